@@ -1,0 +1,165 @@
+"""The command line: python -m analysis load|summary|template|sample|retract|dictionary (see README)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+
+import duckdb
+
+from analysis import metrics, store
+
+
+def _open(db: str | None) -> duckdb.DuckDBPyConnection:
+    try:
+        return store.open_store(db)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            sys.exit(f"error: the store {store.db_path(db)} is open in another process (is the app running?). "
+                     "Stop it, or load the file through the app's Upload page.")
+        raise
+
+
+def cmd_load(args) -> int:
+    from analysis.pipeline import load_file
+
+    con = _open(args.db)
+    results = []
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            results.append({"file": name, "status": "rejected", "rows": 0, "warnings": [],
+                            "errors": [{"sheet": "", "row": None, "column": "", "value": None,
+                                        "rule": "file_not_found", "message": f"No such file: {name}"}]})
+            continue
+        results.append(load_file(con, path, wave=args.wave, user=args.user))
+    if args.json:
+        print(json.dumps({"files": results}, ensure_ascii=False, indent=2, default=str))
+    else:
+        for r in results:
+            _print_result(r)
+    return 1 if any(r["status"] == "rejected" for r in results) else 0
+
+
+def _print_result(r: dict) -> None:
+    print(f"{r['file']}: {r['status'].upper()} - {r.get('message', '')}")
+    if r.get("sheets"):
+        used, skipped = r["sheets"]["used"], r["sheets"]["skipped"]
+        if used:
+            print(f"  sheets used: {', '.join(used)}")
+        for sheet, why in skipped.items():
+            print(f"  sheet skipped: {sheet} ({why})")
+    mapping = r.get("mapping", [])
+    if mapping:
+        print("  columns: " + "; ".join(
+            f"{m['column']} -> {m['field']}" + ("" if m["confidence"] == 100 else f" ({m['confidence']}%)")
+            for m in mapping))
+    for key, label in (("unmapped_columns", "not used (unknown)"),
+                       ("dropped_personal_data_columns", "dropped (personal data)")):
+        if r.get(key):
+            print(f"  columns {label}: {', '.join(r[key])}")
+    for skipped in r.get("rows_skipped", []):
+        print(f"  row {skipped['row']} skipped ({skipped['sheet']}): {skipped['reason']}")
+    for note in r.get("notes", []):
+        print(f"  note: {note}")
+    for kind in ("errors", "warnings"):
+        for f in r.get(kind, []):
+            where = ", ".join(x for x in (f.get("sheet"), f"row {f['row']}" if f.get("row") else "",
+                                          f"column '{f['column']}'" if f.get("column") else "") if x)
+            print(f"  {kind[:-1].upper()} [{f['rule']}] {where}: {f['message']}")
+
+
+def cmd_summary(args) -> int:
+    con = _open(args.db)
+    result = metrics.summary(con, wave=args.wave, countries=args.country)
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        for key, value in result.items():
+            print(f"{key}: {value}")
+    return 0
+
+
+def cmd_template(args) -> int:
+    from analysis.template import write_template
+
+    write_template(args.out)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def cmd_sample(args) -> int:
+    from analysis.sample import generate_sample
+    from analysis.template import write_template
+
+    frame = generate_sample(museums=args.museums, seed=args.seed)
+    write_template(args.out, frame)
+    print(f"wrote {args.out}: {len(frame)} rows, {frame['museum_id'].nunique()} museums, "
+          f"{frame['country'].nunique()} countries")
+    return 0
+
+
+def cmd_retract(args) -> int:
+    con = _open(args.db)
+    result = store.retract_upload(con, args.upload_id, user=args.user)
+    print(json.dumps(result, indent=2, default=str))
+    return 0 if result["status"] == "retracted" else 1
+
+
+def cmd_dictionary(args) -> int:
+    from analysis.docs import data_dictionary_markdown
+
+    Path(args.out).write_text(data_dictionary_markdown(), encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description="Museum survey store.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    db_help = "DuckDB file (default: $MUSEUM_DB or data/museums.duckdb)"
+
+    p = sub.add_parser("load", help="validate survey files and commit the clean ones")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--db", help=db_help)
+    p.add_argument("--wave", help="survey wave for rows whose sheet gives none, e.g. 2025")
+    p.add_argument("--user", default=getpass.getuser(), help="who is loading (recorded in the audit trail)")
+    p.add_argument("--json", action="store_true", help="print the machine-readable report")
+    p.set_defaults(run=cmd_load)
+
+    p = sub.add_parser("summary", help="headline figures for one wave")
+    p.add_argument("--db", help=db_help)
+    p.add_argument("--wave", help="default: the latest wave")
+    p.add_argument("--country", nargs="*", help="ISO alpha-2 codes")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_summary)
+
+    p = sub.add_parser("template", help="write the blank survey workbook")
+    p.add_argument("out")
+    p.set_defaults(run=cmd_template)
+
+    p = sub.add_parser("sample", help="write a calibrated synthetic survey")
+    p.add_argument("out")
+    p.add_argument("--museums", type=int, default=700)
+    p.add_argument("--seed", type=int, default=2025)
+    p.set_defaults(run=cmd_sample)
+
+    p = sub.add_parser("retract", help="withdraw an upload (its rows leave every figure)")
+    p.add_argument("upload_id", type=int)
+    p.add_argument("--db", help=db_help)
+    p.add_argument("--user", default=getpass.getuser())
+    p.set_defaults(run=cmd_retract)
+
+    p = sub.add_parser("dictionary", help="write the data dictionary (Markdown) generated from the schema")
+    p.add_argument("out")
+    p.set_defaults(run=cmd_dictionary)
+
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,250 @@
+"""Read one uploaded file into canonical survey rows plus a report of everything found on the way.
+
+    bytes -> sheets (readers) -> header row + column mapping (mapping) -> data rows
+          -> cell values (normalise) -> rules (validate) -> ParsedUpload (frame + FileReport)
+
+Nothing here writes to the store: a ParsedUpload is committed by analysis.store only when it has no errors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis import limits, normalise, schema, validate
+from analysis.mapping import Header, cell_text, column_letter, find_header, is_total_label
+from analysis.readers import Sheet, UnreadableFile, read_sheets
+from analysis.report import ERROR, WARNING, ColumnMapping, FileReport
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+
+
+@dataclass
+class ParsedUpload:
+    report: FileReport
+    frame: pd.DataFrame                    # canonical columns + _sheet, _row, museum_id_generated
+    columns: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (sheet, field) -> (header, letter)
+
+    @property
+    def ok(self) -> bool:
+        return not self.report.errors
+
+
+def parse_upload(data: bytes, filename: str, *, wave: str | None = None) -> ParsedUpload:
+    report = FileReport(file=filename, sha256=hashlib.sha256(data).hexdigest())
+    try:
+        report.format, sheets = read_sheets(data)
+    except UnreadableFile as exc:
+        report.add(ERROR, "unreadable_file", str(exc))
+        return ParsedUpload(report, _empty_frame())
+    frames, columns = [], {}
+    for sheet in sheets:
+        if sheet.note:
+            report.notes.append(f"{filename}: {sheet.note}.")
+        frame = _read_sheet(sheet, report, columns)
+        if frame is not None:
+            frames.append(frame)
+    if not frames:
+        _explain_no_survey(sheets, report)
+        return ParsedUpload(report, _empty_frame(), columns)
+    frame = pd.concat(frames, ignore_index=True)
+    if len(frame) > limits.MAX_ROWS:
+        report.add(ERROR, "too_many_rows", f"The file has {len(frame):,} survey rows, more than the limit of "
+                                           f"{limits.MAX_ROWS:,}. Split it into smaller files.")
+        return ParsedUpload(report, _empty_frame(), columns)
+    frame = _fill_wave_and_ids(frame, wave, report)
+    validate.check(frame, report, columns)
+    return ParsedUpload(report, frame, columns)
+
+
+def _empty_frame() -> pd.DataFrame:
+    return pd.DataFrame(columns=[*schema.FIELDS_BY_NAME, "_sheet", "_row", "museum_id_generated"])
+
+
+def _read_sheet(sheet: Sheet, report: FileReport, columns: dict) -> pd.DataFrame | None:
+    if not sheet.visible:
+        report.sheets_skipped[sheet.name] = "hidden sheet"
+        return None
+    if not any(cell_text(v) for row in sheet.rows for v in row):
+        report.sheets_skipped[sheet.name] = "empty"
+        return None
+    header = find_header(sheet.rows, sheet.merged)
+    if header is None:
+        report.sheets_skipped[sheet.name] = "no survey columns found (instructions, notes or a lookup list)"
+        return None
+    mapped = {m.field for m in header.matches if m.field}
+    if not mapped & set(schema.SURVEY_FIELDS) or not mapped & {"museum_name", "museum_id", "country"}:
+        report.sheets_skipped[sheet.name] = "no survey answer columns (a list or lookup table, not survey rows)"
+        return None
+
+    fields_at = _map_columns(sheet, header, report, columns)
+    data_start = header.rows[-1] + 1
+    records, excel_rows = _data_rows(sheet, header, fields_at, data_start, report)
+    if not records:
+        report.sheets_skipped[sheet.name] = "header only, no data rows"
+        return None
+    report.sheets_used.append(sheet.name)
+    report.header_rows[sheet.name] = [r + 1 for r in header.rows]
+    raw = pd.DataFrame(records, columns=list(fields_at.values()))
+    parsed = {name: _parse_column(raw[name], schema.FIELDS_BY_NAME[name], sheet.name, excel_rows,
+                                  columns[(sheet.name, name)], report)
+              for name in raw.columns}
+    frame = pd.DataFrame(parsed)
+    frame["_sheet"] = sheet.name
+    frame["_row"] = excel_rows
+    return frame
+
+
+def _map_columns(sheet: Sheet, header: Header, report: FileReport, columns: dict) -> dict[int, str]:
+    """Record the mapping of every column; return column index -> field for the usable ones."""
+    fields_at: dict[int, str] = {}
+    seen: dict[str, int] = {}
+    for c, (text, match) in enumerate(zip(header.texts, header.matches)):
+        if not text:
+            continue
+        letter = column_letter(c)
+        how = match.how
+        if match.field is None and how == "unmapped" and _mostly_emails(sheet, header, c):
+            how = "personal data (dropped)"
+        report.mapping.append(ColumnMapping(sheet.name, text, letter, match.field, match.confidence, how,
+                                            match.suggestion))
+        if match.field is None:
+            continue
+        if match.field in seen:
+            first = seen[match.field]
+            report.add(ERROR, "duplicate_column",
+                       f"Columns '{header.texts[first]}' ({column_letter(first)}) and '{text}' ({letter}) both "
+                       f"look like '{schema.FIELDS_BY_NAME[match.field].label}'. Delete or rename one of them.",
+                       sheet=sheet.name, row=header.rows[-1] + 1, column=text, cell=f"{letter}{header.rows[-1] + 1}")
+            continue
+        seen[match.field] = c
+        fields_at[c] = match.field
+        columns[(sheet.name, match.field)] = (text, letter)
+    dropped = [m.column for m in report.mapping if m.sheet == sheet.name and m.how.startswith("personal")]
+    if dropped:
+        report.notes.append(f"Sheet '{sheet.name}': personal data not stored: {', '.join(dropped)}.")
+    return fields_at
+
+
+def _mostly_emails(sheet: Sheet, header: Header, c: int) -> bool:
+    values = [cell_text(r[c]) for r in sheet.rows[header.rows[-1] + 1: header.rows[-1] + 51] if c < len(r)]
+    values = [v for v in values if v]
+    return bool(values) and sum(bool(_EMAIL.match(v)) for v in values) >= len(values) / 2
+
+
+def _data_rows(sheet: Sheet, header: Header, fields_at: dict[int, str], start: int,
+               report: FileReport) -> tuple[list[list], list[int]]:
+    header_keys = {c: schema.value_key(header.texts[c].split(" / ")[-1]) for c in fields_at}
+    records, excel_rows, blank = [], [], 0
+    for i in range(start, len(sheet.rows)):
+        row = sheet.rows[i]
+        texts = [cell_text(v) for v in row]
+        filled = [t for t in texts if t]
+        if not filled:
+            blank += 1
+            continue
+        reason = None
+        repeats = sum(1 for c, key in header_keys.items() if c < len(texts) and schema.value_key(texts[c]) == key)
+        if repeats >= max(2, len(header_keys) // 2):
+            reason = "repeated header row"
+        elif is_total_label(filled[0]):
+            reason = f"totals row ('{filled[0]}')"
+        elif len(filled) == 1:
+            reason = f"note ('{filled[0][:60]}')"
+        if reason:
+            report.rows_skipped.append({"sheet": sheet.name, "row": i + 1, "reason": reason})
+            continue
+        records.append([row[c] if c < len(row) else None for c in fields_at])
+        excel_rows.append(i + 1)
+    if blank:
+        report.notes.append(f"Sheet '{sheet.name}': {blank} empty row(s) skipped.")
+    return records, excel_rows
+
+
+def _parse_column(raw: pd.Series, f: schema.Field, sheet: str, excel_rows: list[int],
+                  where: tuple[str, str], report: FileReport) -> list:
+    """Parse each distinct cell value once; report problems at every row holding that value."""
+    header, letter = where
+    cache: dict[tuple[type, object], tuple[object, normalise.Problem]] = {}
+    values = []
+    for value, row in zip(raw.tolist(), excel_rows):
+        key = (type(value), value)
+        if key not in cache:
+            cache[key] = normalise.parse_cell(value, f)
+        parsed, problem = cache[key]
+        values.append(parsed)
+        if problem:
+            severity, rule, message = problem
+            report.add(severity, rule, message, sheet=sheet, row=row, column=header, value=value,
+                       cell=f"{letter}{row}")
+    if f.kind == schema.PERCENT and normalise.looks_like_fraction_column(raw.tolist(), values):
+        values = [None if v is None else round(v * 100, 10) for v in values]
+        report.add(WARNING, "percent_as_fraction",
+                   f"Every answer in '{header}' is between 0 and 1, so they were read as fractions and "
+                   f"multiplied by 100 (0.45 -> 45 %). If they really are below 1 %, write them with a % sign.",
+                   sheet=sheet, column=header)
+    return values
+
+
+def _slug(text: str) -> str:
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")[:60]
+
+
+def _fill_wave_and_ids(frame: pd.DataFrame, wave: str | None, report: FileReport) -> pd.DataFrame:
+    for name in schema.FIELDS_BY_NAME:
+        if name not in frame:
+            frame[name] = None
+    if wave:
+        blank = frame["survey_wave"].isna()
+        if blank.any() and not blank.all():
+            report.notes.append(f"Survey wave {wave} used for {int(blank.sum())} row(s) with no wave.")
+        frame.loc[blank, "survey_wave"] = str(wave)
+    no_id = frame["museum_id"].isna() & frame["museum_name"].notna() & frame["country"].notna()
+    frame["museum_id_generated"] = no_id
+    if no_id.any():
+        frame.loc[no_id, "museum_id"] = [f"{c}-{_slug(n)}" for c, n in
+                                         zip(frame.loc[no_id, "country"], frame.loc[no_id, "museum_name"])]
+        report.notes.append(f"Museum ID generated from country and name for {int(no_id.sum())} row(s) "
+                            f"that had none.")
+    return frame
+
+
+def _explain_no_survey(sheets: list[Sheet], report: FileReport) -> None:
+    if report.errors:
+        return
+    reasons = report.sheets_skipped
+    if "header only, no data rows" in reasons.values():
+        report.add(ERROR, "no_data_rows", "The survey columns are there but no museum rows were found under "
+                                          "them. Nothing was loaded.")
+        return
+    register = [name for name, why in reasons.items() if why.startswith("no survey answer")]
+    if register:
+        # Columns were recognised, but only identification / classification ones: a register, not a survey.
+        found = sorted({schema.FIELDS_BY_NAME[m.field].label for m in report.mapping if m.field})
+        report.add(ERROR, "not_a_survey",
+                   "This looks like a list of museums (a register), not a survey: it has "
+                   f"{', '.join(found) or 'no recognisable columns'} but none of the survey questions on "
+                   "digitisation, skills, AI or funding (for example 'Collection digitised (%)' or "
+                   "'Digital budget available (EUR a year)'). Nothing was loaded.", sheet=register[0])
+        return
+    headers = _first_headers(sheets)
+    report.add(ERROR, "no_survey_header",
+               "No sheet has survey columns. A survey needs at least 'Museum name', 'Country' and one "
+               "digitisation, skills or funding question as column headers"
+               + (f"; the first rows contain: {', '.join(headers)}" if headers else "") + ". Nothing was loaded.")
+
+
+def _first_headers(sheets: list[Sheet]) -> list[str]:
+    for sheet in sheets:
+        if not sheet.visible:
+            continue
+        for row in sheet.rows[: limits.HEADER_SCAN_ROWS]:
+            texts = [cell_text(v) for v in row if cell_text(v)]
+            if len(texts) >= 2:
+                return [f"'{t[:40]}'" for t in texts[:12]]
+    return []

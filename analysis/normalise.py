@@ -1,0 +1,308 @@
+"""Turn the cells people type into canonical values: "45 %" -> 45.0, "1.200.000 €" -> 1200000.0,
+"oui" -> True, "Frankreich" -> "FR", "n/a" -> blank.
+
+Each parser takes one cell and returns (value, problem). problem is None when the cell was read
+cleanly, else (severity, rule, message). Columns are parsed once per distinct value, so a column of
+50,000 cells with a few hundred distinct answers costs a few hundred parses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import math
+import re
+import unicodedata
+from functools import lru_cache
+
+import pycountry
+from rapidfuzz import fuzz, process
+
+from analysis import schema
+from analysis.report import ERROR, WARNING
+from analysis.schema import Field
+
+Problem = tuple[str, str, str] | None
+BLANK = None
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mio": 1e6, "mln": 1e6, "million": 1e6, "millions": 1e6, "mio.": 1e6,
+                "md": 1e9, "mrd": 1e9, "bn": 1e9, "billion": 1e9, "milliard": 1e9, "milliards": 1e9}
+_CURRENCY = re.compile(r"€|\beuros?\b|\beur\b|\beuro\b")
+_SUFFIX = re.compile(r"(?<=[\d\s.,])(k|m|mio\.?|mln|millions?|md|mrd|bn|billion|milliards?)$")
+_PERCENT_WORDS = re.compile(r"%|\bpct\b|\bpercent\b|\bpour ?cent\b|\bprozent\b|\bprocent\b")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
+_DIGITS = re.compile(r"^\d+([.,]\d+)*$|^[.,]\d+$")
+
+
+def is_blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and schema.value_key(value) in schema.BLANK_MARKERS
+
+
+def _excel_serial(day: dt.date) -> float:
+    """The number Excel stores for a date (1900 system, including its 1900 leap-year bug)."""
+    serial = (day - _EXCEL_EPOCH).days
+    return float(serial - 1 if day < dt.date(1900, 3, 1) else serial)
+
+
+def parse_number(text: str, *, percent: bool = False) -> float | None:
+    """Parse a typed number; None when it is not one. Percent columns read a lone ',' or '.' as decimal."""
+    s = text.strip().lower()
+    negative = s.startswith("(") and s.endswith(")")
+    s = s.strip("()")
+    s = _CURRENCY.sub(" ", s)
+    s = _PERCENT_WORDS.sub(" ", s) if percent else s
+    s = s.strip()
+    multiplier = 1.0
+    if not percent and (m := _SUFFIX.search(s)):
+        multiplier = _MULTIPLIERS[m.group(1)]
+        s = s[: m.start()]
+    s = s.strip()
+    if s.startswith(("-", "−", "–")):
+        negative, s = True, s[1:]
+    elif s.startswith("+"):
+        s = s[1:]
+    s = _SPACES.sub("", s)
+    if not s or not _DIGITS.match(s):
+        return None
+    commas, dots = s.count(","), s.count(".")
+    if commas and dots:                          # the last separator is the decimal one
+        decimal = "," if s.rfind(",") > s.rfind(".") else "."
+        s = s.replace("." if decimal == "," else ",", "").replace(decimal, ".")
+    elif commas or dots:
+        sep = "," if commas else "."
+        head, _, tail = s.rpartition(sep)
+        thousands = (commas + dots > 1) or (not percent and multiplier == 1.0 and len(tail) == 3)
+        s = s.replace(sep, "") if thousands else head.replace(sep, "") + "." + tail
+    value = float(s) * multiplier
+    return -value if negative else value
+
+
+def _to_number(value: object, f: Field) -> tuple[float | None, Problem]:
+    if isinstance(value, bool):
+        return None, (ERROR, "not_a_number", f"'{value}' is a yes/no answer; {f.label} needs a number.")
+    if isinstance(value, (int, float)):
+        number = float(value)
+    elif isinstance(value, (dt.date, dt.datetime)):
+        day = value.date() if isinstance(value, dt.datetime) else value
+        number = _excel_serial(day)
+        if not math.isfinite(number):
+            return None, (ERROR, "not_a_number", f"'{value}' is a date; {f.label} needs a number.")
+        return number, (WARNING, "date_formatted_number",
+                        f"The cell is formatted as a date ({day:%d/%m/%Y}); read it as the number "
+                        f"{number:g}. Check the value and format the cell as a number.")
+    else:
+        number = parse_number(str(value), percent=f.kind == schema.PERCENT)
+        if number is None:
+            unit = {schema.PERCENT: "a percentage such as 45 or 45,5 %",
+                    schema.MONEY: "an amount in euros such as 250000, 1.200.000 € or 1,2 M€"}.get(
+                f.kind, "a number")
+            return None, (ERROR, "not_a_number", f"'{value}' is not a number. {f.label} needs {unit}.")
+    if not math.isfinite(number):
+        return None, (ERROR, "not_a_number", f"'{value}' is not a finite number.")
+    if abs(number) > 1e15:
+        return None, (ERROR, "out_of_range", f"{number:g} is implausibly large for {f.label}.")
+    return number, None
+
+
+def parse_numeric(value: object, f: Field) -> tuple[object, Problem]:
+    number, problem = _to_number(value, f)
+    if number is None:
+        return None, problem
+    if f.kind == schema.INT:
+        if abs(number - round(number)) > 1e-9:
+            return None, (ERROR, "not_a_whole_number", f"{number:g} is not a whole number; {f.label} counts "
+                                                       f"{f.unit or 'whole units'}.")
+        number = int(round(number))
+    return number, problem
+
+
+def parse_bool(value: object, f: Field) -> tuple[object, Problem]:
+    if isinstance(value, bool):
+        return value, None
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value), None
+    key = schema.value_key(value).rstrip(".")
+    if key in schema.TRUE_WORDS:
+        return True, None
+    if key in schema.FALSE_WORDS:
+        return False, None
+    return None, (ERROR, "not_yes_no", f"'{value}' is not a yes/no answer. {f.label} needs yes or no "
+                                       f"(oui/non, ja/nein, sí/no, tak/nie, 1/0 also work).")
+
+
+def _match_choice(text: str, f: Field) -> tuple[str | None, bool]:
+    """Return (code, exact). Fuzzy matches need a high score, since they are applied without asking."""
+    table = schema.choice_lookup(f)
+    for key in (schema.value_key(text), schema.header_key(text)):
+        if key in table:
+            return table[key], True
+    best = process.extractOne(schema.header_key(text), list(table), scorer=fuzz.ratio, score_cutoff=85)
+    return (table[best[0]], False) if best else (None, False)
+
+
+def parse_enum(value: object, f: Field) -> tuple[object, Problem]:
+    text = _as_text(value)
+    code, exact = _match_choice(text, f)
+    if code is None:
+        return None, (ERROR, "unknown_choice", f"'{text}' is not one of the allowed answers for {f.label}: "
+                                               f"{schema.choices_text(f)}.")
+    if not exact:
+        return code, (WARNING, "fuzzy_choice", f"'{text}' was read as '{code}' ({dict(f.choices)[code]}).")
+    return code, None
+
+
+_MULTI_SPLIT = re.compile(r"\s*[;,|\n]\s*")
+
+
+def parse_multi(value: object, f: Field) -> tuple[object, Problem]:
+    codes: list[str] = []
+    guessed, other = [], []
+    for item in filter(None, _MULTI_SPLIT.split(_as_text(value))):
+        code, exact = _match_choice(item, f)
+        if not exact and " " in item:               # survey tools may separate codes by spaces
+            parts = [_match_choice(p, f) for p in item.split()]
+            if all(c and e for c, e in parts):
+                codes += [c for c, _ in parts]
+                continue
+        if code is None:
+            other.append(item)
+            code = "other"
+        elif not exact:
+            guessed.append(f"'{item}' as '{code}'")
+        codes.append(code)
+    order = {c: i for i, c in enumerate((*f.codes, "other"))}
+    result = ";".join(sorted(set(codes), key=order.get)) or None
+    if other:
+        return result, (WARNING, "other_choice", f"{', '.join(repr(o) for o in other)} matched none of the "
+                                                 f"answers for {f.label} and was stored as 'other'.")
+    if guessed:
+        return result, (WARNING, "fuzzy_choice", f"Read {', '.join(guessed)}.")
+    return result, None
+
+
+def _country_key(text: str) -> str:
+    s = unicodedata.normalize("NFKD", text.casefold())
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w]+", " ", s).split())
+
+
+_EU_LANGUAGES = ("en", "fr", "de", "nl", "es", "it", "pl", "pt", "sv", "da", "fi", "cs", "sk", "sl", "hu",
+                 "ro", "bg", "el", "hr", "et", "lv", "lt", "ga", "mt", "lb", "no", "nb")
+_COUNTRY_EXTRAS = {"uk": "GB", "u k": "GB", "great britain": "GB", "england": "GB", "scotland": "GB",
+                   "wales": "GB", "el": "GR", "holland": "NL", "czechia": "CZ", "czech republic": "CZ",
+                   "kosovo": "XK", "xk": "XK", "russia": "RU", "turkey": "TR", "turkiye": "TR",
+                   "moldova": "MD", "the netherlands": "NL", "slovak republic": "SK", "macedonia": "MK"}
+
+
+@lru_cache(maxsize=1)
+def country_lookup() -> dict[str, str]:
+    """Every spelling we accept -> ISO alpha-2: codes, English names and names in EU languages."""
+    table: dict[str, str] = {}
+    translations = []
+    for lang in _EU_LANGUAGES:
+        try:
+            translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
+        except OSError:
+            continue
+    for c in pycountry.countries:
+        names = {c.name, getattr(c, "official_name", c.name), getattr(c, "common_name", c.name)}
+        for name in list(names):
+            names.update(t.gettext(name) for t in translations)
+        for name in names:
+            table.setdefault(_country_key(name), c.alpha_2)
+            if "," in name:                          # "Korea, Republic of" -> also "Korea"
+                table.setdefault(_country_key(name.split(",")[0]), c.alpha_2)
+        table[_country_key(c.alpha_2)] = c.alpha_2
+        table[_country_key(c.alpha_3)] = c.alpha_2
+    table.update(_COUNTRY_EXTRAS)
+    return table
+
+
+def parse_country(value: object, f: Field) -> tuple[object, Problem]:
+    text = _as_text(value)
+    table = country_lookup()
+    key = _country_key(text)
+    if key in table:
+        return table[key], None
+    best = process.extractOne(key, list(table), scorer=fuzz.ratio, score_cutoff=90) if len(key) > 4 else None
+    if best:
+        code = table[best[0]]
+        return code, (WARNING, "fuzzy_country", f"'{text}' was read as {pycountry.countries.get(alpha_2=code).name} "
+                                                f"({code}).")
+    return None, (ERROR, "unknown_country", f"'{text}' is not a country we recognise. Write the country name "
+                                            f"(in any EU language) or its ISO code, e.g. FR or FRA.")
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d", "%d/%m/%y", "%d.%m.%y")
+
+
+def parse_date(value: object, f: Field) -> tuple[object, Problem]:
+    if isinstance(value, dt.datetime):
+        return value.date(), None
+    if isinstance(value, dt.date):
+        return value, None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < 2_958_466:
+        return _EXCEL_EPOCH + dt.timedelta(days=int(value)), None
+    text = _as_text(value)
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text[:10] if fmt == "%Y-%m-%d" else text, fmt).date(), None
+        except ValueError:
+            continue
+    return None, (ERROR, "not_a_date", f"'{text}' is not a date. Write it as 2025-08-31 or 31/08/2025.")
+
+
+_YEAR = re.compile(r"^(19|20)\d\d")
+
+
+def parse_wave(value: object, f: Field) -> tuple[object, Problem]:
+    text = _as_text(value)
+    if not _YEAR.match(text):
+        return None, (ERROR, "bad_wave", f"'{text}' is not a survey wave. Use the survey year, e.g. 2025.")
+    return text, None
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+def parse_text(value: object, f: Field) -> tuple[object, Problem]:
+    return _as_text(value), None
+
+
+PARSERS = {
+    schema.TEXT: parse_text, schema.ENUM: parse_enum, schema.MULTI: parse_multi, schema.BOOL: parse_bool,
+    schema.INT: parse_numeric, schema.DECIMAL: parse_numeric, schema.PERCENT: parse_numeric,
+    schema.MONEY: parse_numeric, schema.DATE: parse_date, schema.COUNTRY: parse_country,
+    schema.WAVE: parse_wave,
+}
+
+
+def parse_cell(value: object, f: Field) -> tuple[object, Problem]:
+    if is_blank(value):
+        return None, None
+    if isinstance(value, str):
+        value = value.strip().lstrip("'")         # a leading apostrophe forces text in Excel
+        if is_blank(value):
+            return None, None
+    return PARSERS[f.kind](value, f)
+
+
+def looks_like_fraction_column(raw: list[object], parsed: list[object]) -> bool:
+    """True for a percent column typed as fractions (0.45 for 45 %) or formatted as % in Excel.
+
+    All answers must be numbers between 0 and 1, not just 0s and 1s, and none written with a '%' sign.
+    """
+    numbers = [p for p in parsed if p is not None]
+    if not numbers or any(p > 1 for p in numbers) or all(p in (0, 1) for p in numbers):
+        return False
+    return not any(isinstance(r, str) and "%" in r for r in raw)

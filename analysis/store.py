@@ -1,0 +1,356 @@
+"""The DuckDB store: numbered migrations, the SQL views that define every derived metric, one write path.
+
+Rules (shared/DESIGN.md): one connection per process, a cursor per unit of work, results materialised at
+once; every write goes through `commit_upload` or `retract_upload`, serialised by a lock, inside one
+transaction, followed by CHECKPOINT so the .duckdb file alone is a consistent backup. Values reach SQL as
+bound parameters; identifiers only come from analysis.schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import threading
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from analysis import schema
+
+DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "museums.duckdb"
+_write_lock = threading.Lock()
+
+
+def db_path(path: str | os.PathLike | None = None) -> Path:
+    """--db, else $MUSEUM_DB, else data/museums.duckdb."""
+    return Path(path or os.environ.get("MUSEUM_DB") or DEFAULT_DB)
+
+
+def connect(path: str | os.PathLike | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    target = db_path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(target), read_only=read_only, config={"autoinstall_known_extensions": False,
+                                                                    "autoload_known_extensions": False})
+
+
+def open_store(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
+    """Connect, apply pending migrations and (re)create the views."""
+    con = connect(path)
+    migrate(con)
+    return con
+
+
+# --- schema ------------------------------------------------------------------------------------------
+def _field_columns() -> str:
+    return ",\n  ".join(f"{f.name} {schema.SQL_TYPES[f.kind]}" for f in schema.FIELDS)
+
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (1, "uploads, responses and targets", f"""
+CREATE SEQUENCE upload_id_seq START 1;
+CREATE TABLE uploads (
+  upload_id BIGINT PRIMARY KEY DEFAULT nextval('upload_id_seq'),
+  filename VARCHAR NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  sheet VARCHAR,
+  uploaded_by VARCHAR NOT NULL,
+  uploaded_at TIMESTAMP NOT NULL,
+  survey_wave VARCHAR,
+  rows BIGINT NOT NULL,
+  status VARCHAR NOT NULL CHECK (status IN ('committed', 'retracted')),
+  warnings JSON,
+  report JSON,
+  retracted_at TIMESTAMP,
+  retracted_by VARCHAR
+);
+CREATE TABLE responses (
+  response_id VARCHAR PRIMARY KEY,
+  upload_id BIGINT NOT NULL,
+  source_sheet VARCHAR,
+  source_row INTEGER,
+  museum_id_generated BOOLEAN,
+  {_field_columns()}
+);
+CREATE TABLE targets (
+  metric VARCHAR NOT NULL,
+  country VARCHAR,
+  museum_type VARCHAR,
+  survey_wave VARCHAR,
+  target_year INTEGER NOT NULL,
+  value DOUBLE NOT NULL,
+  is_placeholder BOOLEAN NOT NULL,
+  source VARCHAR
+);
+INSERT INTO targets VALUES
+  ('pct_digitised', NULL, NULL, NULL, 2030, 50, TRUE,
+   'Placeholder: no national goal set. Recommendation (EU) 2021/1970 asks Member States to set one.'),
+  ('3d_at_risk', NULL, NULL, NULL, 2025, 40, FALSE, 'Recommendation (EU) 2021/1970, point 6(a): 40% by 2025'),
+  ('3d_at_risk', NULL, NULL, NULL, 2030, 100, FALSE, 'Recommendation (EU) 2021/1970, point 6(a): all by 2030'),
+  ('3d_most_visited', NULL, NULL, NULL, 2025, 20, FALSE, 'Recommendation (EU) 2021/1970, point 6(b): 40% of 50%'),
+  ('3d_most_visited', NULL, NULL, NULL, 2030, 50, FALSE, 'Recommendation (EU) 2021/1970, point 6(b): 50% by 2030'),
+  ('skill_level', NULL, NULL, NULL, 2030, {schema.DEFAULT_SKILL_TARGET}, FALSE,
+   'DigComp 2.2 level 4 (upper intermediate) for general staff'),
+  ('pct_staff_ai_trained', NULL, NULL, NULL, 2030, 100, FALSE, 'AI Act Art. 4: AI literacy of all staff');
+"""),
+)
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> None:
+    with _write_lock:
+        con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                    "description VARCHAR, applied_at TIMESTAMP)")
+        done = {v for (v,) in con.execute("SELECT version FROM schema_version").fetchall()}
+        for version, description, sql in MIGRATIONS:
+            if version in done:
+                continue
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.execute(sql)
+                con.execute("INSERT INTO schema_version VALUES (?, ?, ?)", [version, description, _now()])
+                con.execute("COMMIT")
+            except Exception:
+                con.execute("ROLLBACK")
+                raise
+        existing = {c for (c,) in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'responses'").fetchall()}
+        for f in schema.FIELDS:                      # a field added to the schema later becomes a column
+            if f.name not in existing:
+                con.execute(f"ALTER TABLE responses ADD COLUMN {f.name} {schema.SQL_TYPES[f.kind]}")
+        con.execute(VIEWS_SQL)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def _sql_list(values) -> str:
+    return ", ".join(f"'{v}'" for v in values)       # values come from analysis.schema only
+
+
+def _size_band_sql() -> str:
+    cases = " ".join(f"WHEN annual_visits >= {lower} THEN '{band}'" for band, lower in reversed(schema.SIZE_BANDS))
+    return f"CASE WHEN annual_visits IS NULL THEN NULL {cases} END"
+
+
+def _egmus_sql() -> str:
+    cases = " ".join(f"WHEN museum_type IN ({_sql_list(types)}) THEN '{group}'"
+                     for group, types in schema.EGMUS_TYPE_GROUPS.items())
+    return f"CASE WHEN museum_type IS NULL THEN NULL {cases} ELSE 'other' END"
+
+
+def _any_need_sql() -> str:
+    return f"COALESCE({', '.join(schema.NEED_FIELDS.values())})"
+
+
+_skill_gaps = ",\n    ".join(f"gap(target_skill_level, skill_{a}) AS skills_gap_{a}" for a in schema.SKILL_AREAS)
+_pillar_shortfalls = ",\n    ".join(
+    f"CASE WHEN funding_shortfall_eur IS NULL THEN NULL "
+    f"WHEN funding_need_eur = 0 OR {col} IS NULL THEN 0 "
+    f"ELSE funding_shortfall_eur * {col} / funding_need_eur END AS shortfall_{pillar}_eur"
+    for pillar, col in schema.NEED_FIELDS.items())
+
+VIEWS_SQL = f"""
+CREATE OR REPLACE MACRO gap(target, value) AS CASE WHEN value IS NULL OR target IS NULL THEN NULL
+                                              ELSE greatest(target - value, 0) END;
+
+-- The latest committed row per museum and wave: later uploads supersede, retracted uploads vanish.
+CREATE OR REPLACE VIEW current_responses AS
+SELECT r.* FROM responses r JOIN uploads u USING (upload_id)
+WHERE u.status = 'committed'
+QUALIFY row_number() OVER (PARTITION BY r.museum_id, r.survey_wave ORDER BY r.upload_id DESC, r.source_row DESC) = 1;
+
+-- The most specific target for each response (country > museum type > wave beats a default).
+CREATE OR REPLACE VIEW response_targets AS
+SELECT r.response_id, t.metric,
+       arg_max(t.value, (t.country IS NOT NULL)::INT * 4 + (t.museum_type IS NOT NULL)::INT * 2
+                        + (t.survey_wave IS NOT NULL)::INT) AS value
+FROM current_responses r JOIN targets t
+  ON (t.country IS NULL OR t.country = r.country)
+ AND (t.museum_type IS NULL OR t.museum_type = r.museum_type)
+ AND (t.survey_wave IS NULL OR t.survey_wave = r.survey_wave)
+ AND t.target_year = CASE WHEN t.metric LIKE '3d_%' AND TRY_CAST(left(r.survey_wave, 4) AS INTEGER) <= 2025
+                          THEN 2025 ELSE {schema.HORIZON_YEAR} END
+GROUP BY ALL;
+
+-- Every derived metric of survey-schema.md, defined once.
+CREATE OR REPLACE VIEW museum_metrics AS
+WITH base AS (
+  SELECT c.*,
+    TRY_CAST(left(c.survey_wave, 4) AS INTEGER) AS wave_year,
+    COALESCE(year(c.reference_date), TRY_CAST(left(c.survey_wave, 4) AS INTEGER)) AS reference_year,
+    {_size_band_sql()} AS size_band,
+    {_egmus_sql()} AS egmus_type_group,
+    CASE WHEN {_any_need_sql()} IS NULL THEN NULL
+         ELSE {' + '.join(f'COALESCE({c}, 0)' for c in schema.NEED_FIELDS.values())} END AS funding_need_eur,
+    t.target_pct_digitised, t.target_3d_at_risk_pct, t.target_3d_most_visited_pct,
+    COALESCE(t.target_skill_level, {schema.DEFAULT_SKILL_TARGET}) AS target_skill_level,
+    t.target_pct_staff_ai_trained
+  FROM current_responses c
+  LEFT JOIN (
+    SELECT response_id,
+      max(value) FILTER (WHERE metric = 'pct_digitised') AS target_pct_digitised,
+      max(value) FILTER (WHERE metric = '3d_at_risk') AS target_3d_at_risk_pct,
+      max(value) FILTER (WHERE metric = '3d_most_visited') AS target_3d_most_visited_pct,
+      max(value) FILTER (WHERE metric = 'skill_level') AS target_skill_level,
+      max(value) FILTER (WHERE metric = 'pct_staff_ai_trained') AS target_pct_staff_ai_trained
+    FROM response_targets GROUP BY response_id
+  ) t USING (response_id)
+), funded AS (
+  SELECT *,
+    COALESCE(funding_horizon_years, greatest(1, {schema.HORIZON_YEAR} - wave_year)) AS horizon_years,
+    digital_budget_available_eur
+      * COALESCE(funding_horizon_years, greatest(1, {schema.HORIZON_YEAR} - wave_year)) AS funding_available_horizon_eur
+  FROM base
+), metrics AS (
+  SELECT *,
+    100 - pct_digitised - pct_no_need_digitise AS pct_to_digitise,
+    gap(target_pct_digitised, pct_digitised) AS digitisation_gap_pp,
+    gap(immovable_at_risk_n * target_3d_at_risk_pct / 100, immovable_at_risk_3d_n) AS gap_3d_at_risk,
+    gap(immovable_most_visited_n * target_3d_most_visited_pct / 100, immovable_most_visited_3d_n)
+      AS gap_3d_most_visited,
+    100 - pct_catalogued_db AS catalogue_gap_pp,
+    pct_digitised - pct_online AS online_gap_pp,
+    pct_online_rights_unknown AS rights_backlog_pct,
+    staff_fte_digital / NULLIF(staff_paid_fte, 0) AS digital_fte_share,
+    {_skill_gaps},
+    gap(target_pct_staff_ai_trained, pct_staff_ai_trained_12m) AS ai_literacy_gap_pct,
+    CASE WHEN funding_need_eur IS NULL OR funding_available_horizon_eur IS NULL THEN NULL
+         ELSE greatest(funding_need_eur - funding_available_horizon_eur, 0) END AS funding_shortfall_eur
+  FROM funded
+)
+SELECT *,
+  collection_objects * pct_to_digitise / 100 AS objects_to_digitise,
+  digitisation_gap_pp / greatest(1, {schema.HORIZON_YEAR} - reference_year) AS required_annual_rate_pp,
+  list_avg([{', '.join(f'skills_gap_{a}' for a in schema.SKILL_AREAS)}]) / {schema.SKILL_MAX_GAP}
+    AS skills_gap_index,
+  funding_shortfall_eur / NULLIF(funding_need_eur, 0) AS shortfall_ratio,
+  funding_shortfall_eur / NULLIF(collection_objects * pct_to_digitise / 100, 0) AS shortfall_per_object_eur,
+  funding_shortfall_eur / NULLIF(annual_visits, 0) AS shortfall_per_visit_eur,
+  funding_shortfall_eur / NULLIF(staff_paid_fte, 0) AS shortfall_per_fte_eur,
+  {_pillar_shortfalls}
+FROM metrics;
+
+-- Multi-select answers, one row per chosen option (the bridge table of survey-schema.md).
+CREATE OR REPLACE VIEW response_choices AS
+{' UNION ALL '.join(
+    f"SELECT response_id, '{f.name}' AS field, unnest(string_split({f.name}, ';')) AS code "
+    f"FROM current_responses WHERE {f.name} IS NOT NULL"
+    for f in schema.FIELDS if f.kind == schema.MULTI)};
+"""
+
+
+# --- the write path ----------------------------------------------------------------------------------
+@dataclass
+class CommitResult:
+    status: str                  # committed | duplicate
+    upload_id: int | None
+    rows: int
+    superseded: int = 0          # museums whose earlier answer for the same wave this upload replaces
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give each canonical column the dtype DuckDB should see (None stays NULL)."""
+    out = pd.DataFrame(index=frame.index)
+    for f in schema.FIELDS:
+        col = frame[f.name] if f.name in frame else pd.Series(None, index=frame.index, dtype=object)
+        if f.kind == schema.INT:
+            out[f.name] = pd.array(col.tolist(), dtype="Int64")
+        elif f.kind in (schema.DECIMAL, schema.PERCENT, schema.MONEY):
+            out[f.name] = pd.array(col.tolist(), dtype="Float64")
+        elif f.kind == schema.BOOL:
+            out[f.name] = pd.array(col.tolist(), dtype="boolean")
+        elif f.kind == schema.DATE:
+            out[f.name] = pd.to_datetime(col, errors="coerce").dt.date.astype(object).where(col.notna(), None)
+        else:
+            out[f.name] = col.astype(object).where(col.notna(), None).astype("string")
+    return out
+
+
+def find_duplicate(con: duckdb.DuckDBPyConnection, sha256: str) -> int | None:
+    with con.cursor() as cur:
+        rows = cur.execute("SELECT upload_id FROM uploads WHERE sha256 = ? AND status = 'committed' "
+                           "ORDER BY upload_id LIMIT 1", [sha256]).fetchall()
+    return rows[0][0] if rows else None
+
+
+def _checkpoint(cur: duckdb.DuckDBPyConnection) -> None:
+    """Fold the WAL into the file. Skipped (the WAL keeps the commit durable) while a reader's transaction
+    is still open; the next commit or DuckDB's automatic checkpoint folds it in."""
+    try:
+        cur.execute("CHECKPOINT")
+    except duckdb.TransactionException:
+        pass
+
+
+def commit_upload(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *, filename: str, sha256: str,
+                  sheets: list[str], user: str, warnings: list[dict], report: dict) -> CommitResult:
+    """Write one file's rows and its uploads row in a single transaction, or nothing at all."""
+    rows = _typed(frame)
+    rows["source_sheet"] = frame["_sheet"].astype("string")
+    rows["source_row"] = pd.array(frame["_row"].tolist(), dtype="Int32")
+    rows["museum_id_generated"] = pd.array(frame["museum_id_generated"].tolist(), dtype="boolean")
+    rows["response_id"] = [str(uuid.uuid4()) for _ in range(len(rows))]
+    waves = sorted(rows["survey_wave"].dropna().unique())
+    with _write_lock, con.cursor() as cur:
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            duplicate = cur.execute("SELECT upload_id FROM uploads WHERE sha256 = ? AND status = 'committed' "
+                                    "LIMIT 1", [sha256]).fetchone()
+            if duplicate:
+                cur.execute("ROLLBACK")
+                return CommitResult("duplicate", duplicate[0], 0)
+            upload_id = cur.execute(
+                "INSERT INTO uploads (filename, sha256, sheet, uploaded_by, uploaded_at, survey_wave, rows, "
+                "status, warnings, report) VALUES (?, ?, ?, ?, ?, ?, ?, 'committed', ?, ?) RETURNING upload_id",
+                [filename, sha256, ", ".join(sheets), user, _now(), ", ".join(waves), len(rows),
+                 json.dumps(warnings, default=str), json.dumps(report, default=str)]).fetchone()[0]
+            rows["upload_id"] = upload_id
+            cur.register("incoming", rows)
+            superseded = cur.execute(
+                "SELECT count(*) FROM current_responses c JOIN incoming i "
+                "ON c.museum_id = i.museum_id AND c.survey_wave = i.survey_wave").fetchone()[0]
+            cur.execute("INSERT INTO responses BY NAME SELECT * FROM incoming")
+            cur.unregister("incoming")
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
+        _checkpoint(cur)
+    return CommitResult("committed", upload_id, len(rows), superseded)
+
+
+def retract_upload(con: duckdb.DuckDBPyConnection, upload_id: int, *, user: str) -> dict:
+    """Mark an upload retracted: its rows leave every view; earlier answers they superseded come back."""
+    with _write_lock, con.cursor() as cur:
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            found = cur.execute("SELECT status, rows, filename FROM uploads WHERE upload_id = ?",
+                                [upload_id]).fetchone()
+            if found is None or found[0] != "committed":
+                cur.execute("ROLLBACK")
+                state = "no such upload" if found is None else f"already {found[0]}"
+                return {"upload_id": upload_id, "status": "unchanged", "reason": state}
+            cur.execute("UPDATE uploads SET status = 'retracted', retracted_at = ?, retracted_by = ? "
+                        "WHERE upload_id = ?", [_now(), user, upload_id])
+            restored = cur.execute(
+                "SELECT count(*) FROM current_responses c JOIN responses r "
+                "ON c.museum_id = r.museum_id AND c.survey_wave = r.survey_wave WHERE r.upload_id = ?",
+                [upload_id]).fetchone()[0]
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
+        _checkpoint(cur)
+    return {"upload_id": upload_id, "status": "retracted", "filename": found[2], "rows_removed": found[1],
+            "earlier_answers_restored": restored}
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> tuple:
+    """Changes whenever an upload is committed or retracted: the cache key for aggregates."""
+    with con.cursor() as cur:
+        return tuple(cur.execute(
+            "SELECT count(*), max(upload_id), count(retracted_at), max(retracted_at) FROM uploads").fetchall()[0])

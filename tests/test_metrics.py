@@ -1,0 +1,61 @@
+"""Derived metrics and the summary, against figures worked out by hand."""
+
+import pytest
+
+from analysis.metrics import summary
+from analysis.pipeline import load_file
+from tests.conftest import write_xlsx
+
+NEEDS = ["Need: infrastructure (EUR to 2030)", "Need: equipment (EUR to 2030)", "Need: qualified staff (EUR to 2030)",
+         "Need: data and metadata (EUR to 2030)", "Need: copyright clearance (EUR to 2030)",
+         "Need: staff training (EUR to 2030)"]
+
+
+@pytest.fixture
+def loaded(con, tmp_path):
+    header = ["Museum ID", "Museum name", "Country", "Survey wave", "Collection digitised (%)",
+              "No need to digitise (%)", "Collection size (objects)", "Digital budget available (EUR a year)",
+              "Funding horizon (years)", *NEEDS, "Skills: safety (DigComp level 1–8)", "Annual visits"]
+    write_xlsx(tmp_path / "m.xlsx", [
+        header,
+        # need 100k; available 10k x 5 years (2030 - 2025) = 50k; shortfall 50k, split 60/40 by need
+        ["A", "Alpha", "AT", "2025", 40, 20, 1000, 10_000, None, 60_000, 40_000, 0, 0, 0, 0, 2, 5_000],
+        # need 30k; available 20k x 2 = 40k; shortfall 0
+        ["B", "Beta", "AT", "2025", 10, 30, 3000, 20_000, 2, 0, 0, 30_000, 0, 0, 0, 5, 150_000],
+        # no budget: need counted (50k) but no shortfall; no collection size
+        ["C", "Gamma", "BE", "2025", 70, None, None, None, None, 0, 0, 0, 50_000, None, None, None, 2_000_000],
+    ])
+    load_file(con, tmp_path / "m.xlsx")
+    return con
+
+
+def test_summary_by_hand(loaded):
+    s = summary(loaded)
+    assert (s["survey_wave"], s["respondents"], s["countries"]) == ("2025", 3, 2)
+    assert s["mean_pct_digitised"] == pytest.approx((40 + 10 + 70) / 3)
+    assert s["weighted_pct_digitised"] == pytest.approx((40 * 1000 + 10 * 3000) / 4000)     # 17.5
+    assert s["total_funding_need_eur"] == 180_000                                          # 100k + 30k + 50k
+    assert s["total_funding_available_eur"] == 90_000                                      # 50k + 40k
+    assert s["total_funding_shortfall_eur"] == 50_000
+    assert s["shortfall_by_pillar"] == {"infrastructure": 30_000, "equipment": 20_000, "human_resources": 0,
+                                        "data_metadata": 0, "copyright_clearance": 0, "training": 0}
+    assert s["n"] == {"pct_digitised": 3, "weighted_pct_digitised": 2, "funding_need": 3, "funding_available": 2,
+                      "funding_shortfall": 2}
+
+
+def test_summary_filters_by_country(loaded):
+    s = summary(loaded, countries=["be"])
+    assert (s["respondents"], s["mean_pct_digitised"], s["total_funding_need_eur"]) == (1, 70, 50_000)
+
+
+def test_per_museum_derived_metrics(loaded):
+    rows = loaded.execute("""
+        SELECT museum_id, pct_to_digitise, objects_to_digitise, digitisation_gap_pp, size_band,
+               skills_gap_safety, skills_gap_index, shortfall_ratio, horizon_years
+        FROM museum_metrics ORDER BY museum_id""").fetchall()
+    assert rows == [
+        # 100-40-20 = 40 %; 400 objects; target 50 -> gap 10; 5,000 visits = small; DigComp 4-2 = 2, 2/3
+        ("A", 40.0, 400.0, 10.0, "small", 2.0, pytest.approx(2 / 3), 0.5, 5),
+        ("B", 60.0, 1800.0, 40.0, "large", 0.0, 0.0, 0.0, 2),
+        ("C", None, None, 0.0, "huge", None, None, None, 5),
+    ]

@@ -1,0 +1,140 @@
+"""The store's contract: atomic commits, duplicates, supersede, retract, rejected files write nothing."""
+
+import pytest
+
+from analysis.pipeline import load_file
+from tests.conftest import HEADER, small_survey, write_xlsx
+
+
+def counts(con):
+    return con.execute("SELECT (SELECT count(*) FROM uploads), (SELECT count(*) FROM responses), "
+                       "(SELECT count(*) FROM current_responses)").fetchone()
+
+
+def test_commit_stores_rows_with_attribution(con, tmp_path):
+    result = load_file(con, small_survey(tmp_path / "a.xlsx"), user="ana")
+    assert (result["status"], result["rows"]) == ("committed", 3)
+    upload = con.execute("SELECT filename, length(sha256), sheet, uploaded_by, survey_wave, rows, status "
+                         "FROM uploads").fetchone()
+    assert upload == ("a.xlsx", 64, "Survey", "ana", "2025", 3, "committed")
+    rows = con.execute("SELECT museum_id, source_row, pct_digitised, collection_objects FROM current_responses "
+                       "ORDER BY museum_id").fetchall()
+    assert rows == [("AT-1", 2, 40.0, 1000), ("AT-2", 3, 20.0, 3000), ("BE-1", 4, 60.0, None)]
+
+
+def test_same_file_twice_is_a_duplicate_and_changes_nothing(con, tmp_path):
+    path = small_survey(tmp_path / "a.xlsx")
+    load_file(con, path)
+    before = counts(con)
+    again = load_file(con, path)
+    assert again["status"] == "duplicate" and again["upload_id"] == 1
+    assert counts(con) == before
+
+
+def test_rejected_file_leaves_the_store_unchanged(con, tmp_path):
+    load_file(con, small_survey(tmp_path / "good.xlsx"))
+    before = counts(con)
+    uploads_before = con.execute("SELECT * FROM uploads").fetchall()
+    bad = small_survey(tmp_path / "bad.xlsx", [
+        ["AT-3", "Good row", "AT", "2025", 30, 10, 1, 1],
+        ["AT-4", "Bad row", "AT", "2025", 150, 10, 1, 1],          # 150 % is an error: the whole file is refused
+    ])
+    result = load_file(con, bad)
+    assert result["status"] == "rejected" and result["rows"] == 0
+    [error] = result["errors"]
+    assert (error["row"], error["column"], error["value"], error["rule"]) == (3, "Collection digitised (%)", 150,
+                                                                            "out_of_range")
+    assert counts(con) == before
+    assert con.execute("SELECT * FROM uploads").fetchall() == uploads_before
+
+
+def test_later_upload_supersedes_and_retract_restores(con, tmp_path):
+    load_file(con, small_survey(tmp_path / "first.xlsx"))
+    second = small_survey(tmp_path / "second.xlsx", [["AT-1", "Wien Museum", "AT", "2025", 55, 1000, 10_000, 100_000]])
+    result = load_file(con, second)
+    assert (result["status"], result["superseded"]) == ("committed", 1)
+    assert con.execute("SELECT pct_digitised FROM current_responses WHERE museum_id = 'AT-1'").fetchone() == (55.0,)
+    assert con.execute("SELECT count(*) FROM current_responses").fetchone() == (3,)
+    assert con.execute("SELECT count(*) FROM responses").fetchone() == (4,)      # nothing is deleted
+
+    from analysis.store import retract_upload
+    retracted = retract_upload(con, result["upload_id"], user="admin")
+    assert (retracted["status"], retracted["rows_removed"], retracted["earlier_answers_restored"]) == ("retracted", 1, 1)
+    assert con.execute("SELECT pct_digitised FROM current_responses WHERE museum_id = 'AT-1'").fetchone() == (40.0,)
+    assert con.execute("SELECT status, retracted_by FROM uploads WHERE upload_id = 2").fetchone() == ("retracted", "admin")
+    assert retract_upload(con, 2, user="admin")["status"] == "unchanged"
+
+
+def test_retracted_file_can_be_loaded_again(con, tmp_path):
+    path = small_survey(tmp_path / "a.xlsx")
+    from analysis.store import retract_upload
+    retract_upload(con, load_file(con, path)["upload_id"], user="admin")
+    assert load_file(con, path)["status"] == "committed"
+
+
+def test_register_without_survey_questions_is_rejected_saying_what_is_missing(con, tmp_path):
+    path = write_xlsx(tmp_path / "register.xlsx", [
+        ["Identifiant", "Nom du musée", "Ville", "Pays", "Fréquentation"],
+        ["M0965", "Musée des Beaux-Arts", "Lyon", "France", 300000],
+        ["M0966", "Musée Saint-Raymond", "Toulouse", "France", 80000],
+    ])
+    result = load_file(con, path)
+    assert result["status"] == "rejected"
+    [error] = result["errors"]
+    assert error["rule"] == "not_a_survey"
+    assert "digitisation, skills, AI or funding" in error["message"]
+    assert counts(con) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("content, rule", [
+    (b"", "unreadable_file"),
+    (b"\x89PNG\r\n\x1a\n" + b"0" * 100, "unreadable_file"),
+    (b"PK\x03\x04garbage", "unreadable_file"),
+])
+def test_unreadable_files_are_rejected_with_a_reason(con, tmp_path, content, rule):
+    path = tmp_path / "upload.xlsx"
+    path.write_bytes(content)
+    result = load_file(con, path)
+    assert result["status"] == "rejected" and result["errors"][0]["rule"] == rule
+    assert counts(con) == (0, 0, 0)
+
+
+def test_duplicate_columns_and_duplicate_museums_are_errors(con, tmp_path):
+    path = write_xlsx(tmp_path / "d.xlsx", [
+        HEADER + ["% digitised"],
+        ["AT-1", "Wien Museum", "AT", "2025", 40, 1000, 1, 1, 40],
+        ["AT-1", "Wien Museum", "AT", "2025", 41, 1000, 1, 1, 41],
+    ])
+    result = load_file(con, path)
+    rules = sorted(e["rule"] for e in result["errors"])
+    assert rules == ["duplicate_column", "duplicate_museum"]
+
+
+def test_cross_field_rules(con, tmp_path):
+    path = write_xlsx(tmp_path / "x.xlsx", [
+        ["Museum name", "Country", "Survey wave", "Collection digitised (%)", "No need to digitise (%)",
+         "Collection digitised in 3D (%)", "Collection online (%)", "Paid staff (FTE)", "Digital staff (FTE)"],
+        ["A", "AT", "2025", 60, 50, 10, 20, 10, 2],     # 60 + 50 > 100
+        ["B", "AT", "2025", 10, 0, 20, 5, 10, 2],       # 3D above digitised
+        ["C", "AT", "2025", 10, 0, 0, 30, 10, 20],      # online above digitised (warning); digital > paid staff
+    ])
+    result = load_file(con, path)
+    assert sorted((e["row"], e["rule"]) for e in result["errors"]) == [
+        (2, "digitised_plus_no_need_over_100"), (3, "3d_over_digitised"), (4, "digital_staff_over_paid_staff")]
+    assert [(w["row"], w["rule"]) for w in result["warnings"]] == [(4, "online_over_digitised")]
+
+
+def test_missing_wave_is_an_error_unless_given(con, tmp_path):
+    path = write_xlsx(tmp_path / "w.xlsx", [["Museum name", "Country", "Collection digitised (%)"], ["A", "AT", 10]])
+    assert [e["rule"] for e in load_file(con, path)["errors"]] == ["no_wave"]
+    result = load_file(con, path, wave="2023")
+    assert result["status"] == "committed"
+    assert con.execute("SELECT survey_wave, museum_id FROM current_responses").fetchone() == ("2023", "AT-a")
+
+
+def test_percent_fractions_are_scaled_with_a_warning(con, tmp_path):
+    path = write_xlsx(tmp_path / "f.xlsx", [["Museum name", "Country", "Survey wave", "% digitised"],
+                                            ["A", "AT", "2025", 0.45], ["B", "AT", "2025", 0.2]])
+    result = load_file(con, path)
+    assert [w["rule"] for w in result["warnings"]] == ["percent_as_fraction"]
+    assert con.execute("SELECT list(pct_digitised ORDER BY museum_name) FROM current_responses").fetchone() == ([45.0, 20.0],)

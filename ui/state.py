@@ -1,0 +1,35 @@
+"""Streamlit glue for the store: one DuckDB connection per process, cached aggregates keyed by data version.
+
+Queries run on a fresh cursor per call (analysis.metrics does that), so sessions never share one.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import streamlit as st
+
+from analysis import metrics, store
+
+
+@st.cache_resource(show_spinner=False)
+def database() -> duckdb.DuckDBPyConnection:
+    return store.open_store()
+
+
+def data_version() -> tuple:
+    return store.data_version(database())
+
+
+@st.cache_data(show_spinner=False)
+def summary(version: tuple, wave: str | None) -> dict:
+    return metrics.summary(database(), wave=wave)
+
+
+@st.cache_data(show_spinner=False)
+def waves(version: tuple) -> list[str]:
+    return metrics.waves(database())
+
+
+@st.cache_data(show_spinner=False)
+def digitisation_by_country(version: tuple, wave: str):
+    return metrics.digitisation_by_country(database(), wave)
