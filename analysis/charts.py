@@ -55,8 +55,10 @@ def shortfall_by_pillar(shortfalls: dict[str, float | None], caption: str) -> go
     items = sorted(((schema.PILLARS[p], v or 0.0) for p, v in shortfalls.items()), key=lambda kv: kv[1])
     fig = go.Figure(go.Bar(y=[k for k, _ in items], x=[v / 1e6 for _, v in items], orientation="h",
                            marker_color=PALETTE[3], text=[f"€{v / 1e6:,.1f} M" for _, v in items],
-                           textposition="outside", hovertemplate="%{y}: €%{x:,.2f} M<extra></extra>"))
-    fig.update_xaxes(title="Funding shortfall to 2030 (EUR millions)")
+                           textposition="outside", cliponaxis=False,
+                           hovertemplate="%{y}: €%{x:,.2f} M<extra></extra>"))
+    largest = max((v for _, v in items), default=0) / 1e6
+    fig.update_xaxes(title="Funding shortfall to 2030 (EUR millions)", range=[0, largest * 1.25 or 1])
     total = sum(v for _, v in items)
     biggest = items[-1][0] if items and total else None
     title = (f"{biggest} is the largest gap: €{items[-1][1] / 1e6:,.1f} M of €{total / 1e6:,.1f} M"

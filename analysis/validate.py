@@ -58,6 +58,9 @@ def check(frame: pd.DataFrame, report: FileReport, columns: dict[tuple[str, str]
 
 
 def _check_required(frame, report, columns, where) -> None:
+    # A cell whose answer could not be read already has its error: do not call it missing as well.
+    unreadable = {(f.sheet, f.row, f.column) for f in report.errors}
+    rows_with_errors = {(sheet, row) for sheet, row, _ in unreadable}
     sheets = frame["_sheet"].unique()
     for name in schema.REQUIRED:
         f = schema.FIELDS_BY_NAME[name]
@@ -66,13 +69,17 @@ def _check_required(frame, report, columns, where) -> None:
             sheet = frame.at[i, "_sheet"]
             if sheet in missing_column and name == "survey_wave":
                 continue                                   # reported once below
-            report.add(ERROR, "required_missing", f"{f.label} is missing; every museum row needs it.",
-                       **where(i, name))
+            place = where(i, name)
+            if (place["sheet"], place["row"], place["column"]) in unreadable:
+                continue
+            report.add(ERROR, "required_missing", f"{f.label} is missing; every museum row needs it.", **place)
         if name == "survey_wave" and frame[name].isna().any():
             report.add(ERROR, "no_wave", "The survey wave is not given: add a 'Survey wave' column or choose the "
                                          "wave when loading the file (for example --wave 2025).")
     answered = frame[list(schema.SURVEY_FIELDS)].notna().any(axis=1)
     for i in frame.index[~answered]:
+        if (frame.at[i, "_sheet"], int(frame.at[i, "_row"])) in rows_with_errors:
+            continue
         report.add(ERROR, "no_survey_answers",
                    "This museum row answers none of the digitisation, skills, AI or funding questions.",
                    **where(i, "museum_name", frame.at[i, "museum_name"]))

@@ -14,6 +14,8 @@ if str(ROOT) not in sys.path:
 
 from analysis.store import open_store  # noqa: E402
 
+__all__ = ["ROOT"]
+
 
 @pytest.fixture
 def con(tmp_path):

@@ -12,12 +12,18 @@ from analysis import metrics, store
 
 
 @st.cache_resource(show_spinner=False)
+def _open(path: str) -> duckdb.DuckDBPyConnection:
+    return store.open_store(path)
+
+
 def database() -> duckdb.DuckDBPyConnection:
-    return store.open_store()
+    """The process-wide connection to the store named by $MUSEUM_DB (default data/museums.duckdb)."""
+    return _open(str(store.db_path()))
 
 
 def data_version() -> tuple:
-    return store.data_version(database())
+    """Cache key for aggregates: which store, and how often it has changed."""
+    return (str(store.db_path()), *store.data_version(database()))
 
 
 @st.cache_data(show_spinner=False)

@@ -25,7 +25,7 @@ def empty_state() -> None:
 
 def chart(fig: go.Figure, data: pd.DataFrame, key: str, alt: str) -> None:
     """A chart with its data one click away (table + CSV)."""
-    st.plotly_chart(fig, key=key, config={"displaylogo": False,
+    st.plotly_chart(fig, key=key, theme=None, config={"displaylogo": False,
                                           "toImageButtonOptions": {"format": "png", "scale": 2,
                                                                    "filename": key}})
     with st.expander("Data behind this chart"):
