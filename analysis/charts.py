@@ -15,7 +15,8 @@ FONT_SIZE = 18
 
 def _style(fig: go.Figure, title: str, subtitle: str) -> go.Figure:
     fig.update_layout(
-        title={"text": f"{title}<br><sup>{subtitle}</sup>", "font": {"size": FONT_SIZE + 6}},
+        title={"text": f"{title}<br><span style='font-size:{FONT_SIZE - 2}px'>{subtitle}</span>",
+               "font": {"size": FONT_SIZE + 4}},
         font={"size": FONT_SIZE, "family": "Arial, Helvetica, sans-serif"},
         template="plotly_white", colorway=PALETTE, margin={"l": 10, "r": 10, "t": 110, "b": 10},
         legend={"orientation": "h", "y": -0.15},
@@ -40,7 +41,8 @@ def digitisation_by_country(frame: pd.DataFrame, caption: str) -> go.Figure:
                     hovertemplate="%{y}: %{x:.1f} % of objects<extra></extra>")
     fig.update_xaxes(title="Share of collection digitised (%)", range=[0, 100])
     hidden = int(frame["suppressed"].sum())
-    note = f"; {hidden} countr{'y' if hidden == 1 else 'ies'} with fewer than 5 answers not shown" if hidden else ""
+    note = (f"<br>{hidden} countr{'y' if hidden == 1 else 'ies'} with fewer than 5 answers not shown"
+            if hidden else "")
     if not shown.empty:
         top = shown.iloc[-1]
         title = f"{country_name(top['country'])} leads with {top['mean_pct_digitised']:.0f} % of collections digitised"

@@ -29,7 +29,9 @@ _FILLER = {"of", "the", "a", "an", "de", "la", "le", "les", "des", "du", "d", "l
            "number", "nombre", "anzahl", "aantal", "numero", "liczba", "total", "your", "votre", "ihr",
            "uw", "su", "vostro", "what", "is", "are", "how", "many", "much", "has", "have", "been", "been",
            "museum", "musee", "museums", "museo", "muzeum", "collection", "annual", "annuel", "annuelle",
-           "jahrlich", "jaarlijks", "anual", "annuale", "roczna", "roczny", "yearly"}
+           "jahrlich", "jaarlijks", "anual", "anuales", "annuale", "annuali", "annui", "annuo", "annua", "roczna",
+           "roczny", "rocznie", "yearly", "collezione", "coleccion", "sammlung", "collectie", "zbiorow",
+           "zbiory", "kolekcji", "della", "dei", "na"}
 
 
 def _strip_units(key: str) -> str:
@@ -65,7 +67,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str], frozenset
             claims.setdefault(_core(schema.header_key(text)), set()).add(f.name)
     core = {k: next(iter(v)) for k, v in claims.items() if len(v) == 1 and k}
     personal = frozenset(schema.header_key(h) for h in schema.PERSONAL_DATA_HEADERS)
-    return exact, core, personal, frozenset(_core(k) for k in personal)
+    return exact, core, personal, frozenset(_core(k) for k in personal) - {""}
 
 
 def match_header(text: object) -> Match:
