@@ -18,7 +18,7 @@ def _style(fig: go.Figure, title: str, subtitle: str) -> go.Figure:
         title={"text": f"{title}<br><span style='font-size:{FONT_SIZE - 2}px'>{subtitle}</span>",
                "font": {"size": FONT_SIZE + 4}},
         font={"size": FONT_SIZE, "family": "Arial, Helvetica, sans-serif"},
-        template="plotly_white", colorway=PALETTE, margin={"l": 10, "r": 10, "t": 110, "b": 10},
+        template="plotly_white", colorway=PALETTE, margin={"l": 10, "r": 10, "t": 140, "b": 10},
         legend={"orientation": "h", "y": -0.15},
     )
     return fig
@@ -48,6 +48,9 @@ def digitisation_by_country(frame: pd.DataFrame, caption: str) -> go.Figure:
         title = f"{country_name(top['country'])} leads with {top['mean_pct_digitised']:.0f} % of collections digitised"
     else:
         title = "Too few answers per country to compare"
+        fig.add_annotation(text="No country has 5 or more answers to this question", showarrow=False,
+                           x=50, y=0, font={"size": FONT_SIZE})
+        fig.update_yaxes(visible=False)
     fig.update_layout(height=max(420, 34 * len(shown) + 200))
     return _style(fig, title, caption + note)
 

@@ -12,6 +12,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -51,6 +52,8 @@ def parse_upload(data: bytes, filename: str, *, wave: str | None = None) -> Pars
     if not frames:
         _explain_no_survey(sheets, report)
         return ParsedUpload(report, _empty_frame(), columns)
+    if not wave:
+        wave = _infer_wave(frames, filename, report)
     frame = pd.concat(frames, ignore_index=True)
     if len(frame) > limits.MAX_ROWS:
         report.add(ERROR, "too_many_rows", f"The file has {len(frame):,} survey rows, more than the limit of "
@@ -96,6 +99,8 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict) -> pd.DataFrame
     frame = pd.DataFrame(parsed)
     frame["_sheet"] = sheet.name
     frame["_row"] = excel_rows
+    titles = [cell_text(v) for row in sheet.rows[: header.rows[0]] for v in row if cell_text(v)]
+    frame.attrs["wave_hint"] = _year_in(titles, sheet.name)
     return frame
 
 
@@ -155,6 +160,8 @@ def _data_rows(sheet: Sheet, header: Header, fields_at: dict[int, str], start: i
             reason = f"totals row ('{filled[0]}')"
         elif len(filled) == 1:
             reason = f"note ('{filled[0][:60]}')"
+        elif all(v in (0, 0.0) or isinstance(v, bool) or cell_text(v) == "" for v in row):
+            reason = "template row with only zeros (no museum)"
         if reason:
             report.rows_skipped.append({"sheet": sheet.name, "row": i + 1, "reason": reason})
             continue
@@ -188,6 +195,29 @@ def _parse_column(raw: pd.Series, f: schema.Field, sheet: str, excel_rows: list[
                    f"multiplied by 100 (0.45 -> 45 %). If they really are below 1 %, write them with a % sign.",
                    sheet=sheet, column=header)
     return values
+
+
+_YEAR = re.compile(r"(?<!\d)(20[0-4]\d)(?!\d)")
+
+
+def _year_in(*texts) -> str | None:
+    """The one survey year (2000-2049) the texts mention, None when they mention none or several."""
+    years = {y for text in texts for t in ([text] if isinstance(text, str) else text) for y in _YEAR.findall(t)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _infer_wave(frames: list[pd.DataFrame], filename: str, report: FileReport) -> str | None:
+    """When neither a wave column nor --wave is given, read the year from the title rows, the sheet name or
+    the file name ("Museum survey 2025"), and say so in a warning."""
+    if all("survey_wave" in f and f["survey_wave"].notna().all() for f in frames):
+        return None
+    hints = {f.attrs.get("wave_hint") for f in frames} - {None}
+    source, year = ("title or sheet name", hints.pop()) if len(hints) == 1 else ("file name",
+                                                                                 _year_in(Path(filename).stem))
+    if year:
+        report.add(WARNING, "wave_from_title", f"No survey wave column: wave {year} was taken from the {source}. "
+                                               "Give the wave when loading if that is wrong.")
+    return year
 
 
 def _slug(text: str) -> str:

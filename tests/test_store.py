@@ -138,3 +138,20 @@ def test_percent_fractions_are_scaled_with_a_warning(con, tmp_path):
     result = load_file(con, path)
     assert [w["rule"] for w in result["warnings"]] == ["percent_as_fraction"]
     assert con.execute("SELECT list(pct_digitised ORDER BY museum_name) FROM current_responses").fetchone() == ([45.0, 20.0],)
+
+
+def test_wave_read_from_the_title_when_no_column_and_no_option(con, tmp_path):
+    path = write_xlsx(tmp_path / "survey.xlsx", [["Museum survey 2025 - Austria"], [],
+                                                 ["Museum name", "Country", "% digitised"], ["A", "AT", 10]])
+    result = load_file(con, path)
+    assert result["status"] == "committed"
+    assert [w["rule"] for w in result["warnings"]] == ["wave_from_title"]
+    assert con.execute("SELECT survey_wave FROM current_responses").fetchall() == [("2025",)]
+
+
+def test_template_rows_with_only_zeros_are_skipped_and_reported(con, tmp_path):
+    path = write_xlsx(tmp_path / "z.xlsx", [["Museum name", "Country", "Survey wave", "% digitised", "Need: training"],
+                                            ["A", "AT", "2025", 10, 5], [None, None, None, 0, 0]])
+    result = load_file(con, path)
+    assert (result["status"], result["rows"]) == ("committed", 1)
+    assert result["rows_skipped"] == [{"sheet": "Survey", "row": 3, "reason": "template row with only zeros (no museum)"}]
