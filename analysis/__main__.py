@@ -54,9 +54,11 @@ def _print_result(r: dict) -> None:
             print(f"  sheet skipped: {sheet} ({why})")
     mapping = r.get("mapping", [])
     if mapping:
-        print("  columns: " + "; ".join(
-            f"{m['column']} -> {m['field']}" + ("" if m["confidence"] == 100 else f" ({m['confidence']}%)")
-            for m in mapping))
+        sure = sum(1 for m in mapping if m["confidence"] == 100)
+        print(f"  columns: {len(mapping)} mapped, {sure} by exact heading")
+        for m in mapping:
+            if m["confidence"] < 100:
+                print(f"    '{m['column']}' -> {m['field']} ({m['how']}, confidence {m['confidence']}%)")
     for key, label in (("unmapped_columns", "not used (unknown)"),
                        ("dropped_personal_data_columns", "dropped (personal data)")):
         if r.get(key):

@@ -81,7 +81,10 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict) -> pd.DataFrame
         return None
     mapped = {m.field for m in header.matches if m.field}
     if not mapped & set(schema.SURVEY_FIELDS) or not mapped & {"museum_name", "museum_id", "country"}:
-        report.sheets_skipped[sheet.name] = "no survey answer columns (a list or lookup table, not survey rows)"
+        numbers = any(isinstance(v, (int, float)) and not isinstance(v, bool) for row in sheet.rows for v in row)
+        report.sheets_skipped[sheet.name] = ("no survey answer columns (a list or lookup table, not survey rows)"
+                                             if numbers else "no survey answer columns (text only: instructions "
+                                                             "or notes)")
         return None
 
     fields_at = _map_columns(sheet, header, report, columns)
