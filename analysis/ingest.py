@@ -146,24 +146,27 @@ def _mostly_emails(sheet: Sheet, header: Header, c: int) -> bool:
 
 def _data_rows(sheet: Sheet, header: Header, fields_at: dict[int, str], start: int,
                report: FileReport) -> tuple[list[list], list[int]]:
-    header_keys = {c: schema.value_key(header.texts[c].split(" / ")[-1]) for c in fields_at}
+    # Repeated header rows are found by comparing text cells with the heading as written (lower case).
+    header_texts = {c: header.texts[c].split(" / ")[-1].strip().lower() for c in fields_at}
+    needed = max(2, len(header_texts) // 2)
     records, excel_rows, blank = [], [], 0
     for i in range(start, len(sheet.rows)):
         row = sheet.rows[i]
-        texts = [cell_text(v) for v in row]
-        filled = [t for t in texts if t]
+        filled = [v for v in row if v is not None and v != "" and not (isinstance(v, str) and not v.strip())]
         if not filled:
             blank += 1
             continue
         reason = None
-        repeats = sum(1 for c, key in header_keys.items() if c < len(texts) and schema.value_key(texts[c]) == key)
-        if repeats >= max(2, len(header_keys) // 2):
+        first = cell_text(filled[0])
+        repeats = sum(1 for c, text in header_texts.items()
+                      if c < len(row) and isinstance(row[c], str) and row[c].strip().lower() == text)
+        if repeats >= needed:
             reason = "repeated header row"
-        elif is_total_label(filled[0]):
-            reason = f"totals row ('{filled[0]}')"
+        elif isinstance(filled[0], str) and is_total_label(first):
+            reason = f"totals row ('{first}')"
         elif len(filled) == 1:
-            reason = f"note ('{filled[0][:60]}')"
-        elif all(v in (0, 0.0) or isinstance(v, bool) or cell_text(v) == "" for v in row):
+            reason = f"note ('{first[:60]}')"
+        elif all(v == 0 and not isinstance(v, str) for v in filled):
             reason = "template row with only zeros (no museum)"
         if reason:
             report.rows_skipped.append({"sheet": sheet.name, "row": i + 1, "reason": reason})

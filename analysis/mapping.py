@@ -70,9 +70,10 @@ def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str], frozenset
     return exact, core, personal, frozenset(_core(k) for k in personal) - {""}
 
 
-def match_header(text: object) -> Match:
+@lru_cache(maxsize=8192)
+def match_header(text: str) -> Match:
     key = schema.header_key(text)
-    if not key:
+    if not key or not re.search(r"[a-z%]", key):           # numbers and dates are answers, not headings
         return Match(None, 0, "unmapped")
     exact, core, personal, personal_core = _tables()
     if key in personal or _strip_units(key) in personal:
