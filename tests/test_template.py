@@ -56,3 +56,17 @@ def test_filled_template_round_trips_with_zero_warnings(con, tmp_path):
 
 def test_committed_data_dictionary_is_generated_from_the_schema():
     assert (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8") == data_dictionary_markdown()
+
+
+def test_bundled_sample_is_the_seeded_generator_output_and_loads_cleanly(con):
+    from analysis.sample import generate_sample
+
+    expected = generate_sample()                      # the defaults `make sample` uses
+    result = load_file(con, ROOT / "data" / "sample_survey.xlsx")
+    assert (result["status"], result["rows"], result["errors"], result["warnings"]) == (
+        "committed", len(expected), [], [])
+    stored = con.execute("SELECT survey_wave, count(*), avg(pct_digitised), sum(need_training_eur) "
+                         "FROM current_responses GROUP BY ALL ORDER BY 1").fetchall()
+    by_wave = expected.groupby("survey_wave").agg(n=("museum_id", "size"), pct=("pct_digitised", "mean"),
+                                                   training=("need_training_eur", "sum"))
+    assert [(w, n, pytest.approx(p), pytest.approx(t)) for w, (n, p, t) in by_wave.iterrows()] == stored
