@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import limits, normalise, schema, validate
-from analysis.mapping import Header, cell_text, column_letter, find_header, is_total_label
+from analysis.mapping import Header, Match, cell_text, column_letter, find_header, is_total_label
 from analysis.readers import Sheet, UnreadableFile, read_sheets
 from analysis.report import ERROR, WARNING, ColumnMapping, FileReport
 
@@ -35,7 +35,10 @@ class ParsedUpload:
         return not self.report.errors
 
 
-def parse_upload(data: bytes, filename: str, *, wave: str | None = None) -> ParsedUpload:
+def parse_upload(data: bytes, filename: str, *, wave: str | None = None,
+                 mapping: dict[tuple[str, str], str | None] | None = None) -> ParsedUpload:
+    """Parse and validate one file. `mapping` overrides the automatic column mapping:
+    {(sheet, header as written): field, or None to leave the column out}."""
     report = FileReport(file=filename, sha256=hashlib.sha256(data).hexdigest())
     try:
         report.format, sheets = read_sheets(data)
@@ -46,7 +49,7 @@ def parse_upload(data: bytes, filename: str, *, wave: str | None = None) -> Pars
     for sheet in sheets:
         if sheet.note:
             report.notes.append(f"{filename}: {sheet.note}.")
-        frame = _read_sheet(sheet, report, columns)
+        frame = _read_sheet(sheet, report, columns, mapping or {})
         if frame is not None:
             frames.append(frame)
     if not frames:
@@ -68,7 +71,8 @@ def _empty_frame() -> pd.DataFrame:
     return pd.DataFrame(columns=[*schema.FIELDS_BY_NAME, "_sheet", "_row", "museum_id_generated"])
 
 
-def _read_sheet(sheet: Sheet, report: FileReport, columns: dict) -> pd.DataFrame | None:
+def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
+                overrides: dict[tuple[str, str], str | None]) -> pd.DataFrame | None:
     if not sheet.visible:
         report.sheets_skipped[sheet.name] = "hidden sheet"
         return None
@@ -76,6 +80,10 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict) -> pd.DataFrame
         report.sheets_skipped[sheet.name] = "empty"
         return None
     header = find_header(sheet.rows, sheet.merged)
+    if header is not None:
+        header.matches = [Match(overrides[(sheet.name, text)], 100, "set by analyst")
+                          if (sheet.name, text) in overrides else match
+                          for text, match in zip(header.texts, header.matches)]
     if header is None:
         report.sheets_skipped[sheet.name] = "no survey columns found (instructions, notes or a lookup list)"
         return None
