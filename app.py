@@ -1,17 +1,31 @@
-"""Router: page config, navigation. Pages live in pages/, one thin file each."""
+"""Router: page config, navigation, and the shared filters for the explore pages. Pages live in pages/."""
 
 from pathlib import Path
 
 import streamlit as st
+
+from ui import filters
 
 PAGES = Path(__file__).parent / "pages"
 
 
 def run() -> None:
     st.set_page_config(page_title="Museum digitisation survey", page_icon=":material/museum:", layout="wide")
+    explore = [
+        st.Page(PAGES / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page(PAGES / "digitisation.py", title="Digitisation", icon=":material/photo_camera:"),
+        st.Page(PAGES / "skills.py", title="Skills & AI", icon=":material/school:"),
+        st.Page(PAGES / "funding.py", title="Funding", icon=":material/euro:"),
+        st.Page(PAGES / "map.py", title="Europe map", icon=":material/public:"),
+    ]
     navigation = st.navigation({
-        "Explore": [st.Page(PAGES / "overview.py", title="Overview", icon=":material/dashboard:", default=True)],
+        "Explore": explore,
+        "Analyst": [st.Page(PAGES / "upload.py", title="Upload surveys", icon=":material/upload_file:")],
+        "Admin": [st.Page(PAGES / "history.py", title="Upload history", icon=":material/history:"),
+                  st.Page(PAGES / "targets.py", title="Targets", icon=":material/flag:")],
     })
+    if navigation in explore:
+        filters.sidebar()
     navigation.run()
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-import pycountry
 
 from analysis import schema
+from analysis.schema import country_name
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
@@ -22,11 +22,6 @@ def _style(fig: go.Figure, title: str, subtitle: str) -> go.Figure:
         legend={"orientation": "h", "y": -0.15},
     )
     return fig
-
-
-def country_name(code: str) -> str:
-    country = pycountry.countries.get(alpha_2=code)
-    return getattr(country, "common_name", None) or (country.name if country else code)
 
 
 def digitisation_by_country(frame: pd.DataFrame, caption: str) -> go.Figure:

@@ -689,6 +689,14 @@ def choice_lookup(f: Field) -> dict[str, str]:
     return table
 
 
+def country_name(code: str) -> str:
+    """'DE' -> 'Germany' (the common English name where pycountry has one)."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or (country.name if country else code)
+
+
 def choices_text(f: Field) -> str:
     return ", ".join(f"{code} ({label})" if label.lower() != code.replace("_", " ") else code
                      for code, label in f.choices)

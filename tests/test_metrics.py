@@ -39,8 +39,9 @@ def test_summary_by_hand(loaded):
     assert s["total_funding_shortfall_eur"] == 50_000
     assert s["shortfall_by_pillar"] == {"infrastructure": 30_000, "equipment": 20_000, "human_resources": 0,
                                         "data_metadata": 0, "copyright_clearance": 0, "training": 0}
-    assert s["n"] == {"pct_digitised": 3, "weighted_pct_digitised": 2, "funding_need": 3, "funding_available": 2,
-                      "funding_shortfall": 2}
+    assert s["objects_to_digitise"] == 2200                                # 1000 x 40 % + 3000 x 60 %
+    assert s["n"] == {"pct_digitised": 3, "weighted_pct_digitised": 2, "objects_to_digitise": 2, "funding_need": 3,
+                      "funding_available": 2, "funding_shortfall": 2}
 
 
 def test_summary_filters_by_country(loaded):

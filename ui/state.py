@@ -8,7 +8,10 @@ from __future__ import annotations
 import duckdb
 import streamlit as st
 
+import pandas as pd
+
 from analysis import metrics, store
+from analysis.filters import Filters
 
 
 @st.cache_resource(show_spinner=False)
@@ -27,8 +30,20 @@ def data_version() -> tuple:
 
 
 @st.cache_data(show_spinner=False)
-def summary(version: tuple, wave: str | None) -> dict:
-    return metrics.summary(database(), wave=wave)
+def summary(version: tuple, filters: Filters) -> dict:
+    return metrics.summary(database(), filters=filters)
+
+
+@st.cache_data(show_spinner=False)
+def options(version: tuple) -> dict[str, list]:
+    return metrics.options(database())
+
+
+@st.cache_data(show_spinner=False)
+def aggregate(version: tuple, name: str, filters: Filters, *args) -> pd.DataFrame:
+    """Any analysis.metrics aggregate by name (distribution, totals, category_shares, choice_counts, ...),
+    cached per data version and filters."""
+    return getattr(metrics, name)(database(), filters, *args)
 
 
 @st.cache_data(show_spinner=False)
@@ -36,6 +51,4 @@ def waves(version: tuple) -> list[str]:
     return metrics.waves(database())
 
 
-@st.cache_data(show_spinner=False)
-def digitisation_by_country(version: tuple, wave: str):
-    return metrics.digitisation_by_country(database(), wave)
+

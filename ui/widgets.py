@@ -1,4 +1,4 @@
-"""Small UI helpers shared by pages: the n-and-filters caption, empty states, chart + data download."""
+"""Small UI helpers shared by pages: the n-and-filters caption, empty states, chart + data downloads."""
 
 from __future__ import annotations
 
@@ -6,29 +6,30 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-
-def describe(n: int, wave: str | None, countries: int | None = None) -> str:
-    """The filters and n in words, e.g. '612 museums in 27 countries, wave 2025'."""
-    parts = [f"{n:,} museum{'s' if n != 1 else ''}"]
-    if countries:
-        parts[0] += f" in {countries} countr{'y' if countries == 1 else 'ies'}"
-    if wave:
-        parts.append(f"wave {wave}")
-    return ", ".join(parts)
+from analysis import export
 
 
 def empty_state() -> None:
-    st.info("No survey data yet. Load a survey workbook with "
-            "`python -m analysis load FILE.xlsx` (the Upload page follows), then reload this page.",
-            icon=":material/inbox:")
+    st.info("No survey data yet. Load a survey workbook on the Upload page or with "
+            "`python -m analysis load FILE.xlsx`, then reload this page.", icon=":material/inbox:")
 
 
-def chart(fig: go.Figure, data: pd.DataFrame, key: str, alt: str) -> None:
-    """A chart with its data one click away (table + CSV)."""
-    st.plotly_chart(fig, key=key, theme=None, config={"displaylogo": False,
-                                          "toImageButtonOptions": {"format": "png", "scale": 2,
-                                                                   "filename": key}})
+def no_match(caption: str) -> None:
+    st.warning(f"No museums match these filters ({caption}). Widen them or press Reset filters.",
+               icon=":material/filter_alt_off:")
+
+
+def chart(fig: go.Figure, data: pd.DataFrame, key: str, caption: str, alt: str) -> None:
+    """A chart with its data one click away (table, CSV and XLSX), exportable as PNG from its toolbar."""
+    st.plotly_chart(fig, key=key, theme=None, config={
+        "displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": key}})
     with st.expander("Data behind this chart"):
+        st.caption(alt)
         st.dataframe(data, hide_index=True)
-        st.download_button("Download CSV", data.to_csv(index=False).encode("utf-8"), f"{key}.csv",
-                           "text/csv", key=f"{key}-csv", on_click="ignore")
+        left, right = st.columns(2)
+        left.download_button("Download CSV", export.to_csv(data), f"{key}.csv", "text/csv", key=f"{key}-csv",
+                             on_click="ignore", icon=":material/download:")
+        title = fig.layout.title.text.split("<br>")[0] if fig.layout.title.text else key
+        right.download_button("Download XLSX", lambda: export.to_xlsx(data, title, caption), f"{key}.xlsx",
+                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                              key=f"{key}-xlsx", on_click="ignore", icon=":material/table:")

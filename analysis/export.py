@@ -1,0 +1,55 @@
+"""Downloads of the data behind a view: CSV and styled XLSX, safe to open in a spreadsheet.
+
+Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or carriage return) are
+prefixed with an apostrophe (OWASP CSV injection); numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _safe(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(neutralise)
+    return out
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    return _safe(frame).to_csv(index=False).encode("utf-8-sig")     # BOM: Excel opens UTF-8 correctly
+
+
+def to_xlsx(frame: pd.DataFrame, title: str, caption: str) -> bytes:
+    """One sheet: the title and the filters in words above a table with bold headings."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws["A1"] = neutralise(title)
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"] = neutralise(caption)
+    safe = _safe(frame)
+    for j, column in enumerate(safe.columns, start=1):
+        ws.cell(4, j, str(column)).font = Font(bold=True)
+        ws.column_dimensions[get_column_letter(j)].width = max(12, min(40, len(str(column)) + 4))
+    for i, row in enumerate(safe.itertuples(index=False), start=5):
+        for j, value in enumerate(row, start=1):
+            if value is not None and not (isinstance(value, float) and value != value) and value is not pd.NA:
+                ws.cell(i, j, value.item() if hasattr(value, "item") else value)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
