@@ -176,3 +176,18 @@ def digitisation_by_country(con: duckdb.DuckDBPyConnection, filters: Filters) ->
     frame = distribution(con, filters, "pct_digitised", "country")
     return frame.rename(columns={"group": "country", "mean": "mean_pct_digitised",
                                  "weighted_mean": "weighted_pct_digitised"})
+
+
+def coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Respondents against the museum population (EGMUS counts) per country.
+
+    Coverage only means something for all museums of a country, so it is computed on the wave and country
+    filters alone; countries without a population figure have coverage None.
+    """
+    base = Filters(wave=filters.wave, countries=filters.countries)
+    where, params = base.where("m")
+    return _query(con, f"""
+        SELECT m.country, count(*) AS respondents, p.museums, p.year AS population_year,
+               100.0 * count(*) / p.museums AS coverage_pct
+        FROM museum_metrics m LEFT JOIN museum_population p USING (country)
+        WHERE {where} GROUP BY m.country, p.museums, p.year ORDER BY coverage_pct DESC NULLS LAST""", params)

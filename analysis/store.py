@@ -21,7 +21,8 @@ import pandas as pd
 
 from analysis import schema
 
-DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "museums.duckdb"
+DATA = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_DB = DATA / "museums.duckdb"
 _write_lock = threading.Lock()
 
 
@@ -95,6 +96,13 @@ INSERT INTO targets VALUES
   ('skill_level', NULL, NULL, NULL, 2030, {schema.DEFAULT_SKILL_TARGET}, FALSE,
    'DigComp 2.2 level 4 (upper intermediate) for general staff'),
   ('pct_staff_ai_trained', NULL, NULL, NULL, 2030, 100, FALSE, 'AI Act Art. 4: AI literacy of all staff');
+"""),
+    (2, "museum population per country (EGMUS)", f"""
+CREATE TABLE museum_population (country VARCHAR PRIMARY KEY, museums INTEGER NOT NULL, year INTEGER,
+                                source VARCHAR);
+INSERT INTO museum_population SELECT country, museums, year, source
+FROM read_csv('{DATA / "egmus_museum_counts.csv"}', header = true,
+              columns = {{'country': 'VARCHAR', 'museums': 'INTEGER', 'year': 'INTEGER', 'source': 'VARCHAR'}});
 """),
 )
 
@@ -349,8 +357,28 @@ def retract_upload(con: duckdb.DuckDBPyConnection, upload_id: int, *, user: str)
             "earlier_answers_restored": restored}
 
 
+def replace_targets(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
+    """Replace the whole targets table with checked rows (analysis.targets.check) in one transaction."""
+    columns = ["metric", "country", "museum_type", "survey_wave", "target_year", "value", "is_placeholder", "source"]
+    with _write_lock, con.cursor() as cur:
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            cur.execute("DELETE FROM targets")
+            cur.executemany(f"INSERT INTO targets ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+                            [[row[c] for c in columns] for row in rows])
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
+        _checkpoint(cur)
+    return len(rows)
+
+
 def data_version(con: duckdb.DuckDBPyConnection) -> tuple:
-    """Changes whenever an upload is committed or retracted: the cache key for aggregates."""
+    """Changes whenever an upload is committed or retracted or a target is edited: the cache key for
+    aggregates."""
     with con.cursor() as cur:
         return tuple(cur.execute(
-            "SELECT count(*), max(upload_id), count(retracted_at), max(retracted_at) FROM uploads").fetchall()[0])
+            "SELECT count(*), max(upload_id), count(retracted_at), max(retracted_at), "
+            "(SELECT md5(string_agg(CAST(t AS VARCHAR), '|' ORDER BY CAST(t AS VARCHAR))) FROM targets t) "
+            "FROM uploads").fetchall()[0])

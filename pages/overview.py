@@ -40,7 +40,15 @@ cols[2].metric("Objects digitised (collection-weighted)", pct(s["weighted_pct_di
 cols[3].metric("Objects still to digitise", "–" if s["objects_to_digitise"] is None
                else f"{s['objects_to_digitise'] / 1e6:,.1f} M",
                help=f"n = {n['objects_to_digitise']} museums with collection size and both shares")
+cover = state.aggregate(version, "coverage", view)
+known = cover.dropna(subset=["museums"])
 cols = st.columns(4)
+cols[3].metric("Coverage of the museum population",
+               f"{100 * known['respondents'].sum() / known['museums'].sum():.1f} %" if len(known) else "–",
+               help=f"Respondents of all types in the {len(known)} countries with an EGMUS museum count "
+                    f"({int(known['respondents'].sum()) if len(known) else 0} of "
+                    f"{int(known['museums'].sum()) if len(known) else 0} museums); "
+                    f"{len(cover) - len(known)} countries have no population figure yet.")
 cols[0].metric("Funding need to 2030", money(s["total_funding_need_eur"]), help=f"n = {n['funding_need']}")
 cols[1].metric("Digital budget to 2030", money(s["total_funding_available_eur"]),
                help=f"n = {n['funding_available']}")

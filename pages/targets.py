@@ -1,5 +1,35 @@
-"""Placeholder: being built."""
+"""Admin: the targets every chart is measured against, editable per country, museum type and wave."""
 
 import streamlit as st
 
-st.title("targets")
+from analysis import schema, store, targets
+from ui import state
+
+st.title("Targets")
+st.caption("Defaults come from Recommendation (EU) 2021/1970 (3D milestones), DigComp 2.2 and the AI Act "
+           "(Art. 4). The collection-digitisation target is a placeholder until a national goal is entered. "
+           "A row with a country, museum type or wave applies only there and wins over the default.")
+
+con = state.database()
+current = targets.load(con)
+types = list(schema.FIELDS_BY_NAME["museum_type"].codes)
+edited = st.data_editor(
+    current, key="targets-editor", num_rows="dynamic", hide_index=True, width="stretch",
+    column_config={
+        "metric": st.column_config.SelectboxColumn("Metric", options=list(targets.METRICS), required=True,
+                                                   help="; ".join(f"{k}: {v[0]} ({v[1]})"
+                                                                  for k, v in targets.METRICS.items())),
+        "country": st.column_config.TextColumn("Country (ISO code, blank = all)", max_chars=2),
+        "museum_type": st.column_config.SelectboxColumn("Museum type (blank = all)", options=types),
+        "survey_wave": st.column_config.TextColumn("Wave (blank = all)"),
+        "target_year": st.column_config.NumberColumn("Target year", min_value=2020, max_value=2050, step=1),
+        "value": st.column_config.NumberColumn("Target value"),
+        "is_placeholder": st.column_config.CheckboxColumn("Placeholder", help="Shown as such on the charts"),
+        "source": st.column_config.TextColumn("Source"),
+    })
+rows, problems = targets.check(edited)
+for problem in problems:
+    st.error(problem, icon=":material/error:")
+if st.button("Save targets", type="primary", disabled=bool(problems)):
+    saved = store.replace_targets(con, rows)
+    st.success(f"Saved {saved} targets. Every chart now uses them.", icon=":material/check_circle:")

@@ -60,3 +60,14 @@ def test_per_museum_derived_metrics(loaded):
         ("B", 60.0, 1800.0, 40.0, "large", 0.0, 0.0, 0.0, 2),
         ("C", None, None, 0.0, "huge", None, None, None, 5),
     ]
+
+
+def test_coverage_against_egmus_counts(loaded):
+    from analysis.filters import Filters
+    from analysis.metrics import coverage
+
+    frame = coverage(loaded, Filters(wave="2025"))
+    rows = {r.country: (r.respondents, r.museums, r.coverage_pct) for r in frame.itertuples()}
+    # Austria: 2 respondents of 510 museums (EGMUS 2021) = 0.392 %; Belgium: 1 of 162 = 0.617 %.
+    assert rows["AT"] == (2, 510, pytest.approx(100 * 2 / 510))
+    assert rows["BE"] == (1, 162, pytest.approx(100 / 162))

@@ -1,0 +1,77 @@
+"""Targets the figures are measured against: defaults from Recommendation (EU) 2021/1970, the AI Act and
+DigComp, editable per country, museum type and wave. Stored in DuckDB (table `targets`, read by the
+museum_metrics view); this module checks an edited table before analysis.store writes it."""
+
+from __future__ import annotations
+
+import math
+
+import duckdb
+import pandas as pd
+import pycountry
+
+from analysis import schema
+
+# metric -> (label, unit, lowest, highest)
+METRICS = {
+    "pct_digitised": ("Collection digitised", "% of collection", 0, 100),
+    "3d_at_risk": ("Monuments at risk digitised in 3D", "% of those assets", 0, 100),
+    "3d_most_visited": ("Most-visited monuments digitised in 3D", "% of those assets", 0, 100),
+    "skill_level": ("Staff digital skills (DigComp level)", "level 1–8", 1, 8),
+    "pct_staff_ai_trained": ("Staff trained in AI literacy", "% of staff", 0, 100),
+}
+COLUMNS = ["metric", "country", "museum_type", "survey_wave", "target_year", "value", "is_placeholder", "source"]
+
+
+def load(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    with con.cursor() as cur:
+        return cur.execute(f"SELECT {', '.join(COLUMNS)} FROM targets "
+                           "ORDER BY metric, target_year, country NULLS FIRST, museum_type NULLS FIRST").df()
+
+
+def _blank(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) or value == ""
+
+
+def check(frame: pd.DataFrame) -> tuple[list[dict], list[str]]:
+    """Return (clean rows, problems in words). A table with any problem is not saved."""
+    rows, problems = [], []
+    types = set(schema.FIELDS_BY_NAME["museum_type"].codes)
+    for i, record in enumerate(frame.to_dict("records"), start=1):
+        if all(_blank(record.get(c)) for c in COLUMNS):
+            continue
+        row = {c: None if _blank(record.get(c)) else record.get(c) for c in COLUMNS}
+        where = f"Row {i}"
+        if row["metric"] not in METRICS:
+            problems.append(f"{where}: choose a metric ({', '.join(METRICS)}).")
+            continue
+        label, unit, low, high = METRICS[row["metric"]]
+        if row["country"] is not None:
+            row["country"] = str(row["country"]).strip().upper()
+            if pycountry.countries.get(alpha_2=row["country"]) is None:
+                problems.append(f"{where}: '{row['country']}' is not an ISO country code such as FR.")
+        if row["museum_type"] is not None and row["museum_type"] not in types:
+            problems.append(f"{where}: '{row['museum_type']}' is not a museum type code.")
+        if row["survey_wave"] is not None:
+            row["survey_wave"] = str(row["survey_wave"]).strip()
+        try:
+            row["target_year"] = int(row["target_year"])
+            row["value"] = float(row["value"])
+        except (TypeError, ValueError):
+            problems.append(f"{where}: target year and value must be numbers.")
+            continue
+        if not 2020 <= row["target_year"] <= 2050:
+            problems.append(f"{where}: target year {row['target_year']} should be between 2020 and 2050.")
+        if not low <= row["value"] <= high:
+            problems.append(f"{where}: {label} target {row['value']:g} must be between {low} and {high} ({unit}).")
+        row["is_placeholder"] = bool(row["is_placeholder"])
+        row["source"] = "" if row["source"] is None else str(row["source"])
+        rows.append(row)
+    keys = [(r["metric"], r["country"], r["museum_type"], r["survey_wave"], r["target_year"]) for r in rows]
+    if len(keys) != len(set(keys)):
+        problems.append("Two rows set the same target (same metric, country, type, wave and year): keep one.")
+    for metric in ("pct_digitised", "skill_level", "pct_staff_ai_trained"):
+        if not any(r["metric"] == metric and r["country"] is None and r["museum_type"] is None
+                   and r["survey_wave"] is None for r in rows):
+            problems.append(f"Keep a default row for '{metric}' (country, type and wave left blank).")
+    return rows, problems
