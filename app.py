@@ -18,13 +18,15 @@ def run() -> None:
         st.Page(PAGES / "funding.py", title="Funding", icon=":material/euro:"),
         st.Page(PAGES / "map.py", title="Europe map", icon=":material/public:"),
     ]
+    present = st.Page(PAGES / "present.py", title="Present", icon=":material/co_present:")
     navigation = st.navigation({
         "Explore": explore,
+        "Present": [present],
         "Analyst": [st.Page(PAGES / "upload.py", title="Upload surveys", icon=":material/upload_file:")],
         "Admin": [st.Page(PAGES / "history.py", title="Upload history", icon=":material/history:"),
                   st.Page(PAGES / "targets.py", title="Targets", icon=":material/flag:")],
     })
-    if navigation in explore:
+    if navigation in [*explore, present]:
         filters.sidebar()
     navigation.run()
 

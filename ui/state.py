@@ -10,7 +10,7 @@ import streamlit as st
 
 import pandas as pd
 
-from analysis import metrics, store
+from analysis import catalogue, metrics, store
 from analysis.filters import Filters
 
 
@@ -52,3 +52,9 @@ def waves(version: tuple) -> list[str]:
 
 
 
+
+
+@st.cache_data(show_spinner=False)
+def slides(version: tuple, filters: Filters, keys: tuple[str, ...]) -> list:
+    """The deck's charts under the current filters (analysis.catalogue), cached per data version."""
+    return catalogue.build(database(), filters, list(keys))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import getpass
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -23,13 +25,17 @@ def chart(fig: go.Figure, data: pd.DataFrame, key: str, caption: str, alt: str) 
     """A chart with its data one click away (table, CSV and XLSX), exportable as PNG from its toolbar."""
     st.plotly_chart(fig, key=key, theme=None, config={
         "displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": key}})
-    with st.expander("Data behind this chart"):
+    title = fig.layout.title.text.split("<br>")[0] if fig.layout.title.text else key
+    with st.expander("Data and downloads"):
         st.caption(alt)
         st.dataframe(data, hide_index=True)
-        left, right = st.columns(2)
-        left.download_button("Download CSV", export.to_csv(data), f"{key}.csv", "text/csv", key=f"{key}-csv",
-                             on_click="ignore", icon=":material/download:")
-        title = fig.layout.title.text.split("<br>")[0] if fig.layout.title.text else key
-        right.download_button("Download XLSX", lambda: export.to_xlsx(data, title, caption), f"{key}.xlsx",
-                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                              key=f"{key}-xlsx", on_click="ignore", icon=":material/table:")
+        csv, xlsx, png, svg = st.columns(4)
+        csv.download_button("CSV", export.to_csv(data), f"{key}.csv", "text/csv", key=f"{key}-csv",
+                            on_click="ignore", icon=":material/download:", width="stretch")
+        xlsx.download_button("XLSX", lambda: export.to_xlsx(data, title, caption), f"{key}.xlsx",
+                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                             key=f"{key}-xlsx", on_click="ignore", icon=":material/table:", width="stretch")
+        png.download_button("PNG image", lambda: export.image(fig, "png", scale=2), f"{key}.png", "image/png",
+                            key=f"{key}-png", on_click="ignore", icon=":material/image:", width="stretch")
+        svg.download_button("SVG image", lambda: export.image(fig, "svg"), f"{key}.svg", "image/svg+xml",
+                            key=f"{key}-svg", on_click="ignore", icon=":material/draw:", width="stretch")
