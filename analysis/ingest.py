@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import limits, normalise, schema, validate
-from analysis.mapping import Header, Match, cell_text, column_letter, find_header, is_total_label
+from analysis import layouts, limits, normalise, schema, validate
+from analysis.mapping import Header, Match, cell_text, column_letter, find_header, is_total_label, match_option
 from analysis.readers import Sheet, UnreadableFile, read_sheets
 from analysis.report import ERROR, WARNING, ColumnMapping, FileReport
 
@@ -95,15 +95,19 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
                                                              "or notes)")
         return None
 
-    fields_at = _map_columns(sheet, header, report, columns)
+    layout = layouts.detect([[cell_text(v) for v in row] for row in sheet.rows[: header.rows[-1] + 1]])
+    if layout:
+        report.layouts[sheet.name] = layout.tool
+        report.notes.append(f"Sheet '{sheet.name}': recognised as a {layout.tool} export.")
+    fields_at, options = _map_columns(sheet, header, report, columns, layout, overrides)
     data_start = header.rows[-1] + 1
-    records, excel_rows = _data_rows(sheet, header, fields_at, data_start, report)
+    records, excel_rows = _data_rows(sheet, header, fields_at, options, data_start, report)
     if not records:
         report.sheets_skipped[sheet.name] = "header only, no data rows"
         return None
     report.sheets_used.append(sheet.name)
     report.header_rows[sheet.name] = [r + 1 for r in header.rows]
-    raw = pd.DataFrame(records, columns=list(fields_at.values()))
+    raw = pd.DataFrame(records, columns=[*fields_at.values(), *options])
     parsed = {name: _parse_column(raw[name], schema.FIELDS_BY_NAME[name], sheet.name, excel_rows,
                                   columns[(sheet.name, name)], report)
               for name in raw.columns}
@@ -115,35 +119,76 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
     return frame
 
 
-def _map_columns(sheet: Sheet, header: Header, report: FileReport, columns: dict) -> dict[int, str]:
-    """Record the mapping of every column; return column index -> field for the usable ones."""
+def _map_columns(sheet: Sheet, header: Header, report: FileReport, columns: dict, layout: layouts.Layout | None,
+                 overrides: dict) -> tuple[dict[int, str], dict[str, list[tuple[int, str]]]]:
+    """Record the mapping of every column. Return column index -> field for the usable ones, and the
+    several-answers questions written as one column per option: field -> [(column index, option code)]."""
     fields_at: dict[int, str] = {}
+    options: dict[str, list[tuple[int, str]]] = {}
     seen: dict[str, int] = {}
     for c, (text, match) in enumerate(zip(header.texts, header.matches)):
         if not text:
             continue
         letter = column_letter(c)
-        how = match.how
-        if match.field is None and how == "unmapped" and _mostly_emails(sheet, header, c):
-            how = "personal data (dropped)"
-        report.mapping.append(ColumnMapping(sheet.name, text, letter, match.field, match.confidence, how,
+        field, how = match.field, match.how
+        option = None if (sheet.name, text) in overrides else match_option(text)
+        if (sheet.name, text) in overrides:
+            pass
+        elif layouts.is_metadata(text, layout):
+            field, how = None, "survey tool metadata (set aside)"
+        elif option:
+            field, how = option[0], f"option '{option[1]}' of a several-answers question"
+        elif (field is None or schema.FIELDS_BY_NAME[field].kind == schema.TEXT) and _mostly_emails(sheet, header, c):
+            field, how = None, "personal data (dropped)"
+        report.mapping.append(ColumnMapping(sheet.name, text, letter, field, match.confidence, how,
                                             match.suggestion))
-        if match.field is None:
+        if field is None:
             continue
-        if match.field in seen:
-            first = seen[match.field]
+        if option:
+            options.setdefault(field, []).append((c, option[1]))
+            continue
+        if field in seen:
+            first = seen[field]
             report.add(ERROR, "duplicate_column",
                        f"Columns '{header.texts[first]}' ({column_letter(first)}) and '{text}' ({letter}) both "
-                       f"look like '{schema.FIELDS_BY_NAME[match.field].label}'. Delete or rename one of them.",
+                       f"look like '{schema.FIELDS_BY_NAME[field].label}'. Delete or rename one of them.",
                        sheet=sheet.name, row=header.rows[-1] + 1, column=text, cell=f"{letter}{header.rows[-1] + 1}")
             continue
-        seen[match.field] = c
-        fields_at[c] = match.field
-        columns[(sheet.name, match.field)] = (text, letter)
+        seen[field] = c
+        fields_at[c] = field
+        columns[(sheet.name, field)] = (text, letter)
+    for field in list(options):
+        if field in seen:        # the tool also wrote a summary column: use it, never count twice
+            for m in report.mapping:
+                if m.sheet == sheet.name and m.field == field and m.how.startswith("option"):
+                    m.how = "option column set aside (the summary column is used)"
+            del options[field]
+        else:
+            first = options[field][0][0]
+            question = header.texts[first].split(" / ")[0]
+            columns[(sheet.name, field)] = (question, column_letter(first))
     dropped = [m.column for m in report.mapping if m.sheet == sheet.name and m.how.startswith("personal")]
     if dropped:
         report.notes.append(f"Sheet '{sheet.name}': personal data not stored: {', '.join(dropped)}.")
-    return fields_at
+    aside = [m.column for m in report.mapping if m.sheet == sheet.name and m.how.startswith("survey tool")]
+    if aside:
+        report.notes.append(f"Sheet '{sheet.name}': survey tool metadata set aside: {', '.join(aside)}.")
+    return fields_at, options
+
+
+def _chosen(value: object, code: str) -> str | None:
+    """One option column's cell as the option it stands for: Yes/1/x/the option text mean chosen;
+    blank/No/0 mean not chosen; text in an 'Other' column is the respondent's own answer."""
+    if value is None or value == "" or isinstance(value, bool) and not value:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return code if value else None
+    key = schema.value_key(value)
+    if key in schema.FALSE_WORDS or normalise.is_blank(value):
+        return None
+    if code == "other" and key not in schema.TRUE_WORDS:
+        return str(value).replace(";", ",")
+    return code
 
 
 def _mostly_emails(sheet: Sheet, header: Header, c: int) -> bool:
@@ -152,8 +197,8 @@ def _mostly_emails(sheet: Sheet, header: Header, c: int) -> bool:
     return bool(values) and sum(bool(_EMAIL.match(v)) for v in values) >= len(values) / 2
 
 
-def _data_rows(sheet: Sheet, header: Header, fields_at: dict[int, str], start: int,
-               report: FileReport) -> tuple[list[list], list[int]]:
+def _data_rows(sheet: Sheet, header: Header, fields_at: dict[int, str], options: dict[str, list[tuple[int, str]]],
+               start: int, report: FileReport) -> tuple[list[list], list[int]]:
     # Repeated header rows are found by comparing text cells with the heading as written (lower case).
     header_texts = {c: header.texts[c].split(" / ")[-1].strip().lower() for c in fields_at}
     needed = max(2, len(header_texts) // 2)
@@ -166,6 +211,9 @@ def _data_rows(sheet: Sheet, header: Header, fields_at: dict[int, str], start: i
             continue
         reason = None
         first = cell_text(filled[0])
+        if i < start + 3 and layouts.is_header_continuation([cell_text(v) for v in row]):
+            report.rows_skipped.append({"sheet": sheet.name, "row": i + 1, "reason": "survey tool header row"})
+            continue
         repeats = sum(1 for c, text in header_texts.items()
                       if c < len(row) and isinstance(row[c], str) and row[c].strip().lower() == text)
         if repeats >= needed:
@@ -179,7 +227,11 @@ def _data_rows(sheet: Sheet, header: Header, fields_at: dict[int, str], start: i
         if reason:
             report.rows_skipped.append({"sheet": sheet.name, "row": i + 1, "reason": reason})
             continue
-        records.append([row[c] if c < len(row) else None for c in fields_at])
+        record = [row[c] if c < len(row) else None for c in fields_at]
+        for choices in options.values():
+            picked = [_chosen(row[c] if c < len(row) else None, code) for c, code in choices]
+            record.append("; ".join(p for p in picked if p) or None)
+        records.append(record)
         excel_rows.append(i + 1)
     if blank:
         report.notes.append(f"Sheet '{sheet.name}': {blank} empty row(s) skipped.")

@@ -31,7 +31,11 @@ _FILLER = {"of", "the", "a", "an", "de", "la", "le", "les", "des", "du", "d", "l
            "museum", "musee", "museums", "museo", "muzeum", "collection", "annual", "annuel", "annuelle",
            "jahrlich", "jaarlijks", "anual", "anuales", "annuale", "annuali", "annui", "annuo", "annua", "roczna",
            "roczny", "rocznie", "yearly", "collezione", "coleccion", "sammlung", "collectie", "zbiorow",
-           "zbiory", "kolekcji", "della", "dei", "na"}
+           "zbiory", "kolekcji", "della", "dei", "na", "which", "in", "where", "located", "situated", "does",
+           "do", "you", "it", "its", "for", "each", "area", "please", "give", "enter", "indicate", "estimate",
+           "approximately", "about", "until", "by", "this", "that", "currently", "roughly", "our", "we",
+           "quel", "quelle", "est", "votre", "welche", "welcher", "ist", "wat", "welke", "cual", "qual", "jaki",
+           "jaka", "response", "open ended response", "selected choice", "survey", "question"}
 
 
 def _strip_units(key: str) -> str:
@@ -90,6 +94,8 @@ def match_header(text: str) -> Match:
         return Match(None, 0, "unmapped")
     if contained := _contained_synonym(cleaned):
         return Match(contained, 90, "exact")
+    if single := _single_word_synonym(cleaned):
+        return Match(single, 88, "fuzzy")
     best = process.extractOne(cleaned, list(core), scorer=fuzz.token_sort_ratio)
     if best and best[1] >= FUZZY_CUTOFF:
         return Match(core[best[0]], int(best[1]), "fuzzy")
@@ -114,6 +120,17 @@ def _contained_synonym(cleaned: str) -> str | None:
         return None
     longest = max(n for n, _ in hits)
     names = {name for n, name in hits if n == longest}
+    return names.pop() if len(names) == 1 else None
+
+
+def _single_word_synonym(cleaned: str) -> str | None:
+    """In a long question ("Which of the following best describes the ownership of your museum?"), the one
+    field named by a single distinctive word; None when no word or words of two fields appear."""
+    words = cleaned.split()
+    if len(words) < 2:
+        return None
+    _, core, _, _ = _tables()
+    names = {core[w] for w in words if w in core and len(w) > 3}
     return names.pop() if len(names) == 1 else None
 
 
@@ -203,3 +220,41 @@ _TOTAL_RE = re.compile(r"^(" + "|".join(re.escape(w) for w in sorted(TOTAL_WORDS
 def is_total_label(value: object) -> bool:
     text = schema.value_key(cell_text(value)).rstrip(":")
     return bool(text) and (text in TOTAL_WORDS or bool(_TOTAL_RE.match(text)) and len(text) < 40)
+
+
+_OPTION_SPLITS = (
+    re.compile(r"^(?P<q>.+?)\s*\[(?P<o>[^\[\]]+)\]\s*$"),                 # Google Forms grid: Question [Option]
+    re.compile(r"^(?P<q>.+)\s+/\s+(?P<o>[^/]+)$"),                        # two header rows joined: Question / Option
+    re.compile(r"^(?P<q>.+?)\s+-\s+(?:selected choice\s+-\s+)?(?P<o>[^-]+)$", re.IGNORECASE),  # Qualtrics
+    re.compile(r"^(?P<q>.+):\s+(?P<o>[^:]+)$"),                           # Question: Option
+    re.compile(r"^(?P<q>[^/\s]+(?:/[^/\s]+)*)/(?P<o>[^/\s]+)$"),          # Kobo path: group/question/option
+)
+OTHER_WORDS = frozenset({"other", "others", "other please specify", "other specify", "autre", "autres",
+                         "andere", "sonstige", "anders", "otro", "otros", "altro", "inne", "other text",
+                         "other open ended response"})
+
+
+def match_option(text: str) -> tuple[str, str] | None:
+    """(multi-select field, option code) when a heading is one option of a several-answers question,
+    as survey tools write them: "Metadata standards [LIDO]", "Metadata standards / EDM",
+    "Q5 - Selected Choice - Dublin Core", "group/metadata_standards/lido"."""
+    from analysis import schema
+    from analysis.normalise import match_choice
+
+    for pattern in _OPTION_SPLITS:
+        found = pattern.match(text.strip())
+        if not found:
+            continue
+        question = match_header(found["q"])
+        if question.field is None:
+            continue
+        f = schema.FIELDS_BY_NAME[question.field]
+        if f.kind != schema.MULTI:
+            continue
+        option = found["o"].strip()
+        if schema.header_key(option) in OTHER_WORDS or schema.header_key(option).startswith("other "):
+            return f.name, "other"
+        code, _ = match_choice(option, f)
+        if code is not None:
+            return f.name, code
+    return None

@@ -28,7 +28,7 @@ BLANK = None
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _MULTIPLIERS = {"k": 1e3, "m": 1e6, "mio": 1e6, "mln": 1e6, "million": 1e6, "millions": 1e6, "mio.": 1e6,
                 "md": 1e9, "mrd": 1e9, "bn": 1e9, "billion": 1e9, "milliard": 1e9, "milliards": 1e9}
-_CURRENCY = re.compile(r"€|\beuros?\b|\beur\b|\beuro\b")
+_CURRENCY = re.compile(r"€|(?<![a-z])euros?(?![a-z])|(?<![a-z])eur(?![a-z])")
 _SUFFIX = re.compile(r"(?<=[\d\s.,])(k|m|mio\.?|mln|millions?|md|mrd|bn|billion|milliards?)$")
 _PERCENT_WORDS = re.compile(r"%|\bpct\b|\bpercent\b|\bpour ?cent\b|\bprozent\b|\bprocent\b")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
@@ -135,7 +135,7 @@ def parse_bool(value: object, f: Field) -> tuple[object, Problem]:
                                        f"(oui/non, ja/nein, sí/no, tak/nie, 1/0 also work).")
 
 
-def _match_choice(text: str, f: Field) -> tuple[str | None, bool]:
+def match_choice(text: str, f: Field) -> tuple[str | None, bool]:
     """Return (code, exact). Fuzzy matches need a high score, since they are applied without asking."""
     table = schema.choice_lookup(f)
     for key in (schema.value_key(text), schema.header_key(text)):
@@ -147,7 +147,7 @@ def _match_choice(text: str, f: Field) -> tuple[str | None, bool]:
 
 def parse_enum(value: object, f: Field) -> tuple[object, Problem]:
     text = _as_text(value)
-    code, exact = _match_choice(text, f)
+    code, exact = match_choice(text, f)
     if code is None:
         return None, (ERROR, "unknown_choice", f"'{text}' is not one of the allowed answers for {f.label}: "
                                                f"{schema.choices_text(f)}.")
@@ -163,9 +163,9 @@ def parse_multi(value: object, f: Field) -> tuple[object, Problem]:
     codes: list[str] = []
     guessed, other = [], []
     for item in filter(None, _MULTI_SPLIT.split(_as_text(value))):
-        code, exact = _match_choice(item, f)
+        code, exact = match_choice(item, f)
         if not exact and " " in item:               # survey tools may separate codes by spaces
-            parts = [_match_choice(p, f) for p in item.split()]
+            parts = [match_choice(p, f) for p in item.split()]
             if all(c and e for c, e in parts):
                 codes += [c for c, _ in parts]
                 continue

@@ -51,6 +51,7 @@ class FileReport:
     format: str = ""
     sheets_used: list[str] = field(default_factory=list)
     sheets_skipped: dict[str, str] = field(default_factory=dict)      # sheet -> reason
+    layouts: dict[str, str] = field(default_factory=dict)             # sheet -> survey tool recognised
     header_rows: dict[str, list[int]] = field(default_factory=dict)   # sheet -> Excel row numbers
     mapping: list[ColumnMapping] = field(default_factory=list)
     rows_skipped: list[dict] = field(default_factory=list)            # {"sheet","row","reason"}
@@ -74,7 +75,11 @@ class FileReport:
 
     @property
     def unmapped_columns(self) -> list[str]:
-        return [m.column for m in self.mapping if m.field is None and not m.how.startswith("personal")]
+        return [m.column for m in self.mapping if m.field is None and m.how in ("unmapped", "set by analyst")]
+
+    @property
+    def metadata_columns(self) -> list[str]:
+        return [m.column for m in self.mapping if m.how.startswith("survey tool")]
 
     def as_dict(self) -> dict:
         return {
@@ -85,12 +90,14 @@ class FileReport:
             "warnings": [f.as_dict() for f in self.warnings],
             "sheets": {"used": self.sheets_used, "skipped": self.sheets_skipped},
             "header_rows": self.header_rows,
+            "survey_tool": self.layouts,
             "mapping": [
                 {"sheet": m.sheet, "column": m.column, "field": m.field, "confidence": m.confidence,
                  "how": m.how} for m in self.mapping if m.field
             ],
             "unmapped_columns": self.unmapped_columns,
             "dropped_personal_data_columns": self.dropped_columns,
+            "survey_tool_metadata_columns": self.metadata_columns,
             "rows_skipped": self.rows_skipped,
             "notes": self.notes,
         }

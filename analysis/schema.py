@@ -92,7 +92,7 @@ FIELDS: tuple[Field, ...] = (
           source="join to museum registers"),
     Field("museum_name", TEXT, "Museum name", "Identification", required=True,
           synonyms=("museum", "name of museum", "name of the museum", "institution", "institution name",
-                    "organisation", "organization", "name", "nom du musée", "musée", "nom de l'institution",
+                    "organisation", "organization", "name of institution", "nom du musée", "musée", "nom de l'institution",
                     "établissement", "name des museums", "museumsname", "einrichtung", "naam van het museum",
                     "museumnaam", "naam museum", "nombre del museo", "museo", "nome del museo",
                     "nome museo", "nazwa muzeum", "muzeum", "instytucja"),
@@ -624,6 +624,10 @@ PERSONAL_DATA_HEADERS = (
     "su nombre", "referente", "nome del compilatore", "il tuo nome", "osoba kontaktowa", "imię i nazwisko",
     "first name", "last name", "surname", "prénom", "nom de famille", "vorname", "nachname", "voornaam",
     "achternaam", "nombre y apellidos", "nome e cognome", "nazwisko",
+    # survey tools: respondent identity and location ("Name" is never the museum)
+    "name", "user name", "username", "ip address", "ipaddress", "latitude", "longitude", "location latitude",
+    "location longitude", "recipient email", "recipient first name", "recipient last name", "email address",
+    "e mail address", "respondent email", "contact email", "nom", "nombre", "nome", "naam", "imie",
 )
 
 # --- values ------------------------------------------------------------------------------------------
@@ -651,8 +655,8 @@ def header_key(text: object) -> str:
 
     '%' and '3d' survive because they carry meaning ("% digitised" vs "digitised").
     """
-    s = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
-    s = s.replace("€", " eur ")
+    s = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(text).replace("€", " eur "))   # "StartDate" -> "Start Date"
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
     s = re.sub(r"[^a-z0-9%]+", " ", s)
     return " ".join(s.split())
 

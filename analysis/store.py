@@ -50,6 +50,21 @@ def _field_columns() -> str:
     return ",\n  ".join(f"{f.name} {schema.SQL_TYPES[f.kind]}" for f in schema.FIELDS)
 
 
+# Which row is a museum's current answer for a wave: the latest of a committed upload. Kept in
+# responses.is_current by every write (for the keys it touches) so readers need no window function.
+_REFRESH_CURRENT = """
+UPDATE responses SET is_current = latest.pick
+FROM (
+  SELECT r.response_id,
+         u.status = 'committed' AND row_number() OVER (
+           PARTITION BY r.museum_id, r.survey_wave
+           ORDER BY (u.status = 'committed') DESC, r.upload_id DESC, r.source_row DESC) = 1 AS pick
+  FROM responses r JOIN uploads u USING (upload_id)
+  WHERE (r.museum_id, r.survey_wave) IN ({keys})
+) latest
+WHERE responses.response_id = latest.response_id;
+"""
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "uploads, responses and targets", f"""
 CREATE SEQUENCE upload_id_seq START 1;
@@ -104,6 +119,21 @@ INSERT INTO museum_population SELECT country, museums, year, source
 FROM read_csv('{DATA / "egmus_museum_counts.csv"}', header = true,
               columns = {{'country': 'VARCHAR', 'museums': 'INTEGER', 'year': 'INTEGER', 'source': 'VARCHAR'}});
 """),
+    (3, "saved column mappings", """
+CREATE TABLE saved_mappings (
+  signature VARCHAR PRIMARY KEY,      -- sha256 of the sheet's headings in order (analysis.mappings)
+  headers JSON NOT NULL,              -- the headings, as written
+  mapping JSON NOT NULL,              -- {heading: field or null}: the analyst's decisions only
+  sheet VARCHAR,
+  filename VARCHAR,
+  saved_by VARCHAR NOT NULL,
+  saved_at TIMESTAMP NOT NULL
+);
+"""),
+    (4, "responses.is_current, maintained by the write path", f"""
+ALTER TABLE responses ADD COLUMN is_current BOOLEAN DEFAULT FALSE;
+{_REFRESH_CURRENT.format(keys="SELECT museum_id, survey_wave FROM responses")}
+"""),
 )
 
 
@@ -145,9 +175,9 @@ def _size_band_sql() -> str:
 
 
 def _egmus_sql() -> str:
-    cases = " ".join(f"WHEN museum_type IN ({_sql_list(types)}) THEN '{group}'"
+    cases = " ".join(f"WHEN c.museum_type IN ({_sql_list(types)}) THEN '{group}'"
                      for group, types in schema.EGMUS_TYPE_GROUPS.items())
-    return f"CASE WHEN museum_type IS NULL THEN NULL {cases} ELSE 'other' END"
+    return f"CASE WHEN c.museum_type IS NULL THEN NULL {cases} ELSE 'other' END"
 
 
 def _any_need_sql() -> str:
@@ -167,21 +197,33 @@ CREATE OR REPLACE MACRO gap(target, value) AS CASE WHEN value IS NULL OR target 
 
 -- The latest committed row per museum and wave: later uploads supersede, retracted uploads vanish.
 CREATE OR REPLACE VIEW current_responses AS
-SELECT r.* FROM responses r JOIN uploads u USING (upload_id)
-WHERE u.status = 'committed'
-QUALIFY row_number() OVER (PARTITION BY r.museum_id, r.survey_wave ORDER BY r.upload_id DESC, r.source_row DESC) = 1;
+SELECT * EXCLUDE (is_current) FROM responses WHERE is_current;
 
--- The most specific target for each response (country > museum type > wave beats a default).
-CREATE OR REPLACE VIEW response_targets AS
-SELECT r.response_id, t.metric,
-       arg_max(t.value, (t.country IS NOT NULL)::INT * 4 + (t.museum_type IS NOT NULL)::INT * 2
-                        + (t.survey_wave IS NOT NULL)::INT) AS value
-FROM current_responses r JOIN targets t
-  ON (t.country IS NULL OR t.country = r.country)
- AND (t.museum_type IS NULL OR t.museum_type = r.museum_type)
- AND (t.survey_wave IS NULL OR t.survey_wave = r.survey_wave)
- AND t.target_year = CASE WHEN t.metric LIKE '3d_%' AND TRY_CAST(left(r.survey_wave, 4) AS INTEGER) <= 2025
-                          THEN 2025 ELSE {schema.HORIZON_YEAR} END
+-- The most specific target for each (country, museum type, wave): a country, type or wave row beats a
+-- default. Looked up per combination, not per response, so it stays cheap at a million rows.
+CREATE OR REPLACE VIEW cell_targets AS
+WITH cells AS (SELECT DISTINCT country, museum_type, survey_wave FROM current_responses)
+SELECT c.country, c.museum_type, c.survey_wave,
+  max(t.value) FILTER (WHERE t.metric = 'pct_digitised' AND t.rank = t.best) AS target_pct_digitised,
+  max(t.value) FILTER (WHERE t.metric = '3d_at_risk' AND t.rank = t.best) AS target_3d_at_risk_pct,
+  max(t.value) FILTER (WHERE t.metric = '3d_most_visited' AND t.rank = t.best) AS target_3d_most_visited_pct,
+  max(t.value) FILTER (WHERE t.metric = 'skill_level' AND t.rank = t.best) AS target_skill_level,
+  max(t.value) FILTER (WHERE t.metric = 'pct_staff_ai_trained' AND t.rank = t.best) AS target_pct_staff_ai_trained
+FROM cells c LEFT JOIN (
+  SELECT c2.country, c2.museum_type, c2.survey_wave, t.metric, t.value,
+         (t.country IS NOT NULL)::INT * 4 + (t.museum_type IS NOT NULL)::INT * 2 + (t.survey_wave IS NOT NULL)::INT
+           AS rank,
+         max((t.country IS NOT NULL)::INT * 4 + (t.museum_type IS NOT NULL)::INT * 2
+             + (t.survey_wave IS NOT NULL)::INT)
+           OVER (PARTITION BY c2.country, c2.museum_type, c2.survey_wave, t.metric) AS best
+  FROM cells c2 JOIN targets t
+    ON (t.country IS NULL OR t.country = c2.country)
+   AND (t.museum_type IS NULL OR t.museum_type = c2.museum_type)
+   AND (t.survey_wave IS NULL OR t.survey_wave = c2.survey_wave)
+   AND t.target_year = CASE WHEN t.metric LIKE '3d_%' AND TRY_CAST(left(c2.survey_wave, 4) AS INTEGER) <= 2025
+                            THEN 2025 ELSE {schema.HORIZON_YEAR} END
+) t ON c.country IS NOT DISTINCT FROM t.country AND c.museum_type IS NOT DISTINCT FROM t.museum_type
+   AND c.survey_wave IS NOT DISTINCT FROM t.survey_wave
 GROUP BY ALL;
 
 -- Every derived metric of survey-schema.md, defined once.
@@ -198,15 +240,8 @@ WITH base AS (
     COALESCE(t.target_skill_level, {schema.DEFAULT_SKILL_TARGET}) AS target_skill_level,
     t.target_pct_staff_ai_trained
   FROM current_responses c
-  LEFT JOIN (
-    SELECT response_id,
-      max(value) FILTER (WHERE metric = 'pct_digitised') AS target_pct_digitised,
-      max(value) FILTER (WHERE metric = '3d_at_risk') AS target_3d_at_risk_pct,
-      max(value) FILTER (WHERE metric = '3d_most_visited') AS target_3d_most_visited_pct,
-      max(value) FILTER (WHERE metric = 'skill_level') AS target_skill_level,
-      max(value) FILTER (WHERE metric = 'pct_staff_ai_trained') AS target_pct_staff_ai_trained
-    FROM response_targets GROUP BY response_id
-  ) t USING (response_id)
+  LEFT JOIN cell_targets t ON c.country IS NOT DISTINCT FROM t.country
+   AND c.museum_type IS NOT DISTINCT FROM t.museum_type AND c.survey_wave = t.survey_wave
 ), funded AS (
   SELECT *,
     COALESCE(funding_horizon_years, greatest(1, {schema.HORIZON_YEAR} - wave_year)) AS horizon_years,
@@ -322,6 +357,7 @@ def commit_upload(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *, filena
                 "SELECT count(*) FROM current_responses c JOIN incoming i "
                 "ON c.museum_id = i.museum_id AND c.survey_wave = i.survey_wave").fetchone()[0]
             cur.execute("INSERT INTO responses BY NAME SELECT * FROM incoming")
+            cur.execute(_REFRESH_CURRENT.format(keys="SELECT museum_id, survey_wave FROM incoming"))
             cur.unregister("incoming")
             cur.execute("COMMIT")
         except Exception:
@@ -344,6 +380,8 @@ def retract_upload(con: duckdb.DuckDBPyConnection, upload_id: int, *, user: str)
                 return {"upload_id": upload_id, "status": "unchanged", "reason": state}
             cur.execute("UPDATE uploads SET status = 'retracted', retracted_at = ?, retracted_by = ? "
                         "WHERE upload_id = ?", [_now(), user, upload_id])
+            cur.execute(_REFRESH_CURRENT.format(
+                keys=f"SELECT museum_id, survey_wave FROM responses WHERE upload_id = {int(upload_id)}"))
             restored = cur.execute(
                 "SELECT count(*) FROM current_responses c JOIN responses r "
                 "ON c.museum_id = r.museum_id AND c.survey_wave = r.survey_wave WHERE r.upload_id = ?",
@@ -382,3 +420,66 @@ def data_version(con: duckdb.DuckDBPyConnection) -> tuple:
             "SELECT count(*), max(upload_id), count(retracted_at), max(retracted_at), "
             "(SELECT md5(string_agg(CAST(t AS VARCHAR), '|' ORDER BY CAST(t AS VARCHAR))) FROM targets t) "
             "FROM uploads").fetchall()[0])
+
+
+# --- saved column mappings and the upload history (migration 3) ---------------------------------------
+def save_mapping(con: duckdb.DuckDBPyConnection, signature: str, *, headers: list[str],
+                 mapping: dict[str, str | None], user: str, sheet: str = "", filename: str = "") -> None:
+    """Remember an analyst's column decisions for sheets whose headings are exactly `headers`."""
+    with _write_lock, con.cursor() as cur:
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            cur.execute("INSERT OR REPLACE INTO saved_mappings VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [signature, json.dumps(headers, ensure_ascii=False), json.dumps(mapping, ensure_ascii=False),
+                         sheet, filename, user, _now()])
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
+        _checkpoint(cur)
+
+
+def load_mapping(con: duckdb.DuckDBPyConnection, signature: str) -> dict | None:
+    """{"mapping": {heading: field or None}, "saved_by", "saved_at", "sheet", "filename"}, or None."""
+    with con.cursor() as cur:
+        row = cur.execute("SELECT mapping, saved_by, saved_at, sheet, filename FROM saved_mappings "
+                          "WHERE signature = ?", [signature]).fetchone()
+    if row is None:
+        return None
+    return {"mapping": json.loads(row[0]), "saved_by": row[1], "saved_at": row[2], "sheet": row[3],
+            "filename": row[4]}
+
+
+def upload_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every upload, newest first, with its number of warnings."""
+    with con.cursor() as cur:
+        return cur.execute(
+            "SELECT upload_id, filename, sha256, sheet, uploaded_by, uploaded_at, survey_wave, rows, "
+            "COALESCE(json_array_length(warnings), 0) AS warnings, status, retracted_at, retracted_by "
+            "FROM uploads ORDER BY upload_id DESC").df()
+
+
+def upload_details(con: duckdb.DuckDBPyConnection, upload_id: int) -> dict | None:
+    """One upload's row, with its stored report (the JSON the CLI prints) decoded."""
+    with con.cursor() as cur:
+        row = cur.execute("SELECT filename, sha256, uploaded_by, uploaded_at, status, report FROM uploads "
+                          "WHERE upload_id = ?", [upload_id]).fetchone()
+    if row is None:
+        return None
+    return {"upload_id": upload_id, "filename": row[0], "sha256": row[1], "uploaded_by": row[2],
+            "uploaded_at": row[3], "status": row[4], "report": json.loads(row[5]) if row[5] else {}}
+
+
+def retract_preview(con: duckdb.DuckDBPyConnection, upload_id: int) -> dict:
+    """What retracting an upload would change, before it is done: its rows, how many of them the figures
+    use now (the rest were already replaced by later uploads), and how many earlier answers come back."""
+    with con.cursor() as cur:
+        rows, shown, restorable = cur.execute(
+            "SELECT (SELECT count(*) FROM responses WHERE upload_id = $id), "
+            "(SELECT count(*) FROM current_responses WHERE upload_id = $id), "
+            "(SELECT count(*) FROM current_responses c WHERE c.upload_id = $id AND EXISTS ("
+            "   SELECT 1 FROM responses r JOIN uploads u USING (upload_id) "
+            "   WHERE u.status = 'committed' AND r.upload_id <> $id "
+            "     AND r.museum_id = c.museum_id AND r.survey_wave = c.survey_wave))",
+            {"id": upload_id}).fetchone()
+    return {"upload_id": upload_id, "rows": rows, "rows_in_figures": shown, "earlier_answers_restored": restorable}
