@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import filters
+from ui import auth, filters
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -28,6 +28,7 @@ def run() -> None:
     })
     if navigation in [*explore, present]:
         filters.sidebar()
+    auth.sidebar()
     navigation.run()
 
 

@@ -119,6 +119,29 @@ def cmd_dictionary(args) -> int:
     return 0
 
 
+def cmd_backup(args) -> int:
+    print(json.dumps(store.backup(_open(args.db), args.folder), indent=2))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    try:
+        print(json.dumps(store.restore(args.backup, args.db, replace=args.replace), indent=2))
+    except (FileExistsError, FileNotFoundError) as exc:
+        sys.exit(f"error: {exc}")
+    return 0
+
+
+def cmd_hash_password(args) -> int:
+    from analysis.accounts import hash_password
+
+    password = getpass.getpass("Password: ")
+    if password != getpass.getpass("Again: "):
+        sys.exit("error: the passwords differ")
+    print(hash_password(password))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis", description="Museum survey store.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -158,6 +181,20 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("dictionary", help="write the data dictionary (Markdown) generated from the schema")
     p.add_argument("out")
     p.set_defaults(run=cmd_dictionary)
+
+    p = sub.add_parser("backup", help="copy the store into a new file in FOLDER (consistent snapshot)")
+    p.add_argument("folder")
+    p.add_argument("--db", help=db_help)
+    p.set_defaults(run=cmd_backup)
+
+    p = sub.add_parser("restore", help="put a backup file in place as the store")
+    p.add_argument("backup")
+    p.add_argument("--db", help=db_help)
+    p.add_argument("--replace", action="store_true", help="overwrite an existing store")
+    p.set_defaults(run=cmd_restore)
+
+    p = sub.add_parser("hash-password", help="print a password hash for [accounts] in .streamlit/secrets.toml")
+    p.set_defaults(run=cmd_hash_password)
 
     args = parser.parse_args(argv)
     return args.run(args)

@@ -3,9 +3,10 @@
 import streamlit as st
 
 from analysis import schema, store, targets
-from ui import state
+from ui import auth, state
 
 st.title("Targets")
+auth.require("admin")
 st.caption("Defaults come from Recommendation (EU) 2021/1970 (3D milestones), DigComp 2.2 and the AI Act "
            "(Art. 4). The collection-digitisation target is a placeholder until a national goal is entered. "
            "A row with a country, museum type or wave applies only there and wins over the default.")
