@@ -10,7 +10,7 @@ PAGES = Path(__file__).parent / "pages"
 
 
 def run() -> None:
-    st.set_page_config(page_title="Museum digitisation survey", page_icon=":material/museum:", layout="wide")
+    st.set_page_config(page_title="Museum digitisation survey", page_icon="🏛️", layout="wide")
     explore = [
         st.Page(PAGES / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
         st.Page(PAGES / "digitisation.py", title="Digitisation", icon=":material/photo_camera:"),
