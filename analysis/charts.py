@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -65,3 +67,807 @@ def shortfall_by_pillar(shortfalls: dict[str, float | None], caption: str) -> go
              if biggest else "No funding shortfall reported")
     fig.update_layout(height=460)
     return _style(fig, title, caption)
+
+
+# --- Digitisation page ---------------------------------------------------------------------------------
+TARGET_COLOUR = "#000000"
+NO_DATA_COLOUR = "#BBBBBB"            # neutral grey for "cannot be judged"; not a category colour
+
+
+def _wrap(text: str, width: int) -> str:
+    """Break a plain-text title or subtitle into <br>-separated lines (plotly titles do not wrap)."""
+    import textwrap
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+FULL_WIDTH_CHARS, HALF_WIDTH_CHARS = 85, 44   # title characters per line: a full-width chart, half of a page
+
+
+def _titled(fig: go.Figure, title: str, subtitle: str, width: int = FULL_WIDTH_CHARS,
+            legend_rows: int = 0) -> go.Figure:
+    """House style with the title and subtitle wrapped and sitting on top of the plot area (the top margin
+    grows with the lines), and the legend, if any, in its own strip at the bottom of the figure."""
+    head, sub = _wrap(title, width), _wrap(subtitle, int(width * 1.3))
+    lines = head.count("<br>") + sub.count("<br>") + 2
+    _style(fig, head, sub)
+    # plotly anchors a multi-line title by its first line: put that 30 px below the top, lines 29 px apart
+    height = fig.layout.height or 450
+    fig.update_layout(title={"yref": "container", "y": 1 - 30 / height, "yanchor": "top"},
+                      margin={"t": 30 + 29 * lines, "l": 10, "r": 30,
+                              "b": 90 + 34 * legend_rows if legend_rows else 10},
+                      showlegend=bool(legend_rows),
+                      legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0})
+    return fig
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None or pd.isna(value) else f"{value:.0f} %"
+
+
+def group_label(by: str, code: object) -> str:
+    """How a breakdown group is written: country names, size bands and enumeration labels in words."""
+    from analysis.filters import SIZE_BAND_LABELS
+    if by == "country":
+        return country_name(str(code))
+    if by == "size_band":
+        label = SIZE_BAND_LABELS.get(str(code), str(code))
+        return label[:1].upper() + label[1:]
+    field = schema.FIELDS_BY_NAME.get(by)
+    if field is not None and field.choices:
+        return dict(field.choices).get(str(code), str(code))
+    if isinstance(code, bool):
+        return "Yes" if code else "No"
+    return str(code)
+
+
+def digitisation_levels(frame: pd.DataFrame, caption: str, target: float | None = None,
+                        target_label: str = "Target") -> go.Figure:
+    """Grouped horizontal bars per level (catalogued … in Europeana): unweighted mean and collection-weighted
+    mean side by side, each labelled with its n; the digitisation target as a marker on the digitised row."""
+    rows = frame.reset_index(drop=True)
+    labels = list(rows["label"])
+    fig = go.Figure()
+    fig.add_bar(y=labels, x=rows["mean"], orientation="h", name="Unweighted mean (each museum counts once)",
+                marker_color=PALETTE[0], text=[f"{_pct(v)} · n={n}" if pd.notna(v) else f"n={n}, not shown"
+                                               for v, n in zip(rows["mean"], rows["n"])],
+                textposition="outside", cliponaxis=False,
+                hovertemplate="%{y}: %{x:.1f} % (unweighted mean)<extra></extra>")
+    fig.add_bar(y=labels, x=rows["weighted_mean"], orientation="h",
+                name="Collection-weighted (share of objects)", marker_color=PALETTE[1],
+                text=[f"{_pct(v)} · n={n}" if pd.notna(v) else f"n={n}, not shown"
+                      for v, n in zip(rows["weighted_mean"], rows["n_weighted"])],
+                textposition="outside", cliponaxis=False,
+                hovertemplate="%{y}: %{x:.1f} % of objects<extra></extra>")
+    if target is not None and "pct_digitised" in set(rows["metric"]):
+        digitised = rows.loc[rows["metric"] == "pct_digitised", "label"].iloc[0]
+        fig.add_scatter(y=[digitised], x=[target], mode="markers+text", name=target_label,
+                        text=[f"  target {_pct(target)}"], textposition="middle right",
+                        textfont={"color": TARGET_COLOUR}, cliponaxis=False,
+                        marker={"symbol": "line-ns", "size": 46, "line": {"width": 4, "color": TARGET_COLOUR}},
+                        hovertemplate=f"{target_label}: %{{x:.0f}} %<extra></extra>")
+    fig.update_xaxes(title="Share of collection (%)", range=[0, 118], tickvals=[0, 20, 40, 60, 80, 100])
+    fig.update_yaxes(autorange="reversed", ticksuffix="  ")
+    fig.update_layout(barmode="group", height=max(460, 110 * len(rows) + 220), bargap=0.25)
+    by_metric = dict(zip(rows["metric"], rows["mean"]))
+    digitised, online = by_metric.get("pct_digitised"), by_metric.get("pct_online")
+    if digitised is not None and pd.notna(digitised):
+        title = f"Museums have digitised {_pct(digitised)} of their collections on average"
+        if online is not None and pd.notna(online):
+            title += f"; {_pct(online)} is online"
+    else:
+        title = "Too few answers to report digitisation levels"
+    hidden = int(rows["suppressed"].sum())
+    note = f"; {hidden} level{'s' if hidden != 1 else ''} with fewer than 5 answers not shown" if hidden else ""
+    return _titled(fig, title, caption + note, legend_rows=2)
+
+
+def rights_status(frame: pd.DataFrame, caption: str) -> go.Figure:
+    """One 100 % bar: mean share of online material that is openly licensed, restricted or of unknown rights."""
+    colours = {"pct_online_open": PALETTE[2], "pct_online_restricted": PALETTE[1],
+               "pct_online_rights_unknown": PALETTE[3]}
+    short = {"pct_online_open": "Open", "pct_online_restricted": "Restricted",
+             "pct_online_rights_unknown": "Unknown"}
+    n = int(frame["n"].iloc[0]) if len(frame) else 0
+    row_label = f"Online material (n={n})"
+    fig = go.Figure()
+    shown = not frame["suppressed"].any() and len(frame)
+    for r in frame.itertuples():                 # segments labelled in place: no legend to decode
+        fig.add_bar(y=[row_label], x=[r.mean_share if shown else None], orientation="h", name=r.label,
+                    marker_color=colours.get(r.rights, PALETTE[4]),
+                    text=[f"{short.get(r.rights, r.label)}<br>{_pct(r.mean_share)}"],
+                    textposition="inside", insidetextanchor="middle", textfont={"size": FONT_SIZE},
+                    hovertemplate=f"{r.label}: %{{x:.1f}} % of online material<extra></extra>")
+    fig.update_xaxes(title="Mean share of material online (%)", range=[0, 100])
+    fig.update_yaxes(showticklabels=False)
+    fig.update_layout(barmode="stack", height=380, bargap=0.15)
+    if shown:
+        values = dict(zip(frame["rights"], frame["mean_share"]))
+        title = (f"{_pct(values['pct_online_rights_unknown'])} of material online has unknown rights; "
+                 f"{_pct(values['pct_online_open'])} is openly licensed")
+    else:
+        title = "Too few answers on the rights of online material"
+        fig.add_annotation(text="Fewer than 5 museums gave all three rights shares", showarrow=False,
+                           x=50, y=0, font={"size": FONT_SIZE})
+    return _titled(fig, title, f"{caption}; unweighted means over museums that gave all three shares (n={n})",
+                   width=HALF_WIDTH_CHARS)
+
+
+def on_track(frame: pd.DataFrame, caption: str, target_text: str) -> go.Figure:
+    """Museums per status against the digitisation target: reached, on track, behind pace, cannot be judged."""
+    colours = {"reached": PALETTE[2], "on_track": PALETTE[4], "behind": PALETTE[3],
+               "no_earlier_answer": NO_DATA_COLOUR}
+    rows = frame.reset_index(drop=True)
+    n = int(rows["n"].iloc[0]) if len(rows) else 0
+    fig = go.Figure(go.Bar(
+        y=list(rows["label"]), x=rows["museums"], orientation="h",
+        marker_color=[colours.get(s, PALETTE[0]) for s in rows["status"]],
+        text=[f"{m} ({s:.0f} %)" if pd.notna(m) else "" for m, s in zip(rows["museums"], rows["share"])],
+        textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{x} museums<extra></extra>"))
+    fig.update_yaxes(autorange="reversed")
+    largest = max([m for m in rows["museums"] if pd.notna(m)], default=0)
+    fig.update_xaxes(title="Museums", range=[0, max(largest, 1) * 1.3])
+    fig.update_layout(height=420, showlegend=False)
+    counts = {s: (0 if pd.isna(m) else int(m)) for s, m in zip(rows["status"], rows["museums"])}
+    judged = counts.get("on_track", 0) + counts.get("behind", 0)
+    if rows["suppressed"].any() or not n:
+        title = "Too few answers to judge progress towards the target"
+    elif judged:
+        lead = "Only " if counts["on_track"] < judged / 2 else ""
+        title = (f"{lead}{counts['on_track']} of {judged} museums short of the target are on pace for "
+                 f"{target_text}")
+    else:
+        title = (f"{counts.get('reached', 0)} of {n} museums have reached {target_text}; "
+                 "no earlier answers to measure the others' pace")
+    return _titled(fig, title, f"{caption}; n = {n} museums with a known gap to target")
+
+
+def milestones_3d(frame: pd.DataFrame, caption: str) -> go.Figure:
+    """Share of immovable assets digitised in 3D (at risk, most visited) against the 2025 and 2030 milestones
+    of Recommendation (EU) 2021/1970."""
+    rows = frame.reset_index(drop=True)
+    short = {"at_risk": "At risk", "most_visited": "Most visited"}
+    labels = [f"{short.get(r.asset, r.label)}<br>n={r.n} museums"
+              + (f"<br>{int(r.assets)} sites" if pd.notna(r.assets) else "") for r in rows.itertuples()]
+    fig = go.Figure()
+    fig.add_bar(x=labels, y=rows["share_3d"], name="Digitised in 3D", marker_color=PALETTE[0], width=0.4,
+                text=[_pct(v) if pd.notna(v) else "" for v in rows["share_3d"]], textposition="inside",
+                insidetextanchor="end", textfont={"color": "white", "size": FONT_SIZE + 2},
+                hovertemplate="%{x}: %{y:.1f} % in 3D<extra></extra>")
+    for r, label in zip(rows.itertuples(), labels):
+        if pd.isna(r.share_3d):
+            fig.add_annotation(x=label, y=8, text="fewer than 5<br>museums:<br>not shown", showarrow=False,
+                               font={"size": FONT_SIZE - 2})
+    for year, column, colour in ((2025, "target_2025", PALETTE[3]), (2030, "target_2030", TARGET_COLOUR)):
+        # a tick across the bar at the milestone, its value written just right of the bar
+        fig.add_scatter(x=labels, y=rows[column], mode="markers+text", name=f"{year} milestone",
+                        text=[f"  {year}: {_pct(v)}" for v in rows[column]], textposition="middle right",
+                        marker={"symbol": "line-ew", "size": 70, "line": {"width": 5, "color": colour}},
+                        textfont={"color": colour, "size": FONT_SIZE}, cliponaxis=False,
+                        hovertemplate=f"{year} milestone: %{{y:.0f}} %<extra></extra>")
+    fig.update_yaxes(title="Sites digitised in 3D (%)", range=[0, 105], tickvals=[0, 20, 40, 60, 80, 100])
+    fig.update_xaxes(range=[-0.5, len(rows) - 0.1], tickangle=0)   # room right of the last bar for its labels
+    fig.update_layout(height=520)
+    shown = rows[~rows["suppressed"]]
+    if shown.empty:
+        title = "Too few museums manage monuments and sites to report 3D progress"
+    else:
+        first = shown.iloc[0]
+        met = first["share_3d"] >= first["target_2025"] if pd.notna(first["target_2025"]) else None
+        title = (f"{_pct(first['share_3d'])} of {first['label'].lower()} are digitised in 3D"
+                 + ("" if met is None else f": {'above' if met else 'below'} the 2025 milestone of "
+                    f"{_pct(first['target_2025'])}"))
+    hidden = int(rows["suppressed"].sum())
+    note = f"; {hidden} asset type{'s' if hidden != 1 else ''} with fewer than 5 museums not shown" if hidden else ""
+    return _titled(fig, title, f"{caption}; museums that manage such sites{note}", width=HALF_WIDTH_CHARS)
+
+
+def distribution_box(frame: pd.DataFrame, by: str, metric_label: str, caption: str,
+                     target: float | None = None, target_label: str = "Target") -> go.Figure:
+    """Box per group drawn from precomputed quartiles (never raw points): box = middle half of museums,
+    line = median, whiskers = lowest and highest museum; unweighted and collection-weighted means marked,
+    the target as a vertical line; groups with n < 5 left out and counted in the subtitle."""
+    shown = frame[~frame["suppressed"]].sort_values("median", ascending=False)
+    labels = [f"{group_label(by, g)} (n={n})" for g, n in zip(shown["group"], shown["n"])]
+    fig = go.Figure()
+    fig.add_trace(go.Box(y=labels, q1=shown["q1"], median=shown["median"], q3=shown["q3"],
+                         lowerfence=shown["min"], upperfence=shown["max"], orientation="h", boxpoints=False,
+                         name="Museums: middle half (box), median (line), range (whiskers)",
+                         marker_color=PALETTE[0], fillcolor="rgba(0,114,178,0.25)"))
+    fig.add_scatter(y=labels, x=shown["mean"], mode="markers", name="Unweighted mean",
+                    marker={"symbol": "circle", "size": 13, "color": PALETTE[3], "line": {"width": 1, "color": "white"}},
+                    hovertemplate="%{y}: unweighted mean %{x:.1f} %<extra></extra>")
+    fig.add_scatter(y=labels, x=shown["weighted_mean"], mode="markers", name="Collection-weighted mean",
+                    marker={"symbol": "diamond", "size": 15, "color": PALETTE[1], "line": {"width": 1, "color": "black"}},
+                    hovertemplate="%{y}: collection-weighted %{x:.1f} %<extra></extra>")
+    if target is not None:
+        line = {"color": TARGET_COLOUR, "width": 3, "dash": "dash"}
+        fig.add_vline(x=target, line=line)
+        fig.add_scatter(x=[None], y=[None], mode="lines", line=line, name=target_label)   # its legend entry
+    fig.update_xaxes(title=f"{metric_label} (%)", range=[0, 100])
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(height=max(480, 46 * len(shown) + 330), boxgap=0.35)
+    hidden = int(frame["suppressed"].sum())
+    note = f"; {hidden} group{'s' if hidden != 1 else ''} with fewer than 5 answers not shown" if hidden else ""
+    if len(shown) >= 2:
+        high, low = shown.iloc[0], shown.iloc[-1]
+        title = (f"{metric_label}: median from {_pct(low['median'])} in {group_label(by, low['group'])} "
+                 f"to {_pct(high['median'])} in {group_label(by, high['group'])}")
+    elif len(shown) == 1:
+        title = f"{metric_label}: median {_pct(shown['median'].iloc[0])} in {group_label(by, shown['group'].iloc[0])}"
+    else:
+        title = "Too few answers per group to compare"
+        fig.add_annotation(text="No group has 5 or more answers", showarrow=False, x=50, y=0.5,
+                           xref="x", yref="paper", font={"size": FONT_SIZE})
+        fig.update_yaxes(visible=False)
+    return _titled(fig, title, caption + note, legend_rows=3)
+
+
+# --- Europe map ----------------------------------------------------------------------------------------
+MAP_NO_ANSWER_COLOUR = "#EEEEEE"      # countries nobody in this view answered for
+MAP_SUPPRESSED_COLOUR = "#B0B0B0"     # fewer than 5 answers: not shown (Viridis has no grey, so no clash)
+MAP_LON_RANGE, MAP_LAT_RANGE = (-25.0, 45.0), (34.0, 71.5)   # Iceland to the Urals' foot, Crete to North Cape
+
+
+def map_value(value: float, unit: str, precise: bool = False) -> str:
+    """'62 %', '12 pp', '€3.4 M', '€120 k', '0.42': how a map value is written (more digits on hover)."""
+    if unit in ("%", "pp"):
+        return f"{value:.1f} {unit}" if precise else f"{value:.0f} {unit}"
+    if unit == "EUR M" and abs(value) < 1:      # €0.0 M says nothing: small sums in thousands
+        return f"€{value * 1000:,.{1 if precise else 0}f} k"
+    if unit.startswith("EUR "):
+        digits = 2 if precise else (1 if unit == "EUR M" else 0)
+        return f"€{value:,.{digits}f} {unit[4:]}"
+    if unit == "index":
+        return f"{value:.3f}" if precise else f"{value:.2f}"
+    return f"{value:,.2f} {unit}".strip() if precise else f"{value:,.1f} {unit}".strip()
+
+
+def map_label(value: float, unit: str) -> str:
+    """The number printed on a country, without its unit (the colour bar carries it): '62', '3.4', '0.42'."""
+    if unit == "index":
+        return f"{value:.2f}"
+    if unit == "EUR M" and abs(value) < 100:
+        return f"{value:.1f}" if abs(value) >= 1 else f"{value:.2f}"
+    return f"{value:,.0f}"
+
+
+def europe_map(frame: pd.DataFrame, metric_label: str, caption: str, geojson: dict, unit: str = "") -> go.Figure:
+    """Choropleth of one metric per country over the shipped Europe GeoJSON (no tiles, no basemap).
+
+    frame: one row per country with `country` (ISO alpha-2), `n`, `value` and `suppressed`, as
+    analysis.metrics.country_values returns it. Countries with fewer than 5 answers are drawn mid grey and
+    named in the subtitle; countries nobody answered for are light grey; codes the geometry lacks are named.
+    """
+    features = {f["properties"]["iso_a2"]: f["properties"] for f in geojson["features"]}
+
+    def name(code: str) -> str:
+        named = country_name(code)
+        return features[code]["name"] if named == code and code in features else named
+
+    on_map = frame["country"].isin(list(features))
+    shown = frame[on_map & ~frame["suppressed"] & frame["value"].notna()].sort_values("value", ascending=False)
+    hidden = frame[on_map & ~frame.index.isin(shown.index)]
+    off_map = frame[~on_map]
+    absent = [code for code in features if code not in set(frame["country"])]
+
+    fig = go.Figure()
+    # Value labels first: plotly.js fetches a world topojson from its CDN for a geo subplot whose FIRST trace
+    # has a `locationmode` (every choropleth has one); a lon/lat scattergeo first keeps the map offline.
+    fig.add_scattergeo(lon=[features[c]["label_lon"] for c in shown["country"]],
+                       lat=[features[c]["label_lat"] for c in shown["country"]],
+                       text=[map_label(v, unit) for v in shown["value"]], mode="text", name="values",
+                       textfont={"size": FONT_SIZE - 4, "color": "#000000", "shadow": "auto", "weight": "bold"},
+                       hoverinfo="skip", showlegend=False)
+    def only(codes) -> dict:      # each trace carries just its own outlines: the geometry is sent once, not 3x
+        wanted = set(codes)
+        return {"type": "FeatureCollection",
+                "features": [f for f in geojson["features"] if f["properties"]["iso_a2"] in wanted]}
+
+    fig.add_choropleth(geojson=only(absent), featureidkey="properties.iso_a2", locations=absent, name="No answers",
+                       z=[0] * len(absent), colorscale=[[0, MAP_NO_ANSWER_COLOUR], [1, MAP_NO_ANSWER_COLOUR]],
+                       showscale=False, marker={"line": {"color": "#FFFFFF", "width": 0.8}},
+                       customdata=[name(c) for c in absent], hovertemplate="%{customdata}: no answers<extra></extra>")
+    fig.add_choropleth(geojson=only(hidden["country"]), featureidkey="properties.iso_a2",
+                       locations=list(hidden["country"]),
+                       z=[0] * len(hidden), name="Fewer than 5 answers", showscale=False,
+                       colorscale=[[0, MAP_SUPPRESSED_COLOUR], [1, MAP_SUPPRESSED_COLOUR]],
+                       marker={"line": {"color": "#FFFFFF", "width": 0.8}},
+                       customdata=[[name(c), int(n)] for c, n in zip(hidden["country"], hidden["n"])],
+                       hovertemplate="%{customdata[0]}: fewer than 5 answers (n = %{customdata[1]})<extra></extra>")
+    fig.add_choropleth(geojson=only(shown["country"]), featureidkey="properties.iso_a2",
+                       locations=list(shown["country"]),
+                       z=list(shown["value"]), name=metric_label, colorscale="Viridis",
+                       marker={"line": {"color": "#FFFFFF", "width": 0.8}},
+                       colorbar={"title": {"text": unit, "side": "top"}, "thickness": 22, "len": 0.8,
+                                 "tickfont": {"size": FONT_SIZE - 2}, "x": 1.0},
+                       customdata=[[name(c), map_value(v, unit, precise=True), int(n)]
+                                   for c, v, n in zip(shown["country"], shown["value"], shown["n"])],
+                       hovertemplate="%{customdata[0]}: %{customdata[1]} (n = %{customdata[2]})<extra></extra>")
+    fig.update_geos(visible=False, showframe=False, bgcolor="rgba(0,0,0,0)",
+                    projection={"type": "conic conformal", "parallels": [43, 62], "rotation": {"lon": 10}},
+                    lonaxis_range=list(MAP_LON_RANGE), lataxis_range=list(MAP_LAT_RANGE))
+
+    if len(shown) >= 2:
+        top, low = shown.iloc[0], shown.iloc[-1]
+        title = (f"{metric_label}: highest in {name(top['country'])} ({map_value(top['value'], unit)}), "
+                 f"lowest in {name(low['country'])} ({map_value(low['value'], unit)})")
+    elif len(shown) == 1:
+        only = shown.iloc[0]
+        title = (f"{metric_label}: {map_value(only['value'], unit)} in {name(only['country'])}, "
+                 "the only country with 5 or more answers")
+    else:
+        title = f"{metric_label}: too few answers per country to map"
+        fig.add_annotation(text="No country has 5 or more answers to this question", showarrow=False,
+                           x=0.5, y=0.5, xref="paper", yref="paper", font={"size": FONT_SIZE},
+                           bgcolor="rgba(255,255,255,0.85)")
+    answered = int(frame["n"].sum())
+    lines = [f"{caption}; n = {answered:,} museum{'s' if answered != 1 else ''} answered, "
+             f"{len(shown)} countr{'y' if len(shown) == 1 else 'ies'} shown"]
+    grey = "Light grey: no answers"
+    if len(hidden):
+        grey += f"; mid grey, fewer than 5 answers: {', '.join(name(c) for c in sorted(hidden['country']))}"
+    lines.append(grey)
+    if len(off_map):
+        lines.append(f"Not on this map: {', '.join(name(c) for c in sorted(off_map['country']))}")
+    if len(title) > 80:          # metric on the first line (what downloads use as the title), finding below
+        finding = title[len(metric_label) + 2:]
+        title = "<br>".join([*textwrap.wrap(metric_label + ":", 80), *textwrap.wrap(finding, 80)])
+    lines = [part for line in lines for part in textwrap.wrap(line, 110)]
+    fig.update_layout(height=900, dragmode=False)
+    _style(fig, title, "<br>".join(lines))
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 80 + 32 * (title.count("<br>") + len(lines)), "b": 10})
+    return fig
+
+
+# --- Skills & AI page ----------------------------------------------------------------------------------
+GAP_COLOUR = PALETTE[3]               # vermillion: below the target, a gap, a shortfall
+MET_COLOUR = PALETTE[0]               # blue: at or above the target, or neutral
+_GROUP_NOUNS = {"country": ("country", "countries"), "museum_type": ("museum type", "museum types"),
+                "size_band": ("size band", "size bands"), "ownership": ("ownership group", "ownership groups")}
+
+
+def _not_shown(count: int, singular: str = "group", plural: str | None = None) -> str:
+    """'; 2 countries with fewer than 5 answers not shown', or '' when nothing was suppressed."""
+    if not count:
+        return ""
+    return f"; {count} {singular if count == 1 else plural or singular + 's'} with fewer than 5 answers not shown"
+
+
+def _too_few(fig: go.Figure, n: int) -> None:
+    fig.add_annotation(text=f"Too few answers to show (n = {n}; at least 5 needed)", showarrow=False,
+                       xref="paper", yref="paper", x=0.5, y=0.5, font={"size": FONT_SIZE})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+
+
+def _first_n(frame: pd.DataFrame) -> int:
+    return int(frame["n"].iloc[0]) if len(frame) else 0
+
+
+def _eur_m(value: float | None, digits: int = 1) -> str:
+    return "–" if value is None or pd.isna(value) else f"€{value / 1e6:,.{digits}f} M"
+
+
+def _headed(fig: go.Figure, title: str, subtitle: str, width: int = 40, plot_height: int = 380,
+            legend_rows: int = 0, line_label: bool = False) -> go.Figure:
+    """House style for a chart that may sit in half a page: title and subtitle wrapped to `width` characters, the
+    legend (if any, `legend_rows` rows) on top under the subtitle, room for a reference line's label, and the
+    figure made taller by the header so that the plot area keeps `plot_height` pixels."""
+    head, sub = _wrap_figures(title, width), _wrap_figures(subtitle, int(width * 1.4))
+    _style(fig, head, sub)
+    lines = head.count("<br>") + sub.count("<br>") + 2
+    legend_px, label_px = 30 * legend_rows, 34 * line_label
+    top = 24 + 26 * lines + legend_px + label_px + 6
+    fig.update_layout(height=plot_height + top, margin={"t": top, "l": 10, "r": 30, "b": 10},
+                      showlegend=legend_rows > 0,
+                      title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 16}})
+    if legend_rows:       # just above the plot area, under the subtitle (and above a reference line's label)
+        fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1 + (label_px + 4) / plot_height,
+                                  "x": 0, "xanchor": "left", "traceorder": "normal",
+                                  "font": {"size": FONT_SIZE - 2}})
+    return fig
+
+
+def _wrap_figures(text: str, width: int) -> str:
+    """_wrap, never breaking a figure from its unit ('€75.9 M', '7 %', 'n = 208')."""
+    import re
+    kept = re.sub(r"(\d) (%|M\b|k\b|pp\b|points\b)", "\\1\u00a0\\2", text)
+    kept = re.sub(r"\bn = (\d)", "n\u00a0=\u00a0\\1", kept)
+    return _wrap(kept, width).replace("\u00a0", " ")
+
+
+def _stack_label(text: str, width: int = 12) -> str:
+    """A category label broken over lines so that vertical-bar ticks need no rotation."""
+    return _wrap(text, width)
+
+
+def skills_profile(frame: pd.DataFrame, caption: str) -> go.Figure:
+    """DigComp 2.2 profile: mean self-assessed staff level per area (n in each label) against the target level
+    (a dashed line, or markers where museums' targets differ); areas below target in vermillion."""
+    shown = frame[~frame["suppressed"]].sort_values("mean_level", ascending=False)   # lowest drawn on top
+    labels = [f"{a} (n={n})" for a, n in zip(shown["label"], shown["n"])]
+    below = list(shown["mean_level"] < shown["target_level"])
+    fig = go.Figure(go.Bar(
+        y=labels, x=shown["mean_level"], orientation="h", name="Mean level (self-assessed)",
+        marker_color=[GAP_COLOUR if b else MET_COLOUR for b in below],
+        text=[f"{v:.1f} · {p:.0f} % of museums below target" for v, p in zip(shown["mean_level"],
+                                                                          shown["pct_below_target"])],
+        textposition="auto", insidetextanchor="start", insidetextfont={"color": "white", "size": FONT_SIZE},
+        outsidetextfont={"size": FONT_SIZE}, hovertemplate="%{y}: mean level %{x:.2f}<extra></extra>"))
+    targets = sorted({round(float(t), 6) for t in shown["target_level"]})
+    if len(targets) == 1:
+        fig.add_vline(x=targets[0], line={"color": TARGET_COLOUR, "width": 3, "dash": "dash"},
+                      annotation_text=f"Target: level {targets[0]:g}", annotation_position="top",
+                      annotation_font_size=FONT_SIZE - 2)
+    elif targets:
+        fig.add_scatter(y=labels, x=shown["target_level"], mode="markers", name="Target level (mean of museums')",
+                        marker={"symbol": "line-ns", "size": 40, "line": {"width": 4, "color": TARGET_COLOUR}})
+    fig.update_xaxes(title="Mean self-assessed DigComp 2.2 level (1–8)", range=[0, 8.2], dtick=1)
+    target_text = f"DigComp level {targets[0]:g}" if len(targets) == 1 else "their target level"
+    if shown.empty:
+        title = "Too few answers to profile staff digital skills"
+        _too_few(fig, int(frame["n"].max()) if len(frame) else 0)
+    else:
+        worst = shown.loc[(shown["target_level"] - shown["mean_level"]).idxmax()]
+        k, total = sum(below), len(shown)
+        where = f"all {total} areas" if total > 1 else "the one area shown"
+        if k == total:
+            title = (f"Staff are below {target_text} in {where} on average; furthest behind in "
+                     f"{worst['label'].lower()} ({worst['mean_level']:.1f})")
+        elif k:
+            title = (f"Staff are below {target_text} in {k} of {total} areas on average; furthest behind in "
+                     f"{worst['label'].lower()} ({worst['mean_level']:.1f})")
+        else:
+            title = f"Staff reach {target_text} in {where} on average"
+    note = _not_shown(int(frame["suppressed"].sum()), "area")
+    return _headed(fig, title, f"{caption}; typical level of staff, self-assessed by each museum{note}", width=80,
+                   plot_height=max(300, 72 * len(shown) + 90), legend_rows=int(len(targets) > 1),
+                   line_label=len(targets) == 1)
+
+
+def ai_literacy_levels(frame: pd.DataFrame, caption: str, safe_level: int = 3) -> go.Figure:
+    """Share of museums by the typical AI-literacy level of their staff (1 none … 4 can deploy and evaluate);
+    levels below 'can use safely' in vermillion."""
+    n = _first_n(frame)
+    fig = go.Figure()
+    if frame.empty or frame["suppressed"].any():
+        title = "Too few answers on staff AI literacy"
+        _too_few(fig, n)
+    else:
+        fig.add_bar(x=[_stack_label(f"{lv} {lab}") for lv, lab in zip(frame["level"], frame["label"])],
+                    y=frame["share"],
+                    marker_color=[GAP_COLOUR if lv < safe_level else MET_COLOUR for lv in frame["level"]],
+                    text=[f"{s:.0f} %" for s in frame["share"]], textposition="outside", cliponaxis=False,
+                    customdata=frame["museums"], hovertemplate="%{x}: %{y:.1f} % (%{customdata} museums)<extra></extra>")
+        fig.update_yaxes(title="Share of museums (%)", range=[0, max(float(frame["share"].max()) * 1.25, 10)])
+        fig.update_xaxes(title="AI-literacy level of staff", tickangle=0)
+        low = float(frame.loc[frame["level"] < safe_level, "share"].sum())
+        safe = frame.loc[frame["level"] == safe_level, "label"]
+        title = (f"In {low:.0f} % of museums, staff are below '{safe.iloc[0].lower() if len(safe) else 'safe use'}' "
+                 "in AI literacy")
+    return _headed(fig, title, f"{caption}; n = {n} museums that answered; AI Act Art. 4 asks for a sufficient "
+                               "level of AI literacy of all staff", plot_height=400)
+
+
+def ai_training_gap(overall_mean: float | None, overall_n: int, by_group: pd.DataFrame, by: str, caption: str,
+                    target: float = 100.0) -> go.Figure:
+    """Mean % of staff trained in AI literacy in the last 12 months, all museums and per group (`distribution`
+    frame: group, n, mean, suppressed), against the AI Act Art. 4 target (a dashed line at `target`)."""
+    shown = by_group[~by_group["suppressed"]]
+    if by == "size_band":
+        order = {band: i for i, (band, _) in enumerate(schema.SIZE_BANDS)}
+        shown = shown.sort_values("group", key=lambda s: s.map(order))
+    has_overall = overall_mean is not None and not pd.isna(overall_mean)
+    labels = ([f"All museums (n={overall_n})"] if has_overall else []) + [
+        f"{group_label(by, g)} (n={n})" for g, n in zip(shown["group"], shown["n"])]
+    values = ([float(overall_mean)] if has_overall else []) + [float(v) for v in shown["mean"]]
+    fig = go.Figure(go.Bar(y=labels, x=values, orientation="h", name="Staff trained in the last 12 months",
+                           marker_color=[MET_COLOUR if has_overall and i == 0 else PALETTE[4]
+                                         for i in range(len(values))],
+                           text=[f"{v:.0f} %" for v in values], textposition="outside", cliponaxis=False,
+                           hovertemplate="%{y}: %{x:.1f} % of staff trained<extra></extra>"))
+    fig.add_vline(x=target, line={"color": TARGET_COLOUR, "width": 3, "dash": "dash"},
+                  annotation_text=f"AI Act Art. 4: {target:.0f} %", annotation_position="top left",
+                  annotation_font_size=FONT_SIZE - 2)
+    fig.update_xaxes(title="Staff trained, last 12 months (%)", range=[0, 108])
+    fig.update_yaxes(autorange="reversed")
+    if has_overall:
+        title = (f"Museums trained {overall_mean:.0f} % of their staff in AI literacy in the last 12 months on "
+                 f"average: {target - overall_mean:.0f} points short of the AI Act's {target:.0f} %")
+    else:
+        title = "Too few answers on AI-literacy training"
+        _too_few(fig, overall_n)
+    singular, plural = _GROUP_NOUNS.get(by, ("group", "groups"))
+    note = _not_shown(int(by_group["suppressed"].sum()), singular, plural)
+    return _headed(fig, title, f"{caption}; unweighted mean of museums' shares{note}",
+                   plot_height=max(260, 62 * len(values) + 90), line_label=True)
+
+
+def digital_staff_share(frame: pd.DataFrame, by: str, caption: str, baseline: float) -> go.Figure:
+    """Digital staff as % of paid staff (FTE) per group: unweighted mean of museums' shares (bars) and the pooled
+    share, sum of digital FTE / sum of paid FTE (diamonds), against the ENUMERATE baseline (dashed line)."""
+    shown = frame[~frame["suppressed"]]
+    labels = [f"{group_label(by, g) if by else g} (n={n})" for g, n in zip(shown["group"], shown["n"])]
+    fig = go.Figure()
+    fig.add_bar(y=labels, x=shown["mean_pct"], orientation="h", name="Mean of museums' shares",
+                marker_color=[GAP_COLOUR if v < baseline else MET_COLOUR for v in shown["mean_pct"]],
+                text=[f"{v:.1f} %" for v in shown["mean_pct"]], textposition="auto", insidetextanchor="start",
+                insidetextfont={"color": "white"}, hovertemplate="%{y}: mean %{x:.2f} % of paid FTE<extra></extra>")
+    fig.add_scatter(y=labels, x=shown["pooled_pct"], mode="markers", name="Pooled: all digital ÷ all paid FTE",
+                    marker={"symbol": "diamond", "size": 15, "color": PALETTE[1], "line": {"width": 1, "color": "black"}},
+                    hovertemplate="%{y}: pooled %{x:.2f} % of paid FTE<extra></extra>")
+    fig.add_vline(x=baseline, line={"color": TARGET_COLOUR, "width": 3, "dash": "dash"},
+                  annotation_text=f"ENUMERATE 2012: {baseline:g} %", annotation_position="top",
+                  annotation_font_size=FONT_SIZE - 2)
+    largest = max([baseline, *shown["mean_pct"].dropna(), *shown["pooled_pct"].dropna()])
+    fig.update_xaxes(title="Digital staff, % of paid FTE", range=[0, largest * 1.2])
+    fig.update_yaxes(autorange="reversed")
+    singular, plural = _GROUP_NOUNS.get(by, ("group", "groups"))
+    if shown.empty:
+        title = "Too few answers on digital staff"
+        _too_few(fig, int(frame["n"].max()) if len(frame) else 0)
+    else:
+        below = shown[shown["mean_pct"] < baseline]
+        lowest = shown.loc[shown["mean_pct"].idxmin()]
+        low_text = f"{group_label(by, lowest['group']) if by else lowest['group']}: {lowest['mean_pct']:.1f} %"
+        if len(shown) == 1:
+            verb = "below" if len(below) else "at or above"
+            title = f"Digital staff share is {verb} the ENUMERATE {baseline:g} % baseline ({low_text})"
+        else:
+            title = (f"{len(below)} of {len(shown)} {plural} are below the ENUMERATE {baseline:g} % digital-staff "
+                     f"baseline; lowest: {low_text}")
+    note = _not_shown(int(frame["suppressed"].sum()), singular, plural)
+    return _headed(fig, title, f"{caption}; museums that gave digital and paid FTE{note}",
+                   plot_height=max(260, 70 * len(shown) + 90), legend_rows=2, line_label=True)
+
+
+def choice_bars(frame: pd.DataFrame, caption: str, singular: str, highlight: tuple[str, ...] = (),
+                highlight_name: str = "", other_name: str = "") -> go.Figure:
+    """Share of museums choosing each option of a several-answers question (`choice_counts` frame), largest on
+    top; options in `highlight` (e.g. EU programmes) in a second colour with their own legend entry."""
+    n = _first_n(frame)
+    fig = go.Figure()
+    if frame.empty or frame["suppressed"].any():
+        title = f"Too few answers to rank {singular}s"
+        _too_few(fig, n)
+        height = 260
+    else:
+        rows = frame.sort_values("share")
+        labels = list(rows["label"])
+        parts = ([(highlight_name, rows["answer"].isin(highlight), MET_COLOUR),
+                  (other_name, ~rows["answer"].isin(highlight), PALETTE[4])] if highlight
+                 else [("Museums choosing it", rows["answer"] == rows["answer"], MET_COLOUR)])
+        for name, mask, colour in parts:
+            part = rows[mask]
+            fig.add_bar(y=part["label"], x=part["share"], orientation="h", name=name, marker_color=colour,
+                        text=[f"{s:.0f} %" for s in part["share"]], textposition="outside", cliponaxis=False,
+                        customdata=part["museums"],
+                        hovertemplate="%{y}: %{x:.1f} % (%{customdata} museums)<extra></extra>")
+        fig.update_yaxes(categoryorder="array", categoryarray=labels)
+        fig.update_xaxes(title="Share of museums (%)", range=[0, float(rows["share"].max()) * 1.25 or 1])
+        top = rows.iloc[-1]
+        title = f"{top['label']} is the most common {singular}: {top['share']:.0f} % of museums"
+        height = max(240, 46 * len(rows) + 90)
+    fig.update_layout(barmode="overlay")
+    return _headed(fig, title, f"{caption}; n = {n} museums that answered; several answers allowed",
+                   plot_height=height, legend_rows=int(bool(highlight)))
+
+
+def ai_adoption(frame: pd.DataFrame, caption: str) -> go.Figure:
+    """Share of museums at each AI adoption stage (`ordered_shares` of ai_status), none → in production."""
+    n = _first_n(frame)
+    fig = go.Figure()
+    if frame.empty or frame["suppressed"].any():
+        title = "Too few answers on AI adoption"
+        _too_few(fig, n)
+    else:
+        fig.add_bar(x=frame["label"], y=frame["share"],
+                    marker_color=[GAP_COLOUR if a == "none" else MET_COLOUR for a in frame["answer"]],
+                    text=[f"{s:.0f} %" for s in frame["share"]], textposition="outside", cliponaxis=False,
+                    customdata=frame["museums"], hovertemplate="%{x}: %{y:.1f} % (%{customdata} museums)<extra></extra>")
+        fig.update_yaxes(title="Share of museums (%)", range=[0, max(float(frame["share"].max()) * 1.25, 10)])
+        fig.update_xaxes(title="AI adoption stage")
+        share = dict(zip(frame["answer"], frame["share"]))
+        title = (f"{share.get('none', 0):.0f} % of museums do not use AI yet; "
+                 f"{share.get('in_production', 0):.0f} % have it in production")
+    return _headed(fig, title, f"{caption}; n = {n} museums that answered", plot_height=400)
+
+
+def infra_adequacy(frame: pd.DataFrame, caption: str, midpoint: float = 3.0) -> go.Figure:
+    """Mean adequacy rating (1 very poor … 5 excellent) of storage, compute/cloud, network and capture equipment
+    (`column_means` frame), each with its n; ratings below the scale midpoint in vermillion."""
+    shown = frame[~frame["suppressed"]].sort_values("mean", ascending=False)
+    labels = [f"{lab.removesuffix(' is adequate')} (n={n})" for lab, n in zip(shown["label"], shown["n"])]
+    fig = go.Figure(go.Bar(y=labels, x=shown["mean"], orientation="h", name="Mean rating",
+                           marker_color=[GAP_COLOUR if v < midpoint else MET_COLOUR for v in shown["mean"]],
+                           text=[f"{v:.1f}" for v in shown["mean"]], textposition="outside", cliponaxis=False,
+                           hovertemplate="%{y}: mean rating %{x:.2f} of 5<extra></extra>"))
+    fig.add_vline(x=midpoint, line={"color": TARGET_COLOUR, "width": 2, "dash": "dot"},
+                  annotation_text=f"{midpoint:g} = midpoint", annotation_position="top",
+                  annotation_font_size=FONT_SIZE - 2)
+    fig.update_xaxes(title="Mean rating (1–5)", range=[0, 5.6], tickvals=[1, 2, 3, 4, 5])
+    fig.update_yaxes(autorange="reversed")
+    if shown.empty:
+        title = "Too few answers on infrastructure"
+        _too_few(fig, int(frame["n"].max()) if len(frame) else 0)
+    else:
+        worst = shown.iloc[-1]
+        title = (f"{worst['label'].removesuffix(' is adequate')} is rated least adequate: "
+                 f"{worst['mean']:.1f} on a 1–5 scale")
+    note = _not_shown(int(frame["suppressed"].sum()), "item")
+    return _headed(fig, title, f"{caption}; unweighted means of museums' ratings, 1 = very poor … 5 = excellent"
+                               f"{note}", plot_height=max(260, 70 * len(shown) + 90), line_label=True)
+
+
+READINESS_QUESTION = {"has_digital_strategy": "Digital strategy", "ai_policy": "AI policy",
+                      "skills_assessment_done": "Skills needs assessed", "training_plan": "Training plan"}
+READINESS_TIERS = (("yes", "In place", PALETTE[2]), ("partial", "On the way", PALETTE[1]),
+                   ("no", "None / no", PALETTE[3]))
+
+
+def strategy_and_policy(frame: pd.DataFrame, caption: str) -> go.Figure:
+    """One 100 % bar per question (digital strategy, AI policy, skills needs assessed, training plan), split into
+    in place / on the way / none (`metrics.strategy_and_policy` frame), each with its n."""
+    questions = list(dict.fromkeys(frame["question"]))
+    shown = [q for q in questions if not frame.loc[frame["question"] == q, "suppressed"].any()]
+    labels = {q: f"{q} (n={_first_n(frame[frame['question'] == q])})" for q in shown}
+    fig = go.Figure()
+    for tier, name, colour in READINESS_TIERS:
+        rows = frame[frame["tier"] == tier]
+        x, text, hover = [], [], []
+        for q in shown:
+            part = rows[rows["question"] == q]
+            share = float(part["share"].sum()) if len(part) else None
+            x.append(share)
+            text.append(f"{share:.0f} %" if share is not None and share >= 8 else "")
+            hover.append(", ".join(part["label"]) if len(part) else "")
+        fig.add_bar(y=[labels[q] for q in shown], x=x, orientation="h", name=name, marker_color=colour, text=text,
+                    textposition="inside", insidetextanchor="middle", textangle=0, customdata=hover, textfont={"size": FONT_SIZE, "color": "white" if tier != "partial" else "black"},
+                    hovertemplate="%{y} – %{customdata}: %{x:.1f} %<extra></extra>")
+    fig.update_xaxes(title="Share of museums (%)", range=[0, 100])
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(barmode="stack")
+    yes = {f: float(frame.loc[(frame["field"] == f) & (frame["tier"] == "yes"), "share"].sum())
+           for f in frame["field"].unique()
+           if not frame.loc[frame["field"] == f, "suppressed"].any()}
+    if "has_digital_strategy" in yes and "ai_policy" in yes:
+        title = (f"{yes['has_digital_strategy']:.0f} % of museums have a written digital strategy; "
+                 f"{yes['ai_policy']:.0f} % have adopted an AI policy")
+    elif shown:
+        q = min(yes, key=yes.get)
+        title = f"{READINESS_QUESTION.get(q, q)}: in place at {yes[q]:.0f} % of museums"
+    else:
+        title = "Too few answers on strategy and policy"
+        _too_few(fig, int(frame["n"].max()) if len(frame) else 0)
+    note = _not_shown(len(questions) - len(shown), "question")
+    return _headed(fig, title, f"{caption}; in place = written strategy, adopted policy or yes; on the way = "
+                               f"unwritten strategy or policy in preparation{note}",
+                   plot_height=max(260, 70 * len(shown) + 90), legend_rows=2)
+
+
+# --- Funding page --------------------------------------------------------------------------------------
+BUDGET_COLOUR = "#666666"             # neutral grey: money available, not a pillar
+
+
+def need_vs_budget(pillars: pd.DataFrame, totals: dict, caption: str) -> go.Figure:
+    """Three bars, EUR millions: total need (stacked by pillar), digital budget × horizon, and total shortfall
+    (stacked by pillar), each with its n. `pillars` is `metrics.pillar_funding`; `totals` holds need, n_need,
+    available, n_available, shortfall, n_shortfall (from `metrics.summary`)."""
+    from analysis.limits import SUPPRESS_BELOW_N as small
+    cats = {"need": f"Need (n={totals['n_need']})", "available": f"Budget × horizon (n={totals['n_available']})",
+            "shortfall": f"Shortfall (n={totals['n_shortfall']})"}
+    ok = {k: totals[f"n_{k}"] >= small and totals[k] is not None for k in cats}
+    fig = go.Figure()
+    for i, r in enumerate(pillars.itertuples()):
+        x = [r.need_eur / 1e6 if ok["need"] and pd.notna(r.need_eur) else None, None,
+             r.shortfall_eur / 1e6 if ok["shortfall"] and pd.notna(r.shortfall_eur) else None]
+        fig.add_bar(y=list(cats.values()), x=x, orientation="h", name=r.label, marker_color=PALETTE[i % 6],
+                    hovertemplate=f"{r.label}: €%{{x:,.1f}} M<extra>%{{y}}</extra>")
+    fig.add_bar(y=list(cats.values()), x=[None, totals["available"] / 1e6 if ok["available"] else None, None],
+                orientation="h", name="Digital budget × horizon", marker_color=BUDGET_COLOUR,
+                hovertemplate="Budget × horizon: €%{x:,.1f} M<extra></extra>")
+    shown = {k: totals[k] for k in cats if ok[k]}
+    for k, v in shown.items():
+        fig.add_annotation(x=v / 1e6, y=cats[k], text=f" {_eur_m(v)}", showarrow=False, xanchor="left",
+                           font={"size": FONT_SIZE})
+    largest = max([v / 1e6 for v in shown.values()], default=1)
+    fig.update_xaxes(title="EUR millions, over each museum's horizon (default: to 2030)", range=[0, largest * 1.2])
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(barmode="stack", bargap=0.35)
+    if len(shown) == 3:
+        title = (f"Museums need {_eur_m(totals['need'])} and can fund {_eur_m(totals['available'])} from their "
+                 f"digital budgets: {_eur_m(totals['shortfall'])} short")
+    else:
+        title = "Too few answers to compare need and budget"
+    hidden = [k for k in cats if not ok[k]]
+    note = f"; {', '.join(hidden)}: fewer than 5 answers, not shown" if hidden else ""
+    pillar_note = ("; pillars with fewer than 5 answers not shown" if pillars["suppressed"].any() and not hidden
+                   else "")
+    return _headed(fig, title, f"{caption}; the shortfall is summed museum by museum over those that gave need and "
+                               f"budget, so it is not need minus budget{note}{pillar_note}", width=84,
+                   plot_height=340, legend_rows=2)
+
+
+def pillar_need_shortfall(frame: pd.DataFrame, caption: str) -> go.Figure:
+    """Per investment pillar, EUR millions: total need (museums that answered it) and the shortfall shared out
+    to it (museums with need and budget), largest shortfall on top (`metrics.pillar_funding` frame)."""
+    shown = frame[~frame["suppressed"]].sort_values("shortfall_eur", ascending=False)
+    labels = list(shown["label"])
+    n_short = int(frame["n_shortfall"].iloc[0]) if len(frame) else 0
+    fig = go.Figure()
+    fig.add_bar(y=labels, x=shown["need_eur"] / 1e6, orientation="h", name="Need (museums that answered it)",
+                marker_color=MET_COLOUR, text=[_eur_m(v) for v in shown["need_eur"]], textposition="outside",
+                cliponaxis=False, customdata=shown["n_need"],
+                hovertemplate="%{y}: need €%{x:,.1f} M (n=%{customdata})<extra></extra>")
+    fig.add_bar(y=labels, x=shown["shortfall_eur"] / 1e6, orientation="h",
+                name=f"Shortfall (n={n_short} with need and budget)", marker_color=GAP_COLOUR,
+                text=[_eur_m(v) for v in shown["shortfall_eur"]], textposition="outside", cliponaxis=False,
+                hovertemplate="%{y}: shortfall €%{x:,.1f} M<extra></extra>")
+    largest = max([*(shown["need_eur"].dropna() / 1e6), 0]) or 1
+    fig.update_xaxes(title="EUR millions, to 2030", range=[0, largest * 1.35])
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(barmode="group", bargap=0.25)
+    if shown.empty:
+        title = "Too few answers to compare the pillars"
+        _too_few(fig, n_short)
+    else:
+        top = shown.iloc[0]
+        title = f"{top['label']} has the largest shortfall: {_eur_m(top['shortfall_eur'])} (need {_eur_m(top['need_eur'])})"
+    note = _not_shown(int(frame["suppressed"].sum()), "pillar")
+    return _headed(fig, title, f"{caption}; each museum's shortfall shared out in proportion to its needs{note}",
+                   plot_height=max(300, 84 * len(shown) + 90), legend_rows=2)
+
+
+def shortfall_ranking(frame: pd.DataFrame, by: str, caption: str, per_museum: bool = False) -> go.Figure:
+    """Groups ranked by total funding shortfall, or by shortfall per museum (EUR millions), n in each label;
+    groups with fewer than 5 museums that gave need and budget are left out and counted (`metrics.shortfall_by`)."""
+    column = "shortfall_per_museum_eur" if per_museum else "shortfall_eur"
+    shown = frame[~frame["suppressed"]].sort_values(column, ascending=False)
+    labels = [f"{group_label(by, g)} (n={n})" for g, n in zip(shown["group"], shown["n"])]
+    digits = 2 if per_museum else 1
+    fig = go.Figure(go.Bar(y=labels, x=shown[column] / 1e6, orientation="h",
+                           marker_color=PALETTE[5] if per_museum else GAP_COLOUR,
+                           text=[_eur_m(v, digits) for v in shown[column]], textposition="outside", cliponaxis=False,
+                           hovertemplate=f"%{{y}}: €%{{x:,.{digits}f}} M<extra></extra>"))
+    largest = float(shown[column].max()) / 1e6 if len(shown) else 1
+    fig.update_xaxes(title=("Shortfall per museum" if per_museum else "Total shortfall") + " (EUR millions)",
+                     range=[0, largest * 1.35 or 1])
+    fig.update_yaxes(autorange="reversed")
+    singular, plural = _GROUP_NOUNS.get(by, ("group", "groups"))
+    if shown.empty:
+        title = f"Too few answers per {singular} to rank the shortfall"
+        _too_few(fig, int(frame["n"].max()) if len(frame) else 0)
+    else:
+        top = shown.iloc[0]
+        name = group_label(by, top["group"])
+        if per_museum:
+            title = f"{name} has the largest shortfall per museum: {_eur_m(top[column], 2)}"
+        else:
+            share = 100 * top[column] / shown[column].sum() if shown[column].sum() else 0
+            title = f"{name} has the largest shortfall: {_eur_m(top[column])}, {share:.0f} % of the total shown"
+    note = _not_shown(int(frame["suppressed"].sum()), singular, plural)
+    return _headed(fig, title, f"{caption}; n = museums that gave need and budget{note}",
+                   plot_height=max(240, 36 * len(shown) + 90))
+
+
+def shortfall_ratio_bands(frame: pd.DataFrame, caption: str) -> go.Figure:
+    """How much of their need museums cannot fund: share of museums per shortfall-ratio band
+    (`metrics.shortfall_ratio_bands` frame), from fully funded to nothing funded."""
+    n = _first_n(frame)
+    fig = go.Figure()
+    if frame.empty or frame["suppressed"].any():
+        title = "Too few answers to show how much of the need is unfunded"
+        _too_few(fig, n)
+    else:
+        ticks = [label.replace(" (", "<br>(").replace("–", "–<br>", 1) if "(" not in label else
+                 label.replace(" (", "<br>(") for label in frame["label"]]
+        fig.add_bar(x=ticks, y=frame["share"],
+                    marker_color=[PALETTE[2] if b == "none" else GAP_COLOUR for b in frame["band"]],
+                    text=[f"{s:.0f} %" for s in frame["share"]], textposition="outside", cliponaxis=False,
+                    customdata=frame["museums"], hovertemplate="%{x}: %{y:.1f} % (%{customdata} museums)<extra></extra>")
+        fig.update_yaxes(title="Share of museums (%)", range=[0, max(float(frame["share"].max()) * 1.25, 10)])
+        fig.update_xaxes(title="Share of the need not funded", tickangle=0)
+        over_half = float(frame.loc[frame["band"].isin(["to_75", "below_100", "all"]), "share"].sum())
+        title = f"{over_half:.0f} % of museums can fund less than half of what they need"
+    return _headed(fig, title, f"{caption}; n = {n} museums that gave need and budget; shortfall ratio = "
+                               "shortfall ÷ need", plot_height=400)

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis import layouts, limits, normalise, schema, validate
@@ -101,22 +102,28 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
         report.notes.append(f"Sheet '{sheet.name}': recognised as a {layout.tool} export.")
     fields_at, options = _map_columns(sheet, header, report, columns, layout, overrides)
     data_start = header.rows[-1] + 1
-    records, excel_rows = _data_rows(sheet, header, fields_at, options, data_start, report)
-    if not records:
+    raw, excel_rows = _data_rows(sheet, header, fields_at, options, data_start, report)
+    if not excel_rows:
         report.sheets_skipped[sheet.name] = "header only, no data rows"
         return None
     report.sheets_used.append(sheet.name)
     report.header_rows[sheet.name] = [r + 1 for r in header.rows]
-    raw = pd.DataFrame(records, columns=[*fields_at.values(), *options])
-    parsed = {name: _parse_column(raw[name], schema.FIELDS_BY_NAME[name], sheet.name, excel_rows,
-                                  columns[(sheet.name, name)], report)
-              for name in raw.columns}
-    frame = pd.DataFrame(parsed)
+    frame = pd.DataFrame({name: _column(_parse_column(values, schema.FIELDS_BY_NAME[name], sheet.name, excel_rows,
+                                                      columns[(sheet.name, name)], report),
+                                        schema.FIELDS_BY_NAME[name])
+                          for name, values in raw.items()})
     frame["_sheet"] = sheet.name
     frame["_row"] = excel_rows
     titles = [cell_text(v) for row in sheet.rows[: header.rows[0]] for v in row if cell_text(v)]
     frame.attrs["wave_hint"] = _year_in(titles, sheet.name)
     return frame
+
+
+def _column(values: list, f: schema.Field) -> pd.Series | list:
+    """Numbers become float64 (NaN = not answered) at C speed; other kinds stay Python objects."""
+    if f.kind in schema.NUMERIC_KINDS:
+        return pd.Series(np.array([np.nan if v is None else v for v in values], dtype=float))
+    return values
 
 
 def _map_columns(sheet: Sheet, header: Header, report: FileReport, columns: dict, layout: layouts.Layout | None,
@@ -197,64 +204,81 @@ def _mostly_emails(sheet: Sheet, header: Header, c: int) -> bool:
     return bool(values) and sum(bool(_EMAIL.match(v)) for v in values) >= len(values) / 2
 
 
+def _filled(row: list) -> list:
+    return [v for v in row if v is not None and v != "" and not (isinstance(v, str) and not v.strip())]
+
+
 def _data_rows(sheet: Sheet, header: Header, fields_at: dict[int, str], options: dict[str, list[tuple[int, str]]],
-               start: int, report: FileReport) -> tuple[list[list], list[int]]:
+               start: int, report: FileReport) -> tuple[dict[str, list], list[int]]:
+    """The museum rows under the header, as columns (field -> cell values) plus their Excel row numbers.
+    Blank rows, repeated headers, totals, notes and zero-only template rows are skipped and reported."""
     # Repeated header rows are found by comparing text cells with the heading as written (lower case).
     header_texts = {c: header.texts[c].split(" / ")[-1].strip().lower() for c in fields_at}
     needed = max(2, len(header_texts) // 2)
-    records, excel_rows, blank = [], [], 0
+    width = max(fields_at, default=0) + 1
+    for choices in options.values():
+        width = max(width, *(c + 1 for c, _ in choices))
+    kept, excel_rows, blank = [], [], 0
     for i in range(start, len(sheet.rows)):
         row = sheet.rows[i]
-        filled = [v for v in row if v is not None and v != "" and not (isinstance(v, str) and not v.strip())]
-        if not filled:
+        cells = len(row) - row.count("") - row.count(None)          # counted in C: cheap on wide sheets
+        filled = _filled(row) if cells <= 2 else None
+        if cells == 0 or filled == []:
             blank += 1
             continue
+        first = cell_text(filled[0] if filled else next(v for v in row if v is not None and v != ""))
         reason = None
-        first = cell_text(filled[0])
         if i < start + 3 and layouts.is_header_continuation([cell_text(v) for v in row]):
-            report.rows_skipped.append({"sheet": sheet.name, "row": i + 1, "reason": "survey tool header row"})
-            continue
-        repeats = sum(1 for c, text in header_texts.items()
-                      if c < len(row) and isinstance(row[c], str) and row[c].strip().lower() == text)
-        if repeats >= needed:
+            reason = "survey tool header row"
+        elif sum(1 for c, text in header_texts.items()
+                 if c < len(row) and isinstance(row[c], str) and row[c].strip().lower() == text) >= needed:
             reason = "repeated header row"
-        elif isinstance(filled[0], str) and is_total_label(first):
+        elif is_total_label(first):
             reason = f"totals row ('{first}')"
-        elif len(filled) == 1:
+        elif filled is not None and len(filled) == 1:
             reason = f"note ('{first[:60]}')"
-        elif all(v == 0 and not isinstance(v, str) for v in filled):
+        elif all(v == 0 and not isinstance(v, str) for v in (filled or _filled(row))):
             reason = "template row with only zeros (no museum)"
         if reason:
             report.rows_skipped.append({"sheet": sheet.name, "row": i + 1, "reason": reason})
             continue
-        record = [row[c] if c < len(row) else None for c in fields_at]
-        for choices in options.values():
-            picked = [_chosen(row[c] if c < len(row) else None, code) for c, code in choices]
-            record.append("; ".join(p for p in picked if p) or None)
-        records.append(record)
+        kept.append(row if len(row) >= width else list(row) + [None] * (width - len(row)))
         excel_rows.append(i + 1)
     if blank:
         report.notes.append(f"Sheet '{sheet.name}': {blank} empty row(s) skipped.")
-    return records, excel_rows
+    columns = {name: [row[c] for row in kept] for c, name in fields_at.items()}
+    for name, choices in options.items():
+        columns[name] = ["; ".join(p for p in (_chosen(row[c], code) for c, code in choices) if p) or None
+                         for row in kept]
+    return columns, excel_rows
 
 
-def _parse_column(raw: pd.Series, f: schema.Field, sheet: str, excel_rows: list[int],
+def _parse_column(raw: list, f: schema.Field, sheet: str, excel_rows: list[int],
                   where: tuple[str, str], report: FileReport) -> list:
-    """Parse each distinct cell value once; report problems at every row holding that value."""
+    """Parse each distinct cell value once; report problems at every row holding that value.
+    Plain numbers in number columns and empty cells take a fast path: they need no parsing."""
     header, letter = where
     cache: dict[tuple[type, object], tuple[object, normalise.Problem]] = {}
+    numeric, whole = f.kind in schema.NUMERIC_KINDS, f.kind == schema.INT
     values = []
-    for value, row in zip(raw.tolist(), excel_rows):
+    append = values.append
+    for value, row in zip(raw, excel_rows):
+        if value == "" or value is None:
+            append(None)
+            continue
+        if numeric and type(value) is float and -1e15 < value < 1e15 and (not whole or value.is_integer()):
+            append(int(value) if whole else value)
+            continue
         key = (type(value), value)
         if key not in cache:
             cache[key] = normalise.parse_cell(value, f)
         parsed, problem = cache[key]
-        values.append(parsed)
+        append(parsed)
         if problem:
             severity, rule, message = problem
             report.add(severity, rule, message, sheet=sheet, row=row, column=header, value=value,
                        cell=f"{letter}{row}")
-    if f.kind == schema.PERCENT and normalise.looks_like_fraction_column(raw.tolist(), values):
+    if f.kind == schema.PERCENT and normalise.looks_like_fraction_column(raw, values):
         values = [None if v is None else round(v * 100, 10) for v in values]
         report.add(WARNING, "percent_as_fraction",
                    f"Every answer in '{header}' is between 0 and 1, so they were read as fractions and "

@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.schema import header_key
+from analysis.schema import header_key as _key, question_text
+
+
+def header_key(text: str) -> str:
+    return _key(question_text(text))
 
 
 @dataclass(frozen=True)
@@ -26,9 +30,14 @@ def _keys(*texts: str) -> frozenset[str]:
 
 
 LAYOUTS = (
-    Layout("EUSurvey", _keys("Alias", "Export Date", "Contribution ID", "Creation date", "Last update", "Languages"),
+    Layout("EUSurvey", _keys("Alias", "Export Date", "Contribution ID", "Creation date", "Last update", "Languages",
+                             "Numéro d'identification de la contribution", "Date de création",
+                             "Dernière mise à jour", "Langues", "Beitrags-ID", "Erstellungsdatum"),
            2, _keys("Contribution ID", "Creation date", "Last update", "Languages", "Invitation number",
-                    "Contribution date", "Draft ID", "Alias", "Export Date")),
+                    "Contribution date", "Draft ID", "Alias", "Export Date",
+                    "Numéro d'identification de la contribution", "Date de création", "Dernière mise à jour",
+                    "Langues", "Date d'export", "Beitrags-ID", "Erstellungsdatum", "Letzte Aktualisierung",
+                    "Sprachen", "Exportdatum")),
     Layout("Qualtrics", _keys("StartDate", "EndDate", "ResponseId", "Progress", "Duration (in seconds)",
                               "RecordedDate", "DistributionChannel", "UserLanguage", "ExternalReference"),
            3, _keys("StartDate", "EndDate", "Status", "Progress", "Duration (in seconds)", "Finished", "RecordedDate",
@@ -46,7 +55,8 @@ LAYOUTS = (
                                 "_submitted_by", "_version_", "meta/instanceID", "__version__"),
            2, _keys("start", "end", "today", "deviceid", "_uuid", "_submission_time", "_id", "_index",
                     "_validation_status", "_submitted_by", "_version_", "__version__", "meta/instanceID", "_tags",
-                    "_notes", "_status", "formhub/uuid", "_parent_table_name", "_parent_index")),
+                    "_notes", "_status", "formhub/uuid", "_parent_table_name", "_parent_index", "_location_precision",
+                    "_location_altitude", "_geolocation")),
     Layout("Microsoft Forms", _keys("ID", "Start time", "Completion time", "Last modified time"),
            3, _keys("ID", "Start time", "Completion time", "Last modified time")),
     Layout("Google Forms", _keys("Timestamp", "Horodateur", "Zeitstempel", "Marca temporal", "Tijdstempel",

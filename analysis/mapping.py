@@ -50,8 +50,28 @@ def _strip_units(key: str) -> str:
     return " ".join(kept)
 
 
+_FILLER_PHRASES = re.compile(r"\b(open ended response|selected choice|please specify|if other)\b")
+_STEMS = {"needed": "need", "needs": "need", "required": "need", "requirement": "need", "requirements": "need",
+          "digitized": "digitised", "digitalised": "digitised", "digitalized": "digitised", "cataloged": "catalogued",
+          "visitors": "visits", "objets": "objets"}
+# Words that say a column is about the respondent (GPS, identity, contact): dropped as personal data.
+_PERSONAL_WORDS = frozenset({"email", "courriel", "telephone", "phone", "latitude", "longitude", "altitude",
+                             "surname", "firstname", "lastname", "respondent", "ip", "ipaddr", "location",
+                             "geolocation", "gps", "recipient"})
+# Too general to name a field on their own inside a long question.
+_GENERIC_WORDS = frozenset({"name", "type", "number", "date", "time", "id", "code", "other", "text", "group",
+                            "funding", "respondent", "total", "data", "staff", "budget", "year", "level"})
+
+
 def _core(key: str) -> str:
-    return " ".join(t for t in _strip_units(key).split() if t not in _FILLER)
+    key = _FILLER_PHRASES.sub(" ", key)
+    return " ".join(_STEMS.get(t, t) for t in _strip_units(key).split() if t not in _FILLER)
+
+
+def _about_a_person(key: str) -> bool:
+    words = set(key.split())
+    return bool(words & _PERSONAL_WORDS) or {"first", "name"} <= words or {"last", "name"} <= words or (
+        {"user", "name"} <= words)
 
 
 @dataclass(frozen=True)
@@ -76,7 +96,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str], frozenset
 
 @lru_cache(maxsize=8192)
 def match_header(text: str) -> Match:
-    key = schema.header_key(text)
+    key = schema.header_key(schema.question_text(text))
     if not key or not re.search(r"[a-z%]", key):           # numbers and dates are answers, not headings
         return Match(None, 0, "unmapped")
     exact, core, personal, personal_core = _tables()
@@ -88,7 +108,7 @@ def match_header(text: str) -> Match:
     cleaned = _core(key)
     if cleaned in core:
         return Match(core[cleaned], 95, "exact")
-    if cleaned in personal_core:
+    if cleaned in personal_core or _about_a_person(key):
         return Match(None, 95, "personal data (dropped)")
     if not cleaned:
         return Match(None, 0, "unmapped")
@@ -130,7 +150,7 @@ def _single_word_synonym(cleaned: str) -> str | None:
     if len(words) < 2:
         return None
     _, core, _, _ = _tables()
-    names = {core[w] for w in words if w in core and len(w) > 3}
+    names = {core[w] for w in words if w in core and len(w) > 3 and w not in _GENERIC_WORDS}
     return names.pop() if len(names) == 1 else None
 
 
@@ -223,6 +243,7 @@ def is_total_label(value: object) -> bool:
 
 
 _OPTION_SPLITS = (
+    re.compile(r"^(?P<q>.+?)\s*[-:/_]\s*(?P<o>other\b.*?)(?:\s*[-_]\s*text)?$", re.IGNORECASE),  # ... Other (text)
     re.compile(r"^(?P<q>.+?)\s*\[(?P<o>[^\[\]]+)\]\s*$"),                 # Google Forms grid: Question [Option]
     re.compile(r"^(?P<q>.+)\s+/\s+(?P<o>[^/]+)$"),                        # two header rows joined: Question / Option
     re.compile(r"^(?P<q>.+?)\s+-\s+(?:selected choice\s+-\s+)?(?P<o>[^-]+)$", re.IGNORECASE),  # Qualtrics

@@ -7,6 +7,8 @@ Column names reach SQL only after a check against the whitelists below.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import duckdb
 import pandas as pd
 
@@ -191,3 +193,460 @@ def coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
                100.0 * count(*) / p.museums AS coverage_pct
         FROM museum_metrics m LEFT JOIN museum_population p USING (country)
         WHERE {where} GROUP BY m.country, p.museums, p.year ORDER BY coverage_pct DESC NULLS LAST""", params)
+
+
+# --- Digitisation page ---------------------------------------------------------------------------------
+# The levels the Digitisation page compares (column of museum_metrics -> label).
+LEVELS = {"pct_catalogued_db": "Catalogued in a database", "pct_digitised": "Digitised (2D or 3D)",
+          "pct_digitised_3d": "Digitised in 3D", "pct_online": "Online", "pct_in_europeana_dataspace": "In Europeana"}
+RIGHTS = {"pct_online_open": "Open licence", "pct_online_restricted": "Restricted licence",
+          "pct_online_rights_unknown": "Rights unknown"}
+ON_TRACK_LABELS = {"reached": "Target already reached", "on_track": "On track", "behind": "Behind pace",
+                   "no_earlier_answer": "No earlier answer to compare"}
+ON_TRACK_DEFINITION = (
+    f"A museum is **on track** for {schema.HORIZON_YEAR} when the share of its collection it digitised each year "
+    "since its previous answer (same museum ID, earlier wave and year) is at least the yearly pace it still needs: "
+    f"its gap to the target divided by the years left to {schema.HORIZON_YEAR}. Museums at or above the target count "
+    "as reached; museums answering for the first time cannot be judged yet.")
+
+
+def level_summary(con: duckdb.DuckDBPyConnection, filters: Filters,
+                  columns: tuple[str, ...] = tuple(LEVELS)) -> pd.DataFrame:
+    """Per metric: n and unweighted mean and median; n and collection-weighted mean (share of objects).
+    Each figure is suppressed when fewer than SUPPRESS_BELOW_N museums are behind it."""
+    where, params = filters.where()
+    parts = []
+    for column in columns:
+        c = _check(column, NUMERIC)
+        parts.append(f"""
+        SELECT '{c}' AS metric, count({c}) AS n, avg({c}) AS mean, median({c}) AS median,
+               count(*) FILTER (WHERE {c} IS NOT NULL AND collection_objects > 0) AS n_weighted,
+               sum({c} * collection_objects) FILTER (WHERE collection_objects > 0)
+                 / NULLIF(sum(collection_objects) FILTER (WHERE {c} IS NOT NULL AND collection_objects > 0), 0)
+                 AS weighted_mean
+        FROM museum_metrics WHERE {where}""")
+    frame = _query(con, " UNION ALL ".join(parts), params * len(columns))
+    frame["label"] = [LEVELS.get(m, m) for m in frame["metric"]]
+    frame = _suppress(frame, ["mean", "median"])
+    frame.loc[frame["n_weighted"] < limits.SUPPRESS_BELOW_N, "weighted_mean"] = None
+    return frame[["metric", "label", "n", "mean", "median", "n_weighted", "weighted_mean", "suppressed"]]
+
+
+def rights_shares(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Mean share of online material that is openly licensed / restricted / of unknown rights, over the
+    museums that answered all three (so the means add up to about 100)."""
+    where, params = filters.where()
+    answered = " AND ".join(f"{c} IS NOT NULL" for c in RIGHTS)
+    means = ", ".join(f"avg({c}) AS {c}" for c in RIGHTS)
+    row = _query(con, f"SELECT count(*) AS n, {means} FROM museum_metrics WHERE {where} AND {answered}",
+                 params).iloc[0]
+    frame = pd.DataFrame({"rights": list(RIGHTS), "label": list(RIGHTS.values()),
+                          "n": int(row["n"]), "mean_share": [row[c] for c in RIGHTS]})
+    return _suppress(frame, ["mean_share"])
+
+
+def _targets_sql(where: str) -> str:
+    """CTEs `scope` (the filtered museums) and `applicable`: per museum, metric and target year, the target
+    row in force. Same precedence as the response_targets view in analysis.store (country > museum type >
+    wave > default); both 3D milestones are kept, other metrics use the horizon year as that view does."""
+    specificity = ("(t.country IS NOT NULL)::INT * 4 + (t.museum_type IS NOT NULL)::INT * 2"
+                   " + (t.survey_wave IS NOT NULL)::INT")
+    return f"""
+        scope AS (SELECT * FROM museum_metrics WHERE {where}),
+        chosen AS (
+          SELECT s.response_id, t.metric, t.target_year,
+                 arg_max({{'value': t.value, 'is_placeholder': t.is_placeholder, 'source': t.source}},
+                         {specificity}) AS best
+          FROM scope s JOIN targets t
+            ON (t.country IS NULL OR t.country = s.country)
+           AND (t.museum_type IS NULL OR t.museum_type = s.museum_type)
+           AND (t.survey_wave IS NULL OR t.survey_wave = s.survey_wave)
+          WHERE t.metric LIKE '3d_%' OR t.target_year = {schema.HORIZON_YEAR}
+          GROUP BY ALL),
+        applicable AS (
+          SELECT response_id, metric, target_year, best.value AS value, best.is_placeholder AS is_placeholder,
+                 best.source AS source FROM chosen)"""
+
+
+def targets_in_force(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The targets that apply to the filtered museums: one row per metric, target year, value and
+    placeholder flag, with how many museums it applies to (most museums first)."""
+    where, params = filters.where()
+    return _query(con, f"""
+        WITH {_targets_sql(where)}
+        SELECT metric, target_year, value, is_placeholder, any_value(source) AS source, count(*) AS museums
+        FROM applicable GROUP BY metric, target_year, value, is_placeholder
+        ORDER BY metric, target_year, museums DESC, value""", params)
+
+
+def milestones_3d(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Recommendation 2021/1970 point 6: share of immovable assets digitised in 3D, sum of 3D counts over
+    sum of counts, over the museums that manage such assets (count > 0 and 3D count answered), with the
+    2025 and 2030 milestones in force (asset-weighted when targets differ between museums)."""
+    where, params = filters.where()
+    parts = []
+    for asset, metric, label in (("at_risk", "3d_at_risk", "Monuments and sites at risk"),
+                                 ("most_visited", "3d_most_visited", "Most-visited monuments and sites")):
+        n, n3d = f"immovable_{asset}_n", f"immovable_{asset}_3d_n"
+        parts.append(f"""
+        SELECT '{asset}' AS asset, '{label}' AS label, count(*) AS n, sum({n}) AS assets,
+               sum({n3d}) AS assets_3d, 100.0 * sum({n3d}) / NULLIF(sum({n}), 0) AS share_3d,
+               sum({n} * t25.value) / NULLIF(sum({n}) FILTER (WHERE t25.value IS NOT NULL), 0) AS target_2025,
+               sum({n} * t30.value) / NULLIF(sum({n}) FILTER (WHERE t30.value IS NOT NULL), 0) AS target_2030
+        FROM scope s
+        LEFT JOIN applicable t25 ON t25.response_id = s.response_id AND t25.metric = '{metric}'
+                                AND t25.target_year = 2025
+        LEFT JOIN applicable t30 ON t30.response_id = s.response_id AND t30.metric = '{metric}'
+                                AND t30.target_year = {schema.HORIZON_YEAR}
+        WHERE {n} > 0 AND {n3d} IS NOT NULL""")
+    frame = _query(con, f"WITH {_targets_sql(where)} {' UNION ALL '.join(parts)}", params)
+    frame = _suppress(frame, ["assets", "assets_3d", "share_3d"])
+    frame[["assets", "assets_3d"]] = frame[["assets", "assets_3d"]].astype("Int64")
+    return frame
+
+
+def _on_track_sql(where: str) -> str:
+    """Per filtered museum with a required pace: its required yearly pace, its observed yearly progress since
+    its latest earlier answer (same museum_id, earlier wave and earlier reference year; any filters apply to
+    the current answer only) and its status. ON_TRACK_DEFINITION says the same in words."""
+    return f"""
+        WITH scope AS (SELECT * FROM museum_metrics WHERE {where}),
+        previous AS (
+          SELECT s.response_id, arg_max({{'pct': p.pct_digitised, 'year': p.reference_year}}, p.survey_wave) AS prev
+          FROM scope s JOIN museum_metrics p
+            ON p.museum_id = s.museum_id AND p.survey_wave < s.survey_wave
+           AND p.reference_year < s.reference_year AND p.pct_digitised IS NOT NULL
+          GROUP BY s.response_id),
+        paced AS (
+          SELECT s.response_id, s.digitisation_gap_pp, s.required_annual_rate_pp,
+                 (s.pct_digitised - prev.pct) / (s.reference_year - prev.year) AS progress_pp_a_year
+          FROM scope s LEFT JOIN previous USING (response_id)
+          WHERE s.required_annual_rate_pp IS NOT NULL)
+        SELECT *, CASE WHEN digitisation_gap_pp = 0 THEN 'reached'
+                       WHEN progress_pp_a_year IS NULL THEN 'no_earlier_answer'
+                       WHEN progress_pp_a_year >= required_annual_rate_pp THEN 'on_track'
+                       ELSE 'behind' END AS status
+        FROM paced"""
+
+
+def on_track_2030(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """How many museums have reached the digitisation target, are on track or behind pace for it, or
+    cannot be judged (no earlier answer); n = museums with a known gap to target."""
+    where, params = filters.where()
+    counts = dict(_query(con, f"SELECT status, count(*) FROM ({_on_track_sql(where)}) GROUP BY 1",
+                         params).itertuples(index=False, name=None))
+    n = sum(counts.values())
+    frame = pd.DataFrame({"status": list(ON_TRACK_LABELS), "label": list(ON_TRACK_LABELS.values()),
+                          "museums": [counts.get(s, 0) for s in ON_TRACK_LABELS], "n": n})
+    frame["share"] = 100.0 * frame["museums"] / n if n else None
+    frame = _suppress(frame, ["museums", "share"])
+    frame["museums"] = frame["museums"].astype("Int64")
+    return frame
+
+
+def pace_needed(con: duckdb.DuckDBPyConnection, filters: Filters, pace_pp: float) -> dict:
+    """How many museums would need to digitise more than `pace_pp` percentage points a year to reach the
+    target by the horizon; the median pace needed, and the median pace observed where an earlier answer exists."""
+    where, params = filters.where()
+    row = _query(con, f"""
+        SELECT count(*) AS n, count(*) FILTER (WHERE required_annual_rate_pp > ?) AS above,
+               median(required_annual_rate_pp) AS median_required,
+               count(progress_pp_a_year) AS n_observed, median(progress_pp_a_year) AS median_observed
+        FROM ({_on_track_sql(where)})""", [float(pace_pp), *params]).iloc[0]
+    n, n_observed = int(row["n"]), int(row["n_observed"])
+    small = limits.SUPPRESS_BELOW_N
+    return {"pace_pp": float(pace_pp), "n": n, "above": int(row["above"]) if n >= small else None,
+            "share_above": 100.0 * float(row["above"]) / n if n >= small else None,
+            "median_required": float(row["median_required"]) if n >= small else None,
+            "n_observed": n_observed,
+            "median_observed": float(row["median_observed"]) if n_observed >= small else None}
+
+
+# --- Europe map ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MapMetric:
+    """A headline metric that can be mapped by country: what it is called, its unit, and how it aggregates.
+
+    aggregate: "mean" (unweighted mean of museum_metrics.column), "weighted_mean" (collection-weighted),
+    "sum" (total over the museums that answered) or "sum_per_museum" (that total divided by their number).
+    The value shown is the aggregate times `scale` (e.g. EUR -> EUR millions, ratio -> %)."""
+    label: str
+    unit: str
+    column: str
+    aggregate: str
+    scale: float = 1.0
+    note: str = ""
+
+
+# Metric key (the page's ?metric= URL value) -> definition. The page offers them in this order.
+MAP_METRICS: dict[str, MapMetric] = {
+    "mean_pct_digitised": MapMetric("Collection digitised (unweighted mean)", "%", "pct_digitised", "mean",
+                                    note="every museum counts once"),
+    "weighted_pct_digitised": MapMetric("Objects digitised (collection-weighted)", "%", "pct_digitised",
+                                        "weighted_mean", note="share of objects: sum(% x objects) / sum(objects); "
+                                        "n = museums that gave both share and collection size"),
+    "pct_online": MapMetric("Collection online (unweighted mean)", "%", "pct_online", "mean"),
+    "pct_to_digitise": MapMetric("Collection still to digitise (unweighted mean)", "%", "pct_to_digitise", "mean",
+                                 note="100 - % digitised - % that needs no digitising"),
+    "ai_literacy_gap": MapMetric("AI-literacy training gap to target (mean)", "pp", "ai_literacy_gap_pct", "mean",
+                                 note="percentage points of staff still to train in AI literacy to reach the target"),
+    "skills_gap_index": MapMetric("Digital skills gap index (mean)", "index", "skills_gap_index", "mean",
+                                  note="0 = every skill area at target, 1 = the largest possible gap"),
+    "total_shortfall": MapMetric("Funding shortfall to 2030 (total)", "EUR M", "funding_shortfall_eur", "sum",
+                                 scale=1e-6, note="max(0, need - budget x horizon), summed over the museums that "
+                                 "gave both needs and budget"),
+    "shortfall_per_museum": MapMetric("Funding shortfall to 2030 per museum", "EUR k", "funding_shortfall_eur",
+                                      "sum_per_museum", scale=1e-3,
+                                      note="total shortfall divided by the museums that gave both needs and budget"),
+    "shortfall_ratio": MapMetric("Share of funding need not covered (mean shortfall ratio)", "%", "shortfall_ratio",
+                                 "mean", scale=100.0, note="per museum: shortfall / need; unweighted mean"),
+}
+
+
+def country_values(con: duckdb.DuckDBPyConnection, filters: Filters, metric: str) -> pd.DataFrame:
+    """One row per country: `country`, `n` (museums behind the figure), `value` (in the metric's unit) and
+    `suppressed` (n below SUPPRESS_BELOW_N: value None). Means come from `distribution`, sums from `totals`."""
+    spec = MAP_METRICS[_check(metric, MAP_METRICS)]
+    if spec.aggregate in ("mean", "weighted_mean"):
+        frame = distribution(con, filters, spec.column, "country")
+        frame = frame.rename(columns={"group": "country", spec.aggregate: "value"})
+        if spec.aggregate == "weighted_mean":     # n = museums with both the share and a collection size
+            where, params = filters.where()
+            weighted_n = _query(con, f"""
+                SELECT country, count(*) FILTER (WHERE {spec.column} IS NOT NULL AND collection_objects > 0) AS n
+                FROM museum_metrics WHERE {where} AND country IS NOT NULL GROUP BY 1""", params)
+            frame["n"] = frame["country"].map(dict(zip(weighted_n["country"], weighted_n["n"]))).fillna(0)
+    elif spec.aggregate in ("sum", "sum_per_museum"):
+        frame = totals(con, filters, [spec.column], "country").rename(columns={"group": "country"})
+        frame["n"] = frame[f"n_{spec.column}"]          # museums that answered, not all respondents
+        frame["value"] = frame[spec.column]
+        if spec.aggregate == "sum_per_museum":
+            frame["value"] = frame["value"] / frame["n"].where(frame["n"] > 0)
+    else:
+        raise ValueError(f"unknown aggregate {spec.aggregate!r}")
+    frame = frame[["country", "n", "value"]].copy()
+    frame["n"] = frame["n"].astype(int)
+    frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype(float) * spec.scale
+    frame = _suppress(frame, ["value"])
+    return frame.sort_values(["suppressed", "value", "country"], ascending=[True, False, True],
+                             na_position="last").reset_index(drop=True)
+
+
+# --- Skills & AI page ----------------------------------------------------------------------------------
+# Reference values drawn on the Skills & AI charts (shared by charts and exports).
+ENUMERATE_DIGITAL_FTE_PCT = 3.3     # ENUMERATE 2012: staff working on digital, % of paid staff
+AI_TRAINED_TARGET_PCT = 100.0       # AI Act Art. 4: AI literacy for all staff (in force since 2 Feb 2025)
+AI_LITERACY_LEVELS = {1: "None", 2: "Awareness", 3: "Can use safely", 4: "Can deploy & evaluate"}
+INFRA_FIELDS = ("infra_storage", "infra_compute_cloud", "infra_network", "infra_capture_equipment")
+# 1–N answer scales (Likert, DigComp level, AI literacy) whose answers can be counted level by level.
+SCALES = tuple(f.name for f in schema.FIELDS if f.kind == schema.INT and f.minimum is not None
+               and f.maximum is not None and f.maximum - f.minimum <= 10)
+# Strategy and policy questions: answer -> tier ("yes" = in place, "partial" = on the way, "no").
+READINESS = {
+    "has_digital_strategy": ("Digital strategy", {"written": "yes", "unwritten": "partial", "none": "no"}),
+    "ai_policy": ("AI policy", {"adopted": "yes", "in_preparation": "partial", "none": "no"}),
+    "skills_assessment_done": ("Skills needs assessed", {"true": "yes", "false": "no"}),
+    "training_plan": ("Training plan", {"true": "yes", "false": "no"}),
+}
+
+
+def _field_label(column: str) -> str:
+    field = schema.FIELDS_BY_NAME.get(column)
+    return field.label if field else column.replace("_", " ").capitalize()
+
+
+def skill_area_label(area: str) -> str:
+    """'info_data' -> 'Information and data literacy' (the DigComp 2.2 area name)."""
+    return schema.FIELDS_BY_NAME[f"skill_{area}"].label.removeprefix("Skills: ").capitalize()
+
+
+def column_means(con: duckdb.DuckDBPyConnection, filters: Filters, columns: list[str] | tuple[str, ...]) -> pd.DataFrame:
+    """Per column: n (museums that answered), unweighted mean and median; suppressed when n < 5."""
+    cols = [_check(c, NUMERIC) for c in columns]
+    where, params = filters.where()
+    select = ", ".join(f"count({c}), avg({c}), median({c})" for c in cols)
+    with con.cursor() as cur:
+        row = cur.execute(f"SELECT {select} FROM museum_metrics WHERE {where}", params).fetchone()
+    frame = pd.DataFrame({"field": cols, "label": [_field_label(c) for c in cols],
+                          "n": [int(v) for v in row[0::3]], "mean": list(row[1::3]), "median": list(row[2::3])})
+    frame[["mean", "median"]] = frame[["mean", "median"]].astype(float)
+    return _suppress(frame, ["mean", "median"])
+
+
+def skill_profile(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Per DigComp 2.2 area: n, mean self-assessed level, the mean target level of those museums (default 4),
+    the mean gap to it (skills_gap_<area>, 0 at or above target) and the % of museums below target."""
+    where, params = filters.where()
+    parts = [f"""
+        SELECT {i} AS i, '{a}' AS area, count(skill_{a}) AS n, avg(skill_{a}) AS mean_level,
+               avg(target_skill_level) FILTER (WHERE skill_{a} IS NOT NULL) AS target_level,
+               avg(skills_gap_{a}) AS mean_gap,
+               100.0 * count(*) FILTER (WHERE skill_{a} < target_skill_level) / NULLIF(count(skill_{a}), 0)
+                 AS pct_below_target
+        FROM museum_metrics WHERE {where}""" for i, a in enumerate(schema.SKILL_AREAS)]
+    frame = _query(con, " UNION ALL ".join(parts) + " ORDER BY i", params * len(parts)).drop(columns="i")
+    frame.insert(1, "label", [skill_area_label(a) for a in frame["area"]])
+    return _suppress(frame, ["mean_level", "target_level", "mean_gap", "pct_below_target"])
+
+
+def level_counts(con: duckdb.DuckDBPyConnection, filters: Filters, field: str) -> pd.DataFrame:
+    """For a 1–N scale question (AI literacy 1–4, a Likert 1–5): museums at each level and their share of
+    those who answered; every level is listed, answered or not. Suppressed when n < 5."""
+    f = schema.FIELDS_BY_NAME[_check(field, SCALES)]
+    where, params = filters.where()
+    with con.cursor() as cur:
+        counts = dict(cur.execute(f"SELECT {f.name}, count(*) FROM museum_metrics WHERE {where} AND {f.name} "
+                                  "IS NOT NULL GROUP BY 1", params).fetchall())
+    n = sum(counts.values())
+    levels = list(range(int(f.minimum), int(f.maximum) + 1))
+    names = AI_LITERACY_LEVELS if f.name == "skill_ai_literacy" else {}
+    frame = pd.DataFrame({"level": levels, "label": [names.get(v, str(v)) for v in levels],
+                          "museums": [counts.get(v, 0) for v in levels], "n": n})
+    frame["share"] = 100.0 * frame["museums"] / n if n else None
+    frame = _suppress(frame, ["museums", "share"])
+    frame["museums"] = frame["museums"].astype("Int64")
+    return frame
+
+
+def ordered_shares(con: duckdb.DuckDBPyConnection, filters: Filters, field: str) -> pd.DataFrame:
+    """Share of museums giving each answer of a single-choice or yes/no question, every answer listed in the
+    survey's order (yes before no), with n = museums that answered. Suppressed when n < 5."""
+    f = schema.FIELDS_BY_NAME[_check(field, CATEGORICAL)]
+    where, params = filters.where()
+    with con.cursor() as cur:
+        counts = dict(cur.execute(f"SELECT CAST({f.name} AS VARCHAR), count(*) FROM museum_metrics "
+                                  f"WHERE {where} AND {f.name} IS NOT NULL GROUP BY 1", params).fetchall())
+    labels = dict(f.choices) if f.choices else {"true": "Yes", "false": "No"}
+    n = sum(counts.values())
+    frame = pd.DataFrame({"answer": list(labels), "label": list(labels.values()),
+                          "museums": [counts.get(a, 0) for a in labels], "n": n})
+    frame["share"] = 100.0 * frame["museums"] / n if n else None
+    frame = _suppress(frame, ["museums", "share"])
+    frame["museums"] = frame["museums"].astype("Int64")
+    return frame
+
+
+def strategy_and_policy(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The four readiness questions (digital strategy, AI policy, skills needs assessed, training plan):
+    one row per question and answer with its tier (yes / partial / no), share and n."""
+    frames = []
+    for field, (question, tiers) in READINESS.items():
+        frame = ordered_shares(con, filters, field)
+        frames.append(frame.assign(field=field, question=question, tier=frame["answer"].map(tiers)))
+    out = pd.concat(frames, ignore_index=True)
+    return out[["field", "question", "answer", "label", "tier", "museums", "n", "share", "suppressed"]]
+
+
+def digital_staff_share(con: duckdb.DuckDBPyConnection, filters: Filters, by: str | None = None) -> pd.DataFrame:
+    """Digital FTE as % of paid FTE per group (all museums when by is None): n, the unweighted mean and median of
+    museums' own shares, and the pooled share sum(digital FTE) / sum(paid FTE). Size bands come small to huge."""
+    group = _check(by, GROUPS) if by else "'All museums'"
+    where, params = filters.where()
+    frame = _query(con, f"""
+        SELECT {group} AS "group", count(digital_fte_share) AS n,
+               100 * avg(digital_fte_share) AS mean_pct, 100 * median(digital_fte_share) AS median_pct,
+               100 * sum(staff_fte_digital) FILTER (WHERE digital_fte_share IS NOT NULL)
+                 / NULLIF(sum(staff_paid_fte) FILTER (WHERE digital_fte_share IS NOT NULL), 0) AS pooled_pct
+        FROM museum_metrics WHERE {where} AND {group} IS NOT NULL GROUP BY 1 ORDER BY 1""", params)
+    if by == "size_band":
+        order = {band: i for i, (band, _) in enumerate(schema.SIZE_BANDS)}
+        frame = frame.sort_values("group", key=lambda s: s.map(order)).reset_index(drop=True)
+    return _suppress(frame, ["mean_pct", "median_pct", "pooled_pct"])
+
+
+# --- Funding page --------------------------------------------------------------------------------------
+# Per-museum shortfall ratio (shortfall / need) in bands: (code, label, SQL condition, tested in this order).
+SHORTFALL_RATIO_BANDS = (
+    ("none", "0 % (fully funded)", "shortfall_ratio <= 0"),
+    ("to_25", "0–25 %", "shortfall_ratio <= 0.25"),
+    ("to_50", "25–50 %", "shortfall_ratio <= 0.5"),
+    ("to_75", "50–75 %", "shortfall_ratio <= 0.75"),
+    ("below_100", "75–<100 %", "shortfall_ratio < 1"),
+    ("all", "100 % (no budget)", "TRUE"),
+)
+EU_SOURCES = tuple(code for code in schema.FIELDS_BY_NAME["funding_sources"].codes if code.startswith("eu_"))
+SHORTFALL_BREAKDOWNS = ("country", "museum_type", "size_band")
+
+
+def pillar_funding(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Per investment pillar: total need (museums that answered that need, n_need) and the shortfall shared
+    out to it (museums with need and budget, n_shortfall). Each figure suppressed when its n < 5."""
+    where, params = filters.where()
+    select = ", ".join(f"sum({col}), count({col}), sum(shortfall_{p}_eur)" for p, col in schema.NEED_FIELDS.items())
+    with con.cursor() as cur:
+        row = cur.execute(f"SELECT {select}, count(funding_shortfall_eur) FROM museum_metrics WHERE {where}",
+                          params).fetchone()
+    n_shortfall = int(row[-1])
+    frame = pd.DataFrame({"pillar": list(schema.PILLARS), "label": list(schema.PILLARS.values()),
+                          "need_eur": [float(v) if v is not None else None for v in row[0:-1:3]],
+                          "n_need": [int(v) for v in row[1:-1:3]],
+                          "shortfall_eur": [float(v) if v is not None else None for v in row[2:-1:3]],
+                          "n_shortfall": n_shortfall})
+    small = limits.SUPPRESS_BELOW_N
+    frame.loc[frame["n_need"] < small, "need_eur"] = None
+    frame.loc[frame["n_shortfall"] < small, "shortfall_eur"] = None
+    frame["suppressed"] = (frame["n_need"] < small) | (frame["n_shortfall"] < small)
+    return frame
+
+
+def shortfall_by(con: duckdb.DuckDBPyConnection, filters: Filters, by: str) -> pd.DataFrame:
+    """Per group, over the museums that gave both needs and budget (n): their total need, budget over the
+    horizon, total shortfall, shortfall per museum, how many have a gap, and the mean shortfall ratio (%).
+    Groups with n < 5 are suppressed; largest total shortfall first."""
+    by = _check(by, GROUPS)
+    where, params = filters.where()
+    frame = _query(con, f"""
+        SELECT {by} AS "group", count(*) AS n, sum(funding_need_eur) AS need_eur,
+               sum(funding_available_horizon_eur) AS available_eur, sum(funding_shortfall_eur) AS shortfall_eur,
+               sum(funding_shortfall_eur) / count(*) AS shortfall_per_museum_eur,
+               count(*) FILTER (WHERE funding_shortfall_eur > 0) AS museums_with_gap,
+               100 * avg(shortfall_ratio) AS mean_shortfall_ratio_pct
+        FROM museum_metrics WHERE {where} AND {by} IS NOT NULL AND funding_shortfall_eur IS NOT NULL
+        GROUP BY 1 ORDER BY shortfall_eur DESC, 1""", params)
+    frame = _suppress(frame, ["need_eur", "available_eur", "shortfall_eur", "shortfall_per_museum_eur",
+                              "museums_with_gap", "mean_shortfall_ratio_pct"])
+    frame["museums_with_gap"] = frame["museums_with_gap"].astype("Int64")
+    return frame.sort_values(["suppressed", "shortfall_eur"], ascending=[True, False]).reset_index(drop=True)
+
+
+def shortfall_ratio_bands(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """How many museums are short of 0 %, up to 25 %, … 100 % of their need (shortfall_ratio in bands),
+    as a share of the n museums with a ratio. Suppressed when n < 5."""
+    where, params = filters.where()
+    cases = " ".join(f"WHEN {condition} THEN '{code}'" for code, _, condition in SHORTFALL_RATIO_BANDS)
+    with con.cursor() as cur:
+        counts = dict(cur.execute(f"""SELECT CASE {cases} END AS band, count(*) FROM museum_metrics
+                                      WHERE {where} AND shortfall_ratio IS NOT NULL GROUP BY 1""", params).fetchall())
+    n = sum(counts.values())
+    frame = pd.DataFrame({"band": [b[0] for b in SHORTFALL_RATIO_BANDS], "label": [b[1] for b in SHORTFALL_RATIO_BANDS],
+                          "museums": [counts.get(b[0], 0) for b in SHORTFALL_RATIO_BANDS], "n": n})
+    frame["share"] = 100.0 * frame["museums"] / n if n else None
+    frame = _suppress(frame, ["museums", "share"])
+    frame["museums"] = frame["museums"].astype("Int64")
+    return frame
+
+
+def eu_funding(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """EU-programme uptake, one row: of the n museums that answered eu_funding_received_eur, how many received
+    any (> 0), their share and the total received (last 3 years); of the n_sources museums that listed funding
+    sources, how many named an EU programme. Each figure suppressed when its n < 5."""
+    where, params = filters.where()
+    frame = _query(con, f"""
+        SELECT count(eu_funding_received_eur) AS n,
+               count(*) FILTER (WHERE eu_funding_received_eur > 0) AS museums_with_eu_funding,
+               100.0 * count(*) FILTER (WHERE eu_funding_received_eur > 0)
+                 / NULLIF(count(eu_funding_received_eur), 0) AS share_with_eu_funding_pct,
+               sum(eu_funding_received_eur) AS total_eu_funding_eur,
+               count(funding_sources) AS n_sources,
+               count(*) FILTER (WHERE list_has_any(string_split(funding_sources, ';'), ?::VARCHAR[]))
+                 AS museums_naming_eu_source,
+               100.0 * count(*) FILTER (WHERE list_has_any(string_split(funding_sources, ';'), ?::VARCHAR[]))
+                 / NULLIF(count(funding_sources), 0) AS share_naming_eu_source_pct
+        FROM museum_metrics WHERE {where}""", [list(EU_SOURCES), list(EU_SOURCES), *params])
+    small = limits.SUPPRESS_BELOW_N
+    if frame.loc[0, "n"] < small:
+        frame[["museums_with_eu_funding", "share_with_eu_funding_pct", "total_eu_funding_eur"]] = None
+    if frame.loc[0, "n_sources"] < small:
+        frame[["museums_naming_eu_source", "share_naming_eu_source_pct"]] = None
+    frame["suppressed"] = frame["n"] < small
+    return frame

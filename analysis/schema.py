@@ -290,6 +290,15 @@ FIELDS: tuple[Field, ...] = (
                     "najczęściej odwiedzane zabytki 3d"),
           source="2021/1970 criterion (b)"),
     Field("has_digital_strategy", ENUM, "Digital strategy", "Digitisation",
+          choice_synonyms=_answers(
+              written=("yes, written", "yes written", "stratégie écrite", "oui, écrite", "schriftliche strategie",
+                       "ja, schriftlich", "geschreven strategie", "estrategia escrita", "strategia scritta",
+                       "pisemna strategia"),
+              unwritten=("yes, not written", "yes, unwritten", "stratégie non écrite", "oui, non écrite",
+                         "nicht schriftlich", "ja, nicht schriftlich", "ongeschreven strategie",
+                         "estrategia no escrita", "strategia non scritta", "niepisemna strategia"),
+              none=("no", "no strategy", "pas de stratégie", "non", "keine strategie", "nein", "geen strategie",
+                    "sin estrategia", "nessuna strategia", "brak strategii")),
           choices=_choices("written", "unwritten", "none",
                            labels={"written": "Written strategy", "unwritten": "Unwritten strategy",
                                    "none": "No strategy"}),
@@ -315,6 +324,11 @@ FIELDS: tuple[Field, ...] = (
                     "spectrum compatibel", "compatible con spectrum", "conforme a spectrum", "zgodny ze spectrum"),
           source="SPECTRUM"),
     Field("metadata_standards", MULTI, "Metadata standards", "Digitisation",
+          choice_synonyms=_answers(
+              in_house=("own schema", "in house schema", "schéma maison", "schéma interne", "eigenes schema",
+                        "hauseigenes schema", "eigen schema", "esquema propio", "schema interno",
+                        "własny schemat"),
+              none=("aucun", "aucune", "keine", "geen", "ninguno", "nessuno", "brak")),
           choices=_choices("lido", "edm", "dublin_core", "cidoc_crm", "ead", "marc", "in_house", "none",
                            labels={"lido": "LIDO", "edm": "EDM", "dublin_core": "Dublin Core",
                                    "cidoc_crm": "CIDOC CRM", "ead": "EAD", "marc": "MARC",
@@ -365,6 +379,15 @@ FIELDS: tuple[Field, ...] = (
           source="NEMO copyright surveys"),
     # AI use and infrastructure
     Field("ai_status", ENUM, "AI adoption stage", "AI and infrastructure",
+          choice_synonyms=_answers(
+              none=("no", "not at all", "pas d'utilisation de l'ia", "aucune utilisation", "keine nutzung",
+                    "nein", "geen gebruik", "ningún uso", "nessun uso", "nie korzystamy", "not using"),
+              exploring=("exploration", "explorer", "exploring ai", "erkundung", "wir erkunden", "verkennen",
+                         "explorando", "esplorazione", "rozpoznanie"),
+              pilot=("projet pilote", "pilote", "pilotprojekt", "pilotproject", "proyecto piloto",
+                     "progetto pilota", "pilotaż", "pilot project", "testing"),
+              in_production=("en production", "en service", "im einsatz", "produktiv", "in gebruik",
+                             "en producción", "in produzione", "wdrożone", "in use", "production")),
           choices=_choices("none", "exploring", "pilot", "in_production",
                            labels={"none": "Not using AI", "in_production": "In production"}),
           synonyms=("ai status", "ai adoption", "use of ai", "uses ai", "using ai", "ai use", "do you use ai", "artificial intelligence", "ia", "usage de l'ia",
@@ -385,6 +408,12 @@ FIELDS: tuple[Field, ...] = (
                     "usos de ia", "usi dell'ia", "zastosowania ai"),
           source="NEMO 2025 EC workshop"),
     Field("ai_policy", ENUM, "AI policy", "AI and infrastructure",
+          choice_synonyms=_answers(
+              none=("no", "aucune", "pas de politique", "keine", "geen", "ninguna", "nessuna", "brak"),
+              in_preparation=("en préparation", "en cours", "in vorbereitung", "in voorbereiding",
+                              "en preparación", "in preparazione", "w przygotowaniu", "being prepared"),
+              adopted=("yes", "adoptée", "oui", "verabschiedet", "ja", "vastgesteld", "aprobada", "adottata",
+                       "przyjęta", "in place")),
           choices=_choices("none", "in_preparation", "adopted",
                            labels={"none": "No policy", "in_preparation": "In preparation"}),
           synonyms=("ai guidelines", "politique ia", "charte ia", "ki-richtlinie", "ai-beleid", "política de ia",
@@ -659,6 +688,15 @@ def header_key(text: object) -> str:
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
     s = re.sub(r"[^a-z0-9%]+", " ", s)
     return " ".join(s.split())
+
+
+_QUESTION_CODE = re.compile(r"^\s*(?:[A-Za-z_][\w\[\]]{0,24}|\d{1,3}[a-z]?)\.\s+(?=\S)")
+
+
+def question_text(text: object) -> str:
+    """A heading without the question code survey tools put in front: "Q09[SQ001]. What ..." -> "What ...",
+    "id. Response ID" -> "Response ID", "3. Country" -> "Country"."""
+    return _QUESTION_CODE.sub("", str(text), count=1)
 
 
 def value_key(text: object) -> str:

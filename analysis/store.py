@@ -135,6 +135,35 @@ CREATE TABLE saved_mappings (
 ALTER TABLE responses ADD COLUMN is_current BOOLEAN DEFAULT FALSE;
 {_REFRESH_CURRENT.format(keys="SELECT museum_id, survey_wave FROM responses")}
 """),
+    (5, "national museum registers: the population frame (analysis.registers)", """
+CREATE SEQUENCE register_id_seq START 1;
+CREATE TABLE registers (
+  register_id BIGINT PRIMARY KEY DEFAULT nextval('register_id_seq'),
+  country VARCHAR NOT NULL,           -- one row per country of a loaded file
+  filename VARCHAR NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  sheet VARCHAR,
+  rows BIGINT NOT NULL,               -- museums of this country in the file
+  loaded_by VARCHAR NOT NULL,
+  loaded_at TIMESTAMP NOT NULL,
+  report JSON                         -- warnings and notes of the load, as shown on the Registers page
+);
+CREATE TABLE register_museums (
+  register_id BIGINT NOT NULL,
+  country VARCHAR NOT NULL,
+  museum_ref VARCHAR,                 -- the register's own code (Muséofile M0965, mm.*), joins museum_id
+  name VARCHAR,
+  museum_type VARCHAR,                -- schema code, NULL when the register's type was not recognised
+  size_band VARCHAR,                  -- from annual_visits, else the register's own size column
+  annual_visits BIGINT,
+  ownership VARCHAR,
+  region VARCHAR,
+  source_row INTEGER,
+  loaded_at TIMESTAMP NOT NULL,
+  loaded_by VARCHAR NOT NULL,
+  source_file VARCHAR NOT NULL
+);
+"""),
 )
 
 
@@ -302,9 +331,9 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     for f in schema.FIELDS:
         col = frame[f.name] if f.name in frame else pd.Series(None, index=frame.index, dtype=object)
         if f.kind == schema.INT:
-            out[f.name] = pd.array(col.tolist(), dtype="Int64")
+            out[f.name] = pd.to_numeric(col, errors="coerce").astype("Int64")
         elif f.kind in (schema.DECIMAL, schema.PERCENT, schema.MONEY):
-            out[f.name] = pd.array(col.tolist(), dtype="Float64")
+            out[f.name] = pd.to_numeric(col, errors="coerce").astype("Float64")
         elif f.kind == schema.BOOL:
             out[f.name] = pd.array(col.tolist(), dtype="boolean")
         elif f.kind == schema.DATE:
@@ -529,3 +558,82 @@ def restore(backup_file: str | os.PathLike, path: str | os.PathLike, *, replace:
                     "responses": cur.execute("SELECT count(*) FROM responses").fetchall()[0][0]}
     finally:
         con.close()
+
+
+# --- national museum registers: the population frame (migration 5, analysis.registers) -----------------
+# The register in force for a country is the one loaded last; earlier ones stay for the record.
+CURRENT_REGISTER_MUSEUMS = """
+SELECT m.* FROM register_museums m
+JOIN (SELECT country, max(register_id) AS register_id FROM registers GROUP BY country) c USING (country, register_id)
+"""
+REGISTER_COLUMNS = ("country", "museum_ref", "name", "museum_type", "size_band", "annual_visits", "ownership",
+                    "region", "source_row")
+
+
+def commit_register(con: duckdb.DuckDBPyConnection, museums: pd.DataFrame, *, filename: str, sha256: str,
+                    sheet: str, user: str, report: dict) -> dict:
+    """Write a checked register (analysis.registers.parse_register) in one transaction: one `registers` row per
+    country in the file and its museums. The same file (sha256) loaded twice is a no-op reported as duplicate."""
+    frame = museums[list(REGISTER_COLUMNS)].copy()
+    frame["annual_visits"] = pd.array(frame["annual_visits"].tolist(), dtype="Int64")
+    frame["source_row"] = pd.array(frame["source_row"].tolist(), dtype="Int32")
+    for column in ("country", "museum_ref", "name", "museum_type", "size_band", "ownership", "region"):
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None).astype("string")
+    now = _now()
+    with _write_lock, con.cursor() as cur:
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            earlier = cur.execute("SELECT min(register_id) FROM registers WHERE sha256 = ?", [sha256]).fetchone()[0]
+            if earlier is not None:
+                cur.execute("ROLLBACK")
+                return {"status": "duplicate", "register_ids": [earlier], "rows": 0}
+            ids = {}
+            for country, part in frame.groupby("country", sort=True):
+                ids[country] = cur.execute(
+                    "INSERT INTO registers (country, filename, sha256, sheet, rows, loaded_by, loaded_at, report) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING register_id",
+                    [country, filename, sha256, sheet, len(part), user, now,
+                     json.dumps(report, default=str, ensure_ascii=False)]).fetchone()[0]
+            frame["register_id"] = frame["country"].map(ids).astype("int64")
+            frame["loaded_at"], frame["loaded_by"], frame["source_file"] = now, user, filename
+            cur.register("incoming_register", frame)
+            cur.execute("INSERT INTO register_museums BY NAME SELECT * FROM incoming_register")
+            cur.unregister("incoming_register")
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
+        _checkpoint(cur)
+    return {"status": "committed", "register_ids": sorted(ids.values()), "rows": len(frame),
+            "countries": sorted(ids)}
+
+
+def register_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every loaded register, newest first, and whether it is the one in force for its country."""
+    with con.cursor() as cur:
+        return cur.execute("""
+            SELECT r.register_id, r.country, r.filename, r.sheet, r.rows, r.loaded_by, r.loaded_at, r.sha256,
+                   r.register_id = max(r.register_id) OVER (PARTITION BY r.country) AS in_force
+            FROM registers r ORDER BY r.register_id DESC""").df()
+
+
+def register_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Museums of the register in force per country and size band (size_band NULL = unknown), with the
+    register's name and load date: the input of analysis.weights.population_frame."""
+    with con.cursor() as cur:
+        return cur.execute(f"""
+            SELECT m.country, m.size_band, count(*) AS museums,
+                   'register ' || any_value(m.source_file) AS source, year(any_value(m.loaded_at)) AS year
+            FROM ({CURRENT_REGISTER_MUSEUMS}) m GROUP BY ALL ORDER BY 1, 2""").df()
+
+
+def museum_population_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The bundled EGMUS number of museums per country (migration 2)."""
+    with con.cursor() as cur:
+        return cur.execute("SELECT country, museums, year, source FROM museum_population ORDER BY country").df()
+
+
+def frame_version(con: duckdb.DuckDBPyConnection) -> tuple:
+    """Changes whenever a register is loaded: add it to data_version() as the cache key of weighted figures."""
+    with con.cursor() as cur:
+        return tuple(cur.execute("SELECT count(*), max(register_id) FROM registers").fetchall()[0])

@@ -1,0 +1,251 @@
+"""Europe map: the shipped GeoJSON, the per-country metric values, the choropleth and the page.
+
+Expected numbers are worked out by hand from the small workbook below, not by calling the code under test.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis import charts, geo, metrics
+from analysis.filters import Filters
+from analysis.pipeline import load_file
+from analysis.store import open_store
+from tests.conftest import HEADER, ROOT, write_xlsx
+
+GEOJSON = ROOT / "data" / "europe.geojson"
+MAX_BYTES = 500_000
+LON, LAT = (-25.0, 45.0), (34.0, 72.0)
+REQUIRED = {"FR", "DE", "IT", "ES", "PL", "NL", "BE", "AT", "SE", "FI", "GR", "PT", "IE", "DK", "CZ", "HU", "RO",
+            "BG", "HR", "SK", "SI", "LT", "LV", "EE", "LU", "MT", "CY",          # EU 27
+            "GB", "NO", "IS", "CH", "LI", "XK", "RS", "BA", "ME", "MK", "AL", "TR", "UA", "MD"}
+
+
+# --- the shipped geometry ------------------------------------------------------------------------------
+def _rings(geometry: dict):
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    for polygon in polygons:
+        yield from polygon
+
+
+def test_geojson_is_a_small_feature_collection_of_iso_coded_countries():
+    assert GEOJSON.stat().st_size < MAX_BYTES
+    data = json.loads(GEOJSON.read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection"
+    codes = []
+    for feature in data["features"]:
+        assert feature["type"] == "Feature"
+        code = feature["properties"]["iso_a2"]
+        assert re.fullmatch(r"[A-Z]{2}", code), code
+        assert feature["geometry"]["type"] in ("Polygon", "MultiPolygon"), code
+        for ring in _rings(feature["geometry"]):
+            assert len(ring) >= 4 and ring[0] == ring[-1], f"{code}: ring not closed"
+        codes.append(code)
+    assert len(codes) == len(set(codes)), "one feature per country"
+    assert REQUIRED <= set(codes), sorted(REQUIRED - set(codes))
+    assert "-99" not in GEOJSON.read_text(encoding="utf-8")
+
+
+def test_geojson_stays_inside_the_europe_box_and_labels_sit_inside_it():
+    data = geo.europe()
+    for feature in data["features"]:
+        code = feature["properties"]["iso_a2"]
+        for ring in _rings(feature["geometry"]):
+            for lon, lat in ring:
+                assert LON[0] <= lon <= LON[1] and LAT[0] <= lat <= LAT[1], (code, lon, lat)
+        lon, lat = geo.label_points(data)[code]
+        assert LON[0] <= lon <= LON[1] and LAT[0] <= lat <= LAT[1], code
+
+
+def test_loader_reads_the_file_once():
+    assert geo.europe() is geo.europe()
+    assert geo.country_codes(geo.europe())[:3] == ["AD", "AL", "AT"]
+
+
+# --- per-country values --------------------------------------------------------------------------------
+# Wave 2025, so budgets count for 5 years to 2030: shortfall = max(0, need - 5 x budget).
+AT = [[f"AT-{i}", f"Museum AT {i}", "AT", "2025", pct, objects, 1_000, 10_000]      # shortfall 5,000 each
+      for i, (pct, objects) in enumerate([(10, 100), (20, 100), (30, 100), (40, 100), (50, 600)], 1)]
+BE = [[f"BE-{i}", f"Museum BE {i}", "BE", "2025", 60, 1_000 if i <= 4 else None, 0, 20_000]  # 20,000 each
+      for i in range(1, 7)]
+MT = [[f"MT-{i}", f"Museum MT {i}", "MT", "2025", 90, 500, 0, 1_000] for i in range(1, 3)]
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("map")
+    db = folder / "map.duckdb"
+    con = open_store(db)
+    assert load_file(con, write_xlsx(folder / "map.xlsx", [HEADER, *AT, *BE, *MT]))["status"] == "committed"
+    con.close()
+    return db
+
+
+@pytest.fixture
+def map_con(store_path):
+    con = open_store(store_path)
+    yield con
+    con.close()
+
+
+def values(con, metric: str) -> dict[str, tuple[int, float | None]]:
+    frame = metrics.country_values(con, Filters(wave="2025"), metric)
+    assert list(frame.columns) == ["country", "n", "value", "suppressed"]
+    return {c: (n, None if pd.isna(v) else round(v, 6))
+            for c, n, v in zip(frame["country"], frame["n"], frame["value"])}
+
+
+def test_country_means_suppress_countries_below_five_answers(map_con):
+    assert values(map_con, "mean_pct_digitised") == {"BE": (6, 60.0), "AT": (5, 30.0), "MT": (2, None)}
+
+
+def test_collection_weighted_mean_counts_only_museums_with_a_collection_size(map_con):
+    # AT: (10+20+30+40)x100 + 50x600 over 1,000 objects = 40 %. BE: only 4 of 6 gave a size -> suppressed.
+    assert values(map_con, "weighted_pct_digitised") == {"AT": (5, 40.0), "BE": (4, None), "MT": (2, None)}
+
+
+def test_money_metrics_sum_over_the_museums_that_answered(map_con):
+    assert values(map_con, "total_shortfall") == {"AT": (5, 0.025), "BE": (6, 0.12), "MT": (2, None)}   # EUR M
+    assert values(map_con, "shortfall_per_museum") == {"AT": (5, 5.0), "BE": (6, 20.0), "MT": (2, None)}  # EUR k
+    assert values(map_con, "shortfall_ratio") == {"BE": (6, 100.0), "AT": (5, 50.0), "MT": (2, None)}    # %
+
+
+def test_every_map_metric_has_a_label_unit_and_known_aggregate(map_con):
+    for key, spec in metrics.MAP_METRICS.items():
+        assert spec.label and spec.unit and spec.aggregate in ("mean", "weighted_mean", "sum", "sum_per_museum")
+        metrics.country_values(map_con, Filters(wave="2025"), key)      # every column exists in the view
+    with pytest.raises(ValueError):
+        metrics.country_values(map_con, Filters(), "drop table responses")
+
+
+# --- the figure ----------------------------------------------------------------------------------------
+FRAME = pd.DataFrame({"country": ["BE", "AT", "MT", "US"], "n": [6, 5, 2, 7], "value": [60.0, 30.0, None, 12.0],
+                      "suppressed": [False, False, True, False]})
+LABEL = "Collection digitised (unweighted mean)"
+
+
+def test_europe_map_colours_exactly_the_countries_with_five_or_more_answers():
+    fig = charts.europe_map(FRAME, LABEL, "13 museums, wave 2025", geo.europe(), "%")
+    traces = {t.name: t for t in fig.data if t.type == "choropleth"}
+    data = traces[LABEL]
+    assert list(data.locations) == ["BE", "AT"] and list(data.z) == [60.0, 30.0]
+    assert data.featureidkey == "properties.iso_a2" and data.colorscale[0][1] != data.colorscale[-1][1]
+    assert data.colorbar.title.text == "%"
+    assert list(traces["Fewer than 5 answers"].locations) == ["MT"]
+    assert "US" not in traces["No answers"].locations and "FR" in traces["No answers"].locations
+    title = fig.layout.title.text.replace("<br>", " ")       # long titles wrap after the metric
+    assert title.startswith(f"{LABEL}: highest in Belgium (60 %), lowest in Austria (30 %)")
+    assert "13 museums, wave 2025" in fig.layout.title.text
+    assert "fewer than 5 answers: Malta" in fig.layout.title.text
+    assert "Not on this map: United States" in fig.layout.title.text
+    labels = fig.data[0]
+    assert list(labels.text) == ["60", "30"]
+
+
+def test_europe_map_makes_no_network_call():
+    fig = charts.europe_map(FRAME, LABEL, "caption", geo.europe(), "%")
+    # plotly.js fetches a world topojson from its CDN when the first trace of a geo subplot has a
+    # locationmode (every choropleth has one): the first trace must be a plain lon/lat scattergeo.
+    first = fig.data[0]
+    assert first.type == "scattergeo" and first.locations is None and first.locationmode is None
+    assert fig.layout.geo.visible is False and fig.layout.geo.showframe is False
+    assert not any(t.type.endswith(("mapbox", "map")) for t in fig.data)
+    assert "mapbox" not in fig.layout.to_plotly_json() and "map" not in fig.layout.to_plotly_json()
+    assert "http" not in fig.to_json()
+    sent = sum(len(t.geojson["features"]) for t in fig.data if t.type == "choropleth")
+    assert sent == len(geo.europe()["features"]), "each outline is sent once"
+
+
+def test_europe_map_with_no_country_to_show_says_so():
+    frame = FRAME.assign(suppressed=True, value=None)
+    fig = charts.europe_map(frame, LABEL, "caption", geo.europe(), "%")
+    assert fig.layout.title.text.replace("<br>", " ").startswith(f"{LABEL}: too few answers per country to map")
+    assert fig.layout.annotations[0].text == "No country has 5 or more answers to this question"
+
+
+# --- the page, through the entrypoint ------------------------------------------------------------------
+@pytest.fixture
+def app(store_path, tmp_path, monkeypatch):
+    db = tmp_path / "app.duckdb"                 # a copy per test: DuckDB allows one process per file
+    shutil.copy(store_path, db)
+    monkeypatch.setenv("MUSEUM_DB", str(db))
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+
+
+def test_map_page_renders_the_default_metric(app):
+    app.run()
+    app.switch_page("pages/map.py").run()
+    assert not app.exception, app.exception
+    assert app.title[0].value == "Europe map"
+    assert app.selectbox(key="metric").value == "mean_pct_digitised"
+    [chart] = app.get("plotly_chart")
+    figure = json.loads(chart.proto.spec)
+    [data] = [t for t in figure["data"] if t.get("name") == LABEL]
+    assert data["locations"] == ["BE", "AT"] and data["z"] == [60, 30]
+    assert "highest in Belgium (60 %), lowest in Austria (30 %)" in figure["layout"]["title"]["text"]
+
+
+@pytest.mark.parametrize("link", ["total_shortfall", "Funding shortfall to 2030 (total)"])
+def test_deep_link_selects_the_metric(app, link):
+    # Streamlit writes the option's label into the bound URL parameter; the key works in a link as well.
+    app.run()                                                  # the router runs first (sidebar filters)
+    app.query_params["metric"] = link                          # /map?metric=...
+    app.switch_page("pages/map.py").run()
+    assert not app.exception, app.exception
+    assert app.selectbox(key="metric").value == "total_shortfall"
+    figure = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert "highest in Belgium (€120 k), lowest in Austria (€25 k)" in figure["layout"]["title"]["text"]
+    app.selectbox(key="metric").set_value("pct_online").run()  # the link does not pin the choice
+    assert app.selectbox(key="metric").value == "pct_online"
+
+
+def test_unknown_metric_in_the_link_falls_back_to_the_default(app):
+    app.run()
+    app.query_params["metric"] = "nonsense"
+    app.switch_page("pages/map.py").run()
+    assert not app.exception, app.exception
+    assert app.selectbox(key="metric").value == "mean_pct_digitised"
+
+
+def test_map_page_on_an_empty_store(tmp_path, monkeypatch):
+    monkeypatch.setenv("MUSEUM_DB", str(tmp_path / "empty.duckdb"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/map.py").run()
+    assert not at.exception, at.exception
+    assert "No survey data yet" in at.info[0].value
+
+
+def test_map_page_when_no_museum_matches_the_filters(app):
+    app.query_params["accredited"] = "Accredited"             # nobody answered the accreditation question
+    app.run()                                                  # the router reads the filters from the link
+    app.switch_page("pages/map.py").run()
+    assert not app.exception, app.exception
+    assert "No museums match these filters" in app.warning[0].value
+
+
+# --- in a real browser (opt-in: -m e2e, needs /usr/bin/chromium) --------------------------------------
+@pytest.mark.e2e
+def test_browser_draws_the_map_without_any_request(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    html = tmp_path / "map.html"
+    charts.europe_map(FRAME, LABEL, "caption", geo.europe(), "%").write_html(html, include_plotlyjs=True)
+    requests: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.on("request", lambda r: requests.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
+        page.goto(html.as_uri())
+        page.wait_for_selector(".choroplethlocation", timeout=15_000)
+        page.wait_for_timeout(1_000)
+        drawn = page.locator(".choroplethlocation").count()
+        browser.close()
+    assert requests == []
+    assert drawn == len(geo.europe()["features"])
