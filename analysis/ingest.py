@@ -147,6 +147,8 @@ def _map_columns(sheet: Sheet, header: Header, report: FileReport, columns: dict
             field, how = option[0], f"option '{option[1]}' of a several-answers question"
         elif (field is None or schema.FIELDS_BY_NAME[field].kind == schema.TEXT) and _mostly_emails(sheet, header, c):
             field, how = None, "personal data (dropped)"
+        elif field is None and how == "unmapped" and (by_answers := _field_by_answers(sheet, header, c)):
+            field, how = by_answers, "recognised by its answers"
         report.mapping.append(ColumnMapping(sheet.name, text, letter, field, match.confidence, how,
                                             match.suggestion))
         if field is None:
@@ -196,6 +198,22 @@ def _chosen(value: object, code: str) -> str | None:
     if code == "other" and key not in schema.TRUE_WORDS:
         return str(value).replace(";", ",")
     return code
+
+
+def _field_by_answers(sheet: Sheet, header: Header, c: int) -> str | None:
+    """The single-choice question whose answers fill an unrecognised column ("Which of the following best
+    describes your museum?" answered Art, History, ...): at least 80 % of its distinct answers, three or more."""
+    answers = {cell_text(r[c]) for r in sheet.rows[header.rows[-1] + 1: header.rows[-1] + 201] if c < len(r)} - {""}
+    if len(answers) < 2:
+        return None
+    fits = []
+    for f in schema.FIELDS:
+        if f.kind == schema.ENUM and len(f.choices) >= 3:
+            table = schema.choice_lookup(f)
+            share = sum(schema.value_key(a) in table for a in answers) / len(answers)
+            if share >= 0.8:
+                fits.append(f.name)
+    return fits[0] if len(fits) == 1 else None
 
 
 def _mostly_emails(sheet: Sheet, header: Header, c: int) -> bool:

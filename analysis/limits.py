@@ -11,5 +11,17 @@ MAX_UPLOAD_BYTES = _env_int("MUSEUM_MAX_UPLOAD_MB", 50) * 1024 * 1024   # one up
 MAX_UNCOMPRESSED_BYTES = _env_int("MUSEUM_MAX_UNCOMPRESSED_MB", 400) * 1024 * 1024  # sum of a zip's parts
 MAX_ROWS = _env_int("MUSEUM_MAX_ROWS", 200_000)       # data rows per file
 MAX_COLUMNS = _env_int("MUSEUM_MAX_COLUMNS", 500)     # columns per sheet
+MAX_CELLS = _env_int("MUSEUM_MAX_CELLS", 5_000_000)  # filled cells per file, counted before parsing
 HEADER_SCAN_ROWS = 40                                 # how far down a header row is looked for
 SUPPRESS_BELOW_N = 5                                  # groups with fewer respondents are not shown
+
+# --- reading workbooks safely (analysis.readers; shared/STACK-NOTES.md section H) -----------------------
+# python-calamine aborts the whole process (a Rust allocation failure, not an exception) on a cell far
+# outside the table (XFD1048576) and on some crafted .xls headers. Workbooks are therefore checked before
+# parsing, and parsed in a child process that may use at most PARSE_MEMORY_BYTES and PARSE_SECONDS.
+# No cell may sit below row MAX_ROWS + HEADER_SCAN_ROWS or right of column MAX_COLUMNS, and a text file
+# may not have more lines than that many rows: both are checked on the raw bytes, before parsing.
+MAX_ZIP_ENTRIES = _env_int("MUSEUM_MAX_ZIP_ENTRIES", 10_000)   # parts in one xlsx / ods
+PARSE_IN_CHILD = os.environ.get("MUSEUM_PARSE_IN_CHILD", "1") != "0"   # 0: parse in-process (no guard)
+PARSE_MEMORY_BYTES = _env_int("MUSEUM_MAX_PARSE_MEMORY_MB", 4096) * 1024 * 1024   # the parsing child
+PARSE_SECONDS = _env_int("MUSEUM_MAX_PARSE_SECONDS", 300)                          # the parsing child

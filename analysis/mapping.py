@@ -96,6 +96,10 @@ def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str], frozenset
 
 @lru_cache(maxsize=8192)
 def match_header(text: str) -> Match:
+    if "/" in text and re.fullmatch(r"[\w./-]+", text):      # KoboToolbox/ODK path: group/question
+        last = match_header(text.rsplit("/", 1)[1])
+        if last.field or last.how.startswith("personal"):
+            return last
     key = schema.header_key(schema.question_text(text))
     if not key or not re.search(r"[a-z%]", key):           # numbers and dates are answers, not headings
         return Match(None, 0, "unmapped")
@@ -250,9 +254,6 @@ _OPTION_SPLITS = (
     re.compile(r"^(?P<q>.+):\s+(?P<o>[^:]+)$"),                           # Question: Option
     re.compile(r"^(?P<q>[^/\s]+(?:/[^/\s]+)*)/(?P<o>[^/\s]+)$"),          # Kobo path: group/question/option
 )
-OTHER_WORDS = frozenset({"other", "others", "other please specify", "other specify", "autre", "autres",
-                         "andere", "sonstige", "anders", "otro", "otros", "altro", "inne", "other text",
-                         "other open ended response"})
 
 
 def match_option(text: str) -> tuple[str, str] | None:
@@ -273,7 +274,7 @@ def match_option(text: str) -> tuple[str, str] | None:
         if f.kind != schema.MULTI:
             continue
         option = found["o"].strip()
-        if schema.header_key(option) in OTHER_WORDS or schema.header_key(option).startswith("other "):
+        if schema.header_key(option) in schema.OTHER_ANSWERS or schema.header_key(option).startswith("other "):
             return f.name, "other"
         code, _ = match_choice(option, f)
         if code is not None:

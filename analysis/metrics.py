@@ -650,3 +650,136 @@ def eu_funding(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame
         frame[["museums_naming_eu_source", "share_naming_eu_source_pct"]] = None
     frame["suppressed"] = frame["n"] < small
     return frame
+
+
+# --- Population frame, weighted estimates and waves (Methodology page; the statistics are in analysis.weights) --
+# Weighted figures describe all museums of a country, so they use the wave and country filters only (like
+# `coverage`). The size band of a respondent found in its country's register (museum_id = register code) is
+# the register's, so that respondents and frame are classified alike; otherwise the survey's.
+def _weights():
+    from analysis import store, weights       # imported here so that this appended block stays self-contained
+    return store, weights
+
+
+def population_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Museums per country (and size band where a register gives it): analysis.weights.population_frame."""
+    store, weights = _weights()
+    return weights.population_frame(store.museum_population_table(con), store.register_counts(con))
+
+
+def _frame_scope(con: duckdb.DuckDBPyConnection, filters: Filters) -> Filters:
+    return Filters(wave=filters.wave or latest_wave(con), countries=filters.countries)
+
+
+def frame_respondents(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """One row per respondent of the wave (and countries) in view: museum_id, country, size_band (register's
+    when the museum is in it, else the survey's) and one column per key indicator (analysis.weights.INDICATORS)."""
+    store, weights = _weights()
+    where, params = _frame_scope(con, filters).where("m")
+    values = ", ".join(f"{ind.sql} AS {key}" for key, ind in weights.INDICATORS.items())   # survey columns only
+    return _query(con, f"""
+        SELECT m.museum_id, m.country, COALESCE(r.size_band, m.size_band) AS size_band, {values}
+        FROM museum_metrics m
+        LEFT JOIN ({store.CURRENT_REGISTER_MUSEUMS}) r ON r.country = m.country AND r.museum_ref = m.museum_id
+        WHERE {where}""", params)
+
+
+def frame_coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Respondents / museums per country, and per size band where a register gives the distribution (raw
+    register counts; 'size unknown' rows for museums without a band). `warning` names why a cell is too thin to
+    generalise (weights.LOW_COVERAGE_PCT, weights.MIN_STRATUM_N); countries without a population figure
+    have museums None."""
+    store, weights = _weights()
+    people = frame_respondents(con, filters)
+    frame = population_frame(con)
+    registered = store.register_counts(con)
+    rows = []
+    for country, part in people.groupby("country", sort=True):
+        pop = frame[frame["country"] == country]
+        museums = float(pop["museums"].sum()) if len(pop) else None
+        rows.append({"country": country, "stratum": weights.ALL_SIZES, "level": "country", "respondents": len(part),
+                     "museums": museums, "source": pop["source"].iloc[0] if len(pop) else None,
+                     "year": pop["year"].iloc[0] if len(pop) else None})
+        reg = registered[registered["country"] == country]
+        if len(reg) and pop["size_band"].notna().any():
+            counts = dict(zip(reg["size_band"].fillna(weights.SIZE_UNKNOWN), reg["museums"].astype(float)))
+            answered = part["size_band"].fillna(weights.SIZE_UNKNOWN).value_counts().to_dict()
+            for band in (*weights.BANDS, weights.SIZE_UNKNOWN):
+                if band in counts or band in answered:
+                    rows.append({"country": country, "stratum": band, "level": "size band",
+                                 "respondents": int(answered.get(band, 0)), "museums": counts.get(band, 0.0),
+                                 "source": rows[-1]["source"], "year": rows[-1]["year"]})
+    out = pd.DataFrame(rows, columns=["country", "stratum", "level", "respondents", "museums", "source", "year"])
+    out["coverage_pct"] = 100.0 * out["respondents"] / out["museums"].where(out["museums"] > 0)
+    out["warning"] = [("" if s == weights.SIZE_UNKNOWN else weights.coverage_warning(int(r), m))
+                      for r, m, s in zip(out["respondents"], out["museums"], out["stratum"])]
+    return out
+
+
+def weighting_strata(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The weighting cells of the respondents in view after the collapse rule: country, stratum, N (museums),
+    n (respondents), weight N/n, coverage, status weighted | merged | excluded and a note (which bands were
+    merged; why a country or some respondents are left out)."""
+    _, weights = _weights()
+    result = weights.post_strata(population_frame(con), frame_respondents(con, filters))
+    excluded = result.excluded.rename(columns={"respondents": "n", "reason": "note"}).assign(
+        status="excluded", stratum="—")
+    return pd.concat([result.strata.drop(columns="key"), excluded], ignore_index=True).sort_values(
+        "country", kind="stable").reset_index(drop=True)
+
+
+def weighted_estimates(con: duckdb.DuckDBPyConnection, filters: Filters, indicator: str) -> pd.DataFrame:
+    """Per country and for all countries with a frame (scope 'ALL'): n and unweighted mean, and the weighted
+    mean with its 95 % interval and the extrapolated total (analysis.weights.estimate_by_country)."""
+    _, weights = _weights()
+    spec = weights.INDICATORS[_check(indicator, weights.INDICATORS)]
+    frame = weights.estimate_by_country(population_frame(con), frame_respondents(con, filters), indicator,
+                                        bounds=spec.bounds)
+    return frame.assign(indicator=indicator, label=spec.label, unit=spec.unit,
+                        survey_wave=_frame_scope(con, filters).wave)
+
+
+def wave_change(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Key indicators (weights.WAVE_INDICATORS) in the wave in view and the wave before it, unweighted:
+    cross-sections (every museum that answered in each wave, n_base / n_latest) and the panel of museums that
+    answered in both (n_panel; filters apply to their latest answer), with the mean change within those museums
+    and its paired 95 % interval. Figures with n < 5 are suppressed. Empty when there is no earlier wave."""
+    _, weights = _weights()
+    columns = ["indicator", "label", "unit", "base_wave", "latest_wave", "n_base", "mean_base", "n_latest",
+               "mean_latest", "change", "n_panel", "panel_base", "panel_latest", "panel_change", "panel_lo",
+               "panel_hi"]
+    latest = filters.wave or latest_wave(con)
+    earlier = [w for w in waves(con) if latest is not None and w < latest]
+    if not earlier:
+        return pd.DataFrame(columns=columns)
+    base = earlier[0]
+    values = ", ".join(f"{weights.INDICATORS[k].sql} AS {k}" for k in weights.WAVE_INDICATORS)
+    scoped = Filters(countries=filters.countries, museum_types=filters.museum_types, size_bands=filters.size_bands,
+                     ownership=filters.ownership, accredited=filters.accredited)
+    where, params = scoped.where()
+    answers = _query(con, f"""SELECT survey_wave, museum_id, {values} FROM museum_metrics
+                              WHERE survey_wave IN (?, ?) AND {where}""", [base, latest, *params])
+    everyone = _query(con, f"SELECT museum_id, {values} FROM museum_metrics WHERE survey_wave = ?", [base])
+    now, before = answers[answers["survey_wave"] == latest], answers[answers["survey_wave"] == base]
+    small = limits.SUPPRESS_BELOW_N
+    rows = []
+    for key in weights.WAVE_INDICATORS:
+        spec = weights.INDICATORS[key]
+        a, b = before[key].dropna().astype(float), now[key].dropna().astype(float)
+        pairs = now[["museum_id", key]].dropna().merge(everyone[["museum_id", key]].dropna(), on="museum_id",
+                                                       suffixes=("_latest", "_base"))
+        paired = weights.paired_change(pairs[f"{key}_base"].to_numpy(), pairs[f"{key}_latest"].to_numpy())
+        row = {"indicator": key, "label": spec.label, "unit": spec.unit, "base_wave": base, "latest_wave": latest,
+               "n_base": len(a), "mean_base": a.mean() if len(a) >= small else None,
+               "n_latest": len(b), "mean_latest": b.mean() if len(b) >= small else None,
+               "n_panel": paired["n"]}
+        row["change"] = (row["mean_latest"] - row["mean_base"]
+                         if row["mean_base"] is not None and row["mean_latest"] is not None else None)
+        if paired["n"] >= small:
+            row.update(panel_base=float(pairs[f"{key}_base"].mean()), panel_latest=float(pairs[f"{key}_latest"].mean()),
+                       panel_change=paired["change"], panel_lo=paired["lo"], panel_hi=paired["hi"])
+        rows.append(row)
+    out = pd.DataFrame(rows).reindex(columns=columns)
+    num = [c for c in columns if c.startswith(("mean_", "change", "panel_"))]
+    out[num] = out[num].astype(float)
+    return out

@@ -141,7 +141,7 @@ def match_choice(text: str, f: Field) -> tuple[str | None, bool]:
     for key in (schema.value_key(text), schema.header_key(text)):
         if key in table:
             return table[key], True
-        if f.kind == schema.MULTI and key in ("other", "others"):
+        if f.kind == schema.MULTI and schema.header_key(key) in schema.OTHER_ANSWERS:
             return "other", True
     best = process.extractOne(schema.header_key(text), list(table), scorer=fuzz.ratio, score_cutoff=85)
     return (table[best[0]], False) if best else (None, False)

@@ -4,6 +4,17 @@ The format is recognised from the content, not the file name (a PNG renamed .xls
 Workbooks (xlsx, xlsm, xls, ods) are read with python-calamine, which never runs macros; text files are
 decoded (BOM, UTF-16, UTF-8, else cp1252/latin-1) and their delimiter sniffed. Grids keep absolute
 positions: grid[i][j] is Excel row i+1, column j+1, so every message can point at the cell a person sees.
+
+Hostile files (shared/STACK-NOTES.md section H). python-calamine aborts the whole process, with no
+exception to catch, on a cell far outside the table (XFD1048576) or a crafted .xls header. So before any
+parsing (`check_workbook`): the zip directory is read (parts, declared sizes, encryption), every XML part
+is stream-inflated with a byte cap (a part that inflates past the size its directory declares is refused:
+declared sizes can lie), XML document type declarations (entity expansion) are refused, and the cell
+references actually used in each sheet are checked against the row and column limits; OLE2 files are told
+apart (password-protected xlsx, password-protected xls, Word) from their directory. Then the workbook is
+parsed in a child process limited to `limits.PARSE_MEMORY_BYTES` and `limits.PARSE_SECONDS`, so that what
+the checks cannot foresee ends that child, not the app. Text files have their lines counted before they
+are decoded. Every limit is named in analysis.limits.
 """
 
 from __future__ import annotations
@@ -11,8 +22,17 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
+import pickle
+import re
+import struct
+import subprocess
+import sys
 import zipfile
+import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 import python_calamine
 
@@ -29,7 +49,9 @@ class Sheet:
     rows: list[list]
     visible: bool = True
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
-    note: str = ""     # how a text file was read (encoding, delimiter)
+    note: str = ""     # how the sheet was read: a text file's encoding and delimiter; formulas, hidden rows
+    hidden_rows: list[int] = field(default_factory=list)   # Excel row numbers hidden in the sheet (xlsx)
+    formulas: int = 0                                      # cells holding a formula (xlsx): cached values used
 
 
 def sniff_format(data: bytes) -> str:
@@ -37,8 +59,8 @@ def sniff_format(data: bytes) -> str:
         raise UnreadableFile("The file is empty (0 bytes).")
     if data.startswith(b"PK\x03\x04"):
         return _zip_format(data)
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "xls"      # OLE2: legacy Excel, or an encrypted (password-protected) xlsx
+    if data.startswith(_OLE2_MAGIC):
+        return _ole_format(data)      # legacy Excel; or a password-protected xlsx, a Word file, ...
     for magic, what in ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
                         (b"%PDF", "a PDF document"), (b"GIF8", "a GIF image"),
                         (b"PK\x05\x06", "an empty zip archive"), (b"\x1f\x8b", "a gzip archive"),
@@ -49,6 +71,11 @@ def sniff_format(data: bytes) -> str:
 
 
 def _zip_format(data: bytes) -> str:
+    entries = _zip_entry_count(data)
+    if entries is not None and entries > limits.MAX_ZIP_ENTRIES:
+        raise UnreadableFile(f"The file is a zip archive of {entries:,} parts, more than the limit of "
+                             f"{limits.MAX_ZIP_ENTRIES:,}; a workbook has a few dozen. It is damaged or not a "
+                             "spreadsheet.")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
@@ -78,8 +105,29 @@ def read_sheets(data: bytes) -> tuple[str, list[Sheet]]:
                              f"{limits.MAX_UPLOAD_BYTES / 1e6:,.0f} MB.")
     fmt = sniff_format(data)
     if fmt == "csv":
+        check_text(data)
         return fmt, [read_text(data)]
-    return fmt, _read_workbook(data, fmt)
+    facts = check_workbook(data, fmt)
+    sheets = _read_workbook_in_child(data, fmt) if limits.PARSE_IN_CHILD else _read_workbook(data, fmt)
+    for sheet in sheets:
+        _describe(sheet, facts.get(sheet.name))
+    return fmt, sheets
+
+
+def _describe(sheet: Sheet, facts: dict | None) -> None:
+    """Say in the sheet's note what a person should know about how it was read (shown with the report)."""
+    if not facts:
+        return
+    sheet.formulas, sheet.hidden_rows = facts["formulas"], sorted(facts["hidden_rows"])
+    said = []
+    if sheet.formulas:
+        said.append(f"{sheet.formulas:,} cell(s) hold formulas: the values Excel last calculated were used "
+                    "(formulas are not recalculated)")
+    if sheet.hidden_rows:
+        shown = ", ".join(str(r) for r in sheet.hidden_rows[:20]) + (", ..." if len(sheet.hidden_rows) > 20 else "")
+        said.append(f"row(s) {shown} are hidden in Excel and were read like the other rows")
+    if said:
+        sheet.note = f"sheet '{sheet.name}': " + "; ".join(said)
 
 
 def _read_workbook(data: bytes, fmt: str) -> list[Sheet]:
@@ -138,7 +186,8 @@ def sniff_delimiter(text: str) -> str:
 
 def read_text(data: bytes) -> Sheet:
     text, encoding = decode_text(data)
-    if "\x00" in text:
+    nul = text.count("\x00")
+    if nul:
         text = text.replace("\x00", "")
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -160,4 +209,415 @@ def read_text(data: bytes) -> Sheet:
     except csv.Error as exc:
         raise UnreadableFile(f"The text file could not be read as CSV near line {reader.line_num}: {exc}") from exc
     name = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}[delimiter]
-    return Sheet("CSV", rows, note=f"read as {encoding} text, {name}-separated")
+    removed = f"; {nul:,} NUL character(s) removed (the file is damaged or not plain text)" if nul else ""
+    return Sheet("CSV", rows, note=f"read as {encoding} text, {name}-separated{removed}")
+
+
+# --- before parsing: text files ---------------------------------------------------------------------------
+def check_text(data: bytes) -> None:
+    """Refuse a text file with more lines than the row limit allows, before decoding it. A quoted cell may
+    span lines, so lines >= rows: a file refused here has more lines, not necessarily more rows."""
+    lines = max(data.count(b"\n"), data.count(b"\r"))
+    most = limits.MAX_ROWS + limits.HEADER_SCAN_ROWS
+    if lines > most:
+        raise UnreadableFile(f"The file has {lines:,} lines, more than the limit of {limits.MAX_ROWS:,} survey rows "
+                             f"(plus {limits.HEADER_SCAN_ROWS} for titles and headings). Split it into smaller "
+                             "files, for example one per country.")
+
+
+# --- before parsing: workbooks (zip: xlsx, xlsm, ods) --------------------------------------------------------
+_INFLATE_IN = 1 << 18           # compressed bytes fed to zlib at a time
+_INFLATE_OUT = 1 << 20          # most inflated bytes produced at a time
+_OVERLAP = 48                   # bytes carried between chunks, so that a reference cut in two is still seen
+_XML_PART = re.compile(r"\.(xml|rels|vml)$", re.IGNORECASE)
+_ELEMENT_START = re.compile(rb"<[A-Za-z_]")
+_DTD_MARKERS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be"))
+_PASSWORD = ("The workbook is password-protected (encrypted), so it cannot be read. Open it in Excel, remove "
+             "the password (File > Info > Protect Workbook > Encrypt with Password, then clear it), save and "
+             "upload that copy.")
+
+
+def check_workbook(data: bytes, fmt: str) -> dict[str, dict]:
+    """The checks run on a workbook's bytes before anything parses it; raises UnreadableFile. Returns what
+    was learnt on the way, per sheet name (xlsx): {"formulas": count, "hidden_rows": {Excel row, ...}}."""
+    if fmt in ("xlsx", "xlsm", "ods"):
+        return _check_zip_parts(data, fmt)
+    return {}     # xls: the OLE2 directory and the workbook stream were checked by sniff_format (_ole_format)
+
+
+def _zip_entry_count(data: bytes) -> int | None:
+    """Parts in a zip, from its end-of-central-directory record, before zipfile builds its directory."""
+    at = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if at < 0 or at + 22 > len(data):
+        return None
+    (entries,) = struct.unpack_from("<H", data, at + 10)
+    return None if entries == 0xFFFF else entries           # zip64: zipfile reads the real count
+
+
+def _check_zip_parts(data: bytes, fmt: str) -> dict[str, dict]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+            sheets = _xlsx_sheet_parts(zf) if fmt != "ods" else {}
+    except zipfile.BadZipFile as exc:
+        raise UnreadableFile(f"The file looks like a workbook but is damaged or truncated ({exc}).") from exc
+    facts: dict[str, dict] = {}
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise UnreadableFile(_PASSWORD)
+        if not _XML_PART.search(info.filename):
+            continue                                    # pictures, printer settings, macros: never parsed
+        name = info.filename
+        worksheet = fmt != "ods" and (name in sheets or name.startswith("xl/worksheets/"))
+        label = f"Sheet '{sheets[name]}'" if name in sheets else f"The worksheet part '{name}'"
+        found = facts.setdefault(sheets.get(name, name), {"formulas": 0, "hidden_rows": set()}) if worksheet else None
+        in_prolog, carry = True, b""
+        for chunk in _inflate(data, info):
+            buf = carry + chunk
+            if in_prolog:
+                in_prolog = _check_prolog(buf, name)
+            if worksheet:
+                _check_cell_references(buf, label)
+                found["formulas"] += chunk.count(b"<f>") + chunk.count(b"<f ")
+                for row in _HIDDEN_ROW.finditer(buf):
+                    number = _ROW_NUMBER.search(row.group(0))
+                    if number and len(found["hidden_rows"]) < 1000:
+                        found["hidden_rows"].add(int(number.group(1)))
+            carry = buf[-_OVERLAP:]
+    return facts
+
+
+_HIDDEN_ROW = re.compile(rb"""<row\b[^>]*?\shidden=["'](?:1|true)["'][^>]*>""")
+_ROW_NUMBER = re.compile(rb"""\sr=["'](\d+)["']""")
+
+
+def _inflate(data: bytes, info: zipfile.ZipInfo):
+    """Yield a part's bytes as they inflate, never more than its directory declares (a part that inflates
+    past its declared size is refused as soon as it does: the sizes of a crafted zip can lie)."""
+    damaged = UnreadableFile(f"The workbook is damaged or truncated: its part '{info.filename}' cannot be read.")
+    try:
+        signature, *_, name_length, extra_length = struct.unpack_from("<IHHHHHIIIHH", data, info.header_offset)
+    except struct.error:
+        raise damaged from None
+    if signature != 0x04034B50:
+        raise damaged
+    start = info.header_offset + 30 + name_length + extra_length
+    if info.compress_type == zipfile.ZIP_STORED:
+        end = min(start + info.compress_size, len(data))
+        for at in range(start, end, _INFLATE_OUT):
+            yield data[at: min(at + _INFLATE_OUT, end)]
+        return
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        raise UnreadableFile(f"The workbook's part '{info.filename}' is compressed with a method spreadsheet "
+                             f"programs do not use ({info.compress_type}). Open it in Excel and save a fresh copy.")
+    inflater, at, produced = zlib.decompressobj(-15), start, 0
+    try:
+        while not inflater.eof:
+            if inflater.unconsumed_tail:
+                chunk = inflater.decompress(inflater.unconsumed_tail, _INFLATE_OUT)
+            elif at < len(data):
+                chunk = inflater.decompress(data[at: at + _INFLATE_IN], _INFLATE_OUT)
+                at += _INFLATE_IN
+            else:
+                raise damaged
+            produced += len(chunk)
+            if produced > info.file_size:
+                raise UnreadableFile(
+                    f"The workbook is damaged or was crafted to exhaust memory: its part '{info.filename}' unpacks "
+                    f"to more than the {info.file_size:,} bytes its zip directory declares. Nothing was read from "
+                    "it. Open the file in Excel and save a fresh copy, or ask the sender for one.")
+            if chunk:
+                yield chunk
+    except zlib.error as exc:
+        raise damaged from exc
+
+
+def _check_prolog(buf: bytes, part: str) -> bool:
+    """Refuse a document type declaration before the root element (entity expansion, 'billion laughs';
+    Excel never writes one). Returns whether the root element is still to come."""
+    if buf.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or buf[:2] in (b"<\x00", b"\x00<"):
+        raise UnreadableFile(f"The workbook's part '{part}' is written in UTF-16, which spreadsheet programs do "
+                             "not produce. Open the file in Excel and save a fresh copy.")
+    root = _ELEMENT_START.search(buf)
+    prolog = buf if root is None else buf[: root.start()]
+    if any(marker in prolog for marker in _DTD_MARKERS):
+        raise UnreadableFile(f"The workbook's part '{part}' declares XML entities (a document type declaration). "
+                             "Excel never writes one; it is how 'entity expansion' attacks blow up memory. The file "
+                             "was refused. Open it in Excel and save a fresh copy.")
+    return root is None
+
+
+def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """{part name: sheet name} from xl/workbook.xml and its relationships (small parts; a crafted one that
+    lies about its size makes zipfile stop at the declared size and fail its CRC check: then {})."""
+    try:
+        names = {i.filename: i for i in zf.infolist()}
+        book, rels = names.get("xl/workbook.xml"), names.get("xl/_rels/workbook.xml.rels")
+        if book is None or rels is None or book.file_size + rels.file_size > 16 * 2**20:
+            return {}
+        book_xml, rels_xml = zf.read(book).decode("utf-8", "replace"), zf.read(rels).decode("utf-8", "replace")
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError):
+        return {}
+    targets = {}
+    for rel in re.findall(r"<(?:\w+:)?Relationship\b[^>]*>", rels_xml):
+        rid, target = re.search(r'\bId="([^"]*)"', rel), re.search(r'\bTarget="([^"]*)"', rel)
+        if rid and target:
+            path = target.group(1)
+            targets[rid.group(1)] = path.lstrip("/") if path.startswith("/") else \
+                os.path.normpath("xl/" + path).replace(os.sep, "/")
+    parts = {}
+    for tag in re.findall(r"<(?:\w+:)?sheet\b[^>]*>", book_xml):
+        sheet, rid = re.search(r'\bname="([^"]*)"', tag), re.search(r'\b\w+:id="([^"]*)"', tag)
+        if sheet and rid and rid.group(1) in targets:
+            parts[targets[rid.group(1)]] = _unescape(sheet.group(1))
+    return parts
+
+
+def _unescape(text: str) -> str:
+    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")
+            .replace("&amp;", "&"))
+
+
+def column_number(letters: str) -> int:
+    """'A' -> 1, 'XFD' -> 16384 (case-insensitive, as python-calamine reads references)."""
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+def _letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@lru_cache(maxsize=8)
+def _reference_patterns(max_columns: int, max_rows: int) -> tuple[re.Pattern, re.Pattern]:
+    """Two regexes that match only cell references beyond the limits, so a normal sheet costs one C-speed
+    pass each and no Python per cell: a column past `max_columns` (more letters, or as many and later),
+    and a row number that may be past `max_rows` (checked exactly in Python: such matches are rare)."""
+    last = _letters(max_columns)
+    over = [f"[A-Z]{{{len(last) + 1},}}"]
+    for i, ch in enumerate(last):
+        if ch != "Z":
+            nxt = chr(ord(ch) + 1)
+            over.append(re.escape(last[:i]) + f"[{nxt}-Z]" + "[A-Z]" * (len(last) - i - 1))
+    columns = re.compile(rb""" r=["']((?i:""" + "|".join(over).encode() + rb""")\d+)""")
+    digits, first = len(str(max_rows)), str(max_rows)[0]
+    big = rf"\d{{{digits + 1},}}" + (rf"|[{first}-9]\d{{{digits - 1}}}" if first != "1" else rf"|\d{{{digits}}}")
+    rows = re.compile(rb""" r=["']([A-Za-z]*+(""" + big.encode() + rb"""))["']""")
+    return columns, rows
+
+
+def _check_cell_references(buf: bytes, sheet: str) -> None:
+    """Refuse a cell (or row) reference beyond the limits: python-calamine allocates the whole rectangle up
+    to the last cell used, so one stray entry at XFD1048576 asks for 17 billion cells and aborts the process.
+    The <dimension> element is not trusted; the references of the cells themselves are."""
+    max_rows = limits.MAX_ROWS + limits.HEADER_SCAN_ROWS
+    columns, rows = _reference_patterns(limits.MAX_COLUMNS, max_rows)
+    found = columns.search(buf)
+    if found is None:
+        found = next((m for m in rows.finditer(buf) if int(m.group(2)) > max_rows), None)
+    if found is None:
+        return
+    ref = found.group(1).decode("ascii", "replace").upper()
+    raise UnreadableFile(
+        f"{sheet} has something in cell {ref}, outside the area a survey may use ({limits.MAX_COLUMNS:,} columns, "
+        f"{max_rows:,} rows). If the sheet really is that big, split it into smaller files; if not, it is a stray "
+        "entry or formatting: in Excel press Ctrl+End to jump to the last used cell, delete the empty rows and "
+        "columns up to it, save and upload again. Nothing was read from the file.")
+
+
+# --- before parsing: OLE2 files (xls, and what else hides in that container) ----------------------------------
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENDOFCHAIN, _FREESECT = 0xFFFFFFFE, 0xFFFFFFFF
+
+
+def _ole_format(data: bytes) -> str:
+    """'xls' for a legacy workbook. Refuses, in plain words, what else Office keeps in an OLE2 container:
+    a password-protected xlsx (EncryptionInfo + EncryptedPackage streams), a password-protected xls (a
+    FILEPASS record in the workbook stream), Word and PowerPoint files. A container this reader cannot
+    follow is left to python-calamine, which explains it."""
+    try:
+        ole = _Cfb(data)
+    except (struct.error, ValueError, IndexError):
+        return "xls"
+    names = {name.lower(): entry for name, entry in ole.entries.items()}
+    if "encryptedpackage" in names or "encryptioninfo" in names:
+        raise UnreadableFile(_PASSWORD)
+    book = names.get("workbook") or names.get("book")
+    if book is None:
+        for stream, what in (("worddocument", "a Word document (.doc)"),
+                             ("powerpoint document", "a PowerPoint presentation (.ppt)")):
+            if stream in names:
+                raise UnreadableFile(f"This is {what}, not a spreadsheet. Upload an xlsx, xls, ods or csv file.")
+        raise UnreadableFile("This is an Office 97-2003 file (OLE2) with no Excel workbook in it. Upload an xlsx, "
+                             "xls, ods or csv file.")
+    try:
+        head = ole.read(book, 1 << 16)
+    except (struct.error, ValueError, IndexError):
+        return "xls"
+    at = 0
+    for _ in range(256):                 # FILEPASS follows the first BOF record; look a little further
+        if at + 4 > len(head):
+            break
+        kind, size = struct.unpack_from("<HH", head, at)
+        if kind == 0x002F and head[at + 4: at + 6] != b"\x00\x00":
+            raise UnreadableFile(_PASSWORD)
+        if kind == 0x000A:               # EOF of the workbook globals
+            break
+        at += 4 + size
+    return "xls"
+
+
+class _Cfb:
+    """Just enough of MS-CFB to list a compound file's streams and read the start of one."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        shift, mini_shift = struct.unpack_from("<HH", data, 30)
+        if shift not in (9, 12) or mini_shift != 6:
+            raise ValueError("not a compound file")
+        self.size = 1 << shift
+        n_fat, first_dir, _, self.cutoff, first_minifat, _, first_difat, n_difat = struct.unpack_from(
+            "<IIIIIIII", data, 44)
+        difat = list(struct.unpack_from("<109I", data, 76))
+        sector, seen = first_difat, 0
+        while sector not in (_ENDOFCHAIN, _FREESECT) and seen < n_difat and len(difat) < n_fat + 109:
+            words = struct.unpack_from(f"<{self.size // 4}I", data, self._offset(sector))
+            difat += words[:-1]
+            sector, seen = words[-1], seen + 1
+        self.fat: list[int] = []
+        for sector in difat[: min(n_fat, len(difat))]:
+            self.fat += struct.unpack_from(f"<{self.size // 4}I", data, self._offset(sector))
+        directory = b"".join(self._sector(s) for s in self._chain(first_dir))
+        self.entries: dict[str, tuple[int, int, int]] = {}
+        self.root = None
+        for i in range(len(directory) // 128):
+            entry = directory[i * 128: (i + 1) * 128]
+            length, kind = struct.unpack_from("<HB", entry, 64)
+            start, size = struct.unpack_from("<IQ", entry, 116)
+            if self.size == 512:
+                size &= 0xFFFFFFFF                      # version 3: the high word may be garbage
+            if kind == 5:
+                self.root = (kind, start, size)
+            elif kind == 2 and 2 <= length <= 64:
+                self.entries[entry[: length - 2].decode("utf-16-le", "replace")] = (kind, start, size)
+        self.first_minifat = first_minifat
+
+    def _offset(self, sector: int) -> int:
+        offset = (sector + 1) * self.size
+        if offset + self.size > len(self.data):
+            raise ValueError("sector outside the file")
+        return offset
+
+    def _sector(self, sector: int) -> bytes:
+        offset = self._offset(sector)
+        return self.data[offset: offset + self.size]
+
+    def _chain(self, start: int, fat: list[int] | None = None):
+        fat = self.fat if fat is None else fat
+        sector, steps = start, 0
+        while sector not in (_ENDOFCHAIN, _FREESECT) and sector < len(fat):
+            yield sector
+            sector, steps = fat[sector], steps + 1
+            if steps > len(fat):
+                raise ValueError("sector chain loops")
+
+    def read(self, entry: tuple[int, int, int], most: int) -> bytes:
+        _, start, size = entry
+        want = min(size, most)
+        if size >= self.cutoff:
+            out = bytearray()
+            for sector in self._chain(start):
+                out += self._sector(sector)
+                if len(out) >= want:
+                    break
+            return bytes(out[:want])
+        if self.root is None:
+            raise ValueError("no root entry")
+        minifat: list[int] = []
+        for sector in self._chain(self.first_minifat):
+            minifat += struct.unpack(f"<{self.size // 4}I", self._sector(sector))
+        stream = bytearray()
+        for sector in self._chain(self.root[1]):
+            stream += self._sector(sector)
+        out = bytearray()
+        for mini in self._chain(start, minifat):
+            out += stream[mini * 64: mini * 64 + 64]
+            if len(out) >= want:
+                break
+        return bytes(out[:want])
+
+
+# --- parsing in a child process ---------------------------------------------------------------------------------
+_ROOT = Path(__file__).resolve().parent.parent
+_CHILD = "import sys; sys.path.insert(0, sys.argv[1]); from analysis.readers import _child_main; _child_main()"
+_ALLOCATION = re.compile(r"memory allocation of (\d+) bytes failed")
+
+
+def _read_workbook_in_child(data: bytes, fmt: str) -> list[Sheet]:
+    """_read_workbook in a fresh interpreter limited to PARSE_MEMORY_BYTES and PARSE_SECONDS: what the checks
+    before parsing could not foresee (a crafted .xls, an odd way of writing cell references) then ends the
+    child, and the upload is refused in plain words instead of the app disappearing."""
+    args = [sys.executable, "-I", "-c", _CHILD, str(_ROOT), fmt, str(os.getpid()), str(limits.PARSE_MEMORY_BYTES),
+            str(limits.MAX_ROWS), str(limits.MAX_COLUMNS), str(limits.HEADER_SCAN_ROWS)]
+    try:
+        done = subprocess.run(args, input=data, capture_output=True, timeout=limits.PARSE_SECONDS)
+    except subprocess.TimeoutExpired:
+        raise UnreadableFile(f"Reading the workbook took longer than {limits.PARSE_SECONDS:,} seconds, the limit, and "
+                             "was stopped. It is far bigger than a survey, or crafted. Split it into smaller "
+                             "files.") from None
+    if done.returncode == 0:
+        try:
+            kind, payload = pickle.loads(done.stdout)
+        except Exception:                               # noqa: BLE001 - any garbage means the child failed
+            kind, payload = "crashed", None
+        if kind == "ok":
+            return payload
+        if kind == "unreadable":
+            raise UnreadableFile(payload)
+    errors = done.stderr.decode("utf-8", "replace")
+    wanted = _ALLOCATION.search(errors)
+    if wanted or done.returncode in (-6, -9) or "MemoryError" in errors:
+        need = f" (it asked for {int(wanted.group(1)) / 2**30:,.1f} GB at once)" if wanted else ""
+        raise UnreadableFile(
+            f"The workbook needs more memory to open than the limit of {limits.PARSE_MEMORY_BYTES / 2**30:,.1f} GB"
+            f"{need}, so it was refused. This usually means a stray entry far below or to the right of the table "
+            "(in Excel press Ctrl+End to find the last used cell and delete the empty rows and columns up to it), "
+            "or a damaged or crafted file. Save a fresh copy and upload again.")
+    last = errors.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+    raise UnreadableFile(f"The {fmt} workbook could not be read: the reader stopped ({last[0][:200]}).")
+
+
+def _child_main() -> None:
+    """The child: limit memory, die with the parent, read the workbook from stdin, pickle the sheets (or the
+    plain-words reason) to stdout."""
+    fmt, parent, memory, rows, columns, scan = sys.argv[2], *map(int, sys.argv[3:8])
+    try:
+        import ctypes
+        import signal
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)      # PR_SET_PDEATHSIG: a killed parent ends the child
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        sys.exit(1)
+    if memory:
+        try:
+            import resource
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        except (ImportError, ValueError, OSError):
+            pass
+    limits.MAX_ROWS, limits.MAX_COLUMNS, limits.HEADER_SCAN_ROWS = rows, columns, scan
+    data = sys.stdin.buffer.read()
+    try:
+        result = ("ok", _read_workbook(data, fmt))
+    except UnreadableFile as exc:
+        result = ("unreadable", str(exc))
+    except MemoryError:
+        sys.stderr.write("MemoryError\n")
+        sys.exit(3)
+    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))

@@ -674,6 +674,10 @@ FALSE_WORDS = frozenset({
     "no", "n", "false", "0", "non", "faux", "nein", "falsch", "nee", "neen", "onwaar", "falso", "nie", "f",
     "fałsz",
 })
+# "Other" as an answer in the survey languages (header_key form): a several-answers question stores 'other'.
+OTHER_ANSWERS = frozenset({"other", "others", "other please specify", "other specify", "autre", "autres",
+                           "andere", "sonstige", "sonstiges", "anders", "otro", "otros", "otra", "altro", "altri",
+                           "inne", "inny", "other text", "other open ended response"})
 TOTAL_ROW_WORDS = ("total", "totals", "grand total", "sum", "σ", "∑", "totaal", "gesamt", "summe", "insgesamt",
                    "totale", "suma", "razem", "ogółem", "overall", "all museums", "tous les musées",
                    "ensemble", "alle musea", "alle museen", "todos los museos", "tutti i musei")

@@ -1,0 +1,154 @@
+"""What every derived column of the museum_metrics view means: formula, unit and why, in one place.
+
+The SQL in analysis.store computes the metrics; this module says in words what that SQL does, for the
+Methodology page and the exports. tests/test_page_methodology.py fails when museum_metrics gains a
+column that is not described here, so the two cannot drift apart silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analysis import schema
+
+
+@dataclass(frozen=True)
+class Definition:
+    label: str
+    formula: str
+    unit: str
+    note: str = ""
+
+
+def _bands() -> str:
+    lows = [lower for _, lower in schema.SIZE_BANDS]
+    parts = []
+    for i, (band, lower) in enumerate(schema.SIZE_BANDS):
+        upper = lows[i + 1] if i + 1 < len(lows) else None
+        parts.append(f"{band} {lower:,}–<{upper:,}" if upper else f"{band} ≥{lower:,}")
+    return "; ".join(parts)
+
+
+_H = schema.HORIZON_YEAR
+_GAP = "max(target − value, 0); blank when either is blank"
+
+METRICS: dict[str, Definition] = {
+    # classification and bookkeeping
+    "wave_year": Definition("Wave year", "first four characters of survey_wave, as a year", "year"),
+    "reference_year": Definition("Reference year", "year of reference_date, else the wave year", "year"),
+    "size_band": Definition("Size band", f"from annual_visits: {_bands()} visits a year; blank when visits "
+                                         "are blank", "band", "Mapping Museums bands (DOMAIN.md §3.2)"),
+    "egmus_type_group": Definition(
+        "EGMUS type group", "museum_type grouped as EGMUS 2b–2d: "
+        + "; ".join(f"{g} = {', '.join(t)}" for g, t in schema.EGMUS_TYPE_GROUPS.items()) + "; other types = other",
+        "group", "comparability with EGMUS counts"),
+    # targets in force (most specific row of the targets table)
+    "target_pct_digitised": Definition("Digitisation target", "targets table, metric pct_digitised, year "
+                                       f"{_H}: the row for the museum's country, type or wave, else the default",
+                                       "% of collection", "placeholder 50 % until a national goal is set"),
+    "target_3d_at_risk_pct": Definition("3D target, monuments at risk", "targets table, metric 3d_at_risk: "
+                                        "2025 milestone for waves up to 2025, else 2030", "% of those assets",
+                                        "Recommendation (EU) 2021/1970 point 6(a)"),
+    "target_3d_most_visited_pct": Definition("3D target, most-visited monuments", "targets table, metric "
+                                             "3d_most_visited, milestone as above", "% of those assets",
+                                             "Recommendation (EU) 2021/1970 point 6(b)"),
+    "target_skill_level": Definition("Skill target", f"targets table, metric skill_level; default "
+                                     f"{schema.DEFAULT_SKILL_TARGET}", "DigComp level", "DigComp 2.2"),
+    "target_pct_staff_ai_trained": Definition("AI-literacy training target", "targets table, metric "
+                                              "pct_staff_ai_trained", "% of staff", "AI Act Art. 4"),
+    # digitisation
+    "pct_to_digitise": Definition("Still to digitise", "100 − pct_digitised − pct_no_need_digitise",
+                                  "% of collection", "ENUMERATE 'still needs to be digitised'"),
+    "objects_to_digitise": Definition("Objects still to digitise", "collection_objects × pct_to_digitise / 100",
+                                      "objects", "turns a share into a workload"),
+    "digitisation_gap_pp": Definition("Gap to the digitisation target",
+                                      f"target_pct_digitised − pct_digitised, {_GAP}", "percentage points"),
+    "gap_3d_at_risk": Definition("3D gap, monuments at risk", "immovable_at_risk_n × target_3d_at_risk_pct / 100 "
+                                 f"− immovable_at_risk_3d_n, {_GAP}", "assets"),
+    "gap_3d_most_visited": Definition("3D gap, most-visited monuments", "immovable_most_visited_n × "
+                                      f"target_3d_most_visited_pct / 100 − immovable_most_visited_3d_n, {_GAP}",
+                                      "assets"),
+    "required_annual_rate_pp": Definition("Pace needed", f"digitisation_gap_pp / max(1, {_H} − reference_year)",
+                                          "percentage points a year", f"on track for {_H}"),
+    "catalogue_gap_pp": Definition("Not yet catalogued", "100 − pct_catalogued_db", "percentage points",
+                                   "AI needs properly described metadata (NEMO #2)"),
+    "online_gap_pp": Definition("Digitised but not online", "pct_digitised − pct_online (may be negative when "
+                                "metadata-only records are published)", "percentage points", "NEMO 2020"),
+    "rights_backlog_pct": Definition("Rights unknown", "pct_online_rights_unknown", "% of what is online",
+                                     "copyright backlog (NEMO #2)"),
+    # skills
+    "digital_fte_share": Definition("Digital staff share", "staff_fte_digital / staff_paid_fte (blank when paid "
+                                    "FTE is 0 or blank)", "ratio 0–1", "ENUMERATE baseline 3.3 %"),
+    **{f"skills_gap_{a}": Definition(f"Skills gap: {a.replace('_', ' ')}", f"target_skill_level − skill_{a}, {_GAP}",
+                                     "DigComp levels") for a in schema.SKILL_AREAS},
+    "skills_gap_index": Definition("Skills gap index", "mean of the answered skills_gap_<area> ÷ "
+                                   f"{schema.SKILL_MAX_GAP} (the largest gap to the default target)",
+                                   "index 0–1", "0 = every area at target"),
+    "ai_literacy_gap_pct": Definition("AI-literacy training gap", f"target_pct_staff_ai_trained − "
+                                      f"pct_staff_ai_trained_12m, {_GAP}", "percentage points of staff"),
+    # funding
+    "funding_need_eur": Definition("Funding need", "sum of the six need_<pillar>_eur answered (a blank pillar "
+                                   "counts 0); blank when none is answered", "EUR to the horizon"),
+    "horizon_years": Definition("Funding horizon", f"funding_horizon_years, else max(1, {_H} − wave year)",
+                                "years"),
+    "funding_available_horizon_eur": Definition("Budget over the horizon", "digital_budget_available_eur × "
+                                                "horizon_years", "EUR"),
+    "funding_shortfall_eur": Definition("Funding shortfall", "max(0, funding_need_eur − "
+                                        "funding_available_horizon_eur); blank when either is blank", "EUR"),
+    "shortfall_ratio": Definition("Shortfall ratio", "funding_shortfall_eur / funding_need_eur (blank when the "
+                                  "need is 0)", "ratio 0–1"),
+    "shortfall_per_object_eur": Definition("Shortfall per object to digitise", "funding_shortfall_eur / "
+                                           "objects_to_digitise", "EUR per object",
+                                           "sanity check against unit costs"),
+    "shortfall_per_visit_eur": Definition("Shortfall per visit", "funding_shortfall_eur / annual_visits",
+                                          "EUR per visit"),
+    "shortfall_per_fte_eur": Definition("Shortfall per paid FTE", "funding_shortfall_eur / staff_paid_fte",
+                                        "EUR per FTE"),
+    **{f"shortfall_{p}_eur": Definition(f"Shortfall: {label}", f"funding_shortfall_eur × need_{p}_eur / "
+                                        "funding_need_eur (0 where that need is 0 or blank)", "EUR",
+                                        "the museum's shortfall shared out in proportion to its needs")
+       for p, label in schema.PILLARS.items()},
+}
+
+
+def table() -> list[dict[str, str]]:
+    """One row per derived metric, in view order, for the Methodology page."""
+    return [{"metric": name, "label": d.label, "formula": d.formula, "unit": d.unit, "note": d.note}
+            for name, d in METRICS.items()]
+
+
+# How figures are aggregated (the Methodology page shows these next to the weighting rules of analysis.weights).
+AGGREGATES: dict[str, str] = {
+    "Unweighted mean": "every museum that answered counts once (how ENUMERATE reports). It describes the "
+                       "respondents, not all museums.",
+    "Collection-weighted mean": "Σ(value × collection_objects) / Σ collection_objects over museums that gave "
+                                "both: the share of objects, so large collections count more.",
+    "Population-weighted (post-stratified) mean": "respondents weighted to the number of museums in their "
+                                                  "country (and size band, where a register gives it): an "
+                                                  "estimate for all museums, with a 95 % interval.",
+    "Sums and totals": "summed over the museums that answered, with that n. Extrapolated totals multiply each "
+                       "stratum's mean by its number of museums.",
+    "Shares": "museums giving an answer ÷ museums that answered the question (blank answers are left out).",
+}
+
+# What the survey cannot tell, whatever the weights.
+LIMITATIONS: tuple[str, ...] = (
+    "Self-selection: museums choose to answer. Weights correct for who answered by country and size, not for "
+    "museums answering because of what they would answer (the more digital ones may be keener); intervals do "
+    "not include this bias.",
+    "Item non-response: many museums leave money and collection-size questions blank. Every figure gives its "
+    "n; weights are recomputed over the museums that answered each question, which assumes the blanks are "
+    "like the answers within a country and size band.",
+    "Self-assessed skills: DigComp levels and AI literacy are the respondent's own judgement of typical staff, "
+    "not a test; they can move because the person answering changed.",
+    "Estimates, not counts: collection sizes, percentages digitised and funding needs are often estimates "
+    "(see collection_objects_precision); needs are what museums say they need to 2030.",
+    "Population figures differ in age and definition: EGMUS counts come from different years by country and "
+    "follow national museum definitions, so coverage and weighted figures are not strictly comparable across "
+    "countries (EGMUS says so itself). A register is only as current as its last update.",
+    "Countries without a population figure are left out of weighted estimates and extrapolated totals; their "
+    "answers count in the unweighted figures only.",
+    "Change between waves mixes real change with a change of who answered: compare the panel (the same "
+    "museums in both waves) with the cross-sections before drawing a trend.",
+    "Targets marked as placeholders are not national goals.",
+)

@@ -1,0 +1,192 @@
+"""Column mappings an analyst confirmed, remembered for the next sheet with exactly the same headings.
+
+A sheet's signature is the sha256 of its headings as written (two-row headings joined with " / "), in
+column order, ignoring empty ones. What is saved is only what the analyst decided ({heading: field, or
+None to leave the column out}); every other column keeps the automatic mapping, so a personal-data column
+is still recognised and dropped as such. The SQL lives in analysis.store (table saved_mappings).
+
+Also here: the mapping table the Upload page edits (one row per column, with sample values from the sheet).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from analysis import schema, store
+from analysis.mapping import cell_text, column_letter, find_header
+from analysis.readers import Sheet
+from analysis.report import FileReport
+
+IGNORE = "(ignore)"                      # the choice that leaves a column out of the store
+SAVED = "saved mapping"                  # ColumnMapping.how of a column set from a saved mapping
+ANALYST = "set by analyst"               # ColumnMapping.how of an override (analysis.ingest writes it)
+SAMPLE_VALUES = 3
+
+Decisions = dict[tuple[str, str], "str | None"]      # (sheet, heading as written) -> field or None
+
+
+def signature(headings: list[str]) -> str:
+    return hashlib.sha256("\x1f".join(headings).encode("utf-8")).hexdigest()
+
+
+def sheet_headings(sheets: list[Sheet]) -> dict[str, list[str]]:
+    """The headings of every visible sheet that has a header row, found the way analysis.ingest finds them."""
+    out = {}
+    for sheet in sheets:
+        header = find_header(sheet.rows, sheet.merged) if sheet.visible else None
+        if header is not None:
+            out[sheet.name] = [t for t in header.texts if t]
+    return out
+
+
+def report_headings(report: FileReport) -> dict[str, list[str]]:
+    """The same, for the sheets a report mapped (used sheets only)."""
+    out: dict[str, list[str]] = {}
+    for m in report.mapping:
+        out.setdefault(m.sheet, []).append(m.column)
+    return out
+
+
+@dataclass
+class Saved:
+    decisions: Decisions = field(default_factory=dict)
+    sources: dict[str, dict] = field(default_factory=dict)       # sheet -> who saved it, when, from which file
+
+
+def saved_for(con: duckdb.DuckDBPyConnection, headings: dict[str, list[str]]) -> Saved:
+    """The saved decisions that apply to these sheets (matched on their exact headings)."""
+    saved = Saved()
+    for sheet, texts in headings.items():
+        found = store.load_mapping(con, signature(texts))
+        if found is None:
+            continue
+        known = set(texts)
+        saved.decisions.update({(sheet, h): f for h, f in found["mapping"].items()
+                                if h in known and (f is None or f in schema.FIELDS_BY_NAME)})
+        saved.sources[sheet] = found
+    return saved
+
+
+def mark_saved(report: FileReport, saved: Saved, overrides: Decisions) -> None:
+    """Say in the report which columns came from a saved mapping (analysis.ingest calls every override
+    'set by analyst'), and whose mapping it was."""
+    for m in report.mapping:
+        key = (m.sheet, m.column)
+        if key in saved.decisions and key not in overrides:
+            m.how = SAVED
+    for sheet, found in saved.sources.items():
+        when = found["saved_at"].strftime("%Y-%m-%d") if found["saved_at"] else "?"
+        origin = f" (first used for '{found['filename']}')" if found.get("filename") else ""
+        report.notes.append(f"Sheet '{sheet}': column choices saved by {found['saved_by']} on {when}{origin} "
+                            "were applied, because its headings are exactly the same.")
+
+
+def save(con: duckdb.DuckDBPyConnection, headings: dict[str, list[str]], decisions: Decisions, *, user: str,
+         filename: str = "") -> list[str]:
+    """Remember the decisions for each sheet they concern; returns those sheets. Decisions for a sheet
+    replace what was saved for its headings before (pass the saved ones merged with the new ones)."""
+    by_sheet: dict[str, dict[str, str | None]] = {}
+    for (sheet, heading), f in decisions.items():
+        if sheet in headings and heading in headings[sheet]:
+            by_sheet.setdefault(sheet, {})[heading] = f
+    for sheet, mapping in by_sheet.items():
+        store.save_mapping(con, signature(headings[sheet]), headers=headings[sheet], mapping=mapping, user=user,
+                           sheet=sheet, filename=filename)
+    return sorted(by_sheet)
+
+
+# --- the table the Upload page shows and edits --------------------------------------------------------
+def field_choices() -> list[str]:
+    """What a column can be stored as: IGNORE, then every field's heading in template order."""
+    return [IGNORE, *(f.header for f in schema.FIELDS)]
+
+
+def choice_of(name: str | None) -> str:
+    return IGNORE if name is None else schema.FIELDS_BY_NAME[name].header
+
+
+def field_of(choice: str | None) -> str | None:
+    if not choice or choice == IGNORE:
+        return None
+    return next(f.name for f in schema.FIELDS if f.header == choice)
+
+
+_HOW = {"exact": "heading recognised", "fuzzy": "close match: please check", SAVED: "your saved choice",
+        ANALYST: "set by you", "personal data (dropped)": "personal data: never stored"}
+
+
+def how_text(how: str, suggestion: str | None = None) -> str:
+    if how == "unmapped":
+        return ("not recognised; closest: " + choice_of(suggestion)) if suggestion else "not recognised"
+    return _HOW.get(how, how)
+
+
+def mapping_table(report: FileReport, sheets: list[Sheet], decisions: Decisions | None = None) -> pd.DataFrame:
+    """One row per column heading: sheet, column letter, heading, the field it is stored as (a choice from
+    field_choices()), confidence, how it was decided and sample values from the sheet.
+
+    Used sheets come from the report. A sheet skipped for lack of survey answer columns but with a header
+    row is listed too, so that mapping its columns here can bring it in."""
+    decisions = decisions or {}
+    grids = {s.name: s for s in sheets}
+    rows = []
+    for m in report.mapping:
+        sheet = grids.get(m.sheet)
+        start = report.header_rows.get(m.sheet, [0])[-1]          # Excel row of the header = grid index below
+        rows.append(_row(m.sheet, m.letter, m.column, m.field, m.confidence, m.how, m.suggestion,
+                         _samples(sheet, _index(m.letter), start)))
+    for name, why in report.sheets_skipped.items():
+        sheet = grids.get(name)
+        if sheet is None or not why.startswith("no survey answer"):
+            continue
+        header = find_header(sheet.rows, sheet.merged)
+        if header is None:
+            continue
+        for c, (text, match) in enumerate(zip(header.texts, header.matches)):
+            if not text:
+                continue
+            f, how, conf = match.field, match.how, match.confidence
+            if (name, text) in decisions:
+                f, how, conf = decisions[(name, text)], ANALYST, 100
+            rows.append(_row(name, column_letter(c), text, f, conf, how, match.suggestion,
+                             _samples(sheet, c, header.rows[-1] + 1)))
+    columns = ["Sheet", "Column", "Heading in the file", "Stored as", "Confidence", "How", "Sample values"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _row(sheet, letter, heading, name, confidence, how, suggestion, samples) -> list:
+    return [sheet, letter, heading, choice_of(name), f"{confidence} %" if name else "", how_text(how, suggestion),
+            samples]
+
+
+def _index(letter: str) -> int:
+    n = 0
+    for ch in letter:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def _samples(sheet: Sheet | None, c: int, start: int) -> str:
+    if sheet is None:
+        return ""
+    found = []
+    for row in sheet.rows[start:]:
+        text = cell_text(row[c]) if c < len(row) else ""
+        if text and text not in found:
+            found.append(text if len(text) <= 30 else text[:29] + "…")
+            if len(found) == SAMPLE_VALUES:
+                break
+    return " · ".join(found)
+
+
+def decisions_from_table(base: pd.DataFrame, edited: pd.DataFrame) -> Decisions:
+    """The analyst's edits: {(sheet, heading): field or None} for every row whose choice changed."""
+    out: Decisions = {}
+    for (_, before), (_, after) in zip(base.iterrows(), edited.iterrows()):
+        if after["Stored as"] != before["Stored as"]:
+            out[(before["Sheet"], before["Heading in the file"])] = field_of(after["Stored as"])
+    return out

@@ -1,0 +1,334 @@
+"""Post-stratification weights and design-based 95 % intervals (plain Python, no streamlit).
+
+The respondents are a self-selected group of museums. To say something about *all* museums of a country we
+weight them to a population frame, and we say how uncertain that is.
+
+Population frame (`population_frame`)
+    Per country, the latest national museum register loaded by an admin (analysis.registers) when there is
+    one: its museums counted per size band; register museums of unknown size are shared out over the bands
+    in proportion to the museums of known size. Otherwise the EGMUS number of museums of the country
+    (table museum_population, one stratum "all sizes"). A register wins over EGMUS because it is the more
+    detailed frame (and usually the more recent one).
+
+Strata and weights (`post_strata`)
+    Stratum = country x size band where the frame gives the distribution by size, else the country.
+    Weight of each respondent in stratum h: w = N_h / n_h (museums in the frame / respondents).
+    Collapse rule: a stratum with fewer than MIN_STRATUM_N respondents, or with more respondents than museums
+    in the frame, is merged with the adjacent size band of the same country (small - medium - large - huge)
+    that has fewer respondents (on a tie, the smaller band); repeated until every stratum passes or the
+    country is one stratum. Every merge is reported.
+    Excluded from weighted estimates (and reported; their answers still count in the unweighted figures):
+    countries with no population figure, countries with fewer than MIN_STRATUM_N respondents, and, in a
+    country stratified by size, respondents whose size band is unknown.
+    Item non-response is treated as missing at random within a stratum: the weights are recomputed for each
+    question over the museums that answered it.
+
+Estimates and intervals (`combine`, `estimate_by_country`)
+    Weighted mean = sum_h (N_h / N) * mean_h (the post-stratified, Hajek ratio estimator); extrapolated total =
+    sum_h N_h * mean_h. Variance by Taylor linearisation, which for this estimator is the stratified-sampling
+    formula, conditional on the achieved n_h (Holt & Smith 1979):
+        Var(total) = sum_h N_h^2 (1 - n_h / N_h) s_h^2 / n_h,   Var(mean) = Var(total) / N^2
+    with the finite population correction. 95 % interval = estimate +/- t * SE, t from Student's distribution
+    with Satterthwaite's effective degrees of freedom (Cochran 1977, 5.4). This assumes the respondents of a
+    stratum behave like a random sample of its museums: it covers sampling error, not self-selection bias.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analysis import limits, schema
+
+MIN_STRATUM_N = limits.SUPPRESS_BELOW_N      # respondents a stratum (and a country) needs: 5
+LOW_COVERAGE_PCT = 10.0                      # below this share of museums, do not generalise
+CONFIDENCE = 0.95
+BANDS = tuple(band for band, _ in schema.SIZE_BANDS)          # small, medium, large, huge: adjacency order
+ALL_SIZES = "all sizes"
+SIZE_UNKNOWN = "size unknown"
+ALL = "ALL"                                  # the scope of the all-countries row
+
+COLLAPSE_RULE = (
+    f"A stratum (country × size band) with fewer than {MIN_STRATUM_N} respondents, or with more respondents "
+    "than museums in the frame, is merged with the adjacent size band of the same country (small – medium – "
+    "large – huge) that has fewer respondents (on a tie, the smaller band), until every stratum has at least "
+    f"{MIN_STRATUM_N} or the country is a single stratum.")
+EXCLUSION_RULE = (
+    "Countries with no population figure (no register and no EGMUS count), and countries with fewer than "
+    f"{MIN_STRATUM_N} respondents, are excluded from weighted estimates and extrapolated totals; their answers "
+    "still count in the unweighted figures. In a country stratified by size, museums that did not give their "
+    "visits (and are not in the register) cannot be placed in a stratum and are left out of its weighted "
+    "estimates.")
+INTERVAL_METHOD = (
+    "95 % intervals use Taylor linearisation of the post-stratified estimator, i.e. the stratified-sampling "
+    "variance Σ N_h² (1 − n_h/N_h) s_h² / n_h with the finite population correction, and Student's t with "
+    "Satterthwaite's effective degrees of freedom. They measure sampling error only, assuming the museums "
+    "that answered in a stratum are like a random sample of its museums; they do not correct for museums "
+    "choosing to answer because of what they would answer (self-selection).")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    label: str
+    unit: str
+    sql: str                       # expression over museum_metrics (fixed here, never user input)
+    kind: str = "mean"             # mean of a quantity | share of museums (a 0/100 indicator)
+    bounds: tuple[float, float] | None = (0.0, 100.0)
+    total: bool = False            # an extrapolated total makes sense (money)
+
+
+# The key indicators: weighted estimates and wave-over-wave change.
+INDICATORS: dict[str, Indicator] = {
+    "pct_digitised": Indicator("Collection digitised (mean)", "%", "pct_digitised"),
+    "pct_online": Indicator("Collection online (mean)", "%", "pct_online"),
+    "pct_staff_ai_trained": Indicator("Staff trained in AI literacy, last 12 months (mean)", "% of staff",
+                                      "pct_staff_ai_trained_12m"),
+    "written_strategy": Indicator("Museums with a written digital strategy", "% of museums",
+                                  "CASE WHEN has_digital_strategy IS NULL THEN NULL "
+                                  "WHEN has_digital_strategy = 'written' THEN 100.0 ELSE 0.0 END", kind="share"),
+    "shortfall_per_museum": Indicator("Funding shortfall to 2030 per museum (mean)", "EUR", "funding_shortfall_eur",
+                                      bounds=(0.0, math.inf), total=True),
+}
+WAVE_INDICATORS = ("pct_digitised", "pct_online", "pct_staff_ai_trained", "shortfall_per_museum")
+
+
+# --- Student's t ------------------------------------------------------------------------------------------
+def t_quantile(df, p: float = 0.5 + CONFIDENCE / 2):
+    """Quantile of Student's t (vectorised over df). Exact for df 1 and 2, the Cornish-Fisher expansion
+    (Abramowitz & Stegun 26.7.5) from df 3 on, within 0.004 of the tables there; df < 1 is treated as 1."""
+    df = np.maximum(np.asarray(df, dtype=float), 1.0)
+    z = _normal_quantile(p)
+    g1 = (z ** 3 + z) / 4
+    g2 = (5 * z ** 5 + 16 * z ** 3 + 3 * z) / 96
+    g3 = (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / 384
+    g4 = (79 * z ** 9 + 776 * z ** 7 + 1482 * z ** 5 - 1920 * z ** 3 - 945 * z) / 92160
+    with np.errstate(divide="ignore", invalid="ignore"):
+        series = z + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4
+    exact1 = math.tan(math.pi * (p - 0.5))
+    exact2 = (2 * p - 1) * math.sqrt(2 / (4 * p * (1 - p)))
+    out = np.where(df >= 3, series, np.where(df >= 2, exact2, exact1))
+    return out if out.ndim else float(out)
+
+
+def _normal_quantile(p: float) -> float:
+    """Inverse standard normal CDF by bisection on math.erf (exact to 1e-12; called with a handful of p)."""
+    lo, hi = -10.0, 10.0
+    for _ in range(100):
+        mid = (lo + hi) / 2
+        if 0.5 * (1 + math.erf(mid / math.sqrt(2))) < p:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+# --- the estimator ----------------------------------------------------------------------------------------
+def combine(N_h, n_h, mean_h, var_h, confidence: float = CONFIDENCE) -> dict[str, np.ndarray]:
+    """Post-stratified mean and total with 95 % intervals from per-stratum summaries.
+
+    Arguments are arrays whose last axis is the strata (leading axes, e.g. simulation replicates, are kept):
+    museums N_h, respondents n_h (>= 1), respondents' mean_h and variance var_h (ddof=1; 0 where n_h = 1).
+    Returns arrays: N, n, mean, se, df, t, lo, hi, total, total_se, total_lo, total_hi."""
+    N_h, n_h = np.asarray(N_h, float), np.asarray(n_h, float)
+    mean_h, var_h = np.asarray(mean_h, float), np.nan_to_num(np.asarray(var_h, float))
+    N = N_h.sum(axis=-1)
+    total = (N_h * mean_h).sum(axis=-1)
+    fpc = np.clip(1 - n_h / N_h, 0, 1)
+    g = N_h ** 2 * fpc / n_h                              # Var(total) = sum_h g_h s_h^2
+    parts = g * var_h
+    var_total = parts.sum(axis=-1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        denom = (parts ** 2 / np.maximum(n_h - 1, 1)).sum(axis=-1)
+        df = np.where(denom > 0, var_total ** 2 / denom, np.maximum((n_h - 1).sum(axis=-1), 1))
+    t = t_quantile(df, 0.5 + confidence / 2)
+    total_se = np.sqrt(var_total)
+    mean, se = total / N, total_se / N
+    return {"N": N, "n": n_h.sum(axis=-1), "mean": mean, "se": se, "df": df, "t": t,
+            "lo": mean - t * se, "hi": mean + t * se, "total": total, "total_se": total_se,
+            "total_lo": total - t * total_se, "total_hi": total + t * total_se}
+
+
+# --- population frame -------------------------------------------------------------------------------------
+def population_frame(egmus: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
+    """The museums of each country, by size band where a register gives them.
+
+    egmus: country, museums, year, source (table museum_population).
+    register: country, size_band (None = unknown), museums, source, year: the current register of each
+    country counted by band (analysis.store.register_counts).
+    Returns country, size_band (None for a country-only stratum), museums (float: unknown-size museums
+    shared out in proportion), source, year."""
+    rows = []
+    have_register = set(register["country"]) if len(register) else set()
+    for country, part in (register.groupby("country", sort=True) if len(register) else ()):
+        total = float(part["museums"].sum())
+        known = part[part["size_band"].notna()]
+        source, year = part["source"].iloc[0], part["year"].iloc[0]
+        if known.empty or float(known["museums"].sum()) == 0:
+            rows.append((country, None, total, source, year))
+            continue
+        scale = total / float(known["museums"].sum())
+        by_band = dict(zip(known["size_band"], known["museums"].astype(float)))
+        rows += [(country, band, by_band[band] * scale, source, year) for band in BANDS if band in by_band]
+    for record in egmus.itertuples(index=False):
+        if record.country not in have_register:
+            rows.append((record.country, None, float(record.museums), record.source, record.year))
+    return pd.DataFrame(rows, columns=["country", "size_band", "museums", "source", "year"])
+
+
+# --- strata and weights -----------------------------------------------------------------------------------
+@dataclass
+class Weighting:
+    strata: pd.DataFrame        # country, stratum, N, n, weight, coverage_pct, status, note, source, year
+    stratum_of: pd.Series       # per respondent (index of the input): stratum key "CC|bands", or None if excluded
+    excluded: pd.DataFrame      # country, respondents, reason
+
+
+def _stratum_key(country: str, bands: tuple[str, ...]) -> str:
+    return f"{country}|{'+'.join(bands) or ALL_SIZES}"
+
+
+def _stratum_label(bands: tuple[str, ...]) -> str:
+    return " + ".join(bands) if bands else ALL_SIZES
+
+
+def collapse(groups: list[tuple[tuple[str, ...], float, int]], min_n: int = MIN_STRATUM_N
+             ) -> list[tuple[tuple[str, ...], float, int]]:
+    """Apply the collapse rule to one country's size bands, in band order: [(bands, N, n)] -> merged list."""
+    groups = [g for g in groups if g[1] > 0 or g[2] > 0]
+    failing = lambda g: g[2] < min_n or g[1] < g[2]  # noqa: E731
+    while len(groups) > 1 and any(failing(g) for g in groups):
+        i = min((k for k, g in enumerate(groups) if failing(g)), key=lambda k: (groups[k][2], k))
+        neighbours = [k for k in (i - 1, i + 1) if 0 <= k < len(groups)]
+        j = min(neighbours, key=lambda k: (groups[k][2], k))
+        a, b = sorted((i, j))
+        merged = (groups[a][0] + groups[b][0], groups[a][1] + groups[b][1], groups[a][2] + groups[b][2])
+        groups[a:b + 1] = [merged]
+    return groups
+
+
+def post_strata(population: pd.DataFrame, respondents: pd.DataFrame, min_n: int = MIN_STRATUM_N) -> Weighting:
+    """Weights w = N_h / n_h for the respondents (columns country, size_band), after the collapse rule.
+    `population` is `population_frame` output."""
+    stratum_of = pd.Series(None, index=respondents.index, dtype=object)
+    strata, excluded = [], []
+    frames = {c: part for c, part in population.groupby("country", sort=False)}
+    for country, people in respondents.groupby("country", sort=True):
+        frame = frames.get(country)
+        if frame is None:
+            excluded.append((country, len(people), "no population figure (no register, no EGMUS count)"))
+            continue
+        source, year = frame["source"].iloc[0], frame["year"].iloc[0]
+        by_size = frame["size_band"].notna().any()
+        if by_size:
+            known = people[people["size_band"].isin(BANDS)]
+            if len(known) < len(people):
+                excluded.append((country, len(people) - len(known), "size band unknown (no visits given)"))
+            N_band = dict(zip(frame["size_band"], frame["museums"]))
+            n_band = known["size_band"].value_counts().to_dict()
+            raw = [((b,), float(N_band.get(b, 0.0)), int(n_band.get(b, 0))) for b in BANDS]
+            groups = collapse(raw, min_n)
+        else:
+            known = people
+            groups = [((), float(frame["museums"].sum()), len(people))]
+        n_country = sum(g[2] for g in groups)
+        if n_country < min_n:
+            excluded.append((country, n_country, f"fewer than {min_n} respondents with a stratum"))
+            continue
+        answers = {b: n for (b,), _, n in raw} if by_size else {}
+        for bands, N, n in groups:
+            merged = len(bands) > 1
+            note = ""
+            if merged:
+                note = "merged: " + ", ".join(f"{b} {answers[b]} answer{'s' if answers[b] != 1 else ''}"
+                                              for b in bands)
+            if N < n:
+                note = (note + "; " if note else "") + "more respondents than museums in the frame (frame out of date?)"
+            strata.append({"country": country, "stratum": _stratum_label(bands), "key": _stratum_key(country, bands),
+                           "N": N, "n": n, "weight": N / n if n else math.nan,
+                           "coverage_pct": 100.0 * n / N if N else math.nan,
+                           "status": "merged" if merged else "weighted", "note": note, "source": source,
+                           "year": year})
+            members = known.index[known["size_band"].isin(bands)] if by_size else known.index
+            stratum_of.loc[members] = _stratum_key(country, bands)
+    columns = ["country", "stratum", "key", "N", "n", "weight", "coverage_pct", "status", "note", "source", "year"]
+    return Weighting(pd.DataFrame(strata, columns=columns), stratum_of,
+                     pd.DataFrame(excluded, columns=["country", "respondents", "reason"]))
+
+
+def collapse_report(weighting: Weighting) -> list[str]:
+    """Which strata were merged, in words: 'DE: large + huge (merged: large 3 answers, huge 1 answer)'."""
+    merged = weighting.strata[weighting.strata["status"] == "merged"]
+    return [f"{schema.country_name(r.country)}: {r.stratum} ({r.note})" for r in merged.itertuples()]
+
+
+# --- estimates per country and for all countries with a frame ---------------------------------------------
+ESTIMATE_COLUMNS = ["scope", "n", "unweighted_mean", "n_weighted", "N", "weighted_mean", "se", "df", "lo", "hi",
+                    "total", "total_lo", "total_hi", "strata", "merged", "note", "suppressed"]
+
+
+def _summaries(y: pd.Series, keys: pd.Series, strata: pd.DataFrame) -> pd.DataFrame:
+    stats = y.groupby(keys).agg(["count", "mean", "var"]).rename(columns={"count": "n_y", "mean": "mean_h",
+                                                                          "var": "var_h"})
+    return strata.merge(stats, left_on="key", right_index=True, how="inner")
+
+
+def estimate_by_country(population: pd.DataFrame, data: pd.DataFrame, column: str,
+                        bounds: tuple[float, float] | None = None, min_n: int = MIN_STRATUM_N) -> pd.DataFrame:
+    """Per country and for ALL countries with a frame: n and unweighted mean of `column` over the museums that
+    answered it, and the weighted mean and extrapolated total with 95 % intervals (over the museums that could
+    be weighted, n_weighted, representing N museums). Unweighted means with n < min_n are suppressed."""
+    answered = data[data[column].notna()]
+    weighting = post_strata(population, answered, min_n)
+    rows = []
+    per_stratum = _summaries(answered[column].astype(float), weighting.stratum_of.dropna(), weighting.strata)
+    reasons = weighting.excluded.groupby("country")["reason"].agg("; ".join).to_dict()
+    for scope, people in [*answered.groupby("country", sort=True), (ALL, answered)]:
+        part = per_stratum if scope == ALL else per_stratum[per_stratum["country"] == scope]
+        row = {"scope": scope, "n": len(people), "unweighted_mean": float(people[column].mean()) if len(people) else None,
+               "n_weighted": int(part["n"].sum()), "strata": len(part), "merged": int((part["status"] == "merged").sum()),
+               "note": reasons.get(scope, "") if scope != ALL else
+               f"{part['country'].nunique()} countr{'y' if part['country'].nunique() == 1 else 'ies'} with a frame "
+               f"and at least {min_n} answers"}
+        if len(part):
+            est = combine(part["N"], part["n"], part["mean_h"], part["var_h"])
+            row.update({k: float(est[k]) for k in ("N", "se", "df", "lo", "hi", "total", "total_lo", "total_hi")})
+            row["weighted_mean"] = float(est["mean"])
+            if bounds:
+                row["lo"], row["hi"] = max(row["lo"], bounds[0]), min(row["hi"], bounds[1])
+                row["total_lo"] = max(row["total_lo"], bounds[0] * row["N"])
+        rows.append(row)
+    frame = pd.DataFrame(rows).reindex(columns=ESTIMATE_COLUMNS)
+    frame["suppressed"] = frame["n"] < min_n
+    frame.loc[frame["suppressed"], "unweighted_mean"] = None
+    return frame
+
+
+def coverage_warning(respondents: int, museums: float | None, min_n: int = MIN_STRATUM_N) -> str:
+    """Why a coverage cell is too thin to generalise from, or '' when it is not."""
+    if museums is None or (isinstance(museums, float) and math.isnan(museums)):
+        return "no population figure: cannot generalise"
+    reasons = []
+    if respondents < min_n:
+        reasons.append(f"fewer than {min_n} respondents")
+    if museums and 100.0 * respondents / museums < LOW_COVERAGE_PCT:
+        reasons.append(f"under {LOW_COVERAGE_PCT:g} % of museums answered")
+    if museums and respondents > museums:
+        reasons.append("more respondents than museums in the frame")
+    return "; ".join(reasons)
+
+
+# --- wave over wave -------------------------------------------------------------------------------------
+def paired_change(before: np.ndarray, after: np.ndarray, confidence: float = CONFIDENCE) -> dict[str, float]:
+    """Mean change within the same museums (after - before) with a paired-t 95 % interval."""
+    diff = np.asarray(after, float) - np.asarray(before, float)
+    n = len(diff)
+    if n == 0:
+        return {"n": 0, "change": math.nan, "lo": math.nan, "hi": math.nan}
+    mean = float(diff.mean())
+    if n < 2:
+        return {"n": n, "change": mean, "lo": math.nan, "hi": math.nan}
+    half = float(t_quantile(n - 1, 0.5 + confidence / 2)) * float(diff.std(ddof=1)) / math.sqrt(n)
+    return {"n": n, "change": mean, "lo": mean - half, "hi": mean + half}
