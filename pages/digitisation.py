@@ -1,5 +1,155 @@
-"""Placeholder: being built."""
+"""Digitisation: levels (catalogued … in Europeana), rights of online material, the backlog, the gap to the
+2030 target and who is on pace for it, 3D milestones for monuments, and breakdowns by group."""
 
+import pandas as pd
 import streamlit as st
 
-st.title("digitisation")
+from analysis import charts, metrics
+from ui import filters, state, widgets
+
+BREAKDOWNS = ("country", "museum_type", "size_band", "ownership")
+
+
+def target_in_force(targets: pd.DataFrame, metric: str = "pct_digitised") -> dict:
+    """The target most of the filtered museums are measured against, in words, and a note when several apply."""
+    rows = targets[targets["metric"] == metric]
+    if rows.empty:
+        return {"value": None, "short": "none set", "text": "no target set", "placeholder": False, "museums": 0,
+                "note": ""}
+    short = lambda r: f"{r['value']:.0f} % by {r['target_year']}"  # noqa: E731
+    text = lambda r: short(r) + (" (placeholder target)" if r["is_placeholder"] else "")  # noqa: E731
+    main = rows.iloc[0]                                     # most museums first (metrics.targets_in_force)
+    note = ("Targets differ between these museums: " + "; ".join(
+        f"{text(r)} for {r['museums']} museum{'s' if r['museums'] != 1 else ''}" for _, r in rows.iterrows()) + "."
+            if len(rows) > 1 else "")
+    return {"value": float(main["value"]), "short": short(main), "text": text(main),
+            "placeholder": bool(main["is_placeholder"]), "museums": int(rows["museums"].sum()), "note": note}
+
+
+def pct(value, unit: str = "%") -> str:
+    return "–" if value is None or pd.isna(value) else f"{value:.1f} {unit}"
+
+
+def objects(value) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    return f"{value / 1e6:,.2f} million" if value >= 1e6 else f"{value:,.0f}"
+
+
+st.title("Digitisation")
+st.caption("How far museum collections are catalogued, digitised, in 3D, online and in Europeana, measured "
+           "against the 2030 target and the 3D milestones of Recommendation (EU) 2021/1970.")
+
+version = state.data_version()
+if not state.waves(version):
+    widgets.empty_state()
+    st.stop()
+
+view = filters.current()
+s = state.summary(version, view)
+caption = view.describe(s["respondents"], s["countries"])
+if not s["respondents"]:
+    widgets.no_match(caption)
+    st.stop()
+st.caption(f"{caption}. Unweighted means count every museum once; collection-weighted means count every object "
+           "once (museums that gave their collection size). Groups of fewer than 5 museums are not shown.")
+
+targets = state.aggregate(version, "targets_in_force", view)
+goal = target_in_force(targets)
+target, target_text = goal["value"], goal["text"]
+
+# 1. Levels ------------------------------------------------------------------------------------------
+st.header("How far collections are digitised")
+levels = state.aggregate(version, "level_summary", view)
+widgets.chart(charts.digitisation_levels(levels, caption, target, f"Target: {target_text}"), levels,
+              "digitisation-levels", caption,
+              alt="Mean share of collections catalogued, digitised, in 3D, online and in Europeana; unweighted "
+                  "and collection-weighted, with the number of museums behind each figure")
+
+# 2. Rights and 5. 3D milestones ---------------------------------------------------------------------------
+left, right = st.columns(2)
+with left:
+    st.subheader("Rights of material online")
+    rights = state.aggregate(version, "rights_shares", view)
+    widgets.chart(charts.rights_status(rights, caption), rights, "digitisation-rights", caption,
+                  alt="Mean share of online material with an open licence, a restricted licence or unknown rights")
+with right:
+    st.subheader("3D for monuments and sites")
+    milestones = state.aggregate(version, "milestones_3d", view)
+    widgets.chart(charts.milestones_3d(milestones, caption), milestones, "digitisation-3d-milestones", caption,
+                  alt="Share of monuments and sites at risk and most visited that are digitised in 3D, against the "
+                      "2025 and 2030 milestones of Recommendation (EU) 2021/1970")
+    st.caption("Sum of sites digitised in 3D ÷ sum of sites, over the museums that manage such sites. "
+               "Milestones: 40 % of sites at risk and 20 % of the most visited by 2025; all at risk and 50 % of "
+               "the most visited by 2030.")
+
+# 3. Backlog and 4. gap to target ---------------------------------------------------------------------
+st.header("Backlog and the 2030 target")
+backlog = state.aggregate(version, "level_summary", view,
+                          ("pct_to_digitise", "digitisation_gap_pp", "required_annual_rate_pp")).set_index("metric")
+tiles = (
+    ("Share still to digitise", pct(backlog.at["pct_to_digitise", "mean"]), "unweighted mean",
+     backlog.at["pct_to_digitise", "n"], "100 − % digitised − % that needs no digitising, averaged over museums"),
+    ("Share of objects still to digitise", pct(backlog.at["pct_to_digitise", "weighted_mean"]),
+     "collection-weighted mean", backlog.at["pct_to_digitise", "n_weighted"],
+     "objects still to digitise ÷ all objects, over museums that gave their collection size"),
+    ("Objects still to digitise", objects(s["objects_to_digitise"]), "sum", s["n"]["objects_to_digitise"],
+     "collection size × share still to digitise, summed over museums"),
+    ("Gap to target", pct(backlog.at["digitisation_gap_pp", "mean"], "pp"), "unweighted mean",
+     backlog.at["digitisation_gap_pp", "n"], f"target − % digitised, at least 0 (target {target_text})"),
+    ("Pace needed to reach it", pct(backlog.at["required_annual_rate_pp", "mean"], "pp a year"),
+     "unweighted mean", backlog.at["required_annual_rate_pp", "n"], "gap to target ÷ years left to 2030"),
+    ("Target for collection digitised", goal["short"], "placeholder target" if goal["placeholder"]
+     else "target in force", goal["museums"], "from the targets table (Admin → Targets)"),
+)
+for i, (label, value, kind, n, how) in enumerate(tiles):
+    if i % 3 == 0:
+        cols = iter(st.columns(3))
+    col = next(cols)
+    col.metric(label, value, help=how)
+    col.caption(f"{kind} · n = {n} museums")
+st.markdown(f"**Target: {target_text}.** "
+            + ("No national goal has been entered, so the default placeholder is used (Admin → Targets). "
+               if goal["placeholder"] else "")
+            + goal["note"])
+
+st.subheader("Who is on pace for the target")
+st.markdown(metrics.ON_TRACK_DEFINITION)
+status = state.aggregate(version, "on_track_2030", view)
+widgets.chart(charts.on_track(status, caption, target_text), status, "digitisation-on-track", caption,
+              alt="Museums that have reached the digitisation target, are on pace, behind pace, or cannot be judged")
+pace_pp = st.slider("Compare with a pace of (percentage points of the collection a year)", 1, 20, 5, key="pace",
+                    bind="query-params")
+pace = state.aggregate(version, "pace_needed", view, float(pace_pp))
+if pace["above"] is None:
+    st.info(f"Fewer than 5 museums have a gap to target (n = {pace['n']}): the pace needed is not shown.")
+else:
+    sentence = (f"**{pace['above']} of {pace['n']} museums** ({pace['share_above']:.0f} %) would need to digitise "
+                f"more than **{pace_pp} percentage points** of their collection a year to reach {target_text}; "
+                f"the median museum needs {pace['median_required']:.1f} pp a year.")
+    if pace["median_observed"] is not None:
+        sentence += (f" Museums with an earlier answer (n = {pace['n_observed']}) actually digitised a median "
+                     f"{pace['median_observed']:.1f} pp a year.")
+    elif not pace["n_observed"]:
+        sentence += " These museums answered only one wave, so their actual pace cannot be measured yet."
+    st.markdown(sentence)
+
+# 6. Breakdowns ---------------------------------------------------------------------------------------
+st.header("Breakdowns")
+by = st.segmented_control("Break down by", BREAKDOWNS, default="country", required=True,
+                          format_func=metrics.GROUPS.get, key="by", bind="query-params") or "country"
+measure = st.segmented_control("Measure", list(metrics.LEVELS), default="pct_digitised", required=True,
+                               format_func=metrics.LEVELS.get, key="measure", bind="query-params") or "pct_digitised"
+spread = state.aggregate(version, "distribution", view, measure, by)
+measure_target = target if measure == "pct_digitised" else None
+box = charts.distribution_box(spread, by, metrics.LEVELS[measure], caption, measure_target,
+                             f"Target: {target_text}")
+data = spread.assign(label=[charts.group_label(by, g) for g in spread["group"]])
+widgets.chart(box, data, f"digitisation-by-{by}", caption,
+              alt=f"Distribution of {metrics.LEVELS[measure].lower()} by {metrics.GROUPS[by].lower()}: quartiles, "
+                  "lowest and highest museum, unweighted and collection-weighted means")
+hidden = int(spread["suppressed"].sum())
+st.caption(f"Box: the middle half of museums; line: median; whiskers: lowest and highest museum. "
+           + (f"{hidden} {metrics.GROUPS[by].lower()} group{'s' if hidden != 1 else ''} with fewer than 5 answers "
+              "not shown. " if hidden else "")
+           + ("" if measure_target is not None else "No target is set for this measure."))
