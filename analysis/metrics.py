@@ -247,25 +247,16 @@ def rights_shares(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFr
 
 def _targets_sql(where: str) -> str:
     """CTEs `scope` (the filtered museums) and `applicable`: per museum, metric and target year, the target
-    row in force. Same precedence as the response_targets view in analysis.store (country > museum type >
-    wave > default); both 3D milestones are kept, other metrics use the horizon year as that view does."""
-    specificity = ("(t.country IS NOT NULL)::INT * 4 + (t.museum_type IS NOT NULL)::INT * 2"
-                   " + (t.survey_wave IS NOT NULL)::INT")
+    in force, read from the cell_target_choices view (analysis.store), where the precedence is defined."""
     return f"""
         scope AS (SELECT * FROM museum_metrics WHERE {where}),
-        chosen AS (
-          SELECT s.response_id, t.metric, t.target_year,
-                 arg_max({{'value': t.value, 'is_placeholder': t.is_placeholder, 'source': t.source}},
-                         {specificity}) AS best
-          FROM scope s JOIN targets t
-            ON (t.country IS NULL OR t.country = s.country)
-           AND (t.museum_type IS NULL OR t.museum_type = s.museum_type)
-           AND (t.survey_wave IS NULL OR t.survey_wave = s.survey_wave)
-          WHERE t.metric LIKE '3d_%' OR t.target_year = {schema.HORIZON_YEAR}
-          GROUP BY ALL),
         applicable AS (
-          SELECT response_id, metric, target_year, best.value AS value, best.is_placeholder AS is_placeholder,
-                 best.source AS source FROM chosen)"""
+          SELECT s.response_id, t.metric, t.target_year, t.chosen.value AS value,
+                 t.chosen.is_placeholder AS is_placeholder, t.chosen.source AS source
+          FROM scope s JOIN cell_target_choices t
+            ON s.country IS NOT DISTINCT FROM t.country AND s.museum_type IS NOT DISTINCT FROM t.museum_type
+           AND s.survey_wave = t.survey_wave
+          WHERE t.metric LIKE '3d_%' OR t.target_year = {schema.HORIZON_YEAR})"""
 
 
 def targets_in_force(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:

@@ -229,32 +229,37 @@ CREATE OR REPLACE MACRO gap(target, value) AS CASE WHEN value IS NULL OR target 
 CREATE OR REPLACE VIEW current_responses AS
 SELECT * EXCLUDE (is_current) FROM responses WHERE is_current;
 
--- The most specific target for each (country, museum type, wave): a country, type or wave row beats a
--- default. Looked up per combination, not per response, so it stays cheap at a million rows.
-CREATE OR REPLACE VIEW cell_targets AS
+-- The target in force for each (country, museum type, wave), metric and target year: a row naming the
+-- country, museum type or wave beats a default. Looked up per combination, not per response, so it stays
+-- cheap at a million rows; every page and export reads targets through these two views.
+CREATE OR REPLACE VIEW cell_target_choices AS
 WITH cells AS (SELECT DISTINCT country, museum_type, survey_wave FROM current_responses)
-SELECT c.country, c.museum_type, c.survey_wave,
-  max(t.value) FILTER (WHERE t.metric = 'pct_digitised' AND t.rank = t.best) AS target_pct_digitised,
-  max(t.value) FILTER (WHERE t.metric = '3d_at_risk' AND t.rank = t.best) AS target_3d_at_risk_pct,
-  max(t.value) FILTER (WHERE t.metric = '3d_most_visited' AND t.rank = t.best) AS target_3d_most_visited_pct,
-  max(t.value) FILTER (WHERE t.metric = 'skill_level' AND t.rank = t.best) AS target_skill_level,
-  max(t.value) FILTER (WHERE t.metric = 'pct_staff_ai_trained' AND t.rank = t.best) AS target_pct_staff_ai_trained
-FROM cells c LEFT JOIN (
-  SELECT c2.country, c2.museum_type, c2.survey_wave, t.metric, t.value,
-         (t.country IS NOT NULL)::INT * 4 + (t.museum_type IS NOT NULL)::INT * 2 + (t.survey_wave IS NOT NULL)::INT
-           AS rank,
-         max((t.country IS NOT NULL)::INT * 4 + (t.museum_type IS NOT NULL)::INT * 2
-             + (t.survey_wave IS NOT NULL)::INT)
-           OVER (PARTITION BY c2.country, c2.museum_type, c2.survey_wave, t.metric) AS best
-  FROM cells c2 JOIN targets t
-    ON (t.country IS NULL OR t.country = c2.country)
-   AND (t.museum_type IS NULL OR t.museum_type = c2.museum_type)
-   AND (t.survey_wave IS NULL OR t.survey_wave = c2.survey_wave)
-   AND t.target_year = CASE WHEN t.metric LIKE '3d_%' AND TRY_CAST(left(c2.survey_wave, 4) AS INTEGER) <= 2025
-                            THEN 2025 ELSE {schema.HORIZON_YEAR} END
-) t ON c.country IS NOT DISTINCT FROM t.country AND c.museum_type IS NOT DISTINCT FROM t.museum_type
-   AND c.survey_wave IS NOT DISTINCT FROM t.survey_wave
+SELECT c.country, c.museum_type, c.survey_wave, t.metric, t.target_year,
+       arg_max({{'value': t.value, 'is_placeholder': t.is_placeholder, 'source': t.source}},
+               (t.country IS NOT NULL)::INT * 4 + (t.museum_type IS NOT NULL)::INT * 2
+               + (t.survey_wave IS NOT NULL)::INT) AS chosen
+FROM cells c JOIN targets t
+  ON (t.country IS NULL OR t.country = c.country)
+ AND (t.museum_type IS NULL OR t.museum_type = c.museum_type)
+ AND (t.survey_wave IS NULL OR t.survey_wave = c.survey_wave)
 GROUP BY ALL;
+
+-- One row per cell with the targets the metrics use: the 2030 goals, and for 3D the milestone of the wave
+-- (2025 up to wave 2025, 2030 after).
+CREATE OR REPLACE VIEW cell_targets AS
+SELECT country, museum_type, survey_wave,
+  max(chosen.value) FILTER (WHERE metric = 'pct_digitised' AND target_year = {schema.HORIZON_YEAR})
+    AS target_pct_digitised,
+  max(chosen.value) FILTER (WHERE metric = '3d_at_risk' AND target_year = milestone) AS target_3d_at_risk_pct,
+  max(chosen.value) FILTER (WHERE metric = '3d_most_visited' AND target_year = milestone)
+    AS target_3d_most_visited_pct,
+  max(chosen.value) FILTER (WHERE metric = 'skill_level' AND target_year = {schema.HORIZON_YEAR})
+    AS target_skill_level,
+  max(chosen.value) FILTER (WHERE metric = 'pct_staff_ai_trained' AND target_year = {schema.HORIZON_YEAR})
+    AS target_pct_staff_ai_trained
+FROM (SELECT *, CASE WHEN TRY_CAST(left(survey_wave, 4) AS INTEGER) <= 2025 THEN 2025
+                     ELSE {schema.HORIZON_YEAR} END AS milestone FROM cell_target_choices)
+GROUP BY country, museum_type, survey_wave;
 
 -- Every derived metric of survey-schema.md, defined once.
 CREATE OR REPLACE VIEW museum_metrics AS
