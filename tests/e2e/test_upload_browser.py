@@ -1,0 +1,169 @@
+"""End-to-end: an analyst uploads a survey through the real file input, reads the report, confirms the
+warning, loads the file and sees the Overview count the new museums. Debian chromium, opt-in (`-m e2e`):
+
+    PYTHONPATH=. .venv/bin/python -m pytest tests/e2e/test_upload_browser.py -q -m e2e -s
+
+Screenshots (mid-review and after loading) are written to the test's temp folder and their paths printed.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from tests.conftest import small_survey, write_xlsx
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-quic", "--no-first-run", "--disable-sync"]
+HOST = "127.0.0.1"
+TIMEOUT_MS = 30_000
+
+pytestmark = pytest.mark.e2e
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.read().decode().strip() == "ok"
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return False
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> str:
+    """The app on a store seeded with 3 museums of wave 2025 (tests/conftest.small_survey)."""
+    from analysis.pipeline import load_file
+    from analysis.store import open_store
+
+    work = tmp_path_factory.mktemp("e2e-upload")
+    db = work / "store.duckdb"
+    con = open_store(db)
+    try:
+        assert load_file(con, small_survey(work / "seed.xlsx"), user="seed")["status"] == "committed"
+    finally:
+        con.close()                     # one process per DuckDB file: the server opens it next
+    port = _free_port()
+    url = f"http://{HOST}:{port}"
+    log = work / "streamlit.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.address",
+             HOST, "--server.port", str(port), "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none"],
+            cwd=ROOT, env={**os.environ, "MUSEUM_DB": str(db), "PYTHONPATH": str(ROOT)}, stdout=out,
+            stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while not _healthy(url):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not become healthy:\n{log.read_text()}")
+            time.sleep(0.25)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
+@pytest.fixture
+def browser_page() -> Page:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} not found: apt-get install chromium (browsers are never downloaded here).",
+                    pytrace=False)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        # Streamlit scrolls inside its own container, so a full-page shot is only as tall as the window.
+        context = browser.new_context(viewport={"width": 1440, "height": 2600})
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+            browser.close()
+
+
+def _idle(page: Page) -> None:
+    app = page.get_by_test_id("stApp")
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=TIMEOUT_MS)
+    expect(page.get_by_test_id("stException")).to_have_count(0)          # must not happen: a traceback
+
+
+def _shoot(page: Page, path: Path) -> None:
+    page.screenshot(path=str(path), full_page=True)
+    print(f"\nscreenshot: {path}")
+
+
+def _respondents(page: Page):
+    return page.get_by_test_id("stMetric").filter(has_text="Museums responding").get_by_test_id("stMetricValue")
+
+
+def test_upload_review_load_and_see_the_overview_change(server: str, browser_page: Page, tmp_path: Path):
+    page = browser_page
+    page.goto(f"{server}/")
+    expect(_respondents(page)).to_have_text("3", timeout=TIMEOUT_MS)
+
+    # Two new museums; Louvre-Lens says 30 % online but 20 % digitised: a warning, not an error.
+    header = ["Museum name", "Country", "Survey wave", "Collection digitised (%)", "Share of collection online (%)",
+              "Contact e-mail"]
+    survey = write_xlsx(tmp_path / "new museums 2025.xlsx", [
+        header, ["Musée du Louvre-Lens", "FR", "2025", 20, 30, "a@b.fr"],
+        ["Deutsches Museum", "DE", "2025", 35, 10, "c@d.de"]])
+
+    page.goto(f"{server}/upload")
+    expect(page.get_by_role("heading", name="Upload surveys")).to_be_visible(timeout=TIMEOUT_MS)
+    _idle(page)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(survey))
+    expect(page.get_by_role("button", name="Remove new museums 2025.xlsx")).to_be_visible(timeout=TIMEOUT_MS)
+    page.get_by_role("button", name="Check files").click()
+
+    expect(page.get_by_text("1 warning(s)").first).to_be_visible(timeout=TIMEOUT_MS)
+    _idle(page)
+    expect(page.get_by_text("Personal data, never stored: Contact e-mail.")).to_be_visible()
+    load = page.get_by_role("button", name="Load 2 museum row(s)")
+    expect(load).to_be_disabled()
+    _shoot(page, tmp_path / "upload-mid-review.png")
+
+    page.get_by_text("I have checked the 1 warning(s) and want to load this file").click()
+    expect(load).to_be_enabled(timeout=TIMEOUT_MS)
+    load.click()
+    expect(page.get_by_text("Loaded 2 museum row(s)")).to_be_visible(timeout=TIMEOUT_MS)
+    _idle(page)
+    _shoot(page, tmp_path / "upload-loaded.png")
+
+    page.get_by_role("link", name="See the updated figures on the Overview").click()
+    expect(page.get_by_role("heading", name="Museum digitisation in Europe")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(_respondents(page)).to_have_text("5", timeout=TIMEOUT_MS)
+    _idle(page)
+
+    # The admin takes it back: the history lists it, retraction asks first, and the Overview drops to 3 again.
+    page.goto(f"{server}/history")
+    expect(page.get_by_role("heading", name="Upload history")).to_be_visible(timeout=TIMEOUT_MS)
+    _idle(page)
+    page.get_by_role("button", name="Retract this upload…").click()
+    expect(page.get_by_text("Retract upload 2 ('new museums 2025.xlsx')?")).to_be_visible(timeout=TIMEOUT_MS)
+    _idle(page)
+    _shoot(page, tmp_path / "history-confirm.png")
+    page.get_by_role("button", name="Yes, retract it").click()
+    expect(page.get_by_text("2 row(s) taken out of the figures")).to_be_visible(timeout=TIMEOUT_MS)
+    page.goto(f"{server}/")
+    expect(_respondents(page)).to_have_text("3", timeout=TIMEOUT_MS)
+    _idle(page)

@@ -1,0 +1,321 @@
+"""The analyst's upload workflow through the real entrypoint (AppTest), plus the pipeline pieces it rests on:
+saved mappings, limits checked before parsing, retraction on the history page.
+
+Workbooks are built here with openpyxl. Expected values are worked out by hand from the rows written.
+AppTest runs in this process, so the store the page opened (ui.state caches one connection per path) is
+read back through a second connection to the same file: DuckDB shares the database instance in-process.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis import accounts, limits, mappings, pipeline
+from analysis.ingest import parse_upload
+from analysis.pipeline import count_cells, load_bytes, load_file
+from analysis.readers import read_sheets
+from analysis.store import connect, open_store
+from tests.conftest import ROOT, small_survey, write_xlsx
+
+APP = str(ROOT / "app.py")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+BUDGET = "Digital budget available (EUR a year)"
+
+# "Q7" is how a survey tool exports question 7 (here: the digital budget). Nothing maps it automatically.
+ODD_HEADER = ["Museum name", "Country", "Survey wave", "Collection digitised (%)", "Q7"]
+
+
+def odd_survey(path: Path, rows: list[list]) -> bytes:
+    return write_xlsx(path, [ODD_HEADER, *rows]).read_bytes()
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "upload.duckdb"
+    monkeypatch.setenv("MUSEUM_DB", str(path))
+    return path
+
+
+def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
+    con = connect(db)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def open_page(page: str, signed_in_as: str | None = None, role: str = "analyst") -> AppTest:
+    """The page through the entrypoint; with `signed_in_as`, as that account (ui.auth accounts mode),
+    otherwise in local open mode."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    if signed_in_as:
+        at.secrets["accounts"] = {signed_in_as: {"password_hash": accounts.hash_password("pw", iterations=1000),
+                                                 "role": role}}
+        at.session_state["account"] = signed_in_as
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def local_user() -> str:
+    """Who the audit trail names in local open mode (no sign-in configured): the account running the app."""
+    return f"{getpass.getuser()} (local)"
+
+
+def button(at: AppTest, label: str):
+    matches = [b for b in at.button if b.label == label]
+    assert matches, f"no button {label!r} among {[b.label for b in at.button]}"
+    return matches[0]
+
+
+def check(at: AppTest, *files: tuple[str, bytes]) -> AppTest:
+    for name, data in files:
+        at.file_uploader(key="upload-files").upload(name, data, XLSX)
+    button(at, "Check files").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def set_mapping(at: AppTest, heading: str, choice: str) -> AppTest:
+    """Change one 'Stored as' cell of the mapping editor, as a click in the table would."""
+    editor = at.data_editor[0]
+    table = editor.value
+    row = int(table.index[table["Heading in the file"] == heading][0])
+    at.session_state[editor.key] = {"edited_rows": {row: {"Stored as": choice}}, "added_rows": [],
+                                    "deleted_rows": []}
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def mapping_row(at: AppTest, heading: str) -> dict:
+    table = at.data_editor[0].value
+    return table[table["Heading in the file"] == heading].iloc[0].to_dict()
+
+
+def table_with(at: AppTest, *columns: str):
+    """The first table on the page that has these columns."""
+    return next(t.value for t in at.dataframe if set(columns) <= set(t.value.columns))
+
+
+def texts(elements) -> str:
+    return "\n".join(e.value for e in elements)
+
+
+# --- the whole workflow ---------------------------------------------------------------------------------
+def test_map_an_unknown_column_then_commit_stores_exactly_those_rows(db, tmp_path):
+    data = odd_survey(tmp_path / "odd.xlsx", [["Wien Museum", "AT", "2025", 40, 10_000],
+                                              ["Grazer Stadtmuseum", "AT", "2025", 20, 5_000]])
+    at = check(open_page("pages/upload.py", signed_in_as="ana"), ("odd.xlsx", data))
+
+    q7 = mapping_row(at, "Q7")
+    assert q7["Stored as"] == mappings.IGNORE and q7["How"] == "not recognised"
+    assert q7["Sample values"] == "10000 · 5000"
+    assert mapping_row(at, "Collection digitised (%)")["Stored as"] == "Collection digitised (%)"
+    assert "Not stored (not recognised or left out): Q7." in texts(at.caption)
+
+    set_mapping(at, "Q7", BUDGET)
+    assert "'Q7' → Digital budget available (EUR a year)" in texts(at.info)
+    assert "Not stored" not in texts(at.caption)                 # re-validated at once: Q7 is used now
+    assert "No problems found" in texts(at.success)
+    assert query(db, "SELECT count(*) FROM uploads") == [(0,)]    # checking stores nothing
+
+    button(at, "Load 2 museum row(s)").click().run()
+    assert not at.exception
+    assert "Loaded 2 museum row(s)** as upload 1" in texts(at.success)
+    assert [p.label for p in at.get("page_link")] == ["See the updated figures on the Overview"]
+
+    assert query(db, "SELECT museum_name, country, survey_wave, pct_digitised, digital_budget_available_eur "
+                     "FROM responses ORDER BY source_row") == [
+        ("Wien Museum", "AT", "2025", 40.0, 10_000.0), ("Grazer Stadtmuseum", "AT", "2025", 20.0, 5_000.0)]
+    assert query(db, "SELECT filename, sha256, uploaded_by, rows, status FROM uploads") == [
+        ("odd.xlsx", hashlib.sha256(data).hexdigest(), "ana", 2, "committed")]
+    saved = query(db, "SELECT mapping, saved_by FROM saved_mappings")
+    assert saved == [('{"Q7": "digital_budget_available_eur"}', "ana")]
+
+
+def test_saved_mapping_is_reused_for_the_next_file_with_the_same_headings(db, tmp_path):
+    first = odd_survey(tmp_path / "first.xlsx", [["Wien Museum", "AT", "2025", 40, 10_000]])
+    at = check(open_page("pages/upload.py"), ("first.xlsx", first))
+    set_mapping(at, "Q7", BUDGET)
+    button(at, "Load 1 museum row(s)").click().run()
+    assert "Your column choices are saved" in texts(at.caption)
+
+    # Next wave, same odd headings: Q7 is mapped without the analyst doing anything.
+    second = odd_survey(tmp_path / "second.xlsx", [["Wien Museum", "AT", "2027", 55, 12_500],
+                                                   ["Musée de Cluny", "FR", "2027", 35, 7_000]])
+    at = check(open_page("pages/upload.py"), ("second.xlsx", second))
+    q7 = mapping_row(at, "Q7")
+    assert q7["Stored as"] == BUDGET and q7["How"] == "your saved choice"
+    assert f"column choices saved by {local_user()}" in texts(at.caption)
+    button(at, "Load 2 museum row(s)").click().run()
+    assert query(db, "SELECT museum_name, digital_budget_available_eur FROM current_responses "
+                     "WHERE survey_wave = '2027' ORDER BY museum_name") == [("Musée de Cluny", 7_000.0),
+                                                                            ("Wien Museum", 12_500.0)]
+
+
+def test_the_command_line_applies_a_saved_mapping_too(tmp_path):
+    con = open_store(tmp_path / "cli.duckdb")
+    try:
+        data = odd_survey(tmp_path / "a.xlsx", [["Wien Museum", "AT", "2025", 40, 10_000]])
+        _, sheets = read_sheets(data)
+        assert pipeline.remember_mapping(con, sheets, {("Survey", "Q7"): "digital_budget_available_eur"},
+                                         user="ana", filename="a.xlsx") == ["Survey"]
+        result = load_bytes(con, data, "a.xlsx", user="cli")
+        assert result["status"] == "committed"
+        assert {m["column"]: (m["field"], m["how"]) for m in result["mapping"]}["Q7"] == (
+            "digital_budget_available_eur", mappings.SAVED)
+        assert con.execute("SELECT digital_budget_available_eur FROM responses").fetchall() == [(10_000.0,)]
+    finally:
+        con.close()
+
+
+def test_a_sheet_skipped_for_unknown_questions_is_brought_in_by_mapping_them(tmp_path):
+    """Museum name and country are recognised but no survey question: the sheet is skipped, yet its columns
+    are offered for mapping, and mapping Q1 brings it in."""
+    data = write_xlsx(tmp_path / "codes.xlsx", [["Museum name", "Country", "Survey wave", "Q1", "Q2"],
+                                                ["Wien Museum", "AT", "2025", 40, 1000]]).read_bytes()
+    _, sheets = read_sheets(data)
+    before = parse_upload(data, "codes.xlsx")
+    assert [f.rule for f in before.report.errors] == ["not_a_survey"]
+    table = mappings.mapping_table(before.report, sheets)
+    assert table["Heading in the file"].tolist() == ["Museum name", "Country", "Survey wave", "Q1", "Q2"]
+    edited = table.copy()
+    edited.loc[3, "Stored as"] = "Collection digitised (%)"
+    decisions = mappings.decisions_from_table(table, edited)
+    assert decisions == {("Survey", "Q1"): "pct_digitised"}
+    after = parse_upload(data, "codes.xlsx", mapping=decisions)
+    assert after.ok and after.frame["pct_digitised"].tolist() == [40.0]
+
+
+# --- what must not be stored ----------------------------------------------------------------------------
+def test_a_file_with_errors_cannot_be_loaded_and_writes_nothing(db, tmp_path):
+    data = small_survey(tmp_path / "bad.xlsx", [["AT-1", "Wien Museum", "AT", "2025", 150, 1000, 10_000, 1],
+                                                ["AT-2", "Grazer", "AT", "2025", 20, 3000, "lots", 1]]).read_bytes()
+    at = check(open_page("pages/upload.py"), ("bad.xlsx", data))
+    assert "**2 error(s)**" in texts(at.error)
+    findings = table_with(at, "Row", "Problem")
+    assert sorted(zip(findings["Row"], findings["Column"], findings["Rule"])) == [
+        (2, "Collection digitised (%)", "out_of_range"), (3, "Digital budget available (EUR a year)", "not_a_number")]
+    load = button(at, "Load 2 museum row(s)")
+    assert load.disabled
+    assert "Nothing can be loaded from this file until the errors are fixed" in texts(at.caption)
+    assert [d.label for d in at.get("download_button")] == ["Blank survey to send out",
+                                                            "Download the file with problems marked"]
+    assert query(db, "SELECT (SELECT count(*) FROM uploads), (SELECT count(*) FROM responses)") == [(0, 0)]
+
+
+def test_warnings_must_be_confirmed_before_loading(db, tmp_path):
+    header = ["Museum name", "Country", "Survey wave", "Collection digitised (%)", "Share of collection online (%)"]
+    data = write_xlsx(tmp_path / "warn.xlsx", [header, ["Wien Museum", "AT", "2025", 20, 30]]).read_bytes()
+    at = check(open_page("pages/upload.py"), ("warn.xlsx", data))
+    assert "**1 warning(s)**" in texts(at.warning)
+    assert button(at, "Load 1 museum row(s)").disabled
+    at.checkbox[0].check().run()
+    assert not button(at, "Load 1 museum row(s)").disabled
+    button(at, "Load 1 museum row(s)").click().run()
+    assert query(db, "SELECT museum_name, pct_online FROM responses") == [("Wien Museum", 30.0)]
+    assert query(db, "SELECT json_array_length(warnings) FROM uploads") == [(1,)]
+
+
+def test_an_identical_file_is_reported_as_already_loaded(db, tmp_path):
+    path = small_survey(tmp_path / "survey.xlsx")
+    con = open_store(db)
+    load_file(con, path, user="seed")
+    con.close()
+    at = check(open_page("pages/upload.py"), ("renamed copy.xlsx", path.read_bytes()))
+    warning = texts(at.warning)
+    assert "**Already loaded.** This exact file (same contents) was loaded as upload 1" in warning
+    assert "by seed (file name then: 'survey.xlsx')" in warning
+    assert not [b for b in at.button if b.label.startswith("Load ")]
+    assert query(db, "SELECT count(*) FROM uploads") == [(1,)]
+
+
+def test_a_file_over_the_size_limit_is_refused_before_parsing(db, tmp_path, monkeypatch):
+    data = small_survey(tmp_path / "big.xlsx").read_bytes()
+    monkeypatch.setattr(limits, "MAX_UPLOAD_BYTES", len(data) - 1)
+
+    def must_not_parse(*args, **kwargs):
+        raise AssertionError("parsed a file over the limit")
+    monkeypatch.setattr(pipeline, "parse", must_not_parse)
+    at = check(open_page("pages/upload.py"), ("big.xlsx", data))
+    assert "more than the limit of" in texts(at.error)
+    assert query(db, "SELECT count(*) FROM uploads") == [(0,)]
+
+
+def test_cells_are_counted_from_the_raw_file(tmp_path, monkeypatch):
+    data = small_survey(tmp_path / "s.xlsx").read_bytes()          # 1 header + 3 rows x 8 columns, 2 empty
+    assert count_cells(data) == 4 * 8 - 2
+    assert count_cells("a;b;c\n1;2;3\n4;5;6".encode()) == 9
+    monkeypatch.setattr(limits, "MAX_CELLS", 29)
+    assert "more than 29 cells" in pipeline.check_limits(data)
+    monkeypatch.setattr(limits, "MAX_CELLS", 30)
+    assert pipeline.check_limits(data) is None
+
+
+# --- history ---------------------------------------------------------------------------------------------
+def test_history_lists_uploads_and_retracts_with_confirmation(db, tmp_path):
+    con = open_store(db)
+    load_file(con, small_survey(tmp_path / "2025.xlsx"), user="seed")                     # AT-1 at 40 %
+    load_file(con, small_survey(tmp_path / "fix.xlsx", [["AT-1", "Wien Museum", "AT", "2025", 45, 1000, 1, 1]]),
+              user="ana")                                                                  # replaces AT-1
+    con.close()
+    at = open_page("pages/history.py")
+    table = at.dataframe[0].value
+    assert table[["Upload", "File", "Loaded by", "Rows", "Status"]].values.tolist() == [
+        [2, "fix.xlsx", "ana", 1, "in use"], [1, "2025.xlsx", "seed", 3, "in use"]]
+    assert table["Fingerprint"].str.len().tolist() == [12, 12]
+
+    assert at.selectbox(key="history-upload").value == 2
+    button(at, "Retract this upload…").click().run()
+    assert "Its 1 row(s) leave the store's figures, and 1 earlier answer(s)" in texts(at.warning)
+    assert query(db, "SELECT status FROM uploads WHERE upload_id = 2") == [("committed",)]   # not yet
+
+    button(at, "Yes, retract it").click().run()
+    assert not at.exception
+    assert "1 row(s) taken out of the figures, 1 earlier answer(s) restored" in texts(at.success)
+    assert query(db, "SELECT status, retracted_by FROM uploads WHERE upload_id = 2") == [
+        ("retracted", local_user())]
+    assert query(db, "SELECT pct_digitised FROM current_responses WHERE museum_id = 'AT-1'") == [(40.0,)]
+
+
+def test_cancel_leaves_the_upload_in_use(db, tmp_path):
+    con = open_store(db)
+    load_file(con, small_survey(tmp_path / "a.xlsx"), user="seed")
+    con.close()
+    at = open_page("pages/history.py")
+    button(at, "Retract this upload…").click().run()
+    button(at, "Cancel").click().run()
+    assert [b.label for b in at.button] == ["Retract this upload…"]
+    assert query(db, "SELECT status FROM uploads") == [("committed",)]
+
+
+def test_a_file_that_is_not_a_spreadsheet_says_what_it_is(db):
+    at = check(open_page("pages/upload.py"), ("survey.xlsx", b"%PDF-1.7 not a workbook"))
+    assert "**This file cannot be read.** This is a PDF document, not a spreadsheet." in texts(at.error)
+    assert not [b for b in at.button if b.label.startswith("Load ")]
+    assert query(db, "SELECT count(*) FROM uploads") == [(0,)]
+
+
+def test_a_survey_without_a_wave_can_be_given_one_on_the_page(db, tmp_path):
+    header = ["Museum name", "Country", "Collection digitised (%)"]
+    data = write_xlsx(tmp_path / "nowave.xlsx", [header, ["Wien Museum", "AT", 40]]).read_bytes()
+    at = check(open_page("pages/upload.py"), ("nowave.xlsx", data))
+    assert "The survey wave is not given" in texts(at.error)        # a file-level error, said in the box
+    at.selectbox(key=f"wave-{hashlib.sha256(data).hexdigest()[:12]}").set_value("2025").run()
+    assert "No problems found" in texts(at.success)
+    button(at, "Load 1 museum row(s)").click().run()
+    assert query(db, "SELECT museum_name, survey_wave FROM responses") == [("Wien Museum", "2025")]
+
+
+def test_empty_store_pages_render(db):
+    at = open_page("pages/upload.py")
+    assert at.title[0].value == "Upload surveys"
+    at = open_page("pages/history.py")
+    assert "No file has been loaded yet." in texts(at.info)
