@@ -90,6 +90,7 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
         return None
     mapped = {m.field for m in header.matches if m.field}
     if not mapped & set(schema.SURVEY_FIELDS) or not mapped & {"museum_name", "museum_id", "country"}:
+        report.recognised += [f.label for f in schema.FIELDS if f.name in mapped and f.label not in report.recognised]
         numbers = any(isinstance(v, (int, float)) and not isinstance(v, bool) for row in sheet.rows for v in row)
         report.sheets_skipped[sheet.name] = ("no survey answer columns (a list or lookup table, not survey rows)"
                                              if numbers else "no survey answer columns (text only: instructions "
@@ -363,10 +364,9 @@ def _explain_no_survey(sheets: list[Sheet], report: FileReport) -> None:
     register = [name for name, why in reasons.items() if why.startswith("no survey answer")]
     if register:
         # Columns were recognised, but only identification / classification ones: a register, not a survey.
-        found = sorted({schema.FIELDS_BY_NAME[m.field].label for m in report.mapping if m.field})
         report.add(ERROR, "not_a_survey",
                    "This looks like a list of museums (a register), not a survey: it has "
-                   f"{', '.join(found) or 'no recognisable columns'} but none of the survey questions on "
+                   f"{', '.join(report.recognised) or 'no recognisable columns'} but none of the survey questions on "
                    "digitisation, skills, AI or funding (for example 'Collection digitised (%)' or "
                    "'Digital budget available (EUR a year)'). Nothing was loaded.", sheet=register[0])
         return

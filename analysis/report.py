@@ -52,6 +52,7 @@ class FileReport:
     sheets_used: list[str] = field(default_factory=list)
     sheets_skipped: dict[str, str] = field(default_factory=dict)      # sheet -> reason
     layouts: dict[str, str] = field(default_factory=dict)             # sheet -> survey tool recognised
+    recognised: list[str] = field(default_factory=list)               # fields seen on skipped sheets
     header_rows: dict[str, list[int]] = field(default_factory=dict)   # sheet -> Excel row numbers
     mapping: list[ColumnMapping] = field(default_factory=list)
     rows_skipped: list[dict] = field(default_factory=list)            # {"sheet","row","reason"}

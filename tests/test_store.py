@@ -83,6 +83,7 @@ def test_register_without_survey_questions_is_rejected_saying_what_is_missing(co
     [error] = result["errors"]
     assert error["rule"] == "not_a_survey"
     assert "digitisation, skills, AI or funding" in error["message"]
+    assert "it has Museum ID, Museum name, Country, Annual visits but none" in error["message"]
     assert counts(con) == (0, 0, 0)
 
 

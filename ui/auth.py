@@ -68,14 +68,14 @@ def sidebar() -> None:
         if how == "oidc":
             st.button("Sign in", key="sign-in", on_click=st.login)
             return
-        with st.form("sign-in-form"):
-            user = st.text_input("User name")
-            password = st.text_input("Password", type="password")
-            if st.form_submit_button("Sign in"):
-                account = _secrets()["accounts"].get(user)
-                if account and accounts.verify_password(password, account.get("password_hash", "")):
-                    st.session_state["account"] = user
-                    st.rerun()
+        user = st.text_input("User name", key="sign-in-user")
+        password = st.text_input("Password", type="password", key="sign-in-password")
+        if st.button("Sign in", key="sign-in"):
+            account = _secrets()["accounts"].get(user)
+            if account and accounts.verify_password(password, account.get("password_hash", "")):
+                st.session_state["account"] = user          # the page below already runs signed in
+                st.success(f"Signed in as {user}.")
+            else:
                 st.error("Unknown user name or wrong password.")
 
 
