@@ -722,7 +722,8 @@ def strategy_and_policy(frame: pd.DataFrame, caption: str) -> go.Figure:
             text.append(f"{share:.0f} %" if share is not None and share >= 8 else "")
             hover.append(", ".join(part["label"]) if len(part) else "")
         fig.add_bar(y=[labels[q] for q in shown], x=x, orientation="h", name=name, marker_color=colour, text=text,
-                    textposition="inside", insidetextanchor="middle", textangle=0, customdata=hover, textfont={"size": FONT_SIZE, "color": "white" if tier != "partial" else "black"},
+                    textposition="inside", insidetextanchor="middle", textangle=0, customdata=hover,
+                    textfont={"size": FONT_SIZE, "color": "white" if tier != "partial" else "black"},
                     hovertemplate="%{y} – %{customdata}: %{x:.1f} %<extra></extra>")
     fig.update_xaxes(title="Share of museums (%)", range=[0, 100])
     fig.update_yaxes(autorange="reversed")
@@ -957,7 +958,8 @@ def wave_change(frame: pd.DataFrame, caption: str) -> go.Figure:
         annotation.font = {"size": FONT_SIZE - 3}
     first = frame.iloc[0]
     if pd.notna(first["panel_change"]):
-        title = (f"The same museums moved {first['panel_change']:+.1f} points on {first['label'].replace(' (mean)', '').lower()} "
+        what = first["label"].replace(" (mean)", "").lower()
+        title = (f"The same museums moved {first['panel_change']:+.1f} points on {what} "
                  f"from {first['base_wave']} to {first['latest_wave']} (n = {int(first['n_panel'])})")
     else:
         title = f"Change from {first['base_wave']} to {first['latest_wave']}"
@@ -965,5 +967,6 @@ def wave_change(frame: pd.DataFrame, caption: str) -> go.Figure:
                   width=70, plot_height=360)
     # the legend under the small multiples, where it cannot run into their titles
     fig.update_layout(showlegend=True, height=fig.layout.height + 70, margin={"b": 80},
-                      legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "font": {"size": FONT_SIZE - 2}})
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0,
+                              "font": {"size": FONT_SIZE - 2}})
     return fig

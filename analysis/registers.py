@@ -299,7 +299,8 @@ def _read_rows(sheet: Sheet, header: RegisterHeader, result: ParsedRegister, cou
             visits, problem = normalise.parse_cell(raw_visits, fields["annual_visits"])
             if problem:
                 result.add(WARNING, problem[1], f"{problem[2]} The size of this museum is taken from the size "
-                           "column if there is one, else left unknown.", **where(row_number, "annual_visits", raw_visits))
+                           "column if there is one, else left unknown.",
+                           **where(row_number, "annual_visits", raw_visits))
             elif visits is not None and visits < 0:
                 result.add(WARNING, "negative_visits", f"{visits:,} visits is below zero; left blank.",
                            **where(row_number, "annual_visits", raw_visits))

@@ -287,8 +287,10 @@ def estimate_by_country(population: pd.DataFrame, data: pd.DataFrame, column: st
     reasons = weighting.excluded.groupby("country")["reason"].agg("; ".join).to_dict()
     for scope, people in [*answered.groupby("country", sort=True), (ALL, answered)]:
         part = per_stratum if scope == ALL else per_stratum[per_stratum["country"] == scope]
-        row = {"scope": scope, "n": len(people), "unweighted_mean": float(people[column].mean()) if len(people) else None,
-               "n_weighted": int(part["n"].sum()), "strata": len(part), "merged": int((part["status"] == "merged").sum()),
+        row = {"scope": scope, "n": len(people),
+               "unweighted_mean": float(people[column].mean()) if len(people) else None,
+               "n_weighted": int(part["n"].sum()), "strata": len(part),
+               "merged": int((part["status"] == "merged").sum()),
                "note": reasons.get(scope, "") if scope != ALL else
                f"{part['country'].nunique()} countr{'y' if part['country'].nunique() == 1 else 'ies'} with a frame "
                f"and at least {min_n} answers"}

@@ -1,0 +1,136 @@
+"""Methodology: how every figure is made (generated from analysis.schema, analysis.definitions and
+analysis.weights), population-weighted estimates with 95 % intervals, and change between waves."""
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from analysis import charts, definitions, limits, schema, store, targets, weights
+from analysis.filters import Filters
+from ui import filters, state, widgets
+
+st.title("Methodology")
+st.caption("Where the figures come from, what each one means, how far they can be generalised to all museums, "
+           "and what the survey cannot say. Everything here is generated from the code that computes the figures.")
+
+con = state.database()
+version = (*state.data_version(), *store.frame_version(con))     # weighted figures also change with registers
+view = filters.current()
+has_data = bool(state.waves(version))
+if has_data and view.wave is None:
+    view = replace(view, wave=state.waves(version)[0])
+scope = Filters(wave=view.wave, countries=view.countries)
+small = limits.SUPPRESS_BELOW_N
+
+estimates_tab, waves_tab, frame_tab, definitions_tab, limits_tab = st.tabs(
+    ["Weighted estimates", "Change between waves", "Coverage and weights", "Definitions", "What the survey cannot say"])
+
+with estimates_tab:
+    st.markdown("**Population-weighted** estimates stand for *all* museums of a country: each respondent counts for "
+                "the museums of its country and size band that did not answer (weight = museums ÷ respondents). "
+                "**Unweighted** means describe the respondents only. Weighted figures use the wave and country "
+                "filters only.")
+    if not has_data:
+        widgets.empty_state()
+    else:
+        key = st.selectbox("Indicator", list(weights.INDICATORS), key="weighted-indicator",
+                           format_func=lambda k: weights.INDICATORS[k].label)
+        frame = state.aggregate(version, "weighted_estimates", scope, key)
+        spec = weights.INDICATORS[key]
+        caption = scope.describe(int(frame.loc[frame["scope"] == weights.ALL, "n"].iloc[0]),
+                                 int((frame["scope"] != weights.ALL).sum()))
+        widgets.chart(charts.weighted_by_country(frame, caption), frame, f"weighted-{key}", caption,
+                      alt=f"{spec.label}: population-weighted mean per country with 95 % interval, unweighted mean "
+                          "as a hollow marker")
+        everyone = frame[frame["scope"] == weights.ALL].iloc[0]
+        if spec.total and pd.notna(everyone["total"]):
+            st.metric(f"Extrapolated total for all {everyone['N']:,.0f} museums of the countries with a frame",
+                      f"€{everyone['total'] / 1e9:,.2f} bn",
+                      help=f"95 % interval €{everyone['total_lo'] / 1e9:,.2f}–{everyone['total_hi'] / 1e9:,.2f} bn; "
+                           f"from {int(everyone['n_weighted'])} museums that answered; {everyone['note']}")
+        table = frame.assign(country=[("All countries with a frame" if s == weights.ALL else schema.country_name(s))
+                                      for s in frame["scope"]])
+        columns = {"country": "Country", "n": "n answered", "unweighted_mean": "Unweighted mean (respondents)",
+                   "n_weighted": "n weighted", "N": "Museums in frame", "weighted_mean": "Weighted mean (all museums)",
+                   "lo": "95 % interval from", "hi": "95 % interval to", "note": "Note"}
+        if spec.total:
+            columns.update({"total": "Extrapolated total", "total_lo": "Total from", "total_hi": "Total to"})
+        st.dataframe(table[list(columns)].rename(columns=columns), hide_index=True)
+        st.caption(f"{weights.INTERVAL_METHOD} Where a country is weighted by its total alone, its weighted mean "
+                   "equals its unweighted mean; weights then change the all-countries figure, and, with a register, "
+                   f"the country figure too. Unweighted means of fewer than {small} museums are not shown.")
+
+with waves_tab:
+    if not has_data:
+        widgets.empty_state()
+    else:
+        change = state.aggregate(version, "wave_change", view)
+        caption = replace(view, wave=None).describe(
+            int(change["n_latest"].max()) if len(change) else 0)
+        widgets.chart(charts.wave_change(change, caption), change, "wave-change", caption,
+                      alt="Key indicators in the earlier and the later wave: every museum that answered, and the "
+                          "same museums in both waves")
+        if len(change):
+            st.markdown(f"Wave **{change['latest_wave'].iloc[0]}** against **{change['base_wave'].iloc[0]}**. "
+                        "The *cross-sections* compare everyone who answered each wave, so they move when different "
+                        "museums answer; the *panel* follows the same museums and shows their own change, with a "
+                        "paired 95 % interval. Both are unweighted.")
+            st.dataframe(change.drop(columns=["indicator"]).rename(columns={
+                "label": "Indicator", "unit": "Unit", "base_wave": "Earlier wave", "latest_wave": "Later wave",
+                "n_base": "n earlier", "mean_base": "Mean earlier", "n_latest": "n later", "mean_latest": "Mean later",
+                "change": "Change (cross-sections)", "n_panel": "n panel", "panel_base": "Panel earlier",
+                "panel_latest": "Panel later", "panel_change": "Panel change", "panel_lo": "Panel change from",
+                "panel_hi": "Panel change to"}), hide_index=True)
+
+with frame_tab:
+    st.markdown(f"**Population frame.** Per country, the latest national register loaded by an admin (museums "
+                "counted by size band), else the EGMUS number of museums. **Coverage** = respondents ÷ museums. "
+                f"A cell is flagged as too thin to generalise when fewer than {weights.LOW_COVERAGE_PCT:g} % of its "
+                f"museums answered or fewer than {weights.MIN_STRATUM_N} did.")
+    if not has_data:
+        widgets.empty_state()
+    else:
+        cover = state.aggregate(version, "frame_coverage", scope)
+        flagged = cover[(cover["level"] == "country") & (cover["warning"] != "")]
+        if len(flagged):
+            st.warning(f"{len(flagged)} of {int((cover['level'] == 'country').sum())} countries are too thinly "
+                       "covered to generalise from: " + "; ".join(
+                           f"{schema.country_name(c)} ({w})" for c, w in zip(flagged["country"], flagged["warning"])),
+                       icon=":material/warning:")
+        st.dataframe(cover.assign(country=cover["country"].map(schema.country_name)).rename(columns={
+            "country": "Country", "stratum": "Size band", "level": "Level", "respondents": "Respondents",
+            "museums": "Museums", "source": "Source", "year": "Year", "coverage_pct": "Coverage (%)",
+            "warning": "Too thin to generalise"}), hide_index=True)
+        st.markdown("**Weights.** " + weights.COLLAPSE_RULE + " " + weights.EXCLUSION_RULE)
+        strata = state.aggregate(version, "weighting_strata", scope)
+        merged = strata[strata["status"] == "merged"]
+        if len(merged):
+            st.info("Merged strata: " + "; ".join(f"{schema.country_name(c)}: {s} ({n})" for c, s, n in
+                                                 zip(merged["country"], merged["stratum"], merged["note"])),
+                    icon=":material/merge:")
+        st.dataframe(strata.assign(country=strata["country"].map(schema.country_name)).rename(columns={
+            "country": "Country", "stratum": "Stratum", "N": "Museums (N)", "n": "Respondents (n)",
+            "weight": "Weight N/n", "coverage_pct": "Coverage (%)", "status": "Status", "note": "Note",
+            "source": "Source", "year": "Year"}), hide_index=True)
+
+with definitions_tab:
+    st.subheader("How figures are aggregated")
+    for name, text in definitions.AGGREGATES.items():
+        st.markdown(f"- **{name}**: {text}")
+    st.markdown(f"- **Suppression**: a figure resting on fewer than {small} museums is not shown (n < {small}).")
+    st.subheader("Derived metrics")
+    st.caption("Computed once per museum in the museum_metrics view of the store, then aggregated.")
+    st.dataframe(pd.DataFrame(definitions.table()), hide_index=True)
+    st.subheader("Targets and their sources")
+    st.dataframe(targets.load(con), hide_index=True)
+    st.subheader("Survey fields (data dictionary)")
+    st.dataframe(pd.DataFrame(schema.data_dictionary()), hide_index=True)
+
+with limits_tab:
+    for text in definitions.LIMITATIONS:
+        st.markdown(f"- {text}")
+    years = store.museum_population_table(con)["year"]
+    if len(years):
+        st.caption(f"The bundled EGMUS counts run from {int(years.min())} to {int(years.max())} depending on the "
+                   "country.")
