@@ -17,6 +17,7 @@ def run() -> None:
         st.Page(PAGES / "skills.py", title="Skills & AI", icon=":material/school:"),
         st.Page(PAGES / "funding.py", title="Funding", icon=":material/euro:"),
         st.Page(PAGES / "map.py", title="Europe map", icon=":material/public:"),
+        st.Page(PAGES / "methodology.py", title="Methodology", icon=":material/functions:"),
     ]
     present = st.Page(PAGES / "present.py", title="Present", icon=":material/co_present:")
     navigation = st.navigation({
@@ -24,7 +25,8 @@ def run() -> None:
         "Present": [present],
         "Analyst": [st.Page(PAGES / "upload.py", title="Upload surveys", icon=":material/upload_file:")],
         "Admin": [st.Page(PAGES / "history.py", title="Upload history", icon=":material/history:"),
-                  st.Page(PAGES / "targets.py", title="Targets", icon=":material/flag:")],
+                  st.Page(PAGES / "targets.py", title="Targets", icon=":material/flag:"),
+                  st.Page(PAGES / "registers.py", title="Museum registers", icon=":material/account_balance:")],
     })
     if navigation in [*explore, present]:
         filters.sidebar()
