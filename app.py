@@ -1,4 +1,7 @@
-"""Router: page config, navigation, and the shared filters for the explore pages. Pages live in pages/."""
+"""Router: page config, navigation, sign-in and the shared filters. One thin file per page in views/.
+
+The folder is not called pages/: with a folder of that name Streamlit runs a page file without this router
+when the first request is a deep link (no filters, no roles), the legacy multipage behaviour."""
 
 from pathlib import Path
 
@@ -6,7 +9,7 @@ import streamlit as st
 
 from ui import auth, filters
 
-PAGES = Path(__file__).parent / "pages"
+PAGES = Path(__file__).parent / "views"
 
 
 def run() -> None:

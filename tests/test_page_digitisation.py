@@ -334,7 +334,7 @@ def page(monkeypatch, tmp_path):
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
         at.query_params.update(query)
         at.run()
-        at.switch_page("pages/digitisation.py")
+        at.switch_page("views/digitisation.py")
         return at
     return make
 

@@ -249,7 +249,7 @@ def funding_app(monkeypatch, tmp_path):
         for key, value in query.items():        # sidebar filters from the URL, kept across the page switch
             at.query_params[key] = value
         at.run()
-        at.switch_page("pages/funding.py")
+        at.switch_page("views/funding.py")
         return at.run()
     return make
 
@@ -311,7 +311,7 @@ def test_funding_page_with_too_few_answers(monkeypatch, tmp_path):
     con.close()
     monkeypatch.setenv("MUSEUM_DB", str(tmp_path / "sparse.duckdb"))
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("pages/funding.py").run()
+    at.switch_page("views/funding.py").run()
     assert not at.exception
     # the headline totals still show (each with its n), every chart says it has too few answers
     assert {m.label: m.value for m in at.metric}["Funding shortfall"] == "€0.1 M"     # 50k + 25k, n = 2

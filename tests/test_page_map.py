@@ -181,7 +181,7 @@ def app(store_path, tmp_path, monkeypatch):
 
 def test_map_page_renders_the_default_metric(app):
     app.run()
-    app.switch_page("pages/map.py").run()
+    app.switch_page("views/map.py").run()
     assert not app.exception, app.exception
     assert app.title[0].value == "Europe map"
     assert app.selectbox(key="metric").value == "mean_pct_digitised"
@@ -197,7 +197,7 @@ def test_deep_link_selects_the_metric(app, link):
     # Streamlit writes the option's label into the bound URL parameter; the key works in a link as well.
     app.run()                                                  # the router runs first (sidebar filters)
     app.query_params["metric"] = link                          # /map?metric=...
-    app.switch_page("pages/map.py").run()
+    app.switch_page("views/map.py").run()
     assert not app.exception, app.exception
     assert app.selectbox(key="metric").value == "total_shortfall"
     figure = json.loads(app.get("plotly_chart")[0].proto.spec)
@@ -209,7 +209,7 @@ def test_deep_link_selects_the_metric(app, link):
 def test_unknown_metric_in_the_link_falls_back_to_the_default(app):
     app.run()
     app.query_params["metric"] = "nonsense"
-    app.switch_page("pages/map.py").run()
+    app.switch_page("views/map.py").run()
     assert not app.exception, app.exception
     assert app.selectbox(key="metric").value == "mean_pct_digitised"
 
@@ -217,7 +217,7 @@ def test_unknown_metric_in_the_link_falls_back_to_the_default(app):
 def test_map_page_on_an_empty_store(tmp_path, monkeypatch):
     monkeypatch.setenv("MUSEUM_DB", str(tmp_path / "empty.duckdb"))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.switch_page("pages/map.py").run()
+    at.switch_page("views/map.py").run()
     assert not at.exception, at.exception
     assert "No survey data yet" in at.info[0].value
 
@@ -225,7 +225,7 @@ def test_map_page_on_an_empty_store(tmp_path, monkeypatch):
 def test_map_page_when_no_museum_matches_the_filters(app):
     app.query_params["accredited"] = "Accredited"             # nobody answered the accreditation question
     app.run()                                                  # the router reads the filters from the link
-    app.switch_page("pages/map.py").run()
+    app.switch_page("views/map.py").run()
     assert not app.exception, app.exception
     assert "No museums match these filters" in app.warning[0].value
 

@@ -52,7 +52,7 @@ def open_methodology(db: Path, monkeypatch) -> AppTest:
     if "methodology.py" in (ROOT / "app.py").read_text():
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
         at.run()
-        at.switch_page("pages/methodology.py").run()
+        at.switch_page("views/methodology.py").run()
     else:
         at = AppTest.from_file(str(ROOT / "pages" / "methodology.py"), default_timeout=90)
         at.run()

@@ -284,7 +284,7 @@ def skills_app(monkeypatch, tmp_path):
         for key, value in query.items():        # sidebar filters from the URL, kept across the page switch
             at.query_params[key] = value
         at.run()
-        at.switch_page("pages/skills.py")
+        at.switch_page("views/skills.py")
         return at.run()
     return make
 
@@ -328,7 +328,7 @@ def test_skills_page_when_nobody_answered_the_skills_questions(monkeypatch, tmp_
     con.close()
     monkeypatch.setenv("MUSEUM_DB", str(tmp_path / "sparse.duckdb"))
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("pages/skills.py").run()
+    at.switch_page("views/skills.py").run()
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["Skills gap index"] == "–"
     titles = _titles(at)

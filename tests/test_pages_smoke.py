@@ -8,7 +8,7 @@ from analysis.pipeline import load_file
 from analysis.store import open_store
 from tests.conftest import ROOT
 
-PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
+PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "views").glob("*.py"))
 
 
 @pytest.fixture(scope="module")

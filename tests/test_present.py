@@ -14,7 +14,7 @@ def test_slides_step_forward_and_back(tmp_path, monkeypatch):
     con.close()
     monkeypatch.setenv("MUSEUM_DB", str(db))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.switch_page("pages/present.py").run()
+    at.switch_page("views/present.py").run()
     assert not at.exception
 
     def slide():

@@ -195,7 +195,7 @@ def _open_registers_page(db: Path, monkeypatch) -> AppTest:
     if "registers.py" in (ROOT / "app.py").read_text():
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
         at.run()
-        at.switch_page("pages/registers.py").run()
+        at.switch_page("views/registers.py").run()
     else:
         at = AppTest.from_file(str(ROOT / "pages" / "registers.py"), default_timeout=60)
         at.run()

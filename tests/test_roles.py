@@ -33,8 +33,8 @@ def _app(tmp_path, monkeypatch, with_accounts: bool) -> AppTest:
     return at
 
 
-@pytest.mark.parametrize("page, needed", [("pages/targets.py", "admin"), ("pages/history.py", "admin"),
-                                          ("pages/upload.py", "analyst")])
+@pytest.mark.parametrize("page, needed", [("views/targets.py", "admin"), ("views/history.py", "admin"),
+                                          ("views/upload.py", "analyst")])
 def test_viewer_is_refused_inside_the_page(tmp_path, monkeypatch, page, needed):
     at = _app(tmp_path, monkeypatch, with_accounts=True).run()
     at.switch_page(page).run()
@@ -48,15 +48,15 @@ def test_analyst_signs_in_and_may_upload_but_not_edit_targets(tmp_path, monkeypa
     at.text_input[0].input("ana")
     at.text_input[1].input("correct horse")
     next(b for b in at.button if b.label == "Sign in").click().run()
-    at.switch_page("pages/upload.py").run()
+    at.switch_page("views/upload.py").run()
     assert not at.exception and not at.error
     assert len(at.file_uploader) >= 1
-    at.switch_page("pages/targets.py").run()
+    at.switch_page("views/targets.py").run()
     assert any("needs the **admin** role" in e.value for e in at.error)
 
 
 def test_open_mode_is_bannered_and_allows_everything(tmp_path, monkeypatch):
     at = _app(tmp_path, monkeypatch, with_accounts=False).run()
     assert any("Local open mode" in w.value for w in at.warning)
-    at.switch_page("pages/targets.py").run()
+    at.switch_page("views/targets.py").run()
     assert not at.error and len(at.data_editor) == 1

@@ -112,7 +112,7 @@ def texts(elements) -> str:
 def test_map_an_unknown_column_then_commit_stores_exactly_those_rows(db, tmp_path):
     data = odd_survey(tmp_path / "odd.xlsx", [["Wien Museum", "AT", "2025", 40, 10_000],
                                               ["Grazer Stadtmuseum", "AT", "2025", 20, 5_000]])
-    at = check(open_page("pages/upload.py", signed_in_as="ana"), ("odd.xlsx", data))
+    at = check(open_page("views/upload.py", signed_in_as="ana"), ("odd.xlsx", data))
 
     q7 = mapping_row(at, "Q7")
     assert q7["Stored as"] == mappings.IGNORE and q7["How"] == "not recognised"
@@ -142,7 +142,7 @@ def test_map_an_unknown_column_then_commit_stores_exactly_those_rows(db, tmp_pat
 
 def test_saved_mapping_is_reused_for_the_next_file_with_the_same_headings(db, tmp_path):
     first = odd_survey(tmp_path / "first.xlsx", [["Wien Museum", "AT", "2025", 40, 10_000]])
-    at = check(open_page("pages/upload.py"), ("first.xlsx", first))
+    at = check(open_page("views/upload.py"), ("first.xlsx", first))
     set_mapping(at, "Q7", BUDGET)
     button(at, "Load 1 museum row(s)").click().run()
     assert "Your column choices are saved" in texts(at.caption)
@@ -150,7 +150,7 @@ def test_saved_mapping_is_reused_for_the_next_file_with_the_same_headings(db, tm
     # Next wave, same odd headings: Q7 is mapped without the analyst doing anything.
     second = odd_survey(tmp_path / "second.xlsx", [["Wien Museum", "AT", "2027", 55, 12_500],
                                                    ["Musée de Cluny", "FR", "2027", 35, 7_000]])
-    at = check(open_page("pages/upload.py"), ("second.xlsx", second))
+    at = check(open_page("views/upload.py"), ("second.xlsx", second))
     q7 = mapping_row(at, "Q7")
     assert q7["Stored as"] == BUDGET and q7["How"] == "your saved choice"
     assert f"column choices saved by {local_user()}" in texts(at.caption)
@@ -198,7 +198,7 @@ def test_a_sheet_skipped_for_unknown_questions_is_brought_in_by_mapping_them(tmp
 def test_a_file_with_errors_cannot_be_loaded_and_writes_nothing(db, tmp_path):
     data = small_survey(tmp_path / "bad.xlsx", [["AT-1", "Wien Museum", "AT", "2025", 150, 1000, 10_000, 1],
                                                 ["AT-2", "Grazer", "AT", "2025", 20, 3000, "lots", 1]]).read_bytes()
-    at = check(open_page("pages/upload.py"), ("bad.xlsx", data))
+    at = check(open_page("views/upload.py"), ("bad.xlsx", data))
     assert "**2 error(s)**" in texts(at.error)
     findings = table_with(at, "Row", "Problem")
     assert sorted(zip(findings["Row"], findings["Column"], findings["Rule"])) == [
@@ -214,7 +214,7 @@ def test_a_file_with_errors_cannot_be_loaded_and_writes_nothing(db, tmp_path):
 def test_warnings_must_be_confirmed_before_loading(db, tmp_path):
     header = ["Museum name", "Country", "Survey wave", "Collection digitised (%)", "Share of collection online (%)"]
     data = write_xlsx(tmp_path / "warn.xlsx", [header, ["Wien Museum", "AT", "2025", 20, 30]]).read_bytes()
-    at = check(open_page("pages/upload.py"), ("warn.xlsx", data))
+    at = check(open_page("views/upload.py"), ("warn.xlsx", data))
     assert "**1 warning(s)**" in texts(at.warning)
     assert button(at, "Load 1 museum row(s)").disabled
     at.checkbox[0].check().run()
@@ -229,7 +229,7 @@ def test_an_identical_file_is_reported_as_already_loaded(db, tmp_path):
     con = open_store(db)
     load_file(con, path, user="seed")
     con.close()
-    at = check(open_page("pages/upload.py"), ("renamed copy.xlsx", path.read_bytes()))
+    at = check(open_page("views/upload.py"), ("renamed copy.xlsx", path.read_bytes()))
     warning = texts(at.warning)
     assert "**Already loaded.** This exact file (same contents) was loaded as upload 1" in warning
     assert "by seed (file name then: 'survey.xlsx')" in warning
@@ -244,7 +244,7 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing(db, tmp_path, monk
     def must_not_parse(*args, **kwargs):
         raise AssertionError("parsed a file over the limit")
     monkeypatch.setattr(pipeline, "parse", must_not_parse)
-    at = check(open_page("pages/upload.py"), ("big.xlsx", data))
+    at = check(open_page("views/upload.py"), ("big.xlsx", data))
     assert "more than the limit of" in texts(at.error)
     assert query(db, "SELECT count(*) FROM uploads") == [(0,)]
 
@@ -266,7 +266,7 @@ def test_history_lists_uploads_and_retracts_with_confirmation(db, tmp_path):
     load_file(con, small_survey(tmp_path / "fix.xlsx", [["AT-1", "Wien Museum", "AT", "2025", 45, 1000, 1, 1]]),
               user="ana")                                                                  # replaces AT-1
     con.close()
-    at = open_page("pages/history.py")
+    at = open_page("views/history.py")
     table = at.dataframe[0].value
     assert table[["Upload", "File", "Loaded by", "Rows", "Status"]].values.tolist() == [
         [2, "fix.xlsx", "ana", 1, "in use"], [1, "2025.xlsx", "seed", 3, "in use"]]
@@ -289,7 +289,7 @@ def test_cancel_leaves_the_upload_in_use(db, tmp_path):
     con = open_store(db)
     load_file(con, small_survey(tmp_path / "a.xlsx"), user="seed")
     con.close()
-    at = open_page("pages/history.py")
+    at = open_page("views/history.py")
     button(at, "Retract this upload…").click().run()
     button(at, "Cancel").click().run()
     assert [b.label for b in at.button] == ["Retract this upload…"]
@@ -297,7 +297,7 @@ def test_cancel_leaves_the_upload_in_use(db, tmp_path):
 
 
 def test_a_file_that_is_not_a_spreadsheet_says_what_it_is(db):
-    at = check(open_page("pages/upload.py"), ("survey.xlsx", b"%PDF-1.7 not a workbook"))
+    at = check(open_page("views/upload.py"), ("survey.xlsx", b"%PDF-1.7 not a workbook"))
     assert "**This file cannot be read.** This is a PDF document, not a spreadsheet." in texts(at.error)
     assert not [b for b in at.button if b.label.startswith("Load ")]
     assert query(db, "SELECT count(*) FROM uploads") == [(0,)]
@@ -306,7 +306,7 @@ def test_a_file_that_is_not_a_spreadsheet_says_what_it_is(db):
 def test_a_survey_without_a_wave_can_be_given_one_on_the_page(db, tmp_path):
     header = ["Museum name", "Country", "Collection digitised (%)"]
     data = write_xlsx(tmp_path / "nowave.xlsx", [header, ["Wien Museum", "AT", 40]]).read_bytes()
-    at = check(open_page("pages/upload.py"), ("nowave.xlsx", data))
+    at = check(open_page("views/upload.py"), ("nowave.xlsx", data))
     assert "The survey wave is not given" in texts(at.error)        # a file-level error, said in the box
     at.selectbox(key=f"wave-{hashlib.sha256(data).hexdigest()[:12]}").set_value("2025").run()
     assert "No problems found" in texts(at.success)
@@ -315,7 +315,7 @@ def test_a_survey_without_a_wave_can_be_given_one_on_the_page(db, tmp_path):
 
 
 def test_empty_store_pages_render(db):
-    at = open_page("pages/upload.py")
+    at = open_page("views/upload.py")
     assert at.title[0].value == "Upload surveys"
-    at = open_page("pages/history.py")
+    at = open_page("views/history.py")
     assert "No file has been loaded yet." in texts(at.info)

@@ -28,7 +28,7 @@ if done := st.session_state.pop("retract-result", None):
 history = store.upload_history(con)
 if history.empty:
     st.info("No file has been loaded yet.", icon=":material/inbox:")
-    st.page_link("pages/upload.py", label="Upload surveys", icon=":material/upload_file:")
+    st.page_link("views/upload.py", label="Upload surveys", icon=":material/upload_file:")
     st.stop()
 
 

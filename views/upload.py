@@ -344,7 +344,7 @@ def show_result(review: dict) -> None:
                   " No earlier answers were replaced."), icon=":material/task_alt:")
     if result.get("mapping_saved_for"):
         st.caption("Your column choices are saved and will be used for the next file with the same headings.")
-    st.page_link("pages/overview.py", label="See the updated figures on the Overview", icon=":material/dashboard:")
+    st.page_link("views/overview.py", label="See the updated figures on the Overview", icon=":material/dashboard:")
 
 
 # --- the page -------------------------------------------------------------------------------------------
