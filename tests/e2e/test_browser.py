@@ -148,13 +148,13 @@ def _require(page: Page | None) -> Page:
     return page
 
 
-def _open_idle(page: Page, url: str) -> None:
+def _open_idle(page: Page, url: str, title: str = TITLE) -> None:
     """Load `url` and wait until the script has run to the end and the charts are drawn."""
     page.goto(url)
     app = page.get_by_test_id("stApp")
     expect(page.get_by_test_id("stAppViewContainer")).to_be_attached(timeout=LOAD_TIMEOUT_MS)
     expect(app).to_have_attribute("data-test-connection-state", "CONNECTED", timeout=LOAD_TIMEOUT_MS)
-    expect(page.get_by_role("heading", name=TITLE)).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+    expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=LOAD_TIMEOUT_MS)
     expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=LOAD_TIMEOUT_MS)
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=LOAD_TIMEOUT_MS)
 
@@ -209,3 +209,44 @@ def test_deep_link_selects_wave_2023(app_server: Server, app_page: Page | None, 
         _shoot(page, screens / "overview-wave-2023.png")
         if page.errors:
             print(f"page errors: {page.errors}")
+
+
+EXPLORE = [("digitisation", "Digitisation"), ("skills", "Digital skills and AI readiness"),
+           ("funding", "Funding need and shortfall"), ("map", "Europe map"), ("methodology", "Methodology")]
+
+
+@pytest.mark.parametrize("path, title", EXPLORE)
+def test_every_explore_page_draws_its_charts_from_a_deep_link(app_server: Server, app_page: Page | None,
+                                                               screens: Path, path: str, title: str):
+    """Opened first by URL (no visit to / before), each page runs through the router: the sidebar
+    filters are there, the wave from the URL is used, and its charts are drawn."""
+    page = _require(app_page)
+    try:
+        _open_idle(page, f"{app_server.url}/{path}?wave=2023", title)
+        _no_exception(page)
+        expect(page.get_by_role("combobox", name="Survey wave")).to_have_value("2023")
+        charts = page.get_by_test_id("stPlotlyChart")
+        expect(charts.first.locator("svg.main-svg").first).to_be_attached(timeout=LOAD_TIMEOUT_MS)
+        expect(page.get_by_text("wave 2023").first).to_be_visible()
+        _no_exception(page)
+    finally:
+        _shoot(page, screens / f"{path}.png")
+
+
+def test_present_steps_through_slides(app_server: Server, app_page: Page | None, screens: Path):
+    page = _require(app_page)
+    try:
+        _open_idle(page, f"{app_server.url}/present", "Present")
+        _no_exception(page)
+        counter = page.get_by_text("Slide 1 of")
+        expect(counter).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        slide_title = page.get_by_test_id("stMain").get_by_role("heading", level=2).first
+        first_title = slide_title.inner_text()
+        page.get_by_role("button", name="Next ▶").click()
+        expect(page.get_by_text("Slide 2 of")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        expect(slide_title).not_to_have_text(first_title)
+        expect(page.get_by_test_id("stPlotlyChart").first.locator("svg.main-svg").first).to_be_attached(
+            timeout=LOAD_TIMEOUT_MS)
+        _no_exception(page)
+    finally:
+        _shoot(page, screens / "present.png")
