@@ -847,7 +847,7 @@ def shortfall_ranking(frame: pd.DataFrame, by: str, caption: str, per_museum: bo
             share = 100 * top[column] / shown[column].sum() if shown[column].sum() else 0
             title = f"{name} has the largest shortfall: {_eur_m(top[column])}, {share:.0f} % of the total shown"
     note = _not_shown(int(frame["suppressed"].sum()), singular, plural)
-    return _headed(fig, title, f"{caption}; n = museums that gave need and budget{note}",
+    return _headed(fig, title, f"{caption}; n in each label = museums that gave need and budget{note}",
                    plot_height=max(240, 36 * len(shown) + 90))
 
 
@@ -970,3 +970,12 @@ def wave_change(frame: pd.DataFrame, caption: str) -> go.Figure:
                       legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0,
                               "font": {"size": FONT_SIZE - 2}})
     return fig
+
+
+def split_title(text: str | None) -> tuple[str, str]:
+    """(finding, subtitle) of a house-style title: the finding may wrap over several lines; the subtitle is the
+    smaller span with the filters in words and n."""
+    text = text or ""
+    head, _, rest = text.partition("<span")
+    subtitle = rest.split(">", 1)[1].rsplit("</span>", 1)[0] if rest else ""
+    return " ".join(head.replace("<br>", " ").split()), subtitle

@@ -25,6 +25,8 @@ from openpyxl.utils import get_column_letter
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
+from analysis.charts import split_title
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -131,9 +133,8 @@ def pptx_deck(slides: list, title: str, subtitle: str, *, survey: str = "Museum 
 def without_title(fig: go.Figure) -> go.Figure:
     """The slide title carries the finding; the picture keeps only the subtitle line (filters and n)."""
     copy = go.Figure(fig)
-    text = copy.layout.title.text or ""
-    subtitle = text.split("<br>", 1)[1] if "<br>" in text else ""
-    copy.update_layout(title={"text": subtitle, "font": {"size": 16}}, margin={"t": 70})
+    subtitle = split_title(copy.layout.title.text)[1]
+    copy.update_layout(title={"text": subtitle, "font": {"size": 16}}, margin={"t": 40 + 22 * (subtitle.count("<br>") + 1)})
     return copy
 
 

@@ -774,3 +774,27 @@ def wave_change(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFram
     num = [c for c in columns if c.startswith(("mean_", "change", "panel_"))]
     out[num] = out[num].astype(float)
     return out
+
+
+def target_in_force(targets: pd.DataFrame, metric: str = "pct_digitised") -> dict:
+    """The target most of the filtered museums are measured against, in words, and a note when several apply."""
+    rows = targets[targets["metric"] == metric]
+    if rows.empty:
+        return {"value": None, "short": "none set", "text": "no target set", "placeholder": False, "museums": 0,
+                "note": ""}
+    short = lambda r: f"{r['value']:.0f} % by {r['target_year']}"  # noqa: E731
+    text = lambda r: short(r) + (" (placeholder target)" if r["is_placeholder"] else "")  # noqa: E731
+    main = rows.iloc[0]                                     # most museums first (metrics.targets_in_force)
+    note = ("Targets differ between these museums: " + "; ".join(
+        f"{text(r)} for {r['museums']} museum{'s' if r['museums'] != 1 else ''}" for _, r in rows.iterrows()) + "."
+            if len(rows) > 1 else "")
+    return {"value": float(main["value"]), "short": short(main), "text": text(main),
+            "placeholder": bool(main["is_placeholder"]), "museums": int(rows["museums"].sum()), "note": note}
+
+
+def funding_totals(s: dict) -> dict:
+    """Need, budget over the horizon and shortfall with their n, from `summary`, as the funding charts take them."""
+    n = s["n"]
+    return {"need": s["total_funding_need_eur"], "n_need": n["funding_need"],
+            "available": s["total_funding_available_eur"], "n_available": n["funding_available"],
+            "shortfall": s["total_funding_shortfall_eur"], "n_shortfall": n["funding_shortfall"]}

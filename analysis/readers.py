@@ -268,7 +268,7 @@ def _check_zip_parts(data: bytes, fmt: str) -> dict[str, dict]:
         if not _XML_PART.search(info.filename):
             continue                                    # pictures, printer settings, macros: never parsed
         name = info.filename
-        worksheet = fmt != "ods" and (name in sheets or name.startswith("xl/worksheets/"))
+        worksheet = fmt != "ods" and (name in sheets or (name.startswith("xl/worksheets/") and "/_rels/" not in name))
         label = f"Sheet '{sheets[name]}'" if name in sheets else f"The worksheet part '{name}'"
         found = facts.setdefault(sheets.get(name, name), {"formulas": 0, "hidden_rows": set()}) if worksheet else None
         in_prolog, carry = True, b""
@@ -278,7 +278,7 @@ def _check_zip_parts(data: bytes, fmt: str) -> dict[str, dict]:
                 in_prolog = _check_prolog(buf, name)
             if worksheet:
                 _check_cell_references(buf, label)
-                found["formulas"] += chunk.count(b"<f>") + chunk.count(b"<f ")
+                found["formulas"] += len(_FORMULA.findall(chunk))
                 for row in _HIDDEN_ROW.finditer(buf):
                     number = _ROW_NUMBER.search(row.group(0))
                     if number and len(found["hidden_rows"]) < 1000:
@@ -287,6 +287,7 @@ def _check_zip_parts(data: bytes, fmt: str) -> dict[str, dict]:
     return facts
 
 
+_FORMULA = re.compile(rb"<f[ >]")                 # a cell's formula (not <formula1> of a data validation)
 _HIDDEN_ROW = re.compile(rb"""<row\b[^>]*?\shidden=["'](?:1|true)["'][^>]*>""")
 _ROW_NUMBER = re.compile(rb"""\sr=["'](\d+)["']""")
 
@@ -303,6 +304,8 @@ def _inflate(data: bytes, info: zipfile.ZipInfo):
         raise damaged
     start = info.header_offset + 30 + name_length + extra_length
     if info.compress_type == zipfile.ZIP_STORED:
+        if info.compress_size != info.file_size:
+            raise damaged
         end = min(start + info.compress_size, len(data))
         for at in range(start, end, _INFLATE_OUT):
             yield data[at: min(at + _INFLATE_OUT, end)]
@@ -424,8 +427,9 @@ def _check_cell_references(buf: bytes, sheet: str) -> None:
     if found is None:
         return
     ref = found.group(1).decode("ascii", "replace").upper()
+    where = f"cell {ref}" if not ref.isdigit() else f"row {int(ref):,}"
     raise UnreadableFile(
-        f"{sheet} has something in cell {ref}, outside the area a survey may use ({limits.MAX_COLUMNS:,} columns, "
+        f"{sheet} has something in {where}, outside the area a survey may use ({limits.MAX_COLUMNS:,} columns, "
         f"{max_rows:,} rows). If the sheet really is that big, split it into smaller files; if not, it is a stray "
         "entry or formatting: in Excel press Ctrl+End to jump to the last used cell, delete the empty rows and "
         "columns up to it, save and upload again. Nothing was read from the file.")
@@ -563,6 +567,8 @@ def _read_workbook_in_child(data: bytes, fmt: str) -> list[Sheet]:
     """_read_workbook in a fresh interpreter limited to PARSE_MEMORY_BYTES and PARSE_SECONDS: what the checks
     before parsing could not foresee (a crafted .xls, an odd way of writing cell references) then ends the
     child, and the upload is refused in plain words instead of the app disappearing."""
+    if not sys.executable:                              # embedded interpreter: no child to start
+        return _read_workbook(data, fmt)
     args = [sys.executable, "-I", "-c", _CHILD, str(_ROOT), fmt, str(os.getpid()), str(limits.PARSE_MEMORY_BYTES),
             str(limits.MAX_ROWS), str(limits.MAX_COLUMNS), str(limits.HEADER_SCAN_ROWS)]
     try:

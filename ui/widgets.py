@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analysis import export
+from analysis.charts import split_title
 
 
 def empty_state() -> None:
@@ -23,7 +24,7 @@ def chart(fig: go.Figure, data: pd.DataFrame, key: str, caption: str, alt: str) 
     """A chart with its data one click away (table, CSV and XLSX), exportable as PNG from its toolbar."""
     st.plotly_chart(fig, key=key, theme=None, config={
         "displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": key}})
-    title = fig.layout.title.text.split("<br>")[0] if fig.layout.title.text else key
+    title = split_title(fig.layout.title.text)[0] or key
     with st.expander("Data and downloads"):
         st.caption(alt)
         st.dataframe(data, hide_index=True)

@@ -10,22 +10,6 @@ from ui import filters, state, widgets
 BREAKDOWNS = ("country", "museum_type", "size_band", "ownership")
 
 
-def target_in_force(targets: pd.DataFrame, metric: str = "pct_digitised") -> dict:
-    """The target most of the filtered museums are measured against, in words, and a note when several apply."""
-    rows = targets[targets["metric"] == metric]
-    if rows.empty:
-        return {"value": None, "short": "none set", "text": "no target set", "placeholder": False, "museums": 0,
-                "note": ""}
-    short = lambda r: f"{r['value']:.0f} % by {r['target_year']}"  # noqa: E731
-    text = lambda r: short(r) + (" (placeholder target)" if r["is_placeholder"] else "")  # noqa: E731
-    main = rows.iloc[0]                                     # most museums first (metrics.targets_in_force)
-    note = ("Targets differ between these museums: " + "; ".join(
-        f"{text(r)} for {r['museums']} museum{'s' if r['museums'] != 1 else ''}" for _, r in rows.iterrows()) + "."
-            if len(rows) > 1 else "")
-    return {"value": float(main["value"]), "short": short(main), "text": text(main),
-            "placeholder": bool(main["is_placeholder"]), "museums": int(rows["museums"].sum()), "note": note}
-
-
 def pct(value, unit: str = "%") -> str:
     return "–" if value is None or pd.isna(value) else f"{value:.1f} {unit}"
 
@@ -55,7 +39,7 @@ st.caption(f"{caption}. Unweighted means count every museum once; collection-wei
            "once (museums that gave their collection size). Groups of fewer than 5 museums are not shown.")
 
 targets = state.aggregate(version, "targets_in_force", view)
-goal = target_in_force(targets)
+goal = metrics.target_in_force(targets)
 target, target_text = goal["value"], goal["text"]
 
 # 1. Levels ------------------------------------------------------------------------------------------

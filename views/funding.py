@@ -57,9 +57,7 @@ cols[3].metric("Museums that received EU funding", "–" if pd.isna(eu["share_wi
                help=f"Share with EU funding received > 0 in the last 3 years, n = {int(eu['n'])} museums that "
                     f"answered; total received {money(eu['total_eu_funding_eur'])}")
 
-totals = {"need": s["total_funding_need_eur"], "n_need": n["funding_need"],
-          "available": s["total_funding_available_eur"], "n_available": n["funding_available"],
-          "shortfall": s["total_funding_shortfall_eur"], "n_shortfall": n["funding_shortfall"]}
+totals = metrics.funding_totals(s)
 pillars = state.aggregate(version, "pillar_funding", view)
 data = pd.concat([pillars.drop(columns="pillar"), pd.DataFrame([{
     "label": "All pillars", "need_eur": totals["need"], "n_need": totals["n_need"],

@@ -21,8 +21,9 @@ if not state.waves(version):
     st.stop()
 
 labels = {key: label for key, (label, _) in catalogue.CHARTS.items()}
-keys = st.multiselect("Charts in the deck", list(labels), default=list(labels), format_func=labels.get, key="deck",
-                      bind="query-params") if not present else st.session_state.get("deck") or list(labels)
+default = list(catalogue.DEFAULT_DECK)
+keys = st.multiselect("Charts in the deck", list(labels), default=default, format_func=labels.get, key="deck",
+                      bind="query-params") if not present else st.session_state.get("deck") or default
 if not keys:
     st.info("Choose at least one chart.")
     st.stop()
