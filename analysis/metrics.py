@@ -93,7 +93,7 @@ def summary(con: duckdb.DuckDBPyConnection, wave: str | None = None, countries: 
                sum(funding_shortfall_eur) AS total_funding_shortfall_eur,
                count(funding_shortfall_eur) AS n_shortfall,
                {pillar_sums}
-        FROM museum_metrics WHERE {where}""", params).iloc[0]
+        FROM museum_base WHERE {where}""", params).iloc[0]
     value = lambda k: None if pd.isna(row[k]) else float(row[k])  # noqa: E731  (NaN -> None)
     return {
         "survey_wave": filters.wave,

@@ -66,6 +66,24 @@ FROM (
 WHERE responses.response_id = latest.response_id;
 """
 
+# The target in force per (country, museum type, wave) present, metric and target year: a target row naming
+# the country, museum type or wave beats a default. Rebuilt by every write (uploads, retractions, targets),
+# so that readers at a million rows need no second scan of the responses.
+_REFRESH_TARGETS = """
+DELETE FROM target_cells;
+INSERT INTO target_cells
+WITH cells AS (SELECT DISTINCT country, museum_type, survey_wave FROM responses WHERE is_current)
+SELECT c.country, c.museum_type, c.survey_wave, t.metric, t.target_year,
+       arg_max({'value': t.value, 'is_placeholder': t.is_placeholder, 'source': t.source},
+               (t.country IS NOT NULL)::INT * 4 + (t.museum_type IS NOT NULL)::INT * 2
+               + (t.survey_wave IS NOT NULL)::INT) AS chosen
+FROM cells c JOIN targets t
+  ON (t.country IS NULL OR t.country = c.country)
+ AND (t.museum_type IS NULL OR t.museum_type = c.museum_type)
+ AND (t.survey_wave IS NULL OR t.survey_wave = c.survey_wave)
+GROUP BY ALL;
+"""
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "uploads, responses and targets", f"""
 CREATE SEQUENCE upload_id_seq START 1;
@@ -164,6 +182,12 @@ CREATE TABLE register_museums (
   source_file VARCHAR NOT NULL
 );
 """),
+    (6, "target_cells: targets in force per (country, type, wave), kept by the write path", f"""
+CREATE TABLE target_cells (country VARCHAR, museum_type VARCHAR, survey_wave VARCHAR, metric VARCHAR,
+                           target_year INTEGER,
+                           chosen STRUCT(value DOUBLE, is_placeholder BOOLEAN, source VARCHAR));
+{_REFRESH_TARGETS}
+"""),
 )
 
 
@@ -229,20 +253,9 @@ CREATE OR REPLACE MACRO gap(target, value) AS CASE WHEN value IS NULL OR target 
 CREATE OR REPLACE VIEW current_responses AS
 SELECT * EXCLUDE (is_current) FROM responses WHERE is_current;
 
--- The target in force for each (country, museum type, wave), metric and target year: a row naming the
--- country, museum type or wave beats a default. Looked up per combination, not per response, so it stays
--- cheap at a million rows; every page and export reads targets through these two views.
-CREATE OR REPLACE VIEW cell_target_choices AS
-WITH cells AS (SELECT DISTINCT country, museum_type, survey_wave FROM current_responses)
-SELECT c.country, c.museum_type, c.survey_wave, t.metric, t.target_year,
-       arg_max({{'value': t.value, 'is_placeholder': t.is_placeholder, 'source': t.source}},
-               (t.country IS NOT NULL)::INT * 4 + (t.museum_type IS NOT NULL)::INT * 2
-               + (t.survey_wave IS NOT NULL)::INT) AS chosen
-FROM cells c JOIN targets t
-  ON (t.country IS NULL OR t.country = c.country)
- AND (t.museum_type IS NULL OR t.museum_type = c.museum_type)
- AND (t.survey_wave IS NULL OR t.survey_wave = c.survey_wave)
-GROUP BY ALL;
+-- The target in force for each (country, museum type, wave), metric and target year (table target_cells,
+-- kept by the write path, see _REFRESH_TARGETS); every page and export reads targets through these views.
+CREATE OR REPLACE VIEW cell_target_choices AS SELECT * FROM target_cells;
 
 -- One row per cell with the targets the metrics use: the 2030 goals, and for 3D the milestone of the wave
 -- (2025 up to wave 2025, 2030 after).
@@ -261,8 +274,10 @@ FROM (SELECT *, CASE WHEN TRY_CAST(left(survey_wave, 4) AS INTEGER) <= 2025 THEN
                      ELSE {schema.HORIZON_YEAR} END AS milestone FROM cell_target_choices)
 GROUP BY country, museum_type, survey_wave;
 
--- Every derived metric of survey-schema.md, defined once.
-CREATE OR REPLACE VIEW museum_metrics AS
+-- Every derived metric of survey-schema.md, defined once, in two layers: museum_base holds what needs
+-- no target (classification, backlog, funding arithmetic), museum_metrics adds the targets and the gaps to
+-- them. Headline totals read museum_base and so skip the target lookup.
+CREATE OR REPLACE VIEW museum_base AS
 WITH base AS (
   SELECT c.*,
     TRY_CAST(left(c.survey_wave, 4) AS INTEGER) AS wave_year,
@@ -270,47 +285,58 @@ WITH base AS (
     {_size_band_sql()} AS size_band,
     {_egmus_sql()} AS egmus_type_group,
     CASE WHEN {_any_need_sql()} IS NULL THEN NULL
-         ELSE {' + '.join(f'COALESCE({c}, 0)' for c in schema.NEED_FIELDS.values())} END AS funding_need_eur,
-    t.target_pct_digitised, t.target_3d_at_risk_pct, t.target_3d_most_visited_pct,
-    COALESCE(t.target_skill_level, {schema.DEFAULT_SKILL_TARGET}) AS target_skill_level,
-    t.target_pct_staff_ai_trained
+         ELSE {' + '.join(f'COALESCE({c}, 0)' for c in schema.NEED_FIELDS.values())} END AS funding_need_eur
   FROM current_responses c
-  LEFT JOIN cell_targets t ON c.country IS NOT DISTINCT FROM t.country
-   AND c.museum_type IS NOT DISTINCT FROM t.museum_type AND c.survey_wave = t.survey_wave
 ), funded AS (
   SELECT *,
     COALESCE(funding_horizon_years, greatest(1, {schema.HORIZON_YEAR} - wave_year)) AS horizon_years,
     digital_budget_available_eur
-      * COALESCE(funding_horizon_years, greatest(1, {schema.HORIZON_YEAR} - wave_year)) AS funding_available_horizon_eur
+      * COALESCE(funding_horizon_years, greatest(1, {schema.HORIZON_YEAR} - wave_year)) AS funding_available_horizon_eur,
+    100 - pct_digitised - pct_no_need_digitise AS pct_to_digitise
   FROM base
-), metrics AS (
+), shortfall AS (
   SELECT *,
-    100 - pct_digitised - pct_no_need_digitise AS pct_to_digitise,
-    gap(target_pct_digitised, pct_digitised) AS digitisation_gap_pp,
-    gap(immovable_at_risk_n * target_3d_at_risk_pct / 100, immovable_at_risk_3d_n) AS gap_3d_at_risk,
-    gap(immovable_most_visited_n * target_3d_most_visited_pct / 100, immovable_most_visited_3d_n)
-      AS gap_3d_most_visited,
-    100 - pct_catalogued_db AS catalogue_gap_pp,
-    pct_digitised - pct_online AS online_gap_pp,
-    pct_online_rights_unknown AS rights_backlog_pct,
-    staff_fte_digital / NULLIF(staff_paid_fte, 0) AS digital_fte_share,
-    {_skill_gaps},
-    gap(target_pct_staff_ai_trained, pct_staff_ai_trained_12m) AS ai_literacy_gap_pct,
     CASE WHEN funding_need_eur IS NULL OR funding_available_horizon_eur IS NULL THEN NULL
          ELSE greatest(funding_need_eur - funding_available_horizon_eur, 0) END AS funding_shortfall_eur
   FROM funded
 )
 SELECT *,
   collection_objects * pct_to_digitise / 100 AS objects_to_digitise,
-  digitisation_gap_pp / greatest(1, {schema.HORIZON_YEAR} - reference_year) AS required_annual_rate_pp,
-  list_avg([{', '.join(f'skills_gap_{a}' for a in schema.SKILL_AREAS)}]) / {schema.SKILL_MAX_GAP}
-    AS skills_gap_index,
+  100 - pct_catalogued_db AS catalogue_gap_pp,
+  pct_digitised - pct_online AS online_gap_pp,
+  pct_online_rights_unknown AS rights_backlog_pct,
+  staff_fte_digital / NULLIF(staff_paid_fte, 0) AS digital_fte_share,
   funding_shortfall_eur / NULLIF(funding_need_eur, 0) AS shortfall_ratio,
   funding_shortfall_eur / NULLIF(collection_objects * pct_to_digitise / 100, 0) AS shortfall_per_object_eur,
   funding_shortfall_eur / NULLIF(annual_visits, 0) AS shortfall_per_visit_eur,
   funding_shortfall_eur / NULLIF(staff_paid_fte, 0) AS shortfall_per_fte_eur,
   {_pillar_shortfalls}
-FROM metrics;
+FROM shortfall;
+
+CREATE OR REPLACE VIEW museum_metrics AS
+WITH targeted AS (
+  SELECT b.*,
+    t.target_pct_digitised, t.target_3d_at_risk_pct, t.target_3d_most_visited_pct,
+    COALESCE(t.target_skill_level, {schema.DEFAULT_SKILL_TARGET}) AS target_skill_level,
+    t.target_pct_staff_ai_trained
+  FROM museum_base b
+  LEFT JOIN cell_targets t ON b.country IS NOT DISTINCT FROM t.country
+   AND b.museum_type IS NOT DISTINCT FROM t.museum_type AND b.survey_wave = t.survey_wave
+), gaps AS (
+  SELECT *,
+    gap(target_pct_digitised, pct_digitised) AS digitisation_gap_pp,
+    gap(immovable_at_risk_n * target_3d_at_risk_pct / 100, immovable_at_risk_3d_n) AS gap_3d_at_risk,
+    gap(immovable_most_visited_n * target_3d_most_visited_pct / 100, immovable_most_visited_3d_n)
+      AS gap_3d_most_visited,
+    {_skill_gaps},
+    gap(target_pct_staff_ai_trained, pct_staff_ai_trained_12m) AS ai_literacy_gap_pct
+  FROM targeted
+)
+SELECT *,
+  digitisation_gap_pp / greatest(1, {schema.HORIZON_YEAR} - reference_year) AS required_annual_rate_pp,
+  list_avg([{', '.join(f'skills_gap_{a}' for a in schema.SKILL_AREAS)}]) / {schema.SKILL_MAX_GAP}
+    AS skills_gap_index
+FROM gaps;
 
 -- Multi-select answers, one row per chosen option (the bridge table of survey-schema.md).
 CREATE OR REPLACE VIEW response_choices AS
@@ -393,6 +419,7 @@ def commit_upload(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *, filena
                 "ON c.museum_id = i.museum_id AND c.survey_wave = i.survey_wave").fetchone()[0]
             cur.execute("INSERT INTO responses BY NAME SELECT * FROM incoming")
             cur.execute(_REFRESH_CURRENT.format(keys="SELECT museum_id, survey_wave FROM incoming"))
+            cur.execute(_REFRESH_TARGETS)
             cur.unregister("incoming")
             cur.execute("COMMIT")
         except Exception:
@@ -417,6 +444,7 @@ def retract_upload(con: duckdb.DuckDBPyConnection, upload_id: int, *, user: str)
                         "WHERE upload_id = ?", [_now(), user, upload_id])
             cur.execute(_REFRESH_CURRENT.format(
                 keys=f"SELECT museum_id, survey_wave FROM responses WHERE upload_id = {int(upload_id)}"))
+            cur.execute(_REFRESH_TARGETS)
             restored = cur.execute(
                 "SELECT count(*) FROM current_responses c JOIN responses r "
                 "ON c.museum_id = r.museum_id AND c.survey_wave = r.survey_wave WHERE r.upload_id = ?",
@@ -439,6 +467,7 @@ def replace_targets(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
             cur.execute("DELETE FROM targets")
             cur.executemany(f"INSERT INTO targets ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
                             [[row[c] for c in columns] for row in rows])
+            cur.execute(_REFRESH_TARGETS)
             cur.execute("COMMIT")
         except Exception:
             cur.execute("ROLLBACK")
@@ -642,3 +671,18 @@ def frame_version(con: duckdb.DuckDBPyConnection) -> tuple:
     """Changes whenever a register is loaded: add it to data_version() as the cache key of weighted figures."""
     with con.cursor() as cur:
         return tuple(cur.execute("SELECT count(*), max(register_id) FROM registers").fetchall()[0])
+
+
+def rebuild_derived(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute responses.is_current and target_cells for the whole store (after a bulk insert that bypassed
+    commit_upload, e.g. the benchmark's million-row store)."""
+    with _write_lock, con.cursor() as cur:
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            cur.execute(_REFRESH_CURRENT.format(keys="SELECT museum_id, survey_wave FROM responses"))
+            cur.execute(_REFRESH_TARGETS)
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
+        _checkpoint(cur)

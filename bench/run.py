@@ -40,7 +40,7 @@ from analysis import metrics
 from analysis.filters import Filters
 from analysis.pipeline import load_file
 from analysis.sample import generate_sample
-from analysis.store import open_store
+from analysis.store import open_store, rebuild_derived
 from analysis.template import write_template
 
 QUICK = os.environ.get("BENCH_QUICK") == "1"
@@ -159,11 +159,10 @@ def build_store(rows: int, base: pd.DataFrame):
         INSERT INTO responses BY NAME
         SELECT df.* REPLACE (df.museum_id || '-t' || t.range AS museum_id),
                uuid()::VARCHAR AS response_id, {upload_id} AS upload_id, 'Survey' AS source_sheet,
-               (row_number() OVER () + 1)::INTEGER AS source_row, FALSE AS museum_id_generated,
-               TRUE AS is_current
+               (row_number() OVER () + 1)::INTEGER AS source_row, FALSE AS museum_id_generated
         FROM df CROSS JOIN range({copies}) t LIMIT {rows}""").fetchall()
     con.unregister("df")
-    con.execute("CHECKPOINT").fetchall()
+    rebuild_derived(con)                         # is_current and target cells, as commit_upload keeps them
     return con
 
 

@@ -151,8 +151,15 @@ def test_targets_in_force_flag_the_placeholder(loaded):
 
 def test_a_national_target_wins_over_the_placeholder(tmp_path):
     con = build_store(tmp_path / "national.duckdb")
-    con.execute("INSERT INTO targets VALUES ('pct_digitised', 'AT', NULL, NULL, 2030, 60, FALSE, 'national goal'),"
-                "('3d_at_risk', 'AT', NULL, NULL, 2025, 60, FALSE, 'national goal')")
+    from analysis import store, targets
+    national = pd.DataFrame([
+        {"metric": "pct_digitised", "country": "AT", "target_year": 2030, "value": 60, "is_placeholder": False,
+         "source": "national goal"},
+        {"metric": "3d_at_risk", "country": "AT", "target_year": 2025, "value": 60, "is_placeholder": False,
+         "source": "national goal"}])
+    rows, problems = targets.check(pd.concat([targets.load(con), national], ignore_index=True))
+    assert problems == []
+    store.replace_targets(con, rows)                   # targets are written through the store's write path
     frame = metrics.targets_in_force(con, W2025)
     digitised = frame[frame["metric"] == "pct_digitised"]
     # 6 Austrian museums under the national 60 %, the 3 Belgian ones under the 50 % placeholder

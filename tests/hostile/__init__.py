@@ -1,0 +1,1 @@
+"""Hostile inputs, crash safety and concurrency (the "Reliability and security" suite)."""
