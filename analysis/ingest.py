@@ -37,12 +37,14 @@ class ParsedUpload:
 
 
 def parse_upload(data: bytes, filename: str, *, wave: str | None = None,
-                 mapping: dict[tuple[str, str], str | None] | None = None) -> ParsedUpload:
+                 mapping: dict[tuple[str, str], str | None] | None = None,
+                 read: tuple[str, list[Sheet]] | None = None) -> ParsedUpload:
     """Parse and validate one file. `mapping` overrides the automatic column mapping:
-    {(sheet, header as written): field, or None to leave the column out}."""
+    {(sheet, header as written): field, or None to leave the column out}. `read` is the file's
+    read_sheets() result when the caller has it already (the file is then read once)."""
     report = FileReport(file=filename, sha256=hashlib.sha256(data).hexdigest())
     try:
-        report.format, sheets = read_sheets(data)
+        report.format, sheets = read or read_sheets(data)
     except UnreadableFile as exc:
         report.add(ERROR, "unreadable_file", str(exc))
         return ParsedUpload(report, _empty_frame())
@@ -103,10 +105,18 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
         report.notes.append(f"Sheet '{sheet.name}': recognised as a {layout.tool} export.")
     fields_at, options = _map_columns(sheet, header, report, columns, layout, overrides)
     data_start = header.rows[-1] + 1
+    _fill_merged(sheet, data_start, report)
     raw, excel_rows = _data_rows(sheet, header, fields_at, options, data_start, report)
     if not excel_rows:
         report.sheets_skipped[sheet.name] = "header only, no data rows"
         return None
+    for row in sorted(set(sheet.hidden_rows) & set(excel_rows)):
+        report.add(WARNING, "hidden_row", f"Row {row} is hidden in Excel; it was loaded like the other rows. "
+                                          "Delete it from the sheet if it should not count.", sheet=sheet.name, row=row)
+    if sheet.formulas:
+        report.add(WARNING, "formula_value_used",
+                   f"{sheet.formulas:,} cell(s) hold formulas: the values Excel last calculated were used. Check "
+                   "them, or paste the values in place of the formulas.", sheet=sheet.name)
     report.sheets_used.append(sheet.name)
     report.header_rows[sheet.name] = [r + 1 for r in header.rows]
     frame = pd.DataFrame({name: _column(_parse_column(values, schema.FIELDS_BY_NAME[name], sheet.name, excel_rows,
@@ -221,6 +231,27 @@ def _mostly_emails(sheet: Sheet, header: Header, c: int) -> bool:
     values = [cell_text(r[c]) for r in sheet.rows[header.rows[-1] + 1: header.rows[-1] + 51] if c < len(r)]
     values = [v for v in values if v]
     return bool(values) and sum(bool(_EMAIL.match(v)) for v in values) >= len(values) / 2
+
+
+def _fill_merged(sheet: Sheet, data_start: int, report: FileReport) -> None:
+    """A value merged over several data rows counts for each of them, as Excel shows it, with a warning."""
+    for (r0, c0), (r1, c1) in sheet.merged:
+        if r0 < data_start or r1 <= r0 or r0 >= len(sheet.rows) or c0 >= len(sheet.rows[r0]):
+            continue
+        value = sheet.rows[r0][c0]
+        if value in ("", None):
+            continue
+        for r in range(r0 + 1, min(r1, len(sheet.rows) - 1) + 1):
+            row = sheet.rows[r]
+            row.extend([""] * (c1 + 1 - len(row)))
+            for c in range(c0, c1 + 1):
+                if row[c] in ("", None):
+                    row[c] = value
+        span = f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
+        report.add(WARNING, "merged_cells",
+                   f"Cells {span} are merged: '{cell_text(value)}' was used for rows {r0 + 1} to {r1 + 1}. Unmerge "
+                   "them and fill in each row if that is not right.", sheet=sheet.name, row=r0 + 1,
+                   value=value, cell=f"{column_letter(c0)}{r0 + 1}")
 
 
 def _filled(row: list) -> list:

@@ -290,13 +290,18 @@ PARSERS = {
 
 
 def parse_cell(value: object, f: Field) -> tuple[object, Problem]:
+    if isinstance(value, str):
+        value = value.strip()
+        if _FORCED_TEXT.match(value):          # Excel's leading apostrophe before a number: '40 is 40
+            value = value[1:].strip()
+        if f.kind in schema.NUMERIC_KINDS and value.lower() == "nan":
+            return None, (WARNING, "nan_as_blank", f"'{value}' (not a number) was read as not answered.")
     if is_blank(value):
         return None, None
-    if isinstance(value, str):
-        value = value.strip().lstrip("'")         # a leading apostrophe forces text in Excel
-        if is_blank(value):
-            return None, None
     return PARSERS[f.kind](value, f)
+
+
+_FORCED_TEXT = re.compile(r"^'[\s\d.,+\-−%€/:]+$")
 
 
 def looks_like_fraction_column(raw: list[object], parsed: list[object]) -> bool:

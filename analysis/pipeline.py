@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
-import zipfile
-from io import BytesIO
 from pathlib import Path
 
 import duckdb
 
 from analysis import limits, mappings, store
 from analysis.ingest import ParsedUpload, parse_upload
-from analysis.readers import Sheet, UnreadableFile, read_sheets, sniff_delimiter, sniff_format
+from analysis.readers import Sheet, UnreadableFile, read_sheets, sniff_format
 
 
 def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, filename: str, *, wave: str | None = None,
@@ -56,19 +53,15 @@ def load_file(con: duckdb.DuckDBPyConnection, path: str | os.PathLike, *, wave: 
 def parse(con: duckdb.DuckDBPyConnection, data: bytes, filename: str, *, wave: str | None = None,
           mapping: mappings.Decisions | None = None, sheets: list[Sheet] | None = None) -> ParsedUpload:
     """parse_upload with the saved mapping for each sheet's headings applied first; `mapping` (the analyst's
-    own choices) wins over a saved one. Pass `sheets` (read_sheets output) when you have them already:
-    the headings are then found before parsing, so the file is parsed once."""
-    mapping = mapping or {}
-    parsed = None
-    if sheets is None:
-        parsed = parse_upload(data, filename, wave=wave, mapping=mapping)
-        if any(why.startswith("no survey answer") for why in parsed.report.sheets_skipped.values()):
-            sheets = read_sheets(data)[1]         # a skipped sheet may be brought in by a saved mapping
-    headings = mappings.sheet_headings(sheets) if sheets is not None else mappings.report_headings(parsed.report)
-    saved = mappings.saved_for(con, headings)
-    if parsed is None or saved.decisions:
-        parsed = parse_upload(data, filename, wave=wave, mapping={**saved.decisions, **mapping})
-    mappings.mark_saved(parsed.report, saved, mapping)
+    own choices) wins over a saved one. The file is read once: pass `sheets` (read_sheets output) when you
+    have them already."""
+    try:
+        read = (sniff_format(data), sheets) if sheets else read_sheets(data)
+    except UnreadableFile:
+        return parse_upload(data, filename, wave=wave)             # reports why, in plain words
+    saved = mappings.saved_for(con, mappings.sheet_headings(read[1]))
+    parsed = parse_upload(data, filename, wave=wave, mapping={**saved.decisions, **(mapping or {})}, read=read)
+    mappings.mark_saved(parsed.report, saved, mapping or {})
     return parsed
 
 
@@ -91,53 +84,11 @@ def remember_mapping(con: duckdb.DuckDBPyConnection, sheets: list[Sheet], mappin
     return mappings.save(con, headings, {**saved.decisions, **mapping}, user=user, filename=filename)
 
 
-_XLSX_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]")          # <c r="B7" ...>, maybe namespaced
-_CELL_TAGS = {"xlsx": _XLSX_CELL, "xlsm": _XLSX_CELL, "ods": re.compile(rb"<table:table-cell[\s>/]")}
-_CHUNK = 1 << 20
-
-
-def count_cells(data: bytes, stop_after: int | None = None) -> int | None:
-    """How many cells a file holds, counted from the raw bytes without parsing it (streamed, and stopped
-    once past `stop_after`). None when it cannot be told this way (xls, or not a spreadsheet at all)."""
-    try:
-        fmt = sniff_format(data)
-    except UnreadableFile:
-        return None
-    if fmt == "csv":
-        text = data[:65536].decode("utf-8", errors="ignore").replace("\x00", "")
-        widest = max((line.count(sniff_delimiter(text)) + 1 for line in text.splitlines()[:50]), default=1)
-        return (data.count(b"\n") + 1) * widest
-    if fmt not in _CELL_TAGS:
-        return None
-    tag, total = _CELL_TAGS[fmt], 0
-    with zipfile.ZipFile(BytesIO(data)) as zf:
-        parts = [n for n in zf.namelist()
-                 if (n.startswith("xl/worksheets/") and n.endswith(".xml")) or n == "content.xml"]
-        for name in parts:
-            with zf.open(name) as part:
-                tail = b""
-                while chunk := part.read(_CHUNK):
-                    buf = tail + chunk
-                    cut = max(len(buf) - 32, 0)         # a tag cut in two is counted with the next chunk
-                    total += sum(1 for m in tag.finditer(buf) if m.start() < cut)
-                    tail = buf[cut:]
-                    if stop_after is not None and total > stop_after:
-                        return total
-                total += len(tag.findall(tail))
-    return total
-
-
 def check_limits(data: bytes) -> str | None:
-    """Why a file is refused before any parsing work (too big, too many cells), in plain words; None if fine."""
+    """Why a file is refused before any reading work (too big), in plain words; None if fine. Cells, rows and
+    columns are counted by analysis.readers in its single pass over the file."""
     if len(data) > limits.MAX_UPLOAD_BYTES:
         return (f"The file is {len(data) / 2**20:,.1f} MB, more than the limit of "
                 f"{limits.MAX_UPLOAD_BYTES / 2**20:,.0f} MB. Split it into smaller files, or remove sheets that "
                 "are not survey answers (pictures, pivot tables).")
-    try:
-        cells = count_cells(data, stop_after=limits.MAX_CELLS)
-    except (zipfile.BadZipFile, OSError, EOFError):
-        return None                                        # damaged: parse_upload explains it in plain words
-    if cells is not None and cells > limits.MAX_CELLS:
-        return (f"The file holds more than {limits.MAX_CELLS:,} cells, the limit for one upload. Split it into "
-                "smaller files (for example one per country).")
     return None

@@ -208,6 +208,9 @@ def read_text(data: bytes) -> Sheet:
                                      f"{limits.MAX_COLUMNS:,}.")
     except csv.Error as exc:
         raise UnreadableFile(f"The text file could not be read as CSV near line {reader.line_num}: {exc}") from exc
+    if sum(1 for row in rows for cell in row if cell) > limits.MAX_CELLS:
+        raise UnreadableFile(f"The file holds more than {limits.MAX_CELLS:,} cells, the limit for one upload. "
+                             "Split it into smaller files (for example one per country).")
     name = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}[delimiter]
     removed = f"; {nul:,} NUL character(s) removed (the file is damaged or not plain text)" if nul else ""
     return Sheet("CSV", rows, note=f"read as {encoding} text, {name}-separated{removed}")
@@ -262,6 +265,7 @@ def _check_zip_parts(data: bytes, fmt: str) -> dict[str, dict]:
     except zipfile.BadZipFile as exc:
         raise UnreadableFile(f"The file looks like a workbook but is damaged or truncated ({exc}).") from exc
     facts: dict[str, dict] = {}
+    cells = 0
     for info in infos:
         if info.flag_bits & 0x1:
             raise UnreadableFile(_PASSWORD)
@@ -276,6 +280,11 @@ def _check_zip_parts(data: bytes, fmt: str) -> dict[str, dict]:
             buf = carry + chunk
             if in_prolog:
                 in_prolog = _check_prolog(buf, name)
+            if worksheet or name == "content.xml":
+                cells += len(_CELL_TAG.findall(chunk))
+                if cells > limits.MAX_CELLS:
+                    raise UnreadableFile(f"The file holds more than {limits.MAX_CELLS:,} cells, the limit for one "
+                                         "upload. Split it into smaller files (for example one per country).")
             if worksheet:
                 _check_cell_references(buf, label)
                 found["formulas"] += len(_FORMULA.findall(chunk))
@@ -287,6 +296,7 @@ def _check_zip_parts(data: bytes, fmt: str) -> dict[str, dict]:
     return facts
 
 
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]|<table:table-cell[\s>/]")   # xlsx <c r=..>, ods cell
 _FORMULA = re.compile(rb"<f[ >]")                 # a cell's formula (not <formula1> of a data validation)
 _HIDDEN_ROW = re.compile(rb"""<row\b[^>]*?\shidden=["'](?:1|true)["'][^>]*>""")
 _ROW_NUMBER = re.compile(rb"""\sr=["'](\d+)["']""")

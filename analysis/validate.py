@@ -33,8 +33,8 @@ def range_schema() -> pa.DataFrameSchema:
 
 
 def _range_message(f: schema.Field, value: float, check: str) -> tuple[str, str]:
-    if check == "min" and f.kind == schema.MONEY:
-        return "negative_amount", f"{value:g} is negative. {f.label} must be 0 or more (in euros)."
+    if f.kind == schema.MONEY and value < 0:
+        return "negative_amount", f"{value:g} is negative. {f.label} must be at least 0 (in euros)."
     if f.kind == schema.PERCENT:
         return "out_of_range", f"{value:g} is outside 0–100. {f.label} is a percentage between 0 and 100."
     lo = "" if f.minimum is None else f"{f.minimum:g}"

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis import accounts, limits, mappings, pipeline
 from analysis.ingest import parse_upload
-from analysis.pipeline import count_cells, load_bytes, load_file
+from analysis.pipeline import load_bytes, load_file
 from analysis.readers import read_sheets
 from analysis.store import connect, open_store
 from tests.conftest import ROOT, small_survey, write_xlsx
@@ -249,14 +249,20 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing(db, tmp_path, monk
     assert query(db, "SELECT count(*) FROM uploads") == [(0,)]
 
 
-def test_cells_are_counted_from_the_raw_file(tmp_path, monkeypatch):
-    data = small_survey(tmp_path / "s.xlsx").read_bytes()          # 1 header + 3 rows x 8 columns, 2 empty
-    assert count_cells(data) == 4 * 8 - 2
-    assert count_cells("a;b;c\n1;2;3\n4;5;6".encode()) == 9
-    monkeypatch.setattr(limits, "MAX_CELLS", 29)
-    assert "more than 29 cells" in pipeline.check_limits(data)
-    monkeypatch.setattr(limits, "MAX_CELLS", 30)
-    assert pipeline.check_limits(data) is None
+def test_cells_over_the_limit_are_refused_by_the_reader(db, tmp_path, monkeypatch):
+    path = small_survey(tmp_path / "s.xlsx")                       # 1 header + 3 rows x 8 columns, 2 empty
+    con = open_store(db)
+    monkeypatch.setattr(limits, "MAX_CELLS", 4 * 8 - 2 - 1)         # one cell too many: 30 > 29
+    result = load_file(con, path)
+    assert result["status"] == "rejected"
+    assert "more than 29 cells" in result["errors"][0]["message"]
+    monkeypatch.setattr(limits, "MAX_CELLS", 4 * 8 - 2)
+    assert load_file(con, path)["status"] == "committed"
+    csv = tmp_path / "s.csv"
+    csv.write_text("Museum name;Country;Survey wave;% digitised\nA;AT;2025;10\nB;AT;2025;20\n")
+    monkeypatch.setattr(limits, "MAX_CELLS", 11)                  # 12 cells
+    assert "more than 11 cells" in load_file(con, csv)["errors"][0]["message"]
+    con.close()
 
 
 # --- history ---------------------------------------------------------------------------------------------
