@@ -2,9 +2,7 @@
 and writes nothing (uploads and responses unchanged), or is loaded with exactly the values it holds (and a
 warning or note where something was reinterpreted).
 
-Every fixture is generated in code (tests/hostile/conftest.py). The few cases that need a change in a
-file this suite does not own are marked xfail(strict=True): they turn red the day the change lands, so
-the marker can be removed. Each reason names the file and function.
+Every fixture is generated in code (tests/hostile/conftest.py).
 """
 
 from __future__ import annotations
