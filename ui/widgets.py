@@ -8,6 +8,8 @@ import streamlit as st
 
 from analysis import export
 from analysis.charts import split_title
+from analysis.filters import Filters
+from ui import filters, state
 
 
 def empty_state() -> None:
@@ -38,3 +40,20 @@ def chart(fig: go.Figure, data: pd.DataFrame, key: str, caption: str, alt: str) 
                             key=f"{key}-png", on_click="ignore", icon=":material/image:", width="stretch")
         svg.download_button("SVG image", lambda: export.image(fig, "svg"), f"{key}.svg", "image/svg+xml",
                             key=f"{key}-svg", on_click="ignore", icon=":material/draw:", width="stretch")
+
+
+def explore_view() -> tuple[tuple, Filters, dict, str]:
+    """What every explore page starts with: the data version (the cache key), the sidebar filters, their
+    headline summary and the filters in words with n. Stops the page with a helpful message when the store
+    is empty or the filters match no museum."""
+    version = state.data_version()
+    if not state.waves(version):
+        empty_state()
+        st.stop()
+    view = filters.current()
+    summary = state.summary(version, view)
+    caption = view.describe(summary["respondents"], summary["countries"])
+    if not summary["respondents"]:
+        no_match(caption)
+        st.stop()
+    return version, view, summary, caption

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import charts, metrics
-from ui import filters, state, widgets
+from ui import state, widgets
 
 BREAKDOWNS = ("country", "museum_type", "size_band", "ownership")
 
@@ -24,17 +24,7 @@ st.title("Digitisation")
 st.caption("How far museum collections are catalogued, digitised, in 3D, online and in Europeana, measured "
            "against the 2030 target and the 3D milestones of Recommendation (EU) 2021/1970.")
 
-version = state.data_version()
-if not state.waves(version):
-    widgets.empty_state()
-    st.stop()
-
-view = filters.current()
-s = state.summary(version, view)
-caption = view.describe(s["respondents"], s["countries"])
-if not s["respondents"]:
-    widgets.no_match(caption)
-    st.stop()
+version, view, s, caption = widgets.explore_view()
 st.caption(f"{caption}. Unweighted means count every museum once; collection-weighted means count every object "
            "once (museums that gave their collection size). Groups of fewer than 5 museums are not shown.")
 

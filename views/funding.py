@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import charts, metrics, schema
-from ui import filters, state, widgets
+from ui import state, widgets
 
 # ?by= values (the options as shown: a bound widget writes its shown option to the URL) -> grouping column.
 BREAKDOWNS = {"Country": "country", "Type": "museum_type", "Size": "size_band"}
@@ -16,17 +16,7 @@ st.title("Funding need and shortfall")
 st.caption("NEMO 2024 asks for investment in six pillars: infrastructure, equipment, qualified staff, data and "
            "metadata, copyright clearance and staff training. This page sets museums' needs against their budgets.")
 
-version = state.data_version()
-if not state.waves(version):
-    widgets.empty_state()
-    st.stop()
-
-view = filters.current()
-s = state.summary(version, view)
-caption = view.describe(s["respondents"], s["countries"])
-if not s["respondents"]:
-    widgets.no_match(caption)
-    st.stop()
+version, view, s, caption = widgets.explore_view()
 st.caption(f"{caption}.")
 
 n = s["n"]

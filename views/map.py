@@ -5,23 +5,13 @@ import streamlit as st
 
 from analysis import charts, geo, metrics
 from analysis.schema import country_name
-from ui import filters, state, widgets
+from ui import state, widgets
 
 st.title("Europe map")
 st.caption("One headline figure per country for the filtered museums. Countries with fewer than 5 answers are "
            "grey, not coloured; hover a country for its n.")
 
-version = state.data_version()
-if not state.waves(version):
-    widgets.empty_state()
-    st.stop()
-
-view = filters.current()
-s = state.summary(version, view)
-caption = view.describe(s["respondents"], s["countries"])
-if not s["respondents"]:
-    widgets.no_match(caption)
-    st.stop()
+version, view, s, caption = widgets.explore_view()
 
 # The bound URL parameter carries the label (?metric=Collection+online+(unweighted+mean)); a link may also
 # name the metric by its key (?metric=pct_online), which is shorter and survives relabelling.

@@ -4,23 +4,13 @@ import pandas as pd
 import streamlit as st
 
 from analysis import charts, findings
-from ui import filters, state, widgets
+from ui import state, widgets
 
 st.title("Museum digitisation in Europe")
 st.caption("Evidence for NEMO's 2024 call to invest in infrastructure, equipment, qualified staff, "
            "interoperable data, copyright clearance and skills.")
 
-version = state.data_version()
-if not state.waves(version):
-    widgets.empty_state()
-    st.stop()
-
-view = filters.current()
-s = state.summary(version, view)
-caption = view.describe(s["respondents"], s["countries"])
-if not s["respondents"]:
-    widgets.no_match(caption)
-    st.stop()
+version, view, s, caption = widgets.explore_view()
 st.caption(f"{caption}. Unweighted means count every museum equally; collection-weighted means count every "
            "object equally.")
 

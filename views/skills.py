@@ -6,24 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from analysis import charts, metrics
-from ui import filters, state, widgets
+from ui import state, widgets
 
 st.title("Digital skills and AI readiness")
 st.caption("Staff digital skills against DigComp 2.2 level 4, AI literacy against the AI Act (Art. 4: all staff), "
            "specialist roles, infrastructure and the policies that frame them. NEMO 2024: qualified staff and "
            "skills are two of the six investment pillars.")
 
-version = state.data_version()
-if not state.waves(version):
-    widgets.empty_state()
-    st.stop()
-
-view = filters.current()
-s = state.summary(version, view)
-caption = view.describe(s["respondents"], s["countries"])
-if not s["respondents"]:
-    widgets.no_match(caption)
-    st.stop()
+version, view, s, caption = widgets.explore_view()
 st.caption(f"{caption}. Means are unweighted (every museum counts once) over the museums that answered each "
            "question; n is given on every figure.")
 
