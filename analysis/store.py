@@ -14,6 +14,7 @@ import os
 import shutil
 import threading
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -374,6 +375,34 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+class _Transaction:
+    def __init__(self, cursor: duckdb.DuckDBPyConnection) -> None:
+        self.cursor, self.kept = cursor, True
+
+    def abandon(self) -> None:
+        """Roll back instead of committing (nothing to change, e.g. a duplicate)."""
+        self.kept = False
+
+
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection):
+    """The one write path: the process-wide write lock, one transaction on its own cursor, committed (then
+    CHECKPOINT) when the block ends normally, rolled back when it raises or abandons."""
+    with _write_lock, con.cursor() as cur:
+        cur.execute("BEGIN TRANSACTION")
+        tx = _Transaction(cur)
+        try:
+            yield tx
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        if tx.kept:
+            cur.execute("COMMIT")
+            _checkpoint(cur)
+        else:
+            cur.execute("ROLLBACK")
+
+
 def find_duplicate(con: duckdb.DuckDBPyConnection, sha256: str) -> int | None:
     with con.cursor() as cur:
         rows = cur.execute("SELECT upload_id FROM uploads WHERE sha256 = ? AND status = 'committed' "
@@ -399,61 +428,49 @@ def commit_upload(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *, filena
     rows["museum_id_generated"] = pd.array(frame["museum_id_generated"].tolist(), dtype="boolean")
     rows["response_id"] = [str(uuid.uuid4()) for _ in range(len(rows))]
     waves = sorted(rows["survey_wave"].dropna().unique())
-    with _write_lock, con.cursor() as cur:
-        cur.execute("BEGIN TRANSACTION")
-        try:
-            duplicate = cur.execute("SELECT upload_id FROM uploads WHERE sha256 = ? AND status = 'committed' "
-                                    "LIMIT 1", [sha256]).fetchone()
-            if duplicate:
-                cur.execute("ROLLBACK")
-                return CommitResult("duplicate", duplicate[0], 0)
-            upload_id = cur.execute(
-                "INSERT INTO uploads (filename, sha256, sheet, uploaded_by, uploaded_at, survey_wave, rows, "
-                "status, warnings, report) VALUES (?, ?, ?, ?, ?, ?, ?, 'committed', ?, ?) RETURNING upload_id",
-                [filename, sha256, ", ".join(sheets), user, _now(), ", ".join(waves), len(rows),
-                 json.dumps(warnings, default=str), json.dumps(report, default=str)]).fetchone()[0]
-            rows["upload_id"] = upload_id
-            cur.register("incoming", rows)
-            superseded = cur.execute(
-                "SELECT count(*) FROM current_responses c JOIN incoming i "
-                "ON c.museum_id = i.museum_id AND c.survey_wave = i.survey_wave").fetchone()[0]
-            cur.execute("INSERT INTO responses BY NAME SELECT * FROM incoming")
-            cur.execute(_REFRESH_CURRENT.format(keys="SELECT museum_id, survey_wave FROM incoming"))
-            cur.execute(_REFRESH_TARGETS)
-            cur.unregister("incoming")
-            cur.execute("COMMIT")
-        except Exception:
-            cur.execute("ROLLBACK")
-            raise
-        _checkpoint(cur)
+    with _transaction(con) as tx:
+        cur = tx.cursor
+        duplicate = cur.execute("SELECT upload_id FROM uploads WHERE sha256 = ? AND status = 'committed' "
+                                "LIMIT 1", [sha256]).fetchone()
+        if duplicate:
+            tx.abandon()
+            return CommitResult("duplicate", duplicate[0], 0)
+        upload_id = cur.execute(
+            "INSERT INTO uploads (filename, sha256, sheet, uploaded_by, uploaded_at, survey_wave, rows, "
+            "status, warnings, report) VALUES (?, ?, ?, ?, ?, ?, ?, 'committed', ?, ?) RETURNING upload_id",
+            [filename, sha256, ", ".join(sheets), user, _now(), ", ".join(waves), len(rows),
+             json.dumps(warnings, default=str), json.dumps(report, default=str)]).fetchone()[0]
+        rows["upload_id"] = upload_id
+        cur.register("incoming", rows)
+        superseded = cur.execute(
+            "SELECT count(*) FROM current_responses c JOIN incoming i "
+            "ON c.museum_id = i.museum_id AND c.survey_wave = i.survey_wave").fetchone()[0]
+        cur.execute("INSERT INTO responses BY NAME SELECT * FROM incoming")
+        cur.execute(_REFRESH_CURRENT.format(keys="SELECT museum_id, survey_wave FROM incoming"))
+        cur.execute(_REFRESH_TARGETS)
+        cur.unregister("incoming")
     return CommitResult("committed", upload_id, len(rows), superseded)
 
 
 def retract_upload(con: duckdb.DuckDBPyConnection, upload_id: int, *, user: str) -> dict:
     """Mark an upload retracted: its rows leave every view; earlier answers they superseded come back."""
-    with _write_lock, con.cursor() as cur:
-        cur.execute("BEGIN TRANSACTION")
-        try:
-            found = cur.execute("SELECT status, rows, filename FROM uploads WHERE upload_id = ?",
-                                [upload_id]).fetchone()
-            if found is None or found[0] != "committed":
-                cur.execute("ROLLBACK")
-                state = "no such upload" if found is None else f"already {found[0]}"
-                return {"upload_id": upload_id, "status": "unchanged", "reason": state}
-            cur.execute("UPDATE uploads SET status = 'retracted', retracted_at = ?, retracted_by = ? "
-                        "WHERE upload_id = ?", [_now(), user, upload_id])
-            cur.execute(_REFRESH_CURRENT.format(
-                keys=f"SELECT museum_id, survey_wave FROM responses WHERE upload_id = {int(upload_id)}"))
-            cur.execute(_REFRESH_TARGETS)
-            restored = cur.execute(
-                "SELECT count(*) FROM current_responses c JOIN responses r "
-                "ON c.museum_id = r.museum_id AND c.survey_wave = r.survey_wave WHERE r.upload_id = ?",
-                [upload_id]).fetchone()[0]
-            cur.execute("COMMIT")
-        except Exception:
-            cur.execute("ROLLBACK")
-            raise
-        _checkpoint(cur)
+    with _transaction(con) as tx:
+        cur = tx.cursor
+        found = cur.execute("SELECT status, rows, filename FROM uploads WHERE upload_id = ?",
+                            [upload_id]).fetchone()
+        if found is None or found[0] != "committed":
+            tx.abandon()
+            state = "no such upload" if found is None else f"already {found[0]}"
+            return {"upload_id": upload_id, "status": "unchanged", "reason": state}
+        cur.execute("UPDATE uploads SET status = 'retracted', retracted_at = ?, retracted_by = ? "
+                    "WHERE upload_id = ?", [_now(), user, upload_id])
+        cur.execute(_REFRESH_CURRENT.format(
+            keys=f"SELECT museum_id, survey_wave FROM responses WHERE upload_id = {int(upload_id)}"))
+        cur.execute(_REFRESH_TARGETS)
+        restored = cur.execute(
+            "SELECT count(*) FROM current_responses c JOIN responses r "
+            "ON c.museum_id = r.museum_id AND c.survey_wave = r.survey_wave WHERE r.upload_id = ?",
+            [upload_id]).fetchone()[0]
     return {"upload_id": upload_id, "status": "retracted", "filename": found[2], "rows_removed": found[1],
             "earlier_answers_restored": restored}
 
@@ -461,18 +478,12 @@ def retract_upload(con: duckdb.DuckDBPyConnection, upload_id: int, *, user: str)
 def replace_targets(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
     """Replace the whole targets table with checked rows (analysis.targets.check) in one transaction."""
     columns = ["metric", "country", "museum_type", "survey_wave", "target_year", "value", "is_placeholder", "source"]
-    with _write_lock, con.cursor() as cur:
-        cur.execute("BEGIN TRANSACTION")
-        try:
-            cur.execute("DELETE FROM targets")
-            cur.executemany(f"INSERT INTO targets ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
-                            [[row[c] for c in columns] for row in rows])
-            cur.execute(_REFRESH_TARGETS)
-            cur.execute("COMMIT")
-        except Exception:
-            cur.execute("ROLLBACK")
-            raise
-        _checkpoint(cur)
+    with _transaction(con) as tx:
+        cur = tx.cursor
+        cur.execute("DELETE FROM targets")
+        cur.executemany(f"INSERT INTO targets ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+                        [[row[c] for c in columns] for row in rows])
+        cur.execute(_REFRESH_TARGETS)
     return len(rows)
 
 
@@ -490,17 +501,11 @@ def data_version(con: duckdb.DuckDBPyConnection) -> tuple:
 def save_mapping(con: duckdb.DuckDBPyConnection, signature: str, *, headers: list[str],
                  mapping: dict[str, str | None], user: str, sheet: str = "", filename: str = "") -> None:
     """Remember an analyst's column decisions for sheets whose headings are exactly `headers`."""
-    with _write_lock, con.cursor() as cur:
-        cur.execute("BEGIN TRANSACTION")
-        try:
-            cur.execute("INSERT OR REPLACE INTO saved_mappings VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        [signature, json.dumps(headers, ensure_ascii=False), json.dumps(mapping, ensure_ascii=False),
-                         sheet, filename, user, _now()])
-            cur.execute("COMMIT")
-        except Exception:
-            cur.execute("ROLLBACK")
-            raise
-        _checkpoint(cur)
+    with _transaction(con) as tx:
+        cur = tx.cursor
+        cur.execute("INSERT OR REPLACE INTO saved_mappings VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [signature, json.dumps(headers, ensure_ascii=False), json.dumps(mapping, ensure_ascii=False),
+                     sheet, filename, user, _now()])
 
 
 def load_mapping(con: duckdb.DuckDBPyConnection, signature: str) -> dict | None:
@@ -614,30 +619,24 @@ def commit_register(con: duckdb.DuckDBPyConnection, museums: pd.DataFrame, *, fi
     for column in ("country", "museum_ref", "name", "museum_type", "size_band", "ownership", "region"):
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None).astype("string")
     now = _now()
-    with _write_lock, con.cursor() as cur:
-        cur.execute("BEGIN TRANSACTION")
-        try:
-            earlier = cur.execute("SELECT min(register_id) FROM registers WHERE sha256 = ?", [sha256]).fetchone()[0]
-            if earlier is not None:
-                cur.execute("ROLLBACK")
-                return {"status": "duplicate", "register_ids": [earlier], "rows": 0}
-            ids = {}
-            for country, part in frame.groupby("country", sort=True):
-                ids[country] = cur.execute(
-                    "INSERT INTO registers (country, filename, sha256, sheet, rows, loaded_by, loaded_at, report) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING register_id",
-                    [country, filename, sha256, sheet, len(part), user, now,
-                     json.dumps(report, default=str, ensure_ascii=False)]).fetchone()[0]
-            frame["register_id"] = frame["country"].map(ids).astype("int64")
-            frame["loaded_at"], frame["loaded_by"], frame["source_file"] = now, user, filename
-            cur.register("incoming_register", frame)
-            cur.execute("INSERT INTO register_museums BY NAME SELECT * FROM incoming_register")
-            cur.unregister("incoming_register")
-            cur.execute("COMMIT")
-        except Exception:
-            cur.execute("ROLLBACK")
-            raise
-        _checkpoint(cur)
+    with _transaction(con) as tx:
+        cur = tx.cursor
+        earlier = cur.execute("SELECT min(register_id) FROM registers WHERE sha256 = ?", [sha256]).fetchone()[0]
+        if earlier is not None:
+            tx.abandon()
+            return {"status": "duplicate", "register_ids": [earlier], "rows": 0}
+        ids = {}
+        for country, part in frame.groupby("country", sort=True):
+            ids[country] = cur.execute(
+                "INSERT INTO registers (country, filename, sha256, sheet, rows, loaded_by, loaded_at, report) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING register_id",
+                [country, filename, sha256, sheet, len(part), user, now,
+                 json.dumps(report, default=str, ensure_ascii=False)]).fetchone()[0]
+        frame["register_id"] = frame["country"].map(ids).astype("int64")
+        frame["loaded_at"], frame["loaded_by"], frame["source_file"] = now, user, filename
+        cur.register("incoming_register", frame)
+        cur.execute("INSERT INTO register_museums BY NAME SELECT * FROM incoming_register")
+        cur.unregister("incoming_register")
     return {"status": "committed", "register_ids": sorted(ids.values()), "rows": len(frame),
             "countries": sorted(ids)}
 
@@ -676,13 +675,7 @@ def frame_version(con: duckdb.DuckDBPyConnection) -> tuple:
 def rebuild_derived(con: duckdb.DuckDBPyConnection) -> None:
     """Recompute responses.is_current and target_cells for the whole store (after a bulk insert that bypassed
     commit_upload, e.g. the benchmark's million-row store)."""
-    with _write_lock, con.cursor() as cur:
-        cur.execute("BEGIN TRANSACTION")
-        try:
-            cur.execute(_REFRESH_CURRENT.format(keys="SELECT museum_id, survey_wave FROM responses"))
-            cur.execute(_REFRESH_TARGETS)
-            cur.execute("COMMIT")
-        except Exception:
-            cur.execute("ROLLBACK")
-            raise
-        _checkpoint(cur)
+    with _transaction(con) as tx:
+        cur = tx.cursor
+        cur.execute(_REFRESH_CURRENT.format(keys="SELECT museum_id, survey_wave FROM responses"))
+        cur.execute(_REFRESH_TARGETS)
