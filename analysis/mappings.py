@@ -159,6 +159,8 @@ def mapping_table(report: FileReport, sheets: list[Sheet], decisions: Decisions 
 
 
 def _row(sheet, letter, heading, name, confidence, how, suggestion, samples) -> list:
+    if how.startswith("personal"):
+        samples = "(not shown: personal data)"          # never echo e-mail addresses or names on screen
     return [sheet, letter, heading, choice_of(name), f"{confidence} %" if name else "", how_text(how, suggestion),
             samples]
 

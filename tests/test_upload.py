@@ -325,3 +325,17 @@ def test_empty_store_pages_render(db):
     assert at.title[0].value == "Upload surveys"
     at = open_page("views/history.py")
     assert "No file has been loaded yet." in texts(at.info)
+
+
+def test_the_mapping_table_never_shows_personal_data(tmp_path):
+    from analysis import mappings
+    from analysis.ingest import parse_upload
+    from analysis.readers import read_sheets
+    from tests.conftest import write_xlsx
+
+    data = write_xlsx(tmp_path / "p.xlsx", [["Museum name", "Country", "Survey wave", "% digitised", "E-mail"],
+                                            ["A", "AT", "2025", 10, "ana@museum.at"]]).read_bytes()
+    table = mappings.mapping_table(parse_upload(data, "p.xlsx").report, read_sheets(data)[1])
+    email = table[table["Heading in the file"] == "E-mail"].iloc[0]
+    assert email["Sample values"] == "(not shown: personal data)"
+    assert not table.astype(str).apply(lambda column: column.str.contains("@")).any().any()
