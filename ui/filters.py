@@ -11,7 +11,8 @@ from analysis import schema
 from analysis.filters import SIZE_BAND_LABELS, Filters
 from ui import state
 
-# URL parameter names (the widget keys): ?wave=2025&country=FR&country=DE&type=art&size=small&owner=ppp
+# URL parameter names are the widget keys; Streamlit writes the shown labels as values:
+# ?wave=2025&country=France&country=Germany&type=Art&size=small+(<10k+visits)&accredited=Accredited
 KEYS = {"wave": None, "country": [], "type": [], "size": [], "owner": [], "accredited": "Any"}
 ACCREDITED = {"Any": None, "Accredited": True, "Not accredited": False}
 
