@@ -1,9 +1,8 @@
 """Overview: headline figures for the filtered view, each with its n, and the findings to lead with."""
 
-import pandas as pd
 import streamlit as st
 
-from analysis import charts, findings
+from analysis import findings
 from ui import state, widgets
 
 st.title("Museum digitisation in Europe")
@@ -45,14 +44,8 @@ cols[1].metric("Digital budget to 2030", money(s["total_funding_available_eur"])
 cols[2].metric("Funding shortfall to 2030", money(s["total_funding_shortfall_eur"]),
                help=f"n = {n['funding_shortfall']} museums that gave both needs and budget")
 
-left, right = st.columns(2)
-with left:
-    frame = state.aggregate(version, "digitisation_by_country", view)
-    widgets.chart(charts.digitisation_by_country(frame, caption), frame, "digitisation-by-country", caption,
-                  alt="Mean share of collections digitised per country, unweighted and collection-weighted")
-with right:
-    fig = charts.shortfall_by_pillar(s["shortfall_by_pillar"],
-                                     f"{caption}; n = {n['funding_shortfall']} museums with needs and budget")
-    data = pd.DataFrame({"pillar": list(s["shortfall_by_pillar"]),
-                         "shortfall_eur": list(s["shortfall_by_pillar"].values())})
-    widgets.chart(fig, data, "shortfall-by-pillar", caption, alt="Funding shortfall per investment pillar")
+# The same charts as the deck's first slides (analysis.catalogue), one above the other so titles fit.
+for slide, alt in zip(state.slides(version, view, ("digitisation-by-country", "shortfall-by-pillar")),
+                      ("Mean share of collections digitised per country, unweighted and collection-weighted",
+                       "Funding shortfall per investment pillar")):
+    widgets.chart(slide.figure, slide.data, slide.key, slide.caption, alt=alt)
