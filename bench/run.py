@@ -27,7 +27,6 @@ import io
 import os
 import platform
 import pstats
-import resource
 import shutil
 import statistics
 import subprocess

@@ -12,7 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import pytest
 
 try:  # pytest's rootdir-relative import (tests/ is not a package) ...

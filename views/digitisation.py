@@ -123,7 +123,7 @@ widgets.chart(box, data, f"digitisation-by-{by}", caption,
               alt=f"Distribution of {metrics.LEVELS[measure].lower()} by {metrics.GROUPS[by].lower()}: quartiles, "
                   "lowest and highest museum, unweighted and collection-weighted means")
 hidden = int(spread["suppressed"].sum())
-st.caption(f"Box: the middle half of museums; line: median; whiskers: lowest and highest museum. "
+st.caption("Box: the middle half of museums; line: median; whiskers: lowest and highest museum. "
            + (f"{hidden} {metrics.GROUPS[by].lower()} group{'s' if hidden != 1 else ''} with fewer than 5 answers "
               "not shown. " if hidden else "")
            + ("" if measure_target is not None else "No target is set for this measure."))
