@@ -1,32 +1,21 @@
 """End-to-end: the real app under `streamlit run`, driven by Debian chromium through Playwright.
 
-Opt-in (`-m e2e`). Browsers are never downloaded: chromium comes from `apt-get install chromium`, and when
-/usr/bin/chromium is missing the tests FAIL (CI installs it first), they do not skip.
+Marked e2e and run by `make test`. Browsers are never downloaded: chromium comes from `apt-get install chromium`,
+and when /usr/bin/chromium is missing the tests FAIL (CI installs it first), they do not skip.
 
     PYTHONPATH=. .venv/bin/python -m pytest tests/e2e -q -m e2e -s
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-quic", "--no-first-run", "--disable-sync"]
-HOST = "127.0.0.1"
-HEALTH_TIMEOUT_S = 60
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, running_app
+
 LOAD_TIMEOUT_MS = 30_000        # first run: DuckDB open + migrations + aggregates + plotly bundle
 TITLE = "Museum digitisation in Europe"
 
@@ -40,20 +29,6 @@ class Server:
     latest_count: int
     count_2023: int
     log: Path
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.status == 200 and response.read().decode().strip() == "ok"
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return False
 
 
 @pytest.fixture(scope="module")
@@ -80,32 +55,8 @@ def app_server(tmp_path_factory) -> Server:
         con.close()                     # DuckDB: one process per file; the server opens it next
     assert latest_count > 0 and count_2023 > 0 and latest_wave != "2023", (latest_wave, latest_count, count_2023)
 
-    port = _free_port()
-    url = f"http://{HOST}:{port}"
-    env = {**os.environ, "MUSEUM_DB": str(db), "PYTHONPATH": str(ROOT)}
-    log = work / "streamlit.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.address", HOST, "--server.port", str(port), "--browser.gatherUsageStats", "false",
-             "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + HEALTH_TIMEOUT_S
-        while not _healthy(url):
-            if proc.poll() is not None:
-                pytest.fail(f"streamlit exited with {proc.returncode} before becoming healthy:\n{log.read_text()}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit not healthy at {url} after {HEALTH_TIMEOUT_S} s:\n{log.read_text()}")
-            time.sleep(0.25)
-        yield Server(url, latest_wave, int(latest_count), int(count_2023), log)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+    with running_app(db, work / "streamlit.log") as url:
+        yield Server(url, latest_wave, int(latest_count), int(count_2023), work / "streamlit.log")
 
 
 @pytest.fixture(scope="module")

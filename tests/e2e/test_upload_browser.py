@@ -8,42 +8,17 @@ Screenshots (mid-review and after loading) are written to the test's temp folder
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from tests.conftest import small_survey, write_xlsx
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, running_app
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-quic", "--no-first-run", "--disable-sync"]
-HOST = "127.0.0.1"
 TIMEOUT_MS = 30_000
 
 pytestmark = pytest.mark.e2e
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read().decode().strip() == "ok"
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return False
 
 
 @pytest.fixture(scope="module")
@@ -59,30 +34,8 @@ def server(tmp_path_factory) -> str:
         assert load_file(con, small_survey(work / "seed.xlsx"), user="seed")["status"] == "committed"
     finally:
         con.close()                     # one process per DuckDB file: the server opens it next
-    port = _free_port()
-    url = f"http://{HOST}:{port}"
-    log = work / "streamlit.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.address",
-             HOST, "--server.port", str(port), "--browser.gatherUsageStats", "false",
-             "--server.fileWatcherType", "none"],
-            cwd=ROOT, env={**os.environ, "MUSEUM_DB": str(db), "PYTHONPATH": str(ROOT)}, stdout=out,
-            stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 60
-        while not _healthy(url):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not become healthy:\n{log.read_text()}")
-            time.sleep(0.25)
+    with running_app(db, work / "streamlit.log") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 @pytest.fixture
