@@ -46,3 +46,25 @@ def small_survey(path: Path, rows: list[list] | None = None) -> Path:
         ["BE-1", "Museum aan de Stroom", "BE", "2025", 60, None, None, 30_000],
     ]
     return write_xlsx(path, [HEADER, *rows])
+
+
+def open_page(monkeypatch, db: Path, page: str, timeout: float = 60, **query):
+    """Run the app through its router (app.py) on the store `db`, then switch to `page` ("views/x.py").
+    `query` sets URL parameters before the first run (the sidebar filters read them)."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("MUSEUM_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page)
+    return at.run()
+
+
+def chart_titles(at) -> list[str]:
+    """The title text of every plotly chart on an AppTest page, line breaks as spaces."""
+    import json
+
+    return [json.loads(chart.proto.spec)["layout"]["title"]["text"].replace("<br>", " ")
+            for chart in at.get("plotly_chart")]

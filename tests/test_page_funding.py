@@ -17,7 +17,6 @@ Eight museums, wave 2025, so a blank horizon means 2030 - 2025 = 5 years. Money 
 Other needs are answered 0, except copyright clearance, which only F4 answered (so that pillar has n = 1).
 """
 
-import json
 
 import pandas as pd
 import pytest
@@ -26,7 +25,7 @@ from streamlit.testing.v1 import AppTest
 from analysis import charts, metrics, schema
 from analysis.filters import Filters
 from analysis.pipeline import load_file
-from tests.conftest import ROOT, write_xlsx
+from tests.conftest import ROOT, chart_titles, open_page, write_xlsx
 
 APP = str(ROOT / "app.py")
 WAVE = Filters(wave="2025")
@@ -244,19 +243,8 @@ def funding_app(monkeypatch, tmp_path):
             con = open_store(db)
             _load(con, tmp_path)
             con.close()
-        monkeypatch.setenv("MUSEUM_DB", str(db))
-        at = AppTest.from_file(APP, default_timeout=60)
-        for key, value in query.items():        # sidebar filters from the URL, kept across the page switch
-            at.query_params[key] = value
-        at.run()
-        at.switch_page("views/funding.py")
-        return at.run()
+        return open_page(monkeypatch, db, "views/funding.py", **query)
     return make
-
-
-def _titles(at: AppTest) -> list[str]:
-    return [json.loads(chart.proto.spec)["layout"]["title"]["text"].replace("<br>", " ")
-            for chart in at.get("plotly_chart")]
 
 
 def test_funding_page_shows_the_arithmetic_and_the_figures(funding_app):
@@ -272,7 +260,7 @@ def test_funding_page_shows_the_arithmetic_and_the_figures(funding_app):
     assert values["Museums that received EU funding"] == "43 %"                     # 3 of 7
     assert any("**3 of 7** museums that answered" in md.value and "€0.4 M" in md.value for md in at.markdown)
     assert at.segmented_control(key="by").value == "Country"
-    titles = _titles(at)
+    titles = chart_titles(at)
     assert len(titles) == 7
     assert titles[0].startswith("Museums need €60.0 M and can fund €19.5 M")
     assert any(t.startswith("Germany has the largest shortfall: €32.0 M") for t in titles)
@@ -287,7 +275,7 @@ def test_breakdown_selector_switches_to_size_bands(funding_app):
     assert control.value == "Country" and control.options == ["Country", "Type", "Size"]
     at = control.set_value("Size").run()
     assert not at.exception
-    titles = _titles(at)
+    titles = chart_titles(at)
     # small museums: 40 M over 5 museums; medium (1 museum with need and budget) suppressed
     assert any(t.startswith("Small (<10k visits) has the largest shortfall: €40.0 M") and
                "1 size band with fewer than 5 answers not shown" in t for t in titles)
@@ -315,6 +303,6 @@ def test_funding_page_with_too_few_answers(monkeypatch, tmp_path):
     assert not at.exception
     # the headline totals still show (each with its n), every chart says it has too few answers
     assert {m.label: m.value for m in at.metric}["Funding shortfall"] == "€0.1 M"     # 50k + 25k, n = 2
-    titles = _titles(at)
+    titles = chart_titles(at)
     assert len(titles) == 7 and all(t.startswith("Too few answers") for t in titles)
     assert any("Too few answers on EU funding received" in c.value for c in at.caption)

@@ -15,7 +15,7 @@ from analysis import charts, definitions, metrics, schema, weights
 from analysis.filters import Filters
 from analysis.pipeline import load_file
 from analysis.store import open_store
-from tests.conftest import ROOT, write_xlsx
+from tests.conftest import ROOT, open_page, write_xlsx
 
 
 def test_every_derived_column_of_museum_metrics_is_described_in_one_place(tmp_path):
@@ -47,15 +47,7 @@ def sample_db(tmp_path_factory):
 
 
 def open_methodology(db: Path, monkeypatch) -> AppTest:
-    """Through the router once pages/methodology.py is registered in app.py, else on its own."""
-    monkeypatch.setenv("MUSEUM_DB", str(db))
-    if "methodology.py" in (ROOT / "app.py").read_text():
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-        at.run()
-        at.switch_page("views/methodology.py").run()
-    else:
-        at = AppTest.from_file(str(ROOT / "pages" / "methodology.py"), default_timeout=90)
-        at.run()
+    at = open_page(monkeypatch, db, "views/methodology.py", timeout=90)
     assert not at.exception, at.exception
     return at
 

@@ -4,7 +4,6 @@ Seven museums, wave 2025. S1–S5 are Austrian and small (<10k visits); S6–S7 
 "per country" or "per size band" figure of the Belgian / medium group (n <= 2) must be suppressed.
 """
 
-import json
 
 import pandas as pd
 import pytest
@@ -13,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from analysis import charts, metrics, schema
 from analysis.filters import Filters
 from analysis.pipeline import load_file
-from tests.conftest import ROOT, write_xlsx
+from tests.conftest import ROOT, chart_titles, open_page, write_xlsx
 
 APP = str(ROOT / "app.py")
 WAVE = Filters(wave="2025")
@@ -279,19 +278,8 @@ def skills_app(monkeypatch, tmp_path):
             con = open_store(db)
             _load(con, tmp_path)
             con.close()
-        monkeypatch.setenv("MUSEUM_DB", str(db))
-        at = AppTest.from_file(APP, default_timeout=60)
-        for key, value in query.items():        # sidebar filters from the URL, kept across the page switch
-            at.query_params[key] = value
-        at.run()
-        at.switch_page("views/skills.py")
-        return at.run()
+        return open_page(monkeypatch, db, "views/skills.py", **query)
     return make
-
-
-def _titles(at: AppTest) -> list[str]:
-    return [json.loads(chart.proto.spec)["layout"]["title"]["text"].replace("<br>", " ")
-            for chart in at.get("plotly_chart")]
 
 
 def test_skills_page_shows_the_figures(skills_app):
@@ -303,7 +291,7 @@ def test_skills_page_shows_the_figures(skills_app):
     assert values["Staff trained in AI literacy (12 months)"] == "35.7 %"        # 250 / 7
     assert values["AI-literacy training gap"] == "64.3 pp"
     assert values["Digital staff, % of paid FTE"] == "4.5 %"                      # 27 / 6
-    titles = _titles(at)
+    titles = chart_titles(at)
     assert len(titles) == 9
     assert titles[0].startswith("Staff are below DigComp level 4 in 2 of 4 areas")
     assert any(t.startswith("In 67 % of museums, staff are below 'can use safely'") for t in titles)
@@ -331,5 +319,5 @@ def test_skills_page_when_nobody_answered_the_skills_questions(monkeypatch, tmp_
     at.switch_page("views/skills.py").run()
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["Skills gap index"] == "–"
-    titles = _titles(at)
+    titles = chart_titles(at)
     assert len(titles) == 9 and all(t.startswith("Too few answers") for t in titles)

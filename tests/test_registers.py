@@ -16,7 +16,7 @@ from analysis import metrics, registers, store
 from analysis.filters import Filters
 from analysis.pipeline import load_file
 from analysis.store import connect, open_store
-from tests.conftest import ROOT, write_xlsx
+from tests.conftest import open_page, write_xlsx
 
 # A Muséofile-style export: ';'-separated, Latin-1, 'na' and 'n.d.' for blanks, French number formats, a
 # totals row at the end and a column we do not use (postcode).
@@ -190,15 +190,7 @@ def test_register_strata_drive_coverage_and_the_weighted_estimate(tmp_path):
 
 # --- the admin page ------------------------------------------------------------------------------------------
 def _open_registers_page(db: Path, monkeypatch) -> AppTest:
-    """Through the router once pages/registers.py is registered in app.py, else on its own."""
-    monkeypatch.setenv("MUSEUM_DB", str(db))
-    if "registers.py" in (ROOT / "app.py").read_text():
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        at.run()
-        at.switch_page("views/registers.py").run()
-    else:
-        at = AppTest.from_file(str(ROOT / "pages" / "registers.py"), default_timeout=60)
-        at.run()
+    at = open_page(monkeypatch, db, "views/registers.py")
     assert not at.exception, at.exception
     return at
 
