@@ -49,6 +49,18 @@ def _suppress(frame: pd.DataFrame, value_columns: list[str]) -> pd.DataFrame:
     return frame
 
 
+def _answer_shares(counts: dict, labels: dict, key: str) -> pd.DataFrame:
+    """One row per possible answer, in `labels` order: museums giving it, n (museums that answered) and the
+    share of n; suppressed when n < SUPPRESS_BELOW_N."""
+    n = sum(counts.values())
+    frame = pd.DataFrame({key: list(labels), "label": list(labels.values()),
+                          "museums": [counts.get(k, 0) for k in labels], "n": n})
+    frame["share"] = 100.0 * frame["museums"] / n if n else None
+    frame = _suppress(frame, ["museums", "share"])
+    frame["museums"] = frame["museums"].astype("Int64")
+    return frame
+
+
 def latest_wave(con: duckdb.DuckDBPyConnection) -> str | None:
     with con.cursor() as cur:
         return cur.execute("SELECT max(survey_wave) FROM current_responses").fetchall()[0][0]
@@ -326,13 +338,7 @@ def on_track_2030(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFr
     where, params = filters.where()
     counts = dict(_query(con, f"SELECT status, count(*) FROM ({_on_track_sql(where)}) GROUP BY 1",
                          params).itertuples(index=False, name=None))
-    n = sum(counts.values())
-    frame = pd.DataFrame({"status": list(ON_TRACK_LABELS), "label": list(ON_TRACK_LABELS.values()),
-                          "museums": [counts.get(s, 0) for s in ON_TRACK_LABELS], "n": n})
-    frame["share"] = 100.0 * frame["museums"] / n if n else None
-    frame = _suppress(frame, ["museums", "share"])
-    frame["museums"] = frame["museums"].astype("Int64")
-    return frame
+    return _answer_shares(counts, ON_TRACK_LABELS, "status")
 
 
 def pace_needed(con: duckdb.DuckDBPyConnection, filters: Filters, pace_pp: float) -> dict:
@@ -488,15 +494,9 @@ def level_counts(con: duckdb.DuckDBPyConnection, filters: Filters, field: str) -
     with con.cursor() as cur:
         counts = dict(cur.execute(f"SELECT {f.name}, count(*) FROM museum_metrics WHERE {where} AND {f.name} "
                                   "IS NOT NULL GROUP BY 1", params).fetchall())
-    n = sum(counts.values())
-    levels = list(range(int(f.minimum), int(f.maximum) + 1))
     names = AI_LITERACY_LEVELS if f.name == "skill_ai_literacy" else {}
-    frame = pd.DataFrame({"level": levels, "label": [names.get(v, str(v)) for v in levels],
-                          "museums": [counts.get(v, 0) for v in levels], "n": n})
-    frame["share"] = 100.0 * frame["museums"] / n if n else None
-    frame = _suppress(frame, ["museums", "share"])
-    frame["museums"] = frame["museums"].astype("Int64")
-    return frame
+    levels = {v: names.get(v, str(v)) for v in range(int(f.minimum), int(f.maximum) + 1)}
+    return _answer_shares(counts, levels, "level")
 
 
 def ordered_shares(con: duckdb.DuckDBPyConnection, filters: Filters, field: str) -> pd.DataFrame:
@@ -508,13 +508,7 @@ def ordered_shares(con: duckdb.DuckDBPyConnection, filters: Filters, field: str)
         counts = dict(cur.execute(f"SELECT CAST({f.name} AS VARCHAR), count(*) FROM museum_metrics "
                                   f"WHERE {where} AND {f.name} IS NOT NULL GROUP BY 1", params).fetchall())
     labels = dict(f.choices) if f.choices else {"true": "Yes", "false": "No"}
-    n = sum(counts.values())
-    frame = pd.DataFrame({"answer": list(labels), "label": list(labels.values()),
-                          "museums": [counts.get(a, 0) for a in labels], "n": n})
-    frame["share"] = 100.0 * frame["museums"] / n if n else None
-    frame = _suppress(frame, ["museums", "share"])
-    frame["museums"] = frame["museums"].astype("Int64")
-    return frame
+    return _answer_shares(counts, labels, "answer")
 
 
 def strategy_and_policy(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -608,13 +602,7 @@ def shortfall_ratio_bands(con: duckdb.DuckDBPyConnection, filters: Filters) -> p
     with con.cursor() as cur:
         counts = dict(cur.execute(f"""SELECT CASE {cases} END AS band, count(*) FROM museum_metrics
                                       WHERE {where} AND shortfall_ratio IS NOT NULL GROUP BY 1""", params).fetchall())
-    n = sum(counts.values())
-    frame = pd.DataFrame({"band": [b[0] for b in SHORTFALL_RATIO_BANDS], "label": [b[1] for b in SHORTFALL_RATIO_BANDS],
-                          "museums": [counts.get(b[0], 0) for b in SHORTFALL_RATIO_BANDS], "n": n})
-    frame["share"] = 100.0 * frame["museums"] / n if n else None
-    frame = _suppress(frame, ["museums", "share"])
-    frame["museums"] = frame["museums"].astype("Int64")
-    return frame
+    return _answer_shares(counts, {band: label for band, label, _ in SHORTFALL_RATIO_BANDS}, "band")
 
 
 def eu_funding(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
