@@ -25,7 +25,7 @@ import pandas as pd
 from analysis import limits, normalise, schema, store
 from analysis.mapping import cell_text, column_letter, is_total_label, match_header
 from analysis.readers import Sheet, UnreadableFile, read_sheets
-from analysis.report import ERROR, WARNING, Finding
+from analysis.report import ERROR, WARNING, Finding, HasFindings
 
 # Register columns -> headings as registers write them (compared after schema.header_key, digits removed,
 # so "Fréquentation 2023" is "frequentation"). Checked before the survey synonyms of analysis.mapping,
@@ -144,7 +144,7 @@ def find_register_header(rows: list[list]) -> RegisterHeader | None:
 
 
 @dataclass
-class ParsedRegister:
+class ParsedRegister(HasFindings):
     filename: str
     sha256: str
     format: str = ""
@@ -158,14 +158,6 @@ class ParsedRegister:
 
     def add(self, severity: str, rule: str, message: str, **where) -> None:
         self.findings.append(Finding(severity, rule, message, sheet=self.sheet, **where))
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == WARNING]
 
     @property
     def ok(self) -> bool:

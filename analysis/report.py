@@ -42,8 +42,22 @@ class ColumnMapping:
     suggestion: str | None = None
 
 
+class HasFindings:
+    """Errors and warnings of anything that keeps a `findings` list (a survey file, a register)."""
+
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+
 @dataclass
-class FileReport:
+class FileReport(HasFindings):
     """Everything the analyst needs to judge one file before (and after) it is committed."""
 
     file: str
@@ -61,14 +75,6 @@ class FileReport:
 
     def add(self, severity: str, rule: str, message: str, **where) -> None:
         self.findings.append(Finding(severity, rule, message, **where))
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == WARNING]
 
     @property
     def dropped_columns(self) -> list[str]:
