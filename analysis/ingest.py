@@ -16,10 +16,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis import layouts, limits, normalise, schema, validate
 from analysis.mapping import Header, Match, cell_text, column_letter, find_header, is_total_label, match_option
-from analysis.readers import Sheet, UnreadableFile, read_sheets
+from analysis.readers import Sheet, UnreadableFile, cell_value, read_sheets
 from analysis.report import ERROR, WARNING, ColumnMapping, FileReport
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
@@ -79,7 +81,7 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
     if not sheet.visible:
         report.sheets_skipped[sheet.name] = "hidden sheet"
         return None
-    if not any(cell_text(v) for row in sheet.rows for v in row):
+    if sheet.is_blank():
         report.sheets_skipped[sheet.name] = "empty"
         return None
     header = find_header(sheet.rows, sheet.merged)
@@ -104,13 +106,11 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
         report.layouts[sheet.name] = layout.tool
         report.notes.append(f"Sheet '{sheet.name}': recognised as a {layout.tool} export.")
     fields_at, options = _map_columns(sheet, header, report, columns, layout, overrides)
-    data_start = header.rows[-1] + 1
-    _fill_merged(sheet, data_start, report)
-    raw, excel_rows = _data_rows(sheet, header, fields_at, options, data_start, report)
-    if not excel_rows:
+    raw, excel_rows = _data_rows(sheet, header, fields_at, options, header.rows[-1] + 1, report)
+    if not len(excel_rows):
         report.sheets_skipped[sheet.name] = "header only, no data rows"
         return None
-    for row in sorted(set(sheet.hidden_rows) & set(excel_rows)):
+    for row in sorted(set(sheet.hidden_rows) & set(excel_rows.tolist())):
         report.add(WARNING, "hidden_row", f"Row {row} is hidden in Excel; it was loaded like the other rows. "
                                           "Delete it from the sheet if it should not count.", sheet=sheet.name, row=row)
     if sheet.formulas:
@@ -119,22 +119,14 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
                    "them, or paste the values in place of the formulas.", sheet=sheet.name)
     report.sheets_used.append(sheet.name)
     report.header_rows[sheet.name] = [r + 1 for r in header.rows]
-    frame = pd.DataFrame({name: _column(_parse_column(values, schema.FIELDS_BY_NAME[name], sheet.name, excel_rows,
-                                                      columns[(sheet.name, name)], report),
-                                        schema.FIELDS_BY_NAME[name])
+    frame = pd.DataFrame({name: _parse_column(values, schema.FIELDS_BY_NAME[name], sheet, excel_rows,
+                                              columns[(sheet.name, name)], report)
                           for name, values in raw.items()})
     frame["_sheet"] = sheet.name
     frame["_row"] = excel_rows
     titles = [cell_text(v) for row in sheet.rows[: header.rows[0]] for v in row if cell_text(v)]
     frame.attrs["wave_hint"] = _year_in(titles, sheet.name)
     return frame
-
-
-def _column(values: list, f: schema.Field) -> pd.Series | list:
-    """Numbers become float64 (NaN = not answered) at C speed; other kinds stay Python objects."""
-    if f.kind in schema.NUMERIC_KINDS:
-        return pd.Series(np.array([np.nan if v is None else v for v in values], dtype=float))
-    return values
 
 
 def _map_columns(sheet: Sheet, header: Header, report: FileReport, columns: dict, layout: layouts.Layout | None,
@@ -233,108 +225,152 @@ def _mostly_emails(sheet: Sheet, header: Header, c: int) -> bool:
     return bool(values) and sum(bool(_EMAIL.match(v)) for v in values) >= len(values) / 2
 
 
-def _fill_merged(sheet: Sheet, data_start: int, report: FileReport) -> None:
+def _fill_merged(sheet: Sheet, cells: dict[int, pa.Array], start: int, report: FileReport) -> None:
     """A value merged over several data rows counts for each of them, as Excel shows it, with a warning."""
     for (r0, c0), (r1, c1) in sheet.merged:
-        if r0 < data_start or r1 <= r0 or r0 >= len(sheet.rows) or c0 >= len(sheet.rows[r0]):
+        if r0 < start or r1 <= r0 or r0 >= start + len(cells[0]) or c0 not in cells:
             continue
-        value = sheet.rows[r0][c0]
-        if value in ("", None):
+        value = cells[c0][r0 - start].as_py()
+        if value is None or not value.strip():
             continue
-        for r in range(r0 + 1, min(r1, len(sheet.rows) - 1) + 1):
-            row = sheet.rows[r]
-            row.extend([""] * (c1 + 1 - len(row)))
-            for c in range(c0, c1 + 1):
-                if row[c] in ("", None):
-                    row[c] = value
+        last = min(r1, start + len(cells[0]) - 1)
+        for c in range(c0, min(c1, max(cells)) + 1):
+            column = cells[c].to_pylist()
+            column[r0 + 1 - start: last + 1 - start] = [value if v is None or v == "" else v
+                                                        for v in column[r0 + 1 - start: last + 1 - start]]
+            cells[c] = pa.array(column, pa.string())
+        typed = cell_value(value) if sheet.numbers_exact else value
         span = f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
         report.add(WARNING, "merged_cells",
-                   f"Cells {span} are merged: '{cell_text(value)}' was used for rows {r0 + 1} to {r1 + 1}. Unmerge "
+                   f"Cells {span} are merged: '{cell_text(typed)}' was used for rows {r0 + 1} to {r1 + 1}. Unmerge "
                    "them and fill in each row if that is not right.", sheet=sheet.name, row=r0 + 1,
-                   value=value, cell=f"{column_letter(c0)}{r0 + 1}")
+                   value=typed, cell=f"{column_letter(c0)}{r0 + 1}")
 
 
-def _filled(row: list) -> list:
-    return [v for v in row if v is not None and v != "" and not (isinstance(v, str) and not v.strip())]
+def _filled(column: pa.Array) -> np.ndarray:
+    """Which cells hold something other than spaces."""
+    return pc.not_equal(pc.utf8_trim_whitespace(column), "").fill_null(False).to_numpy(zero_copy_only=False)
 
 
 def _data_rows(sheet: Sheet, header: Header, fields_at: dict[int, str], options: dict[str, list[tuple[int, str]]],
-               start: int, report: FileReport) -> tuple[dict[str, list], list[int]]:
-    """The museum rows under the header, as columns (field -> cell values) plus their Excel row numbers.
-    Blank rows, repeated headers, totals, notes and zero-only template rows are skipped and reported."""
-    # Repeated header rows are found by comparing text cells with the heading as written (lower case).
-    header_texts = {c: header.texts[c].split(" / ")[-1].strip().lower() for c in fields_at}
-    needed = max(2, len(header_texts) // 2)
-    width = max(fields_at, default=0) + 1
-    for choices in options.values():
-        width = max(width, *(c + 1 for c, _ in choices))
-    kept, excel_rows, blank = [], [], 0
-    for i in range(start, len(sheet.rows)):
-        row = sheet.rows[i]
-        cells = len(row) - row.count("") - row.count(None)          # counted in C: cheap on wide sheets
-        filled = _filled(row) if cells <= 2 else None
-        if cells == 0 or filled == []:
-            blank += 1
-            continue
-        first = cell_text(filled[0] if filled else next(v for v in row if v is not None and v != ""))
-        reason = None
-        if i < start + 3 and layouts.is_header_continuation([cell_text(v) for v in row]):
-            reason = "survey tool header row"
-        elif sum(1 for c, text in header_texts.items()
-                 if c < len(row) and isinstance(row[c], str) and row[c].strip().lower() == text) >= needed:
-            reason = "repeated header row"
-        elif is_total_label(first):
-            reason = f"totals row ('{first}')"
-        elif filled is not None and len(filled) == 1:
-            reason = f"note ('{first[:60]}')"
-        elif all(v == 0 and not isinstance(v, str) for v in (filled or _filled(row))):
-            reason = "template row with only zeros (no museum)"
-        if reason:
-            report.rows_skipped.append({"sheet": sheet.name, "row": i + 1, "reason": reason})
-            continue
-        kept.append(row if len(row) >= width else list(row) + [None] * (width - len(row)))
-        excel_rows.append(i + 1)
-    if blank:
+               start: int, report: FileReport) -> tuple[dict[str, pa.Array], np.ndarray]:
+    """The museum rows under the header, as columns (field -> cell texts) plus their Excel row numbers.
+    Blank rows, repeated headers, totals, notes and zero-only template rows are skipped and reported.
+    Rows are classified column by column at C speed; only the skipped ones are looked at one by one."""
+    height = len(sheet.rows) - start
+    if height <= 0:
+        return {}, np.array([], dtype=np.int64)
+    cells = {c: sheet.column(c).slice(start) for c in range(sheet.width())}
+    _fill_merged(sheet, cells, start, report)
+    filled = {c: _filled(column) for c, column in cells.items()}
+    count = sum(filled.values(), np.zeros(height, dtype=np.int64))
+    skipped = count == 0                                          # blank rows: counted, not listed
+    reasons: dict[int, str] = {}
+
+    def skip(rows: np.ndarray, reason: str) -> None:
+        for i in np.flatnonzero(rows & ~skipped):
+            reasons[int(i)] = reason
+        skipped[rows] = True
+
+    first_rows = np.zeros(height, dtype=bool)
+    first_rows[[i for i in range(min(3, height))
+                if layouts.is_header_continuation([cell_text(v) for v in sheet.rows[start + i]])]] = True
+    skip(first_rows, "survey tool header row")
+    # Repeated header rows: text cells equal to the heading as written (lower case).
+    header_texts = {c: header.texts[c].split(" / ")[-1].strip().lower() for c in fields_at if c in cells}
+    same = sum((pc.equal(pc.utf8_lower(pc.utf8_trim_whitespace(cells[c])), text).fill_null(False)
+                .to_numpy(zero_copy_only=False) for c, text in header_texts.items()), np.zeros(height, dtype=np.int64))
+    skip(same >= max(2, len(header_texts) // 2), "repeated header row")
+    # Totals and notes, from each row's first filled cell (its distinct texts are looked at once each).
+    first = pc.coalesce(*(pc.if_else(pa.array(filled[c]), cells[c], None) for c in sorted(cells)))
+    undecided = np.flatnonzero(~skipped)
+    texts = first.take(pa.array(undecided)).to_pylist()
+    labels = {t: cell_text(cell_value(t) if sheet.numbers_exact else t) for t in set(texts)}
+    total_labels = {t for t, label in labels.items() if is_total_label(label)}
+    totals, notes = np.zeros(height, dtype=bool), np.zeros(height, dtype=bool)
+    for i, t in zip(undecided.tolist(), texts):
+        if t in total_labels:
+            totals[i], reasons[i] = True, f"totals row ('{labels[t]}')"
+        elif count[i] == 1:
+            notes[i], reasons[i] = True, f"note ('{labels[t][:60]}')"
+    skipped |= totals | notes
+    if sheet.numbers_exact:                     # number cells holding 0 only: a template row, not a museum
+        zeros = sum((pc.equal(column, "0").fill_null(False).to_numpy(zero_copy_only=False)
+                     for column in cells.values()), np.zeros(height, dtype=np.int64))
+        skip((zeros == count) & (count > 1), "template row with only zeros (no museum)")
+    for i in sorted(reasons):
+        report.rows_skipped.append({"sheet": sheet.name, "row": start + i + 1, "reason": reasons[i]})
+    if blank := int((count == 0).sum()):
         report.notes.append(f"Sheet '{sheet.name}': {blank} empty row(s) skipped.")
-    columns = {name: [row[c] for row in kept] for c, name in fields_at.items()}
+    kept = np.flatnonzero(~skipped)
+    take = pa.array(kept)
+    columns = {name: cells[c].take(take) if c in cells else pa.nulls(len(kept), pa.string())
+                                           for c, name in fields_at.items()}
     for name, choices in options.items():
-        columns[name] = ["; ".join(p for p in (_chosen(row[c], code) for c, code in choices) if p) or None
-                         for row in kept]
-    return columns, excel_rows
+        picked = []
+        for c, code in choices:
+            column = cells[c].take(take).to_pylist() if c in cells else [None] * len(kept)
+            meaning = {v: _chosen(cell_value(v) if sheet.numbers_exact else v, code) for v in set(column)}
+            picked.append([meaning[v] for v in column])
+        columns[name] = pa.array(["; ".join(p for p in row if p) or None for row in zip(*picked)], pa.string())
+    return columns, kept + start + 1
 
 
-def _parse_column(raw: list, f: schema.Field, sheet: str, excel_rows: list[int],
-                  where: tuple[str, str], report: FileReport) -> list:
-    """Parse each distinct cell value once; report problems at every row holding that value.
-    Plain numbers in number columns and empty cells take a fast path: they need no parsing."""
+_PLAIN = {True: r"^\s*-?(0|[1-9]\d*)(\.\d*[1-9])?\s*$",       # a number cell as written out (workbooks)
+          False: r"^\s*-?\d+(\.(\d{1,2}|\d{4,}))?\s*$"}     # typed text: '1.234' may mean 1234, so not here
+_SPACES = r"[\pZ\t\n\v\f\r\x1c-\x1f\x85]+"                  # what str.split() splits on
+_BLANK_MARKERS = pa.array(sorted(schema.BLANK_MARKERS))
+_NOT_PLAIN_TEXT = r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?|true|false|-?\d+\.\d+)$"  # dates, booleans, decimals
+
+
+def _parse_column(raw: pa.Array, f: schema.Field, sheet: Sheet, excel_rows: np.ndarray,
+                  where: tuple[str, str], report: FileReport) -> np.ndarray | list:
+    """One field's cells as canonical values: float64 (NaN = not answered) for numbers, else a list.
+    Plain numbers are converted at C speed; every other distinct cell text is parsed once in Python
+    (normalise.parse_cell), and its problem reported at every row holding it."""
     header, letter = where
-    cache: dict[tuple[type, object], tuple[object, normalise.Problem]] = {}
-    numeric, whole = f.kind in schema.NUMERIC_KINDS, f.kind == schema.INT
-    values = []
-    append = values.append
-    for value, row in zip(raw, excel_rows):
-        if value == "" or value is None:
-            append(None)
-            continue
-        if numeric and type(value) is float and -1e15 < value < 1e15 and (not whole or value.is_integer()):
-            append(int(value) if whole else value)
-            continue
-        key = (type(value), value)
-        if key not in cache:
-            cache[key] = normalise.parse_cell(value, f)
-        parsed, problem = cache[key]
-        append(parsed)
-        if problem:
-            severity, rule, message = problem
-            report.add(severity, rule, message, sheet=sheet, row=row, column=header, value=value,
+    numeric = f.kind in schema.NUMERIC_KINDS
+    present = _filled(raw)
+    if numeric:
+        plain = pc.match_substring_regex(raw, _PLAIN[sheet.numbers_exact or f.kind == schema.PERCENT])
+        numbers = pc.cast(pc.if_else(plain.fill_null(False), pc.utf8_trim_whitespace(raw), None), pa.float64())
+        values = numbers.to_numpy(zero_copy_only=False).astype(float)
+        fast = ~np.isnan(values) & (np.abs(values) < 1e15)
+        if f.kind == schema.INT:
+            fast &= values == np.round(values)
+        values[~fast] = np.nan
+    elif f.kind == schema.TEXT:              # free text: spaces tidied at C speed; markers like 'n/a' in Python
+        text = pc.utf8_trim_whitespace(pc.replace_substring_regex(raw, _SPACES, " "))
+        special = pc.or_(pc.is_in(pc.utf8_lower(text), _BLANK_MARKERS), pc.starts_with(text, "'"))
+        if sheet.numbers_exact:
+            special = pc.or_(special, pc.match_substring_regex(text, _NOT_PLAIN_TEXT))
+        fast = present & ~special.fill_null(False).to_numpy(zero_copy_only=False)
+        values = np.full(len(raw), None, dtype=object)
+        values[fast] = np.array(text.filter(pa.array(fast)).to_pylist() + [None], dtype=object)[:-1]
+    else:
+        values, fast = np.full(len(raw), None, dtype=object), np.zeros(len(raw), dtype=bool)
+    at = np.flatnonzero(present & ~fast)
+    if at.size:
+        encoded = raw.take(pa.array(at)).dictionary_encode()
+        typed = [cell_value(t) if sheet.numbers_exact else t for t in encoded.dictionary.to_pylist()]
+        parsed, problems = zip(*(normalise.parse_cell(v, f) for v in typed))
+        codes = encoded.indices.to_numpy(zero_copy_only=False)
+        result = np.array([np.nan if numeric and p is None else p for p in parsed] + [None],
+                          dtype=float if numeric else object)[:-1]
+        values[at] = result[codes]
+        flagged = np.array([p is not None for p in problems])[codes]
+        for i, code in zip(at[flagged].tolist(), codes[flagged].tolist()):
+            severity, rule, message = problems[code]
+            row = int(excel_rows[i])
+            report.add(severity, rule, message, sheet=sheet.name, row=row, column=header, value=typed[code],
                        cell=f"{letter}{row}")
-    if f.kind == schema.PERCENT and normalise.looks_like_fraction_column(raw, values):
-        values = [None if v is None else round(v * 100, 10) for v in values]
+    if f.kind == schema.PERCENT and normalise.looks_like_fraction_column(values, raw):
+        values = np.round(values * 100, 10)
         report.add(WARNING, "percent_as_fraction",
                    f"Every answer in '{header}' is between 0 and 1, so they were read as fractions and "
                    f"multiplied by 100 (0.45 -> 45 %). If they really are below 1 %, write them with a % sign.",
-                   sheet=sheet, column=header)
-    return values
+                   sheet=sheet.name, column=header)
+    return values if numeric else values.tolist()
 
 
 _YEAR = re.compile(r"(?<!\d)(20[0-4]\d)(?!\d)")

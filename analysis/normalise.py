@@ -15,6 +15,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 import pycountry
 from rapidfuzz import fuzz, process
 
@@ -76,7 +79,8 @@ def parse_number(text: str, *, percent: bool = False) -> float | None:
     elif commas or dots:
         sep = "," if commas else "."
         head, _, tail = s.rpartition(sep)
-        thousands = (commas + dots > 1) or (not percent and multiplier == 1.0 and len(tail) == 3)
+        # '1.234' is one thousand two hundred and thirty-four; '0.125' cannot be (no group starts with 0)
+        thousands = (commas + dots > 1) or (not percent and multiplier == 1.0 and len(tail) == 3 and head != "0")
         s = s.replace(sep, "") if thousands else head.replace(sep, "") + "." + tail
     value = float(s) * multiplier
     return -value if negative else value
@@ -304,12 +308,12 @@ def parse_cell(value: object, f: Field) -> tuple[object, Problem]:
 _FORCED_TEXT = re.compile(r"^'[\s\d.,+\-−%€/:]+$")
 
 
-def looks_like_fraction_column(raw: list[object], parsed: list[object]) -> bool:
+def looks_like_fraction_column(parsed: np.ndarray, raw: pa.Array) -> bool:
     """True for a percent column typed as fractions (0.45 for 45 %) or formatted as % in Excel.
 
     All answers must be numbers between 0 and 1, not just 0s and 1s, and none written with a '%' sign.
     """
-    numbers = [p for p in parsed if p is not None]
-    if not numbers or any(p > 1 for p in numbers) or all(p in (0, 1) for p in numbers):
+    numbers = parsed[~np.isnan(parsed)]
+    if not numbers.size or (numbers > 1).any() or np.isin(numbers, (0, 1)).all():
         return False
-    return not any(isinstance(r, str) and "%" in r for r in raw)
+    return not pc.any(pc.match_substring(raw, "%")).as_py()

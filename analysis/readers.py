@@ -1,26 +1,29 @@
 """Turn uploaded bytes into grids of cells, one per sheet, whatever the format.
 
 The format is recognised from the content, not the file name (a PNG renamed .xlsx is told apart).
-Workbooks (xlsx, xlsm, xls, ods) are read with python-calamine, which never runs macros; text files are
+Workbooks (xlsx, xlsm, xls, ods) are read with fastexcel (the calamine reader, which never runs macros)
+into Arrow tables of cell texts, so that 50,000 rows cost no Python object per cell; text files are
 decoded (BOM, UTF-16, UTF-8, else cp1252/latin-1) and their delimiter sniffed. Grids keep absolute
 positions: grid[i][j] is Excel row i+1, column j+1, so every message can point at the cell a person sees.
 
-Hostile files (shared/STACK-NOTES.md section H). python-calamine aborts the whole process, with no
-exception to catch, on a cell far outside the table (XFD1048576) or a crafted .xls header. So before any
-parsing (`check_workbook`): the zip directory is read (parts, declared sizes, encryption), every XML part
-is stream-inflated with a byte cap (a part that inflates past the size its directory declares is refused:
-declared sizes can lie), XML document type declarations (entity expansion) are refused, and the cell
-references actually used in each sheet are checked against the row and column limits; OLE2 files are told
-apart (password-protected xlsx, password-protected xls, Word) from their directory. Then the workbook is
-parsed in a child process limited to `limits.PARSE_MEMORY_BYTES` and `limits.PARSE_SECONDS`, so that what
-the checks cannot foresee ends that child, not the app. Text files have their lines counted before they
-are decoded. Every limit is named in analysis.limits.
+Hostile files (shared/STACK-NOTES.md section H). calamine aborts the whole process, with no exception to
+catch, on a cell far outside the table (XFD1048576) or a crafted .xls header. So workbooks are parsed in a
+child process limited to `limits.PARSE_MEMORY_BYTES` and `limits.PARSE_SECONDS`, and while it parses, the
+app checks the bytes (`check_workbook`): the zip directory (parts, declared sizes, encryption), every XML
+part stream-inflated with a byte cap (a part that inflates past the size its directory declares is
+refused: declared sizes can lie), XML document type declarations (entity expansion), and the cell
+references actually used in each sheet against the row and column limits; OLE2 files are told apart
+(password-protected xlsx, password-protected xls, Word) from their directory. A file the checks refuse
+has its child killed and is refused in their words; what the checks cannot foresee ends the child, not
+the app. Text files have their lines counted before they are decoded. Every limit is named in
+analysis.limits.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import os
 import pickle
@@ -28,13 +31,17 @@ import re
 import struct
 import subprocess
 import sys
+import tempfile
 import zipfile
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import python_calamine
+import fastexcel
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis import limits
 
@@ -43,15 +50,102 @@ class UnreadableFile(Exception):
     """The file cannot be read as a spreadsheet; the message says why in plain words."""
 
 
-@dataclass
+@dataclass(eq=False)
 class Sheet:
     name: str
-    rows: list[list]
+    rows: Sequence[list]       # rows[i] is Excel row i+1 (for workbooks a TableRows view of the Arrow table)
     visible: bool = True
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     note: str = ""     # how the sheet was read: a text file's encoding and delimiter; formulas, hidden rows
     hidden_rows: list[int] = field(default_factory=list)   # Excel row numbers hidden in the sheet (xlsx)
     formulas: int = 0                                      # cells holding a formula (xlsx): cached values used
+
+    @property
+    def numbers_exact(self) -> bool:
+        """True for workbook cells, where a plain number string is how a number cell was written out (so
+        '1.234' is one point two three four); False for text files, where a person typed it."""
+        return isinstance(self.rows, TableRows)
+
+    def width(self) -> int:
+        """Columns from A to the last one used."""
+        if isinstance(self.rows, TableRows):
+            return self.rows.offset + self.rows.table.num_columns
+        return max(map(len, self.rows), default=0)
+
+    def is_blank(self) -> bool:
+        """No cell holds anything but spaces."""
+        return not any(pc.any(pc.not_equal(pc.utf8_trim_whitespace(self.column(c)), "")).as_py()
+                       for c in range(self.width()))
+
+    def column(self, c: int) -> pa.Array:
+        """Column c (0 = A) of every row, as text (None where empty): what the ingest works on, at C speed."""
+        if isinstance(self.rows, TableRows):
+            return self.rows.column(c)
+        return pa.array([row[c] if c < len(row) and row[c] != "" else None for row in self.rows], pa.string())
+
+
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?")        # how a number cell is written out
+_DATE_TIME = re.compile(r"(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d+))?")
+
+
+def cell_value(text: str | None) -> object:
+    """A workbook cell as python-calamine would give it, from its text: '' (empty), float, date, datetime,
+    time, bool or str. Text that looks exactly like a written-out number is taken for one."""
+    if text is None:
+        return ""
+    if _PLAIN_NUMBER.fullmatch(text):
+        return float(text)
+    if len(text) >= 19 and (m := _DATE_TIME.fullmatch(text)):
+        y, mo, d, h, mi, sec = map(int, m.groups()[:6])
+        micro = int((m.group(7) or "0")[:6].ljust(6, "0"))
+        if (y, mo, d) == (1899, 12, 31):
+            return dt.time(h, mi, sec, micro)
+        if (h, mi, sec, micro) == (0, 0, 0, 0):
+            return dt.date(y, mo, d)
+        return dt.datetime(y, mo, d, h, mi, sec, micro)
+    if text in ("true", "false"):
+        return text == "true"
+    return text
+
+
+class TableRows(Sequence):
+    """A workbook sheet's rows over its Arrow table (every cell as text, columns from `offset`): rows are
+    built as Python lists only where they are read (the header area, samples), while the ingest reads
+    whole columns at C speed. Slices are views."""
+
+    def __init__(self, table: pa.Table, offset: int, start: int = 0, stop: int | None = None):
+        self.table, self.offset = table, offset
+        self.start, self.stop = start, table.num_rows if stop is None else stop
+
+    def __len__(self) -> int:
+        return max(0, self.stop - self.start)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            start, stop, step = i.indices(len(self))
+            if step != 1:
+                return list(self)[i]
+            return TableRows(self.table, self.offset, self.start + start, self.start + max(start, stop))
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._rows(self.start + i, 1)[0]
+
+    def __iter__(self):
+        for at in range(self.start, self.stop, 1024):
+            yield from self._rows(at, min(1024, self.stop - at))
+
+    def _rows(self, at: int, n: int) -> list[list]:
+        pad = [""] * self.offset
+        columns = [[cell_value(v) for v in col.to_pylist()] for col in self.table.slice(at, n).columns]
+        return [pad + list(row) for row in zip(*columns)] if columns else [[] for _ in range(n)]
+
+    def column(self, c: int) -> pa.Array:
+        j = c - self.offset
+        if 0 <= j < self.table.num_columns:
+            return self.table.column(j).slice(self.start, len(self)).combine_chunks()
+        return pa.nulls(len(self), pa.string())
 
 
 def sniff_format(data: bytes) -> str:
@@ -107,18 +201,24 @@ def read_sheets(data: bytes) -> tuple[str, list[Sheet]]:
     if fmt == "csv":
         check_text(data)
         return fmt, [read_text(data)]
-    facts = check_workbook(data, fmt)
-    sheets = _read_workbook_in_child(data, fmt) if limits.PARSE_IN_CHILD else _read_workbook(data, fmt)
+    if limits.PARSE_IN_CHILD and sys.executable:
+        facts, sheets = _check_while_child_parses(data, fmt)
+    else:
+        facts = check_workbook(data, fmt)
+        sheets = _read_workbook(data, fmt)
     for sheet in sheets:
-        _describe(sheet, facts.get(sheet.name))
+        _describe(sheet, facts.get(sheet.name), fmt)
     return fmt, sheets
 
 
-def _describe(sheet: Sheet, facts: dict | None) -> None:
-    """Say in the sheet's note what a person should know about how it was read (shown with the report)."""
+def _describe(sheet: Sheet, facts: dict | None, fmt: str) -> None:
+    """Add what the checks learnt from the sheet's XML (merged cells, formulas, hidden rows) and say in the
+    sheet's note what a person should know about how it was read (shown with the report)."""
     if not facts:
         return
     sheet.formulas, sheet.hidden_rows = facts["formulas"], sorted(facts["hidden_rows"])
+    if fmt in ("xlsx", "xlsm"):
+        sheet.merged = sorted(facts["merged"])
     said = []
     if sheet.formulas:
         said.append(f"{sheet.formulas:,} cell(s) hold formulas: the values Excel last calculated were used "
@@ -131,28 +231,32 @@ def _describe(sheet: Sheet, facts: dict | None) -> None:
 
 
 def _read_workbook(data: bytes, fmt: str) -> list[Sheet]:
+    """Every sheet as an Arrow table of cell texts (fastexcel, the calamine reader without Python objects
+    per cell), keeping Excel positions: leading empty rows are kept, the first used column is recorded."""
     try:
-        wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        book = fastexcel.read_excel(data)
         sheets = []
-        for meta in wb.sheets_metadata:
-            sheet = wb.get_sheet_by_name(meta.name)
+        for name in book.sheet_names:
+            sheet = book.load_sheet(name, header_row=None, skip_rows=0, dtypes="string")
             if sheet.width > limits.MAX_COLUMNS:
-                raise UnreadableFile(f"Sheet '{meta.name}' has {sheet.width:,} columns, more than the limit "
+                raise UnreadableFile(f"Sheet '{name}' has {sheet.width:,} columns, more than the limit "
                                      f"of {limits.MAX_COLUMNS:,}.")
-            if sheet.height > limits.MAX_ROWS + limits.HEADER_SCAN_ROWS:
-                raise UnreadableFile(f"Sheet '{meta.name}' has {sheet.height:,} rows, more than the limit "
+            if sheet.total_height > limits.MAX_ROWS + limits.HEADER_SCAN_ROWS:
+                raise UnreadableFile(f"Sheet '{name}' has {sheet.total_height:,} rows, more than the limit "
                                      f"of {limits.MAX_ROWS:,}. Split the file.")
-            rows = sheet.to_python(skip_empty_area=False)
-            merged = list(sheet.merged_cell_ranges or []) if fmt in ("xlsx", "xlsm") else []
-            sheets.append(Sheet(meta.name, rows, str(meta.visible).endswith("Visible"), merged))
+            columns = sheet.available_columns()
+            offset = columns[0].absolute_index if columns else 0
+            table = sheet.to_arrow() if columns else pa.table({})
+            sheets.append(Sheet(name, TableRows(pa.Table.from_batches([table]) if isinstance(table, pa.RecordBatch)
+                                                else table, offset), sheet.visible == "visible"))
         return sheets
     except UnreadableFile:
         raise
-    except Exception as exc:  # calamine raises its own error types for damaged / encrypted files
+    except Exception as exc:  # the reader raises its own error types for damaged / encrypted files
         text = str(exc)
         if fmt == "xls" and ("encrypt" in text.lower() or "password" in text.lower() or "cfb" in text.lower()):
             raise UnreadableFile("The workbook is password-protected. Save an unprotected copy and upload that.") from exc
-        raise UnreadableFile(f"The {fmt} workbook could not be read: {text}") from exc
+        raise UnreadableFile(f"The {fmt} workbook could not be read: {text.splitlines()[0] if text else exc!r}") from exc
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -231,7 +335,7 @@ def check_text(data: bytes) -> None:
 # --- before parsing: workbooks (zip: xlsx, xlsm, ods) --------------------------------------------------------
 _INFLATE_IN = 1 << 18           # compressed bytes fed to zlib at a time
 _INFLATE_OUT = 1 << 20          # most inflated bytes produced at a time
-_OVERLAP = 48                   # bytes carried between chunks, so that a reference cut in two is still seen
+_OVERLAP = 512                  # bytes either side of a chunk boundary looked at again (a <row> cut in two)
 _XML_PART = re.compile(r"\.(xml|rels|vml)$", re.IGNORECASE)
 _ELEMENT_START = re.compile(rb"<[A-Za-z_]")
 _DTD_MARKERS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be"))
@@ -274,38 +378,53 @@ def _check_zip_parts(data: bytes, fmt: str) -> dict[str, dict]:
         name = info.filename
         worksheet = fmt != "ods" and (name in sheets or (name.startswith("xl/worksheets/") and "/_rels/" not in name))
         label = f"Sheet '{sheets[name]}'" if name in sheets else f"The worksheet part '{name}'"
-        found = facts.setdefault(sheets.get(name, name), {"formulas": 0, "hidden_rows": set()}) if worksheet else None
+        found = (facts.setdefault(sheets.get(name, name), {"formulas": 0, "hidden_rows": set(), "merged": set()})
+                 if worksheet else None)
         in_prolog, carry = True, b""
         for chunk in _inflate(data, info):
-            buf = carry + chunk
             if in_prolog:
-                in_prolog = _check_prolog(buf, name)
-            if worksheet or name == "content.xml":
+                in_prolog = _check_prolog(carry + chunk, name)
+            seam = carry + chunk[:_OVERLAP]              # what a chunk boundary cut in two is looked for in
+            if name == "content.xml":
+                cells += chunk.count(b"<table:table-cell")
+            elif worksheet:
                 cells += _count_cells(chunk)
                 if cells > limits.MAX_CELLS:
                     raise UnreadableFile(f"The file holds more than {limits.MAX_CELLS:,} cells, the limit for one "
                                          "upload. Split it into smaller files (for example one per country).")
             if worksheet:
-                _check_cell_references(buf, label)
-                found["formulas"] += chunk.count(b"<f>") + chunk.count(b"<f ")
-                for row in (_HIDDEN_ROW.finditer(buf) if b"hidden=" in buf else ()):
-                    number = _ROW_NUMBER.search(row.group(0))
-                    if number and len(found["hidden_rows"]) < 1000:
-                        found["hidden_rows"].add(int(number.group(1)))
-            carry = buf[-_OVERLAP:]
+                for window in (seam, chunk):
+                    _check_cell_references(window, label)
+                    _gather(window, found)
+                if chunk.count(b"<f"):
+                    found["formulas"] += chunk.count(b"<f>") + chunk.count(b"<f ")
+            carry = chunk[-_OVERLAP:]
     return facts
 
 
 _NAMESPACED_CELL = re.compile(rb"<[A-Za-z_][\w.-]*:c[\s>/]")
+_HIDDEN_ROW = re.compile(rb"""<row\b[^>]*?\shidden=["'](?:1|true)["'][^>]*>""")
+_ROW_NUMBER = re.compile(rb"""\sr=["'](\d+)["']""")
+_MERGE = re.compile(rb"""<mergeCell\s+ref=["']\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})["']""")
 
 
 def _count_cells(chunk: bytes) -> int:
-    """Cells in a chunk of sheet XML: xlsx <c ...>, ods <table:table-cell ...>. bytes.count runs at memory
-    speed; the regex for namespaced xlsx tags (<x:c ...>) only runs where such a prefix appears."""
-    plain = chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b"<c/") + chunk.count(b"<table:table-cell")
-    return plain + (len(_NAMESPACED_CELL.findall(chunk)) if b":c " in chunk else 0)
-_HIDDEN_ROW = re.compile(rb"""<row\b[^>]*?\shidden=["'](?:1|true)["'][^>]*>""")
-_ROW_NUMBER = re.compile(rb"""\sr=["'](\d+)["']""")
+    """Cells in a chunk of sheet XML, from above (a limit, not a statistic): xlsx <c ...> (one bytes.count, at
+    memory speed, which also counts the few <col>, <cfRule>... elements), ods <table:table-cell ...>; the
+    regex for namespaced tags (<x:c ...>) only runs where such a prefix appears."""
+    return chunk.count(b"<c") + (len(_NAMESPACED_CELL.findall(chunk)) if b":c " in chunk else 0)
+
+
+def _gather(xml: bytes, found: dict) -> None:
+    """Hidden rows and merged cells of a worksheet, from its XML (the reader does not report them)."""
+    for row in (_HIDDEN_ROW.finditer(xml) if b"hidden=" in xml else ()):
+        number = _ROW_NUMBER.search(row.group(0))
+        if number and len(found["hidden_rows"]) < 1000:
+            found["hidden_rows"].add(int(number.group(1)))
+    for merge in (_MERGE.finditer(xml) if b"<mergeCell" in xml else ()):
+        c0, r0, c1, r1 = merge.groups()
+        found["merged"].add(((int(r0) - 1, column_number(c0.decode()) - 1),
+                             (int(r1) - 1, column_number(c1.decode()) - 1)))
 
 
 def _inflate(data: bytes, info: zipfile.ZipInfo):
@@ -414,35 +533,38 @@ def _letters(number: int) -> str:
 
 
 @lru_cache(maxsize=8)
-def _reference_patterns(max_columns: int, max_rows: int) -> tuple[re.Pattern, re.Pattern]:
-    """Two regexes that match only cell references beyond the limits, so a normal sheet costs one C-speed
-    pass each and no Python per cell: a column past `max_columns` (more letters, or as many and later),
-    and a row number that may be past `max_rows` (checked exactly in Python: such matches are rare)."""
+def _reference_pattern(max_columns: int, max_rows: int) -> re.Pattern:
+    """One regex that matches only cell references that may be beyond the limits, so a normal sheet costs one
+    C-speed pass and no Python per cell: a column past `max_columns` (more letters, or as many and later),
+    or a row number that may be past `max_rows` (checked exactly in Python: such matches are rare)."""
     last = _letters(max_columns)
     over = [f"[A-Z]{{{len(last) + 1},}}"]
     for i, ch in enumerate(last):
         if ch != "Z":
             nxt = chr(ord(ch) + 1)
             over.append(re.escape(last[:i]) + f"[{nxt}-Z]" + "[A-Z]" * (len(last) - i - 1))
-    columns = re.compile(rb""" r=["']((?i:""" + "|".join(over).encode() + rb""")\d+)""")
     digits, first = len(str(max_rows)), str(max_rows)[0]
     big = rf"\d{{{digits + 1},}}" + (rf"|[{first}-9]\d{{{digits - 1}}}" if first != "1" else rf"|\d{{{digits}}}")
-    rows = re.compile(rb""" r=["']([A-Za-z]*+(""" + big.encode() + rb"""))["']""")
-    return columns, rows
+    return re.compile(rb""" r=["'](?:(?P<cell>(?i:""" + "|".join(over).encode() + rb""")\d+)"""
+                      rb"""|(?P<row>[A-Za-z]*+(?P<number>""" + big.encode() + rb"""))["'])""")
 
 
-def _check_cell_references(buf: bytes, sheet: str) -> None:
-    """Refuse a cell (or row) reference beyond the limits: python-calamine allocates the whole rectangle up
-    to the last cell used, so one stray entry at XFD1048576 asks for 17 billion cells and aborts the process.
+def _check_cell_references(xml: bytes, sheet: str) -> None:
+    """Refuse a cell (or row) reference beyond the limits: calamine allocates the whole rectangle up to the
+    last cell used, so one stray entry at XFD1048576 asks for 17 billion cells and aborts the process.
     The <dimension> element is not trusted; the references of the cells themselves are."""
     max_rows = limits.MAX_ROWS + limits.HEADER_SCAN_ROWS
-    columns, rows = _reference_patterns(limits.MAX_COLUMNS, max_rows)
-    found = columns.search(buf)
-    if found is None:
-        found = next((m for m in rows.finditer(buf) if int(m.group(2)) > max_rows), None)
+    pattern = _reference_pattern(limits.MAX_COLUMNS, max_rows)
+
+    def beyond(m: re.Match | None) -> bool:
+        return m is not None and bool(m.group("cell") or int(m.group("number")) > max_rows)
+    found = next(filter(beyond, pattern.finditer(xml)), None)
     if found is None:
         return
-    ref = found.group(1).decode("ascii", "replace").upper()
+    if found.group("row") and found.group("row").isdigit():     # a <row r="..."> element: name its cell
+        cell = pattern.search(xml, found.end(), found.end() + 2000)
+        found = cell if beyond(cell) else found
+    ref = (found.group("cell") or found.group("row")).decode("ascii", "replace").upper()
     where = f"cell {ref}" if not ref.isdigit() else f"row {int(ref):,}"
     raise UnreadableFile(
         f"{sheet} has something in {where}, outside the area a survey may use ({limits.MAX_COLUMNS:,} columns, "
@@ -579,39 +701,60 @@ _CHILD = "import sys; sys.path.insert(0, sys.argv[1]); from analysis.readers imp
 _ALLOCATION = re.compile(r"memory allocation of (\d+) bytes failed")
 
 
-def _read_workbook_in_child(data: bytes, fmt: str) -> list[Sheet]:
-    """_read_workbook in a fresh interpreter limited to PARSE_MEMORY_BYTES and PARSE_SECONDS: what the checks
-    before parsing could not foresee (a crafted .xls, an odd way of writing cell references) then ends the
-    child, and the upload is refused in plain words instead of the app disappearing."""
-    if not sys.executable:                              # embedded interpreter: no child to start
-        return _read_workbook(data, fmt)
+def _check_while_child_parses(data: bytes, fmt: str) -> tuple[dict[str, dict], list[Sheet]]:
+    """check_workbook here while _read_workbook runs in a fresh interpreter limited to PARSE_MEMORY_BYTES and
+    PARSE_SECONDS, side by side on two cores. The app process itself never parses a file the checks have
+    not passed; a refused file's child is killed at once, and the checks' plain-words reason wins over
+    whatever the child ran into. What the checks could not foresee (a crafted .xls, an odd way of writing
+    cell references) ends the child, and the upload is refused in plain words instead of the app
+    disappearing."""
     args = [sys.executable, "-I", "-c", _CHILD, str(_ROOT), fmt, str(os.getpid()), str(limits.PARSE_MEMORY_BYTES),
             str(limits.MAX_ROWS), str(limits.MAX_COLUMNS), str(limits.HEADER_SCAN_ROWS)]
-    try:
-        done = subprocess.run(args, input=data, capture_output=True, timeout=limits.PARSE_SECONDS)
-    except subprocess.TimeoutExpired:
-        raise UnreadableFile(f"Reading the workbook took longer than {limits.PARSE_SECONDS:,} seconds, the limit, and "
-                             "was stopped. It is far bigger than a survey, or crafted. Split it into smaller "
-                             "files.") from None
-    if done.returncode == 0:
+    # The bytes go in and the sheets come out through unnamed temporary files, not pipes: a pipe needs this
+    # process to feed it, which it cannot do quickly while the checks hold the interpreter.
+    with tempfile.TemporaryFile() as given, tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        given.write(data)
+        given.seek(0)
+        child = subprocess.Popen(args, stdin=given, stdout=out, stderr=err)
         try:
-            kind, payload = pickle.loads(done.stdout)
+            facts = check_workbook(data, fmt)
+            child.wait(limits.PARSE_SECONDS)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+            raise UnreadableFile(f"Reading the workbook took longer than {limits.PARSE_SECONDS:,} seconds, the limit, "
+                                 "and was stopped. It is far bigger than a survey, or crafted. Split it into smaller "
+                                 "files.") from None
+        except BaseException:
+            child.kill()
+            child.wait()
+            raise
+        out.seek(0)
+        err.seek(0)
+        return facts, _child_sheets(child.returncode, out.read(), err.read(), fmt)
+
+
+def _child_sheets(returncode: int, out: bytes, err: bytes, fmt: str) -> list[Sheet]:
+    """The child's sheets, or its failure in plain words."""
+    if returncode == 0:
+        try:
+            kind, payload = pickle.loads(out)
         except Exception:                               # noqa: BLE001 - any garbage means the child failed
             kind, payload = "crashed", None
         if kind == "ok":
             return payload
         if kind == "unreadable":
             raise UnreadableFile(payload)
-    errors = done.stderr.decode("utf-8", "replace")
+    errors = err.decode("utf-8", "replace")
     wanted = _ALLOCATION.search(errors)
-    if wanted or done.returncode in (-6, -9) or "MemoryError" in errors:
+    if wanted or returncode in (-6, -9) or "MemoryError" in errors:
         need = f" (it asked for {int(wanted.group(1)) / 2**30:,.1f} GB at once)" if wanted else ""
         raise UnreadableFile(
             f"The workbook needs more memory to open than the limit of {limits.PARSE_MEMORY_BYTES / 2**30:,.1f} GB"
             f"{need}, so it was refused. This usually means a stray entry far below or to the right of the table "
             "(in Excel press Ctrl+End to find the last used cell and delete the empty rows and columns up to it), "
             "or a damaged or crafted file. Save a fresh copy and upload again.")
-    last = errors.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+    last = errors.strip().splitlines()[-1:] or [f"exit status {returncode}"]
     raise UnreadableFile(f"The {fmt} workbook could not be read: the reader stopped ({last[0][:200]}).")
 
 

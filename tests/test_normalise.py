@@ -101,3 +101,9 @@ def test_dates_and_waves():
 def test_parse_number_rejects_words():
     assert parse_number("twelve") is None
     assert parse_number("12 museums") is None
+
+
+def test_three_decimals_after_zero_are_decimals_not_thousands():
+    assert parse_number("0.125") == 0.125
+    assert parse_number("0,125") == 0.125
+    assert parse_number("1.250") == 1250.0          # one separator, three digits after it: thousands

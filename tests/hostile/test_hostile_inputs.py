@@ -77,11 +77,20 @@ def workbook_with(extra_sheet_xml: bytes) -> bytes:
 
 @pytest.fixture
 def no_parsing(monkeypatch):
-    """Fail the test if anything tries to parse the workbook or decode the text (the check must come first)."""
+    """Fail the test if this process parses the workbook, decodes the text or uses what a parsing child read:
+    the checks must refuse the file first. A child that started parsing side by side must be stopped."""
     def must_not_run(*args, **kwargs):
         raise AssertionError("the file was parsed: the limit was not checked before parsing")
-    for name in ("_read_workbook", "_read_workbook_in_child", "decode_text"):
+    for name in ("_read_workbook", "_child_sheets", "decode_text"):
         monkeypatch.setattr(readers, name, must_not_run)
+    children, popen = [], subprocess.Popen
+
+    def watched(*args, **kwargs):
+        children.append(popen(*args, **kwargs))
+        return children[-1]
+    monkeypatch.setattr(readers.subprocess, "Popen", watched)
+    yield
+    assert all(child.poll() is not None for child in children), "a parsing child was left running"
 
 
 CALAMINE_IN_A_BOX = """
