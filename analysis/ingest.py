@@ -249,7 +249,20 @@ def _fill_merged(sheet: Sheet, cells: dict[int, pa.Array], start: int, report: F
 
 def _filled(column: pa.Array) -> np.ndarray:
     """Which cells hold something other than spaces."""
-    return pc.not_equal(pc.utf8_trim_whitespace(column), "").fill_null(False).to_numpy(zero_copy_only=False)
+    something = pc.and_(pc.greater(pc.binary_length(column), 0), pc.invert(pc.utf8_is_space(column)))
+    return something.fill_null(False).to_numpy(zero_copy_only=False)
+
+
+def _equals_ignoring_case(column: pa.Array, text: str) -> np.ndarray:
+    """Which cells read `text` (lower case), give or take case and surrounding spaces. Only cells long enough
+    are compared, so a column of short numbers costs one length check."""
+    long_enough = np.flatnonzero(pc.greater_equal(pc.utf8_length(column), len(text)).fill_null(False)
+                                 .to_numpy(zero_copy_only=False))
+    same = np.zeros(len(column), dtype=bool)
+    if long_enough.size:
+        candidates = pc.utf8_lower(pc.utf8_trim_whitespace(column.take(pa.array(long_enough))))
+        same[long_enough] = pc.equal(candidates, text).fill_null(False).to_numpy(zero_copy_only=False)
+    return same
 
 
 def _data_rows(sheet: Sheet, header: Header, fields_at: dict[int, str], options: dict[str, list[tuple[int, str]]],
@@ -278,8 +291,8 @@ def _data_rows(sheet: Sheet, header: Header, fields_at: dict[int, str], options:
     skip(first_rows, "survey tool header row")
     # Repeated header rows: text cells equal to the heading as written (lower case).
     header_texts = {c: header.texts[c].split(" / ")[-1].strip().lower() for c in fields_at if c in cells}
-    same = sum((pc.equal(pc.utf8_lower(pc.utf8_trim_whitespace(cells[c])), text).fill_null(False)
-                .to_numpy(zero_copy_only=False) for c, text in header_texts.items()), np.zeros(height, dtype=np.int64))
+    same = sum((_equals_ignoring_case(cells[c], text) for c, text in header_texts.items()),
+               np.zeros(height, dtype=np.int64))
     skip(same >= max(2, len(header_texts) // 2), "repeated header row")
     # Totals and notes, from each row's first filled cell (its distinct texts are looked at once each).
     first = pc.coalesce(*(pc.if_else(pa.array(filled[c]), cells[c], None) for c in sorted(cells)))
@@ -316,8 +329,8 @@ def _data_rows(sheet: Sheet, header: Header, fields_at: dict[int, str], options:
     return columns, kept + start + 1
 
 
-_PLAIN = {True: r"^\s*-?(0|[1-9]\d*)(\.\d*[1-9])?\s*$",       # a number cell as written out (workbooks)
-          False: r"^\s*-?\d+(\.(\d{1,2}|\d{4,}))?\s*$"}     # typed text: '1.234' may mean 1234, so not here
+_PLAIN = {True: r"^-?(0|[1-9]\d*)(\.\d*[1-9])?$",       # a number cell as written out (workbooks)
+          False: r"^-?\d+(\.(\d{1,2}|\d{4,}))?$"}     # typed text: '1.234' may mean 1234, so not here
 _SPACES = r"[\pZ\t\n\v\f\r\x1c-\x1f\x85]+"                  # what str.split() splits on
 _BLANK_MARKERS = pa.array(sorted(schema.BLANK_MARKERS))
 _NOT_PLAIN_TEXT = r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?|true|false|-?\d+\.\d+)$"  # dates, booleans, decimals
@@ -333,7 +346,7 @@ def _parse_column(raw: pa.Array, f: schema.Field, sheet: Sheet, excel_rows: np.n
     present = _filled(raw)
     if numeric:
         plain = pc.match_substring_regex(raw, _PLAIN[sheet.numbers_exact or f.kind == schema.PERCENT])
-        numbers = pc.cast(pc.if_else(plain.fill_null(False), pc.utf8_trim_whitespace(raw), None), pa.float64())
+        numbers = pc.cast(pc.if_else(plain.fill_null(False), raw, None), pa.float64())
         values = numbers.to_numpy(zero_copy_only=False).astype(float)
         fast = ~np.isnan(values) & (np.abs(values) < 1e15)
         if f.kind == schema.INT:

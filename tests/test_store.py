@@ -1,5 +1,7 @@
 """The store's contract: atomic commits, duplicates, supersede, retract, rejected files write nothing."""
 
+import uuid
+
 import pytest
 
 from analysis.pipeline import load_file
@@ -169,3 +171,39 @@ def test_analyst_mapping_overrides_the_automatic_one(con, tmp_path):
     result = commit_parsed(con, parsed, user="ana")
     assert result["status"] == "committed"
     assert con.execute("SELECT pct_digitised, pct_online FROM current_responses").fetchall() == [(30.0, None)]
+
+
+def test_commit_upload_types_every_kind_and_draws_a_uuid_per_row(con):
+    """The write path's own conversions, straight from a frame: values of each kind land typed (None, NaN and
+    unreadable values as NULL, a missing column as NULL), and every row gets its own random UUID string."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from analysis.store import commit_upload
+
+    frame = pd.DataFrame({
+        "museum_id": ["AT-1", "AT-2", "AT-3"], "museum_name": ["A", None, 7], "country": ["AT"] * 3,
+        "survey_wave": ["2025", "2025", "2025"],
+        "reference_date": pd.Series([dt.date(2025, 8, 31), dt.datetime(2025, 9, 1, 13, 30), None], dtype=object),
+        "collection_objects": [1000.0, float("nan"), 3.0],                      # int kind, as floats
+        "pct_digitised": [40.0, None, 12.5],
+        "has_cms": pd.Series([True, None, False], dtype=object),
+        "iiif": pd.Series([1, 0, None], dtype=object),                          # 1/0 still read as yes/no
+        "_sheet": ["Survey"] * 3, "_row": [2, 3, 4], "museum_id_generated": [False, False, True],
+    })
+    done = commit_upload(con, frame, filename="f.xlsx", sha256="a" * 64, sheets=["Survey"], user="ana",
+                         warnings=[], report={})
+    assert (done.status, done.rows, done.superseded) == ("committed", 3, 0)
+    rows = con.execute("SELECT museum_name, reference_date, collection_objects, pct_digitised, has_cms, iiif, "
+                       "museum_id_generated, source_sheet, source_row, upload_id, region_nuts2 "
+                       "FROM responses ORDER BY source_row").fetchall()
+    assert rows == [
+        ("A", dt.date(2025, 8, 31), 1000, 40.0, True, True, False, "Survey", 2, done.upload_id, None),
+        (None, dt.date(2025, 9, 1), None, None, None, False, False, "Survey", 3, done.upload_id, None),
+        ("7", None, 3, 12.5, False, None, True, "Survey", 4, done.upload_id, None),
+    ]
+    ids = [r for (r,) in con.execute("SELECT response_id FROM responses").fetchall()]
+    assert len(set(ids)) == 3
+    assert all(str(uuid.UUID(r)) == r and uuid.UUID(r).version == 4 for r in ids)
+    assert con.execute("SELECT survey_wave, rows FROM uploads").fetchone() == ("2025", 3)
