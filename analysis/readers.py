@@ -42,6 +42,7 @@ from pathlib import Path
 import fastexcel
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
 from analysis import limits
 
@@ -64,7 +65,7 @@ class Sheet:
     def numbers_exact(self) -> bool:
         """True for workbook cells, where a plain number string is how a number cell was written out (so
         '1.234' is one point two three four); False for text files, where a person typed it."""
-        return isinstance(self.rows, TableRows)
+        return isinstance(self.rows, TableRows) and self.rows.typed
 
     def width(self) -> int:
         """Columns from A to the last one used."""
@@ -108,13 +109,17 @@ def cell_value(text: str | None) -> object:
     return text
 
 
-class TableRows(Sequence):
-    """A workbook sheet's rows over its Arrow table (every cell as text, columns from `offset`): rows are
-    built as Python lists only where they are read (the header area, samples), while the ingest reads
-    whole columns at C speed. Slices are views."""
+def _text(text: str | None) -> str:
+    return "" if text is None else text
 
-    def __init__(self, table: pa.Table, offset: int, start: int = 0, stop: int | None = None):
-        self.table, self.offset = table, offset
+
+class TableRows(Sequence):
+    """A sheet's rows over its Arrow table (every cell as text, columns from `offset`): rows are built as
+    Python lists only where they are read (the header area, samples), while the ingest reads whole columns
+    at C speed. Slices are views. `typed`: workbook cells, given back as python-calamine types them."""
+
+    def __init__(self, table: pa.Table, offset: int, start: int = 0, stop: int | None = None, *, typed: bool = True):
+        self.table, self.offset, self.typed = table, offset, typed
         self.start, self.stop = start, table.num_rows if stop is None else stop
 
     def __len__(self) -> int:
@@ -125,20 +130,24 @@ class TableRows(Sequence):
             start, stop, step = i.indices(len(self))
             if step != 1:
                 return list(self)[i]
-            return TableRows(self.table, self.offset, self.start + start, self.start + max(start, stop))
+            return TableRows(self.table, self.offset, self.start + start, self.start + max(start, stop),
+                             typed=self.typed)
         if i < 0:
             i += len(self)
         if not 0 <= i < len(self):
             raise IndexError(i)
         return self._rows(self.start + i, 1)[0]
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, (list, TableRows)) and list(self) == list(other)
+
     def __iter__(self):
         for at in range(self.start, self.stop, 1024):
             yield from self._rows(at, min(1024, self.stop - at))
 
     def _rows(self, at: int, n: int) -> list[list]:
-        pad = [""] * self.offset
-        columns = [[cell_value(v) for v in col.to_pylist()] for col in self.table.slice(at, n).columns]
+        pad, value = [""] * self.offset, cell_value if self.typed else _text
+        columns = [[value(v) for v in col.to_pylist()] for col in self.table.slice(at, n).columns]
         return [pad + list(row) for row in zip(*columns)] if columns else [[] for _ in range(n)]
 
     def column(self, c: int) -> pa.Array:
@@ -294,6 +303,17 @@ def read_text(data: bytes) -> Sheet:
     if nul:
         text = text.replace("\x00", "")
     delimiter = sniff_delimiter(text)
+    name = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}[delimiter]
+    removed = f"; {nul:,} NUL character(s) removed (the file is damaged or not plain text)" if nul else ""
+    note = f"read as {encoding} text, {name}-separated{removed}"
+    table = _rectangular_text(text, delimiter)
+    if table is not None:
+        if table.num_columns > limits.MAX_COLUMNS:
+            raise UnreadableFile(f"Line 1 has {table.num_columns:,} columns, more than the limit of "
+                                 f"{limits.MAX_COLUMNS:,}.")
+        if sum(pc.sum(pc.not_equal(column, "")).as_py() or 0 for column in table.columns) > limits.MAX_CELLS:
+            raise _too_many_cells()
+        return Sheet("CSV", TableRows(table, 0, typed=False), note=note)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list] = []
     line_before = 0
@@ -313,11 +333,28 @@ def read_text(data: bytes) -> Sheet:
     except csv.Error as exc:
         raise UnreadableFile(f"The text file could not be read as CSV near line {reader.line_num}: {exc}") from exc
     if sum(1 for row in rows for cell in row if cell) > limits.MAX_CELLS:
-        raise UnreadableFile(f"The file holds more than {limits.MAX_CELLS:,} cells, the limit for one upload. "
-                             "Split it into smaller files (for example one per country).")
-    name = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}[delimiter]
-    removed = f"; {nul:,} NUL character(s) removed (the file is damaged or not plain text)" if nul else ""
-    return Sheet("CSV", rows, note=f"read as {encoding} text, {name}-separated{removed}")
+        raise _too_many_cells()
+    return Sheet("CSV", rows, note=note)
+
+
+def _rectangular_text(text: str, delimiter: str) -> pa.Table | None:
+    """A text file whose every line is one row of the same width, read at C speed (pyarrow), cells as
+    written ('' where empty); None for anything else (titles above the table, line breaks inside quotes,
+    blank lines), which the csv module reads line by line, keeping each row's line number."""
+    width = len(next(csv.reader([text.split("\n", 1)[0].rstrip("\r")], delimiter=delimiter), []))
+    if width < 2:
+        return None
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            read_options=pacsv.ReadOptions(autogenerate_column_names=True),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(column_types={f"f{i}": pa.string() for i in range(width)},
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    lines = text.count("\n") + (not text.endswith("\n"))
+    return table if table.num_rows == lines and table.num_columns == width else None
 
 
 # --- before parsing: text files ---------------------------------------------------------------------------
@@ -339,6 +376,13 @@ _OVERLAP = 512                  # bytes either side of a chunk boundary looked a
 _XML_PART = re.compile(r"\.(xml|rels|vml)$", re.IGNORECASE)
 _ELEMENT_START = re.compile(rb"<[A-Za-z_]")
 _DTD_MARKERS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be"))
+
+
+def _too_many_cells() -> UnreadableFile:
+    return UnreadableFile(f"The file holds more than {limits.MAX_CELLS:,} cells, the limit for one upload. Split it "
+                          "into smaller files (for example one per country).")
+
+
 _PASSWORD = ("The workbook is password-protected (encrypted), so it cannot be read. Open it in Excel, remove "
              "the password (File > Info > Protect Workbook > Encrypt with Password, then clear it), save and "
              "upload that copy.")
@@ -390,8 +434,7 @@ def _check_zip_parts(data: bytes, fmt: str) -> dict[str, dict]:
             elif worksheet:
                 cells += _count_cells(chunk)
                 if cells > limits.MAX_CELLS:
-                    raise UnreadableFile(f"The file holds more than {limits.MAX_CELLS:,} cells, the limit for one "
-                                         "upload. Split it into smaller files (for example one per country).")
+                    raise _too_many_cells()
             if worksheet:
                 for window in (seam, chunk):
                     _check_cell_references(window, label)
