@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,9 +120,14 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
                    "them, or paste the values in place of the formulas.", sheet=sheet.name)
     report.sheets_used.append(sheet.name)
     report.header_rows[sheet.name] = [r + 1 for r in header.rows]
-    frame = pd.DataFrame({name: _parse_column(values, schema.FIELDS_BY_NAME[name], sheet, excel_rows,
-                                              columns[(sheet.name, name)], report)
-                          for name, values in raw.items()})
+    # Columns are parsed side by side (pyarrow releases the interpreter); findings are reported in column order.
+    with ThreadPoolExecutor(2) as pool:
+        parsed = list(pool.map(lambda item: _parse_column(item[1], schema.FIELDS_BY_NAME[item[0]], sheet, excel_rows,
+                                                          columns[(sheet.name, item[0])]), raw.items()))
+    for _, findings in parsed:
+        for severity, rule, message, where in findings:
+            report.add(severity, rule, message, sheet=sheet.name, **where)
+    frame = pd.DataFrame({name: values for name, (values, _) in zip(raw, parsed)})
     frame["_sheet"] = sheet.name
     frame["_row"] = excel_rows
     titles = [cell_text(v) for row in sheet.rows[: header.rows[0]] for v in row if cell_text(v)]
@@ -265,6 +271,22 @@ def _equals_ignoring_case(column: pa.Array, text: str) -> np.ndarray:
     return same
 
 
+def _first_filled(cells: dict[int, pa.Array], filled: dict[int, np.ndarray], rows: np.ndarray) -> list[str]:
+    """The text of the first filled cell of each of `rows` (all have one), looking left to right only as far
+    as needed: usually the first column answers for every row."""
+    first = np.full(len(rows), -1)
+    for c in sorted(cells):
+        todo = first < 0
+        if not todo.any():
+            break
+        first[todo & filled[c][rows]] = c
+    texts = np.empty(len(rows), dtype=object)
+    for c in np.unique(first):
+        at = np.flatnonzero(first == c)
+        texts[at] = cells[int(c)].take(pa.array(rows[at])).to_pylist()
+    return texts.tolist()
+
+
 def _data_rows(sheet: Sheet, header: Header, fields_at: dict[int, str], options: dict[str, list[tuple[int, str]]],
                start: int, report: FileReport) -> tuple[dict[str, pa.Array], np.ndarray]:
     """The museum rows under the header, as columns (field -> cell texts) plus their Excel row numbers.
@@ -290,14 +312,13 @@ def _data_rows(sheet: Sheet, header: Header, fields_at: dict[int, str], options:
                 if layouts.is_header_continuation([cell_text(v) for v in sheet.rows[start + i]])]] = True
     skip(first_rows, "survey tool header row")
     # Repeated header rows: text cells equal to the heading as written (lower case).
-    header_texts = {c: header.texts[c].split(" / ")[-1].strip().lower() for c in fields_at if c in cells}
+    header_texts = {c: header.texts[c].split(" / ")[-1].strip().lower() for c in fields_at}
     same = sum((_equals_ignoring_case(cells[c], text) for c, text in header_texts.items()),
                np.zeros(height, dtype=np.int64))
     skip(same >= max(2, len(header_texts) // 2), "repeated header row")
     # Totals and notes, from each row's first filled cell (its distinct texts are looked at once each).
-    first = pc.coalesce(*(pc.if_else(pa.array(filled[c]), cells[c], None) for c in sorted(cells)))
     undecided = np.flatnonzero(~skipped)
-    texts = first.take(pa.array(undecided)).to_pylist()
+    texts = _first_filled(cells, filled, undecided)
     labels = {t: cell_text(cell_value(t) if sheet.numbers_exact else t) for t in set(texts)}
     total_labels = {t for t, label in labels.items() if is_total_label(label)}
     totals, notes = np.zeros(height, dtype=bool), np.zeros(height, dtype=bool)
@@ -317,12 +338,11 @@ def _data_rows(sheet: Sheet, header: Header, fields_at: dict[int, str], options:
         report.notes.append(f"Sheet '{sheet.name}': {blank} empty row(s) skipped.")
     kept = np.flatnonzero(~skipped)
     take = pa.array(kept)
-    columns = {name: cells[c].take(take) if c in cells else pa.nulls(len(kept), pa.string())
-                                           for c, name in fields_at.items()}
+    columns = {name: cells[c] if len(kept) == height else cells[c].take(take) for c, name in fields_at.items()}
     for name, choices in options.items():
         picked = []
         for c, code in choices:
-            column = cells[c].take(take).to_pylist() if c in cells else [None] * len(kept)
+            column = cells[c].take(take).to_pylist()
             meaning = {v: _chosen(cell_value(v) if sheet.numbers_exact else v, code) for v in set(column)}
             picked.append([meaning[v] for v in column])
         columns[name] = pa.array(["; ".join(p for p in row if p) or None for row in zip(*picked)], pa.string())
@@ -333,15 +353,24 @@ _PLAIN = {True: r"^-?(0|[1-9]\d*)(\.\d*[1-9])?$",       # a number cell as writt
           False: r"^-?\d+(\.(\d{1,2}|\d{4,}))?$"}     # typed text: '1.234' may mean 1234, so not here
 _SPACES = r"[\pZ\t\n\v\f\r\x1c-\x1f\x85]+"                  # what str.split() splits on
 _BLANK_MARKERS = pa.array(sorted(schema.BLANK_MARKERS))
-_NOT_PLAIN_TEXT = r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?|true|false|-?\d+\.\d+)$"  # dates, booleans, decimals
+_NOT_PLAIN_TEXT = r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?|true|false)$"   # date and yes/no cells
+
+
+def _objects(values: list | tuple) -> np.ndarray:
+    """A 1-D object array of the values as they are (np.array would read tuples as rows)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
 
 
 def _parse_column(raw: pa.Array, f: schema.Field, sheet: Sheet, excel_rows: np.ndarray,
-                  where: tuple[str, str], report: FileReport) -> np.ndarray | list:
-    """One field's cells as canonical values: float64 (NaN = not answered) for numbers, else a list.
-    Plain numbers are converted at C speed; every other distinct cell text is parsed once in Python
-    (normalise.parse_cell), and its problem reported at every row holding it."""
+                  where: tuple[str, str]) -> tuple[np.ndarray | list, list[tuple]]:
+    """One field's cells as canonical values (float64, NaN = not answered, for numbers, else a list) and
+    the findings to report: (severity, rule, message, where). Plain numbers are converted at C speed;
+    every other distinct cell text is parsed once in Python (normalise.parse_cell), and its problem
+    reported at every row holding it."""
     header, letter = where
+    findings = []
     numeric = f.kind in schema.NUMERIC_KINDS
     present = _filled(raw)
     if numeric:
@@ -359,7 +388,7 @@ def _parse_column(raw: pa.Array, f: schema.Field, sheet: Sheet, excel_rows: np.n
             special = pc.or_(special, pc.match_substring_regex(text, _NOT_PLAIN_TEXT))
         fast = present & ~special.fill_null(False).to_numpy(zero_copy_only=False)
         values = np.full(len(raw), None, dtype=object)
-        values[fast] = np.array(text.filter(pa.array(fast)).to_pylist() + [None], dtype=object)[:-1]
+        values[fast] = _objects(text.filter(pa.array(fast)).to_pylist())
     else:
         values, fast = np.full(len(raw), None, dtype=object), np.zeros(len(raw), dtype=bool)
     at = np.flatnonzero(present & ~fast)
@@ -368,22 +397,19 @@ def _parse_column(raw: pa.Array, f: schema.Field, sheet: Sheet, excel_rows: np.n
         typed = [cell_value(t) if sheet.numbers_exact else t for t in encoded.dictionary.to_pylist()]
         parsed, problems = zip(*(normalise.parse_cell(v, f) for v in typed))
         codes = encoded.indices.to_numpy(zero_copy_only=False)
-        result = np.array([np.nan if numeric and p is None else p for p in parsed] + [None],
-                          dtype=float if numeric else object)[:-1]
-        values[at] = result[codes]
+        values[at] = (np.array(parsed, dtype=float) if numeric else _objects(parsed))[codes]
         flagged = np.array([p is not None for p in problems])[codes]
         for i, code in zip(at[flagged].tolist(), codes[flagged].tolist()):
-            severity, rule, message = problems[code]
             row = int(excel_rows[i])
-            report.add(severity, rule, message, sheet=sheet.name, row=row, column=header, value=typed[code],
-                       cell=f"{letter}{row}")
+            findings.append((*problems[code], {"row": row, "column": header, "value": typed[code],
+                                               "cell": f"{letter}{row}"}))
     if f.kind == schema.PERCENT and normalise.looks_like_fraction_column(values, raw):
         values = np.round(values * 100, 10)
-        report.add(WARNING, "percent_as_fraction",
-                   f"Every answer in '{header}' is between 0 and 1, so they were read as fractions and "
-                   f"multiplied by 100 (0.45 -> 45 %). If they really are below 1 %, write them with a % sign.",
-                   sheet=sheet.name, column=header)
-    return values if numeric else values.tolist()
+        findings.append((WARNING, "percent_as_fraction",
+                         f"Every answer in '{header}' is between 0 and 1, so they were read as fractions and "
+                         f"multiplied by 100 (0.45 -> 45 %). If they really are below 1 %, write them with a % "
+                         "sign.", {"column": header}))
+    return (values if numeric else values.tolist()), findings
 
 
 _YEAR = re.compile(r"(?<!\d)(20[0-4]\d)(?!\d)")

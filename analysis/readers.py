@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import IO
 
 import fastexcel
 import pyarrow as pa
@@ -153,7 +154,8 @@ class TableRows(Sequence):
     def column(self, c: int) -> pa.Array:
         j = c - self.offset
         if 0 <= j < self.table.num_columns:
-            return self.table.column(j).slice(self.start, len(self)).combine_chunks()
+            chunks = self.table.column(j).slice(self.start, len(self))
+            return chunks.chunk(0) if chunks.num_chunks == 1 else chunks.combine_chunks()
         return pa.nulls(len(self), pa.string())
 
 
@@ -255,9 +257,9 @@ def _read_workbook(data: bytes, fmt: str) -> list[Sheet]:
                                      f"of {limits.MAX_ROWS:,}. Split the file.")
             columns = sheet.available_columns()
             offset = columns[0].absolute_index if columns else 0
-            table = sheet.to_arrow() if columns else pa.table({})
-            sheets.append(Sheet(name, TableRows(pa.Table.from_batches([table]) if isinstance(table, pa.RecordBatch)
-                                                else table, offset), sheet.visible == "visible"))
+            table = pa.Table.from_batches([sheet.to_arrow()]) if columns else pa.table({})
+            sheets.append(Sheet(name, TableRows(table, offset), sheet.visible == "visible"))
+            del sheet                                   # the parsed cells: freed before the next sheet is read
         return sheets
     except UnreadableFile:
         raise
@@ -774,14 +776,14 @@ def _check_while_child_parses(data: bytes, fmt: str) -> tuple[dict[str, dict], l
             raise
         out.seek(0)
         err.seek(0)
-        return facts, _child_sheets(child.returncode, out.read(), err.read(), fmt)
+        return facts, _child_sheets(child.returncode, out, err.read(), fmt)
 
 
-def _child_sheets(returncode: int, out: bytes, err: bytes, fmt: str) -> list[Sheet]:
+def _child_sheets(returncode: int, out: IO[bytes], err: bytes, fmt: str) -> list[Sheet]:
     """The child's sheets, or its failure in plain words."""
     if returncode == 0:
         try:
-            kind, payload = pickle.loads(out)
+            kind, payload = pickle.load(out)
         except Exception:                               # noqa: BLE001 - any garbage means the child failed
             kind, payload = "crashed", None
         if kind == "ok":
@@ -828,4 +830,4 @@ def _child_main() -> None:
     except MemoryError:
         sys.stderr.write("MemoryError\n")
         sys.exit(3)
-    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    pickle.dump(result, sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)   # streamed: no copy in memory
