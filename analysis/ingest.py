@@ -9,6 +9,7 @@ Nothing here writes to the store: a ParsedUpload is committed by analysis.store 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
@@ -120,14 +121,16 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
                    "them, or paste the values in place of the formulas.", sheet=sheet.name)
     report.sheets_used.append(sheet.name)
     report.header_rows[sheet.name] = [r + 1 for r in header.rows]
+    def parse(name: str) -> tuple[np.ndarray | list, list[tuple]]:
+        return _parse_column(raw[name], schema.FIELDS_BY_NAME[name], sheet, excel_rows, columns[(sheet.name, name)])
+
     # Columns are parsed side by side (pyarrow releases the interpreter); findings are reported in column order.
-    with ThreadPoolExecutor(2) as pool:
-        parsed = list(pool.map(lambda item: _parse_column(item[1], schema.FIELDS_BY_NAME[item[0]], sheet, excel_rows,
-                                                          columns[(sheet.name, item[0])]), raw.items()))
-    for _, findings in parsed:
+    with ThreadPoolExecutor(min(4, os.cpu_count() or 1)) as pool:
+        parsed = dict(zip(raw, pool.map(parse, raw)))
+    for _, findings in parsed.values():
         for severity, rule, message, where in findings:
             report.add(severity, rule, message, sheet=sheet.name, **where)
-    frame = pd.DataFrame({name: values for name, (values, _) in zip(raw, parsed)})
+    frame = pd.DataFrame({name: values for name, (values, _) in parsed.items()})
     frame["_sheet"] = sheet.name
     frame["_row"] = excel_rows
     titles = [cell_text(v) for row in sheet.rows[: header.rows[0]] for v in row if cell_text(v)]
@@ -232,18 +235,19 @@ def _mostly_emails(sheet: Sheet, header: Header, c: int) -> bool:
 
 
 def _fill_merged(sheet: Sheet, cells: dict[int, pa.Array], start: int, report: FileReport) -> None:
-    """A value merged over several data rows counts for each of them, as Excel shows it, with a warning."""
+    """A value merged over several data rows counts for each of them, as Excel shows it, with a warning.
+    `cells`: the sheet's columns from row `start` (0-based) down."""
+    height = len(cells[0]) if cells else 0
     for (r0, c0), (r1, c1) in sheet.merged:
-        if r0 < start or r1 <= r0 or r0 >= start + len(cells[0]) or c0 not in cells:
+        if r0 < start or r1 <= r0 or r0 - start >= height or c0 >= len(cells):
             continue
         value = cells[c0][r0 - start].as_py()
         if value is None or not value.strip():
             continue
-        last = min(r1, start + len(cells[0]) - 1)
-        for c in range(c0, min(c1, max(cells)) + 1):
+        below = slice(r0 + 1 - start, min(r1 - start, height - 1) + 1)        # the merged rows under the value
+        for c in range(c0, min(c1, len(cells) - 1) + 1):
             column = cells[c].to_pylist()
-            column[r0 + 1 - start: last + 1 - start] = [value if v is None or v == "" else v
-                                                        for v in column[r0 + 1 - start: last + 1 - start]]
+            column[below] = [value if v is None or v == "" else v for v in column[below]]
             cells[c] = pa.array(column, pa.string())
         typed = cell_value(value) if sheet.numbers_exact else value
         span = f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"

@@ -16,11 +16,12 @@ HEADER_SCAN_ROWS = 40                                 # how far down a header ro
 SUPPRESS_BELOW_N = 5                                  # groups with fewer respondents are not shown
 
 # --- reading workbooks safely (analysis.readers; shared/STACK-NOTES.md section H) -----------------------
-# python-calamine aborts the whole process (a Rust allocation failure, not an exception) on a cell far
-# outside the table (XFD1048576) and on some crafted .xls headers. Workbooks are therefore checked before
-# parsing, and parsed in a child process that may use at most PARSE_MEMORY_BYTES and PARSE_SECONDS.
+# calamine (the Rust reader under fastexcel) aborts the whole process (an allocation failure, not an
+# exception) on a cell far outside the table (XFD1048576) and on some crafted .xls headers. Workbooks are
+# therefore parsed in a child process that may use at most PARSE_MEMORY_BYTES and PARSE_SECONDS, while the
+# app checks their bytes; with PARSE_IN_CHILD off, the checks come first and the parse follows in-process.
 # No cell may sit below row MAX_ROWS + HEADER_SCAN_ROWS or right of column MAX_COLUMNS, and a text file
-# may not have more lines than that many rows: both are checked on the raw bytes, before parsing.
+# may not have more lines than that many rows: both are checked on the raw bytes.
 MAX_ZIP_ENTRIES = _env_int("MUSEUM_MAX_ZIP_ENTRIES", 10_000)   # parts in one xlsx / ods
 PARSE_IN_CHILD = os.environ.get("MUSEUM_PARSE_IN_CHILD", "1") != "0"   # 0: parse in-process (no guard)
 PARSE_MEMORY_BYTES = _env_int("MUSEUM_MAX_PARSE_MEMORY_MB", 4096) * 1024 * 1024   # the parsing child
