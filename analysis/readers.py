@@ -343,7 +343,8 @@ def _rectangular_text(text: str, delimiter: str) -> pa.Table | None:
     """A text file whose every line is one row of the same width, read at C speed (pyarrow), cells as
     written ('' where empty); None for anything else (titles above the table, line breaks inside quotes,
     blank lines), which the csv module reads line by line, keeping each row's line number."""
-    width = len(next(csv.reader([text.split("\n", 1)[0].rstrip("\r")], delimiter=delimiter), []))
+    end = text.find("\n")
+    width = len(next(csv.reader([text[: end if end >= 0 else len(text)].rstrip("\r")], delimiter=delimiter), []))
     if width < 2:
         return None
     try:
