@@ -68,3 +68,19 @@ def chart_titles(at) -> list[str]:
 
     return [json.loads(chart.proto.spec)["layout"]["title"]["text"].replace("<br>", " ")
             for chart in at.get("plotly_chart")]
+
+
+def summary_mismatches(got: dict, want: dict, prefix: str = "") -> list[str]:
+    """Every key of a hand-worked `summary` (nested dicts too) whose computed value differs, in words."""
+    bad = []
+    for key, w in want.items():
+        if key not in got:
+            bad.append(f"{prefix}{key}: missing")
+            continue
+        g = got[key]
+        if isinstance(w, dict):
+            bad.extend(summary_mismatches(g, w, prefix=f"{prefix}{key}.") if isinstance(g, dict)
+                       else [f"{prefix}{key}: expected a dict, got {g!r}"])
+        elif isinstance(g, bool) or not isinstance(g, (int, float)) or g != pytest.approx(w, rel=1e-9):
+            bad.append(f"{prefix}{key}: expected {w!r}, got {g!r}")
+    return bad

@@ -22,6 +22,7 @@ except ImportError:  # ... or tests/ became a package
 from analysis.metrics import summary
 from analysis.pipeline import load_file
 from analysis.store import open_store
+from tests.conftest import summary_mismatches
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -154,23 +155,6 @@ def _all_text_in_db(con) -> str:
     return "\n".join(out)
 
 
-def _summary_mismatches(got: dict, want: dict, prefix: str = "") -> list[str]:
-    bad = []
-    for key, w in want.items():
-        if key not in got:
-            bad.append(f"{prefix}{key}: missing")
-            continue
-        g = got[key]
-        if isinstance(w, dict):
-            if not isinstance(g, dict):
-                bad.append(f"{prefix}{key}: expected a dict, got {g!r}")
-            else:
-                bad.extend(_summary_mismatches(g, w, prefix=f"{key}."))
-        elif isinstance(g, bool) or not isinstance(g, (int, float)) or g != pytest.approx(w, rel=1e-9):
-            bad.append(f"{prefix}{key}: expected {w!r}, got {g!r}")
-    return bad
-
-
 # --- the fixture itself -----------------------------------------------------------------------------
 def test_canonical_fixture_is_consistent():
     """The hand-worked data obeys the schema's cross-field rules and uses real field names."""
@@ -301,7 +285,7 @@ def test_summary_clean_matches_hand_figures(tmp_path):
         got = summary(con, wave=fx.WAVE)
     finally:
         con.close()
-    bad = _summary_mismatches(got, EXPECTED_SUMMARY)
+    bad = summary_mismatches(got, EXPECTED_SUMMARY)
     assert not bad, "summary differs from the hand-worked figures:\n" + "\n".join(bad) + f"\n{got}"
 
 
@@ -313,7 +297,7 @@ def test_summary_messy_matches_hand_figures(tmp_path, variant):
         got = summary(con, wave=fx.WAVE)
     finally:
         con.close()
-    bad = _summary_mismatches(got, EXPECTED_SUMMARY)
+    bad = summary_mismatches(got, EXPECTED_SUMMARY)
     assert not bad, f"[{variant}] summary differs:\n" + "\n".join(bad) + f"\n{got}"
 
 
@@ -336,7 +320,7 @@ def test_summary_country_filter_hand_figures(tmp_path):
                                 "human_resources": 1_500_000.0, "data_metadata": 750_000.0,
                                 "copyright_clearance": 750_000.0, "training": 750_000.0},
     }
-    bad = _summary_mismatches(got, want)
+    bad = summary_mismatches(got, want)
     assert not bad, "\n".join(bad) + f"\n{got}"
 
 
@@ -387,6 +371,6 @@ def test_cli_load_and_summary_clean(tmp_path):
     )
     assert summ.returncode == 0, summ.stdout + summ.stderr
     got = json.loads(summ.stdout)
-    bad = _summary_mismatches(got, EXPECTED_SUMMARY)
+    bad = summary_mismatches(got, EXPECTED_SUMMARY)
     assert not bad, "\n".join(bad) + f"\n{got}"
     assert not any(isinstance(v, float) and math.isnan(v) for v in got.values() if not isinstance(v, dict))

@@ -30,6 +30,7 @@ from analysis.metrics import summary
 from analysis.pipeline import load_file
 from analysis.schema import header_key
 from analysis.store import open_store
+from tests.conftest import summary_mismatches
 
 TOOL_CASES = list(st.EXPORTS)
 ALL_CASES = [*TOOL_CASES, "template"]
@@ -398,7 +399,7 @@ def test_tool_metadata_set_aside_not_unmapped(load, case):
 def test_summary_matches_hand_figures(load, case):
     loaded = load(case)
     assert loaded.summary is not None, _problems(loaded.result)
-    bad = _summary_mismatches(loaded.summary, EXPECTED_SUMMARY)
+    bad = summary_mismatches(loaded.summary, EXPECTED_SUMMARY)
     assert not bad, "summary differs from the hand-worked figures:\n" + "\n".join(bad)
 
 
@@ -425,16 +426,3 @@ def test_same_stored_values_as_the_template(load, case):
     assert not diffs, "\n".join(diffs)
 
 
-def _summary_mismatches(got: dict, want: dict, prefix: str = "") -> list[str]:
-    bad = []
-    for key, w in want.items():
-        if key not in got:
-            bad.append(f"{prefix}{key}: missing")
-            continue
-        g = got[key]
-        if isinstance(w, dict):
-            bad.extend(_summary_mismatches(g, w, prefix=f"{prefix}{key}.") if isinstance(g, dict)
-                       else [f"{prefix}{key}: expected a dict, got {g!r}"])
-        elif isinstance(g, bool) or not isinstance(g, (int, float)) or g != pytest.approx(w, rel=1e-9):
-            bad.append(f"{prefix}{key}: expected {w!r}, got {g!r}")
-    return bad
