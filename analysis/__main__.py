@@ -23,9 +23,26 @@ def _open(db: str | None) -> duckdb.DuckDBPyConnection:
         raise
 
 
+def _choices(args) -> dict[str, str | None]:
+    """--map "HEADING=field" and --ignore "HEADING" as {heading: field or None}; exits on an unknown field."""
+    from analysis.mappings import field_named
+
+    choices: dict[str, str | None] = {heading: None for heading in args.ignore}
+    for pair in args.map:
+        heading, sep, name = pair.rpartition("=")
+        field = field_named(name)
+        if not sep or not heading.strip() or field is None:
+            sys.exit(f"error: --map \"{pair}\": write HEADING=FIELD, where FIELD is a survey field such as "
+                     "pct_digitised or its heading 'Collection digitised (%)' (python -m analysis dictionary "
+                     "lists them all)")
+        choices[heading.strip()] = field
+    return choices
+
+
 def cmd_load(args) -> int:
     from analysis.pipeline import load_file
 
+    choices = _choices(args)
     con = _open(args.db)
     results = []
     for name in args.files:
@@ -35,7 +52,8 @@ def cmd_load(args) -> int:
                             "errors": [{"sheet": "", "row": None, "column": "", "value": None,
                                         "rule": "file_not_found", "message": f"No such file: {name}"}]})
             continue
-        results.append(load_file(con, path, wave=args.wave, user=args.user))
+        results.append(load_file(con, path, wave=args.wave, user=args.user, choices=choices,
+                                 remember=args.remember))
     if args.json:
         print(json.dumps({"files": results}, ensure_ascii=False, indent=2, default=str))
     else:
@@ -54,13 +72,13 @@ def _print_result(r: dict) -> None:
             print(f"  sheet skipped: {sheet} ({why})")
     mapping = r.get("mapping", [])
     if mapping:
-        sure = sum(1 for m in mapping if m["confidence"] == 100)
-        print(f"  columns: {len(mapping)} mapped, {sure} by exact heading")
+        print(f"  columns: {len(mapping)} mapped")
         for m in mapping:
             if m["confidence"] < 100:
-                print(f"    '{m['column']}' -> {m['field']} ({m['how']}, confidence {m['confidence']}%)")
+                print(f"    '{m['column']}' -> {m['field']} ({m['how']}: {m['why']}, confidence {m['confidence']}%)")
     for key, label in (("unmapped_columns", "not used (unknown)"),
-                       ("dropped_personal_data_columns", "dropped (personal data)")):
+                       ("dropped_personal_data_columns", "dropped (personal data)"),
+                       ("remarks_columns", "not stored (free-text remarks)")):
         if r.get(key):
             print(f"  columns {label}: {', '.join(r[key])}")
     for skipped in r.get("rows_skipped", []):
@@ -153,6 +171,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--wave", help="survey wave for rows whose sheet gives none, e.g. 2025")
     p.add_argument("--user", default=getpass.getuser(), help="who is loading (recorded in the audit trail)")
     p.add_argument("--json", action="store_true", help="print the machine-readable report")
+    p.add_argument("--map", action="append", default=[], metavar="HEADING=FIELD",
+                   help="store the column with this heading as this field (repeatable)")
+    p.add_argument("--ignore", action="append", default=[], metavar="HEADING",
+                   help="leave the column with this heading out (repeatable)")
+    p.add_argument("--remember", action="store_true",
+                   help="save --map/--ignore for the next file with the same headings")
     p.set_defaults(run=cmd_load)
 
     p = sub.add_parser("summary", help="headline figures for one wave")

@@ -21,12 +21,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analysis import layouts, limits, normalise, schema, validate
-from analysis.mapping import Header, Match, cell_text, column_letter, find_header, is_total_label, match_option
+from analysis import layouts, limits, mappings, normalise, schema, validate
+from analysis.headers import values
+from analysis.headers.recognise import PERSONAL_DATA, REMARKS, TOOL_METADATA, UNMAPPED, Match, assign, candidates
+from analysis.mapping import Header, cell_text, column_letter, find_header, is_total_label, match_option
 from analysis.readers import Sheet, UnreadableFile, cell_value, read_sheets
 from analysis.report import ERROR, WARNING, ColumnMapping, FileReport
-
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 
 
 @dataclass
@@ -87,14 +87,12 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
         report.sheets_skipped[sheet.name] = "empty"
         return None
     header = find_header(sheet.rows, sheet.merged)
-    if header is not None:
-        header.matches = [Match(overrides[(sheet.name, text)], 100, "set by analyst")
-                          if (sheet.name, text) in overrides else match
-                          for text, match in zip(header.texts, header.matches)]
     if header is None:
         report.sheets_skipped[sheet.name] = "no survey columns found (instructions, notes or a lookup list)"
         return None
-    mapped = {m.field for m in header.matches if m.field}
+    layout = layouts.detect([[cell_text(v) for v in row] for row in sheet.rows[: header.rows[-1] + 1]])
+    decided = _decide_columns(sheet, header, layout, overrides)
+    mapped = {m.field for m, _ in decided.values() if m.field}
     if not mapped & set(schema.SURVEY_FIELDS) or not mapped & {"museum_name", "museum_id", "country"}:
         report.recognised += [f.label for f in schema.FIELDS if f.name in mapped and f.label not in report.recognised]
         numbers = any(isinstance(v, (int, float)) and not isinstance(v, bool) for row in sheet.rows for v in row)
@@ -102,12 +100,10 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
                                              if numbers else "no survey answer columns (text only: instructions "
                                                              "or notes)")
         return None
-
-    layout = layouts.detect([[cell_text(v) for v in row] for row in sheet.rows[: header.rows[-1] + 1]])
     if layout:
         report.layouts[sheet.name] = layout.tool
         report.notes.append(f"Sheet '{sheet.name}': recognised as a {layout.tool} export.")
-    fields_at, options = _map_columns(sheet, header, report, columns, layout, overrides)
+    fields_at, options = _map_columns(sheet, header, decided, report, columns)
     raw, excel_rows = _data_rows(sheet, header, fields_at, options, header.rows[-1] + 1, report)
     if not len(excel_rows):
         report.sheets_skipped[sheet.name] = "header only, no data rows"
@@ -138,48 +134,66 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
     return frame
 
 
-def _map_columns(sheet: Sheet, header: Header, report: FileReport, columns: dict, layout: layouts.Layout | None,
-                 overrides: dict) -> tuple[dict[int, str], dict[str, list[tuple[int, str]]]]:
-    """Record the mapping of every column. Return column index -> field for the usable ones, and the
+def _answers(sheet: Sheet, start: int, c: int) -> list[object]:
+    """A sample of the answers in column c below the header, typed as the cells are."""
+    cells = sheet.column(c).slice(start, values.SAMPLE * 5).to_pylist()
+    return values.sample([cell_value(v) if sheet.numbers_exact else v for v in cells])
+
+
+def _decide_columns(sheet: Sheet, header: Header, layout: layouts.Layout | None,
+                    overrides: dict) -> dict[int, tuple[Match, str | None]]:
+    """What every headed column is: column index -> (match, option code when the column is one option of
+    a several-answers question). The analyst's choices come first, then survey-tool metadata and option
+    columns; the rest are assigned together from their headings and answers (analysis.headers)."""
+    start = header.rows[-1] + 1
+    decided: dict[int, tuple[Match, str | None]] = {}
+    free: list[int] = []
+    for c, text in enumerate(header.texts):
+        if not text:
+            continue
+        if (sheet.name, text) in overrides:
+            decided[c] = Match(overrides[(sheet.name, text)], 100, mappings.ANALYST), None
+        elif layouts.is_metadata(text, layout):
+            decided[c] = Match(None, 100, TOOL_METADATA, why=f"a {layout.tool if layout else 'survey tool'} "
+                                                             "bookkeeping column"), None
+        elif option := match_option(text):
+            field, code, known = option
+            how = (f"option '{code}' of a several-answers question" if known else
+                   f"option of a several-answers question, not one of its answers: stored as '{code}'")
+            decided[c] = Match(field, 100, how), code
+        else:
+            free.append(c)
+    answers = [_answers(sheet, start, c) for c in free]
+    taken = frozenset(m.field for m, code in decided.values() if m.field)
+    for c, match in zip(free, assign([header.texts[c] for c in free], answers, taken)):
+        decided[c] = match, None
+    return decided
+
+
+def _map_columns(sheet: Sheet, header: Header, decided: dict[int, tuple[Match, str | None]], report: FileReport,
+                 columns: dict) -> tuple[dict[int, str], dict[str, list[tuple[int, str]]]]:
+    """Record the mapping of every column; a column that holds answers but is not recognised stops the file
+    until the analyst says what it is. Return column index -> field for the usable columns, and the
     several-answers questions written as one column per option: field -> [(column index, option code)]."""
     fields_at: dict[int, str] = {}
     options: dict[str, list[tuple[int, str]]] = {}
-    seen: dict[str, int] = {}
-    for c, (text, match) in enumerate(zip(header.texts, header.matches)):
-        if not text:
+    start = header.rows[-1] + 1
+    for c, (match, code) in sorted(decided.items()):
+        text, letter = header.texts[c], column_letter(c)
+        report.mapping.append(ColumnMapping(sheet.name, text, letter, match.field, match.confidence, match.how,
+                                            match.suggestion, match.why))
+        if match.field is None:
+            if match.how == UNMAPPED and _filled(sheet.column(c).slice(start)).any():
+                holder = next((k for k, (m, _) in decided.items() if m.field and m.field == match.suggestion), None)
+                _unrecognised(report, sheet, header, c, match, holder)
             continue
-        letter = column_letter(c)
-        field, how = match.field, match.how
-        option = None if (sheet.name, text) in overrides else match_option(text)
-        if (sheet.name, text) in overrides:
-            pass
-        elif layouts.is_metadata(text, layout):
-            field, how = None, "survey tool metadata (set aside)"
-        elif option:
-            field, how = option[0], f"option '{option[1]}' of a several-answers question"
-        elif (field is None or schema.FIELDS_BY_NAME[field].kind == schema.TEXT) and _mostly_emails(sheet, header, c):
-            field, how = None, "personal data (dropped)"
-        elif field is None and how == "unmapped" and (by_answers := _field_by_answers(sheet, header, c)):
-            field, how = by_answers, "recognised by its answers"
-        report.mapping.append(ColumnMapping(sheet.name, text, letter, field, match.confidence, how,
-                                            match.suggestion))
-        if field is None:
+        if code is not None:
+            options.setdefault(match.field, []).append((c, code))
             continue
-        if option:
-            options.setdefault(field, []).append((c, option[1]))
-            continue
-        if field in seen:
-            first = seen[field]
-            report.add(ERROR, "duplicate_column",
-                       f"Columns '{header.texts[first]}' ({column_letter(first)}) and '{text}' ({letter}) both "
-                       f"look like '{schema.FIELDS_BY_NAME[field].label}'. Delete or rename one of them.",
-                       sheet=sheet.name, row=header.rows[-1] + 1, column=text, cell=f"{letter}{header.rows[-1] + 1}")
-            continue
-        seen[field] = c
-        fields_at[c] = field
-        columns[(sheet.name, field)] = (text, letter)
+        fields_at[c] = match.field
+        columns[(sheet.name, match.field)] = (text, letter)
     for field in list(options):
-        if field in seen:        # the tool also wrote a summary column: use it, never count twice
+        if field in fields_at.values():        # the tool also wrote a summary column: use it, never count twice
             for m in report.mapping:
                 if m.sheet == sheet.name and m.field == field and m.how.startswith("option"):
                     m.how = "option column set aside (the summary column is used)"
@@ -188,13 +202,35 @@ def _map_columns(sheet: Sheet, header: Header, report: FileReport, columns: dict
             first = options[field][0][0]
             question = header.texts[first].split(" / ")[0]
             columns[(sheet.name, field)] = (question, column_letter(first))
-    dropped = [m.column for m in report.mapping if m.sheet == sheet.name and m.how.startswith("personal")]
-    if dropped:
-        report.notes.append(f"Sheet '{sheet.name}': personal data not stored: {', '.join(dropped)}.")
-    aside = [m.column for m in report.mapping if m.sheet == sheet.name and m.how.startswith("survey tool")]
-    if aside:
-        report.notes.append(f"Sheet '{sheet.name}': survey tool metadata set aside: {', '.join(aside)}.")
+    for how, words in ((PERSONAL_DATA, "personal data not stored"), (TOOL_METADATA, "survey tool metadata set aside"),
+                       (REMARKS, "remarks (free text) not stored")):
+        listed = [m.column for m in report.mapping if m.sheet == sheet.name and m.how == how]
+        if listed:
+            report.notes.append(f"Sheet '{sheet.name}': {words}: {', '.join(listed)}.")
     return fields_at, options
+
+
+def _unrecognised(report: FileReport, sheet: Sheet, header: Header, c: int, match: Match,
+                  holder: int | None) -> None:
+    """The error that holds back a file with a column of answers nobody has placed: nothing is left out
+    silently. `holder`: the column that holds the field this one looks like, if any."""
+    text, letter, row = header.texts[c], column_letter(c), header.rows[-1] + 1
+    todo = (f"Say what '{text}' is in the column table of the Upload page, or from the command line with "
+            f"--map \"{text}=FIELD\" or --ignore \"{text}\". Nothing was loaded.")
+    if holder is not None:
+        label = schema.FIELDS_BY_NAME[match.suggestion].header
+        report.add(ERROR, "duplicate_column",
+                   f"Columns '{header.texts[holder]}' ({column_letter(holder)}) and '{text}' ({letter}) both look "
+                   f"like '{label}'; '{header.texts[holder]}' fits it better and is used. {todo}",
+                   sheet=sheet.name, row=row, column=text, cell=f"{letter}{row}")
+        return
+    likely = [f for f in dict.fromkeys([match.suggestion, *(k.field for k in candidates(text))]) if f][:3]
+    seen = values.describe(_answers(sheet, row, c))
+    hint = (" It looks most like " + " or ".join(f"'{schema.FIELDS_BY_NAME[f].header}'" for f in likely)
+            + (f" ({match.why})" if match.why else "") + "." if likely else " It matches no survey question.")
+    report.add(ERROR, "unrecognised_column",
+               f"Column '{text}' ({letter}) holds answers ({seen}) but is not one of the survey questions the app "
+               f"recognises.{hint} {todo}", sheet=sheet.name, row=row, column=text, cell=f"{letter}{row}")
 
 
 def _chosen(value: object, code: str) -> str | None:
@@ -210,28 +246,6 @@ def _chosen(value: object, code: str) -> str | None:
     if code == "other" and key not in schema.TRUE_WORDS:
         return str(value).replace(";", ",")
     return code
-
-
-def _field_by_answers(sheet: Sheet, header: Header, c: int) -> str | None:
-    """The single-choice question whose answers fill an unrecognised column ("Which of the following best
-    describes your museum?" answered Art, History, ...): at least 80 % of its distinct answers, three or more."""
-    answers = {cell_text(r[c]) for r in sheet.rows[header.rows[-1] + 1: header.rows[-1] + 201] if c < len(r)} - {""}
-    if len(answers) < 2:
-        return None
-    fits = []
-    for f in schema.FIELDS:
-        if f.kind == schema.ENUM and len(f.choices) >= 3:
-            table = schema.choice_lookup(f)
-            share = sum(schema.value_key(a) in table for a in answers) / len(answers)
-            if share >= 0.8:
-                fits.append(f.name)
-    return fits[0] if len(fits) == 1 else None
-
-
-def _mostly_emails(sheet: Sheet, header: Header, c: int) -> bool:
-    values = [cell_text(r[c]) for r in sheet.rows[header.rows[-1] + 1: header.rows[-1] + 51] if c < len(r)]
-    values = [v for v in values if v]
-    return bool(values) and sum(bool(_EMAIL.match(v)) for v in values) >= len(values) / 2
 
 
 def _fill_merged(sheet: Sheet, cells: dict[int, pa.Array], start: int, report: FileReport) -> None:

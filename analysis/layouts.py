@@ -77,7 +77,10 @@ def detect(header_rows: list[list[str]]) -> Layout | None:
 
 
 def is_metadata(header: str, layout: Layout | None) -> bool:
+    """A survey tool's bookkeeping column; for KoboToolbox also any system field ("_id", "group/_uuid")."""
     key = header_key(header)
+    if layout is not None and layout.tool == "KoboToolbox" and header.rsplit("/", 1)[-1].startswith("_"):
+        return True
     return key in GENERIC_METADATA or (layout is not None and key in layout.metadata)
 
 

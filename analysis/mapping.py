@@ -1,161 +1,16 @@
-"""Find the header row of a sheet and map its headers to schema fields.
+"""Find the header row of a sheet, and read one-column-per-option headings of several-answers questions.
 
-Matching goes from sure to less sure: an exact synonym (confidence 100), the same with units and filler
-words removed (95), then rapidfuzz on the cleaned text (its score). Below FUZZY_CUTOFF a column stays
-unmapped and the best guess is only offered as a suggestion, never applied.
+What each heading means is decided in analysis.headers (concepts, field definitions, answers, one
+assignment per sheet); this module finds where the headings are.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-
-from analysis import limits, schema
-
-FUZZY_CUTOFF = 86
-SUGGEST_CUTOFF = 60
-
-_UNIT_TOKENS = {"eur", "euro", "euros", "%", "fte", "etp", "vza", "eti", "pct", "percent", "pourcentage",
-                "prozent", "procent", "porcentaje", "percentuale", "year", "years", "yr", "an", "annees", "jahr",
-                "jahre", "jaar", "jaren", "ano", "anos", "anno", "anni", "rok", "lata", "per", "par", "pro", "a",
-                "au"}
-_UNIT_PREPOSITIONS = {"in", "en", "w", "im", "i"}
-_FILLER = {"of", "the", "a", "an", "de", "la", "le", "les", "des", "du", "d", "l", "der", "die", "das", "den",
-           "van", "het", "een", "del", "della", "dello", "di", "el", "los", "las", "il", "lo", "share",
-           "proportion", "percentage", "part", "anteil", "aandeel", "porcentaje", "quota", "odsetek",
-           "number", "nombre", "anzahl", "aantal", "numero", "liczba", "total", "your", "votre", "ihr",
-           "uw", "su", "vostro", "what", "is", "are", "how", "many", "much", "has", "have", "been", "been",
-           "museum", "musee", "museums", "museo", "muzeum", "collection", "annual", "annuel", "annuelle",
-           "jahrlich", "jaarlijks", "anual", "anuales", "annuale", "annuali", "annui", "annuo", "annua", "roczna",
-           "roczny", "rocznie", "yearly", "collezione", "coleccion", "sammlung", "collectie", "zbiorow",
-           "zbiory", "kolekcji", "della", "dei", "na", "which", "in", "where", "located", "situated", "does",
-           "do", "you", "it", "its", "for", "each", "area", "please", "give", "enter", "indicate", "estimate",
-           "approximately", "about", "until", "by", "this", "that", "currently", "roughly", "our", "we",
-           "quel", "quelle", "est", "votre", "welche", "welcher", "ist", "wat", "welke", "cual", "qual", "jaki",
-           "jaka", "response", "open ended response", "selected choice", "survey", "question"}
-
-
-def _strip_units(key: str) -> str:
-    tokens = key.split()
-    kept: list[str] = []
-    for tok in tokens:
-        if tok in _UNIT_TOKENS:
-            if kept and kept[-1] in _UNIT_PREPOSITIONS:
-                kept.pop()
-            continue
-        kept.append(tok)
-    return " ".join(kept)
-
-
-_FILLER_PHRASES = re.compile(r"\b(open ended response|selected choice|please specify|if other)\b")
-_STEMS = {"needed": "need", "needs": "need", "required": "need", "requirement": "need", "requirements": "need",
-          "digitized": "digitised", "digitalised": "digitised", "digitalized": "digitised", "cataloged": "catalogued",
-          "visitors": "visits", "objets": "objets"}
-# Words that say a column is about the respondent (GPS, identity, contact): dropped as personal data.
-_PERSONAL_WORDS = frozenset({"email", "courriel", "telephone", "phone", "latitude", "longitude", "altitude",
-                             "surname", "firstname", "lastname", "respondent", "ip", "ipaddr", "location",
-                             "geolocation", "gps", "recipient"})
-# Too general to name a field on their own inside a long question.
-_GENERIC_WORDS = frozenset({"name", "type", "number", "date", "time", "id", "code", "other", "text", "group",
-                            "funding", "respondent", "total", "data", "staff", "budget", "year", "level"})
-
-
-def _core(key: str) -> str:
-    key = _FILLER_PHRASES.sub(" ", key)
-    return " ".join(_STEMS.get(t, t) for t in _strip_units(key).split() if t not in _FILLER)
-
-
-def _about_a_person(key: str) -> bool:
-    words = set(key.split())
-    return bool(words & _PERSONAL_WORDS) or {"first", "name"} <= words or {"last", "name"} <= words or (
-        {"user", "name"} <= words)
-
-
-@dataclass(frozen=True)
-class Match:
-    field: str | None
-    confidence: int
-    how: str                      # exact | fuzzy | unmapped | personal data (dropped)
-    suggestion: str | None = None
-
-
-@lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str], frozenset[str]]:
-    exact = schema.header_synonyms()
-    claims: dict[str, set[str]] = {}
-    for f in schema.FIELDS:                 # ambiguous synonyms count here too: "personal" is staff or a need
-        for text in (f.name.replace("_", " "), f.label, f.header, *f.synonyms):
-            claims.setdefault(_core(schema.header_key(text)), set()).add(f.name)
-    core = {k: next(iter(v)) for k, v in claims.items() if len(v) == 1 and k}
-    personal = frozenset(schema.header_key(h) for h in schema.PERSONAL_DATA_HEADERS)
-    return exact, core, personal, frozenset(_core(k) for k in personal) - {""}
-
-
-@lru_cache(maxsize=8192)
-def match_header(text: str) -> Match:
-    if "/" in text and re.fullmatch(r"[\w./-]+", text):      # KoboToolbox/ODK path: group/question
-        last = match_header(text.rsplit("/", 1)[1])
-        if last.field or last.how.startswith("personal"):
-            return last
-    key = schema.header_key(schema.question_text(text))
-    if not key or not re.search(r"[a-z%]", key):           # numbers and dates are answers, not headings
-        return Match(None, 0, "unmapped")
-    exact, core, personal, personal_core = _tables()
-    if key in personal or _strip_units(key) in personal:
-        return Match(None, 100, "personal data (dropped)")
-    for candidate in (key, _strip_units(key)):
-        if candidate in exact:
-            return Match(exact[candidate], 100, "exact")
-    cleaned = _core(key)
-    if cleaned in core:
-        return Match(core[cleaned], 95, "exact")
-    if cleaned in personal_core or _about_a_person(key):
-        return Match(None, 95, "personal data (dropped)")
-    if not cleaned:
-        return Match(None, 0, "unmapped")
-    if contained := _contained_synonym(cleaned):
-        return Match(contained, 90, "exact")
-    if single := _single_word_synonym(cleaned):
-        return Match(single, 88, "fuzzy")
-    best = process.extractOne(cleaned, list(core), scorer=fuzz.token_sort_ratio)
-    if best and best[1] >= FUZZY_CUTOFF:
-        return Match(core[best[0]], int(best[1]), "fuzzy")
-    suggestion = core[best[0]] if best and best[1] >= SUGGEST_CUTOFF else None
-    return Match(None, int(best[1]) if best else 0, "unmapped", suggestion)
-
-
-@lru_cache(maxsize=1)
-def _multiword_synonyms() -> list[tuple[frozenset[str], str]]:
-    """Synonyms of two or more meaningful words, longest first, for finding them inside longer headings."""
-    _, core, _, _ = _tables()
-    return sorted(((frozenset(k.split()), name) for k, name in core.items() if len(k.split()) >= 2),
-                  key=lambda item: -len(item[0]))
-
-
-def _contained_synonym(cleaned: str) -> str | None:
-    """The field whose longest multi-word synonym appears whole in the heading ("Funding need / Equipment"
-    contains "need equipment"); None when nothing fits or two fields fit equally well."""
-    words = set(cleaned.split())
-    hits = [(len(tokens), name) for tokens, name in _multiword_synonyms() if tokens <= words]
-    if not hits:
-        return None
-    longest = max(n for n, _ in hits)
-    names = {name for n, name in hits if n == longest}
-    return names.pop() if len(names) == 1 else None
-
-
-def _single_word_synonym(cleaned: str) -> str | None:
-    """In a long question ("Which of the following best describes the ownership of your museum?"), the one
-    field named by a single distinctive word; None when no word or words of two fields appear."""
-    words = cleaned.split()
-    if len(words) < 2:
-        return None
-    _, core, _, _ = _tables()
-    names = {core[w] for w in words if w in core and len(w) > 3 and w not in _GENERIC_WORDS}
-    return names.pop() if len(names) == 1 else None
+from analysis import layouts, limits, schema
+from analysis.headers.recognise import Match, match_header
 
 
 def column_letter(index: int) -> str:
@@ -218,19 +73,47 @@ def _padded(row: list, width: int) -> list:
     return list(row[:width]) + [None] * (width - len(row))
 
 
+_NUMBER = re.compile(r"^[-+]?\d[\d\s.,]*%?$")
+_UNIT_CELL = re.compile(r"^\(?\s*(%|eur|€|euro|euros|fte|etp|vzä|years?|ann[ée]es|jahre|\d{4})\s*\)?$", re.IGNORECASE)
+
+
+def _is_lower_header(rows: list[list], upper: int, lower: int, width: int, merged) -> bool:
+    """Whether row `lower` continues the header begun on row `upper` (sub-headings under group titles, the
+    "Response" row of a survey tool, a row of units) rather than being the first row of answers. It holds no
+    numbers; and the upper row has group titles merged over several columns, or the lower row is all units,
+    or it repeats one label across columns, or numbers stand below some of its texts (headings over
+    answers), none of which a first row of answers does."""
+    low = [cell_text(v) for v in _padded(rows[lower], width)]
+    filled = [t for t in low if t]
+    if layouts.is_header_continuation(low):           # Qualtrics' {"ImportId": ...} row: skipped as a row
+        return False
+    if all(_UNIT_CELL.match(t) for t in filled):
+        return bool(filled)
+    if any(_NUMBER.match(t) for t in filled):
+        return False
+    if any(r0 <= upper <= r1 and c1 > c0 for (r0, c0), (r1, c1) in merged) or len(set(filled)) < len(filled):
+        return True
+    below = rows[lower + 1: lower + 6]
+    return any(low[c] and any(_NUMBER.match(cell_text(r[c])) for r in below if c < len(r)) for c in range(width))
+
+
 def find_header(rows: list[list], merged=()) -> Header | None:
-    """The best header among the first HEADER_SCAN_ROWS rows: one row, or two rows read together."""
+    """The best header among the first HEADER_SCAN_ROWS rows: one row, or two rows read together. Two rows
+    are read together only when the second looks like headings too, however few headings were recognised:
+    a first row of answers is never glued onto the header."""
     width = max((len(r) for r in rows[: limits.HEADER_SCAN_ROWS + 1]), default=0)
     best: Header | None = None
     for r in range(min(len(rows), limits.HEADER_SCAN_ROWS)):
         if sum(1 for v in rows[r] if cell_text(v)) < 2:
             continue
-        candidates = [_header_from(rows, None, r, width, merged)]
-        if r > 0 and any(cell_text(v) for v in rows[r - 1]):
-            candidates.append(_header_from(rows, r - 1, r, width, merged))
-        for cand in candidates:
-            if best is None or cand.score > best.score + 0.5:
-                best = cand
+        single = _header_from(rows, None, r, width, merged)
+        if best is None or single.score > best.score + 0.5:
+            best = single
+        if r > 0 and any(cell_text(v) for v in rows[r - 1]) and _is_lower_header(rows, r - 1, r, width, merged):
+            pair = _header_from(rows, r - 1, r, width, merged)
+            # Sub-headings under the best single row belong to it when they read at least as well.
+            if pair.score > best.score + 0.5 or best.rows == [r - 1] and pair.score >= best.score:
+                best = pair
     if best is None or best.score < 2:
         return None
     return best
@@ -256,11 +139,11 @@ _OPTION_SPLITS = (
 )
 
 
-def match_option(text: str) -> tuple[str, str] | None:
-    """(multi-select field, option code) when a heading is one option of a several-answers question,
-    as survey tools write them: "Metadata standards [LIDO]", "Metadata standards / EDM",
-    "Q5 - Selected Choice - Dublin Core", "group/metadata_standards/lido"."""
-    from analysis import schema
+def match_option(text: str) -> tuple[str, str, bool] | None:
+    """(multi-select field, option code, whether the option is one of the field's answers) when a heading is
+    one option of a several-answers question, as survey tools write them: "Metadata standards [LIDO]",
+    "Metadata standards / EDM", "Q5 - Selected Choice - Dublin Core", "group/metadata_standards/lido". An
+    option that is none of the field's answers is stored as 'other' (and the mapping says so)."""
     from analysis.normalise import match_choice
 
     for pattern in _OPTION_SPLITS:
@@ -275,8 +158,7 @@ def match_option(text: str) -> tuple[str, str] | None:
             continue
         option = found["o"].strip()
         if schema.header_key(option) in schema.OTHER_ANSWERS or schema.header_key(option).startswith("other "):
-            return f.name, "other"
+            return f.name, "other", True
         code, _ = match_choice(option, f)
-        if code is not None:
-            return f.name, code
+        return (f.name, code, True) if code is not None else (f.name, "other", False)
     return None

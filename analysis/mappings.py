@@ -17,11 +17,13 @@ import duckdb
 import pandas as pd
 
 from analysis import schema, store
+from analysis.headers import recognise
 from analysis.mapping import cell_text, column_letter, find_header
 from analysis.readers import Sheet
 from analysis.report import FileReport
 
 IGNORE = "(ignore)"                      # the choice that leaves a column out of the store
+UNDECIDED = "(not recognised: choose)"   # what an unrecognised column shows until the analyst chooses
 SAVED = "saved mapping"                  # ColumnMapping.how of a column set from a saved mapping
 ANALYST = "set by analyst"               # ColumnMapping.how of an override (analysis.ingest writes it)
 SAMPLE_VALUES = 3
@@ -40,14 +42,6 @@ def sheet_headings(sheets: list[Sheet]) -> dict[str, list[str]]:
         header = find_header(sheet.rows, sheet.merged) if sheet.visible else None
         if header is not None:
             out[sheet.name] = [t for t in header.texts if t]
-    return out
-
-
-def report_headings(report: FileReport) -> dict[str, list[str]]:
-    """The same, for the sheets a report mapped (used sheets only)."""
-    out: dict[str, list[str]] = {}
-    for m in report.mapping:
-        out.setdefault(m.sheet, []).append(m.column)
     return out
 
 
@@ -101,8 +95,9 @@ def save(con: duckdb.DuckDBPyConnection, headings: dict[str, list[str]], decisio
 
 # --- the table the Upload page shows and edits --------------------------------------------------------
 def field_choices() -> list[str]:
-    """What a column can be stored as: IGNORE, then every field's heading in template order."""
-    return [IGNORE, *(f.header for f in schema.FIELDS)]
+    """What a column can be stored as: UNDECIDED (shown, not chosen), IGNORE, then every field's heading in
+    template order."""
+    return [UNDECIDED, IGNORE, *(f.header for f in schema.FIELDS)]
 
 
 def choice_of(name: str | None) -> str:
@@ -110,19 +105,23 @@ def choice_of(name: str | None) -> str:
 
 
 def field_of(choice: str | None) -> str | None:
-    if not choice or choice == IGNORE:
+    if not choice or choice in (IGNORE, UNDECIDED):
         return None
     return next(f.name for f in schema.FIELDS if f.header == choice)
 
 
-_HOW = {"exact": "heading recognised", "fuzzy": "close match: please check", SAVED: "your saved choice",
-        ANALYST: "set by you", "personal data (dropped)": "personal data: never stored"}
+_HOW = {recognise.RECOGNISED: "recognised", SAVED: "your saved choice", ANALYST: "set by you",
+        recognise.PERSONAL_DATA: "personal data: never stored", recognise.TOOL_METADATA: "survey tool bookkeeping: "
+        "not stored", recognise.REMARKS: "remarks: not stored"}
 
 
-def how_text(how: str, suggestion: str | None = None) -> str:
-    if how == "unmapped":
-        return ("not recognised; closest: " + choice_of(suggestion)) if suggestion else "not recognised"
-    return _HOW.get(how, how)
+def how_text(how: str, suggestion: str | None = None, why: str = "") -> str:
+    """How a column was read, in words: 'recognised (numérisée + 3D + %)', 'not recognised; likeliest: ...'."""
+    because = f" ({why})" if why else ""
+    if how == recognise.UNMAPPED:
+        return (f"not recognised; likeliest: {choice_of(suggestion)}{because}. Choose one, or {IGNORE}"
+                if suggestion else f"not recognised{because}. Choose a question, or {IGNORE}")
+    return _HOW.get(how, how) + because
 
 
 def mapping_table(report: FileReport, sheets: list[Sheet], decisions: Decisions | None = None) -> pd.DataFrame:
@@ -137,7 +136,7 @@ def mapping_table(report: FileReport, sheets: list[Sheet], decisions: Decisions 
     for m in report.mapping:
         sheet = grids.get(m.sheet)
         start = report.header_rows.get(m.sheet, [0])[-1]          # Excel row of the header = grid index below
-        rows.append(_row(m.sheet, m.letter, m.column, m.field, m.confidence, m.how, m.suggestion,
+        rows.append(_row(m.sheet, m.letter, m.column, m.field, m.confidence, m.how, m.suggestion, m.why,
                          _samples(sheet, _index(m.letter), start)))
     for name, why in report.sheets_skipped.items():
         sheet = grids.get(name)
@@ -152,17 +151,17 @@ def mapping_table(report: FileReport, sheets: list[Sheet], decisions: Decisions 
             f, how, conf = match.field, match.how, match.confidence
             if (name, text) in decisions:
                 f, how, conf = decisions[(name, text)], ANALYST, 100
-            rows.append(_row(name, column_letter(c), text, f, conf, how, match.suggestion,
+            rows.append(_row(name, column_letter(c), text, f, conf, how, match.suggestion, match.why,
                              _samples(sheet, c, header.rows[-1] + 1)))
     columns = ["Sheet", "Column", "Heading in the file", "Stored as", "Confidence", "How", "Sample values"]
     return pd.DataFrame(rows, columns=columns)
 
 
-def _row(sheet, letter, heading, name, confidence, how, suggestion, samples) -> list:
-    if how.startswith("personal"):
+def _row(sheet, letter, heading, name, confidence, how, suggestion, why, samples) -> list:
+    if how == recognise.PERSONAL_DATA:
         samples = "(not shown: personal data)"          # never echo e-mail addresses or names on screen
-    return [sheet, letter, heading, choice_of(name), f"{confidence} %" if name else "", how_text(how, suggestion),
-            samples]
+    shown = UNDECIDED if how == recognise.UNMAPPED and samples else choice_of(name)
+    return [sheet, letter, heading, shown, f"{confidence} %" if name else "", how_text(how, suggestion, why), samples]
 
 
 def _index(letter: str) -> int:
@@ -185,10 +184,27 @@ def _samples(sheet: Sheet | None, c: int, start: int) -> str:
     return " · ".join(found)
 
 
+def field_named(text: str) -> str | None:
+    """A field from what a person types: its name (pct_digitised), its heading or its label, any case."""
+    wanted = " ".join(text.split()).casefold()
+    for f in schema.FIELDS:
+        if wanted in (f.name, f.header.casefold(), f.label.casefold()):
+            return f.name
+    return None
+
+
+def decisions_by_heading(headings: dict[str, list[str]], choices: dict[str, str | None]) -> Decisions:
+    """Choices made by heading alone (the command line's --map and --ignore) for every sheet that has that
+    heading; headings compare without regard to case and runs of spaces."""
+    wanted = {" ".join(h.split()).casefold(): f for h, f in choices.items()}
+    return {(sheet, text): wanted[" ".join(text.split()).casefold()] for sheet, texts in headings.items()
+            for text in texts if " ".join(text.split()).casefold() in wanted}
+
+
 def decisions_from_table(base: pd.DataFrame, edited: pd.DataFrame) -> Decisions:
     """The analyst's edits: {(sheet, heading): field or None} for every row whose choice changed."""
     out: Decisions = {}
     for (_, before), (_, after) in zip(base.iterrows(), edited.iterrows()):
-        if after["Stored as"] != before["Stored as"]:
+        if after["Stored as"] != before["Stored as"] and after["Stored as"] != UNDECIDED:
             out[(before["Sheet"], before["Heading in the file"])] = field_of(after["Stored as"])
     return out

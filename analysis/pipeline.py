@@ -14,15 +14,26 @@ from analysis.readers import Sheet, UnreadableFile, read_sheets, sniff_format
 
 
 def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, filename: str, *, wave: str | None = None,
-               user: str = "cli") -> dict:
-    """One entry of the CLI's JSON: {"file", "status", "rows", "errors", "warnings", ...}."""
+               user: str = "cli", choices: dict[str, str | None] | None = None, remember: bool = False) -> dict:
+    """One entry of the CLI's JSON: {"file", "status", "rows", "errors", "warnings", ...}. `choices` says what
+    columns are, by heading as written, on any sheet ({heading: field, or None to leave it out}); with
+    `remember` they are saved for the next file with the same headings once this one is stored."""
     sha = hashlib.sha256(data).hexdigest()
     earlier = store.find_duplicate(con, sha)
     if earlier is not None:
         return {"file": filename, "status": "duplicate", "rows": 0, "upload_id": earlier, "errors": [],
                 "warnings": [], "sha256": sha,
                 "message": f"This exact file was already loaded as upload {earlier}; nothing changed."}
-    parsed = parse(con, data, filename, wave=wave)
+    if not choices:
+        return commit_parsed(con, parse(con, data, filename, wave=wave), user=user)
+    try:
+        sheets = read_sheets(data)[1]
+    except UnreadableFile:
+        return commit_parsed(con, parse(con, data, filename, wave=wave), user=user)
+    decisions = mappings.decisions_by_heading(mappings.sheet_headings(sheets), choices)
+    parsed = parse(con, data, filename, wave=wave, mapping=decisions, sheets=sheets)
+    if remember:
+        return commit_reviewed(con, parsed, user=user, sheets=sheets, mapping=decisions)
     return commit_parsed(con, parsed, user=user)
 
 
@@ -44,9 +55,9 @@ def commit_parsed(con: duckdb.DuckDBPyConnection, parsed: ParsedUpload, *, user:
 
 
 def load_file(con: duckdb.DuckDBPyConnection, path: str | os.PathLike, *, wave: str | None = None,
-              user: str = "cli") -> dict:
+              user: str = "cli", choices: dict[str, str | None] | None = None, remember: bool = False) -> dict:
     path = Path(path)
-    return load_bytes(con, path.read_bytes(), path.name, wave=wave, user=user)
+    return load_bytes(con, path.read_bytes(), path.name, wave=wave, user=user, choices=choices, remember=remember)
 
 
 # --- what the Upload page (and the CLI, through load_bytes) build on ---------------------------------

@@ -23,7 +23,8 @@ import duckdb
 import pandas as pd
 
 from analysis import limits, normalise, schema, store
-from analysis.mapping import cell_text, column_letter, is_total_label, match_header
+from analysis.headers.recognise import match_header
+from analysis.mapping import cell_text, column_letter, is_total_label
 from analysis.readers import Sheet, UnreadableFile, read_sheets
 from analysis.report import ERROR, WARNING, Finding, HasFindings
 
@@ -95,15 +96,15 @@ _SYNONYMS = {_key(s): column for column, words in COLUMNS.items() for s in words
 
 def match_column(text: str) -> tuple[str | None, str]:
     """(register column, how) for one heading: a register synonym, else the survey synonyms
-    (analysis.mapping.match_header) when they name an identification or classification field."""
+    (analysis.headers.recognise.match_header) when they name an identification or classification field."""
     key = _key(text)
     if key in _SYNONYMS:
         return _SYNONYMS[key], "register synonym"
     if not key:
         return None, "empty"
     found = match_header(text)
-    if found.field in _FROM_SURVEY and found.how in ("exact", "fuzzy"):
-        return _FROM_SURVEY[found.field], f"survey synonym ({found.how}, {found.confidence})"
+    if found.field in _FROM_SURVEY:
+        return _FROM_SURVEY[found.field], f"survey heading ({found.why}, {found.confidence})"
     return None, "not used"
 
 

@@ -38,8 +38,9 @@ class ColumnMapping:
     letter: str            # spreadsheet column letter
     field: str | None      # canonical field, None when unmapped
     confidence: int        # 100 = exact synonym; lower = fuzzy match
-    how: str               # "exact", "fuzzy", "unmapped", "personal data (dropped)", "suggestion"
+    how: str               # see analysis.headers.recognise: recognised, unmapped, personal data (dropped), ...
     suggestion: str | None = None
+    why: str = ""          # the words (or answers) that decided it
 
 
 class HasFindings:
@@ -85,6 +86,10 @@ class FileReport(HasFindings):
         return [m.column for m in self.mapping if m.field is None and m.how in ("unmapped", "set by analyst")]
 
     @property
+    def remarks_columns(self) -> list[str]:
+        return [m.column for m in self.mapping if m.how.startswith("remarks")]
+
+    @property
     def metadata_columns(self) -> list[str]:
         return [m.column for m in self.mapping if m.how.startswith("survey tool")]
 
@@ -100,11 +105,12 @@ class FileReport(HasFindings):
             "survey_tool": self.layouts,
             "mapping": [
                 {"sheet": m.sheet, "column": m.column, "field": m.field, "confidence": m.confidence,
-                 "how": m.how} for m in self.mapping if m.field
+                 "how": m.how, "why": m.why} for m in self.mapping if m.field
             ],
             "unmapped_columns": self.unmapped_columns,
             "dropped_personal_data_columns": self.dropped_columns,
             "survey_tool_metadata_columns": self.metadata_columns,
+            "remarks_columns": self.remarks_columns,
             "rows_skipped": self.rows_skipped,
             "notes": self.notes,
         }

@@ -115,7 +115,7 @@ def test_map_an_unknown_column_then_commit_stores_exactly_those_rows(db, tmp_pat
     at = check(open_page("views/upload.py", signed_in_as="ana"), ("odd.xlsx", data))
 
     q7 = mapping_row(at, "Q7")
-    assert q7["Stored as"] == mappings.IGNORE and q7["How"] == "not recognised"
+    assert q7["Stored as"] == mappings.UNDECIDED and q7["How"].startswith("not recognised")
     assert q7["Sample values"] == "10000 · 5000"
     assert mapping_row(at, "Collection digitised (%)")["Stored as"] == "Collection digitised (%)"
     assert "Not stored (not recognised or left out): Q7." in texts(at.caption)

@@ -134,9 +134,11 @@ def show_review(review: dict) -> None:
     if review["base"].empty:
         st.caption("No column headings were found, so there is nothing to map.")
     else:
-        st.caption("Each heading in the file is matched to a survey question. Change **Stored as** where the "
-                   "match is wrong, or pick a question for a column that was not recognised; choose "
-                   f"**{mappings.IGNORE}** to leave a column out. The check below is redone at once.")
+        st.caption("Each heading in the file is matched to a survey question; **How** says which words decided it. "
+                   "Change **Stored as** where the match is wrong. A column marked "
+                   f"**{mappings.UNDECIDED}** holds answers the app could not place: pick the question it answers, "
+                   f"or **{mappings.IGNORE}** to leave it out; the file loads only once every such column is "
+                   "decided. The check below is redone at once.")
         edited = st.data_editor(
             review["base"], key=f"mapping-{tag}", hide_index=True, width="stretch",
             disabled=[c for c in review["base"].columns if c != "Stored as"],

@@ -1,0 +1,367 @@
+"""Read a column heading as the domain concepts it names, in any of the lexicon's languages.
+
+A heading is folded (case, accents), cut into words, and each word or run of words is looked up in the
+lexicon (lexicon/<language>.txt): whole words, Snowball stems (PyStemmer) so that inflected forms match,
+hand-written stems ("catalog*"), acronyms in capitals ("=KI"), compound words split into known parts
+("urheberrechtsklarung" = urheberrecht + klarung), and one-letter typos of long words. The heading's
+language is the one whose words explain most of it; a word is read in that language first, so a false
+friend from another language ("no" is "in the" in Portuguese) does not change the meaning.
+
+What is left over is either a function word (a stop word of some language) or an unknown word; unknown
+words lower the confidence of a match, they never add meaning.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import Stemmer
+import stopwordsiso
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+LEXICON = Path(__file__).with_name("lexicon")
+# Snowball stemmers for the lexicon's languages (Croatian is close enough to Serbian's Latin script).
+STEMMERS = {"en": "english", "fr": "french", "de": "german", "it": "italian", "es": "spanish", "nl": "dutch",
+            "pl": "polish", "pt": "portuguese", "sv": "swedish", "cs": "czech", "da": "danish", "no": "norwegian",
+            "fi": "finnish", "et": "estonian", "hu": "hungarian", "lt": "lithuanian", "ro": "romanian",
+            "el": "greek", "ga": "irish", "hr": "serbian"}
+MIN_STEM = 4               # shorter stems only match whole words
+COMPOUND_MIN_PART = 3
+LINKS = ("", "s", "e", "n", "en", "es", "er", "o", "i")      # Fugen-s and friends between compound parts
+TYPO_MIN_LENGTH = 6         # shorter words are too often real words of their own (image, anual)
+STOPWORD_MAX_LENGTH = 5    # longer "stop words" in some lists are content words (information, problems)
+
+_SPECIAL = str.maketrans({"ß": "ss", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe",
+                          "Œ": "oe", "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "Þ": "th", "ı": "i", "ς": "σ",
+                          "€": " eur ", "’": "'", "‘": "'"})
+_WORD = re.compile(r"%|€|[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, keeping every script's letters: 'Numérisée' -> 'numerisee', 'Ψηφιοποίηση'
+    -> 'ψηφιοποιηση'."""
+    text = unicodedata.normalize("NFKD", str(text).translate(_SPECIAL))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower().translate(_SPECIAL)
+
+
+def words(text: str) -> tuple[list[str], list[str]]:
+    """(folded words, the same words as written); a one-word CamelCase heading is split: 'StartDate' ->
+    start, date (but 'DigComp level' stays whole)."""
+    text = str(text).replace("€", " € ")
+    if " " not in text.strip():
+        text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
+    written = _WORD.findall(unicodedata.normalize("NFC", text))
+    return [fold(w).strip() for w in written], written
+
+
+@dataclass(frozen=True)
+class Term:
+    concept: str
+    lang: str
+    words: tuple[tuple[str, str], ...]        # (text, how): how is word | stem | prefix | acronym
+    written: str
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A run of heading words read as one term: the concepts it may mean (an ambiguous term has several)."""
+    concepts: frozenset[str]
+    text: str                 # the words as written
+    how: str                  # word | stem | prefix | compound | typo | acronym
+    inner: frozenset[str] = frozenset()   # concepts of single words inside a phrase
+
+
+@dataclass(frozen=True)
+class Reading:
+    units: tuple[Unit, ...]
+    unknown: tuple[str, ...]  # words no language explains
+    function_words: int       # stop words, numbers, question scaffolding
+    lang: str                 # the language that explains most of the heading ('' when none)
+
+    @property
+    def concepts(self) -> frozenset[str]:
+        return frozenset(c for u in self.units for c in u.concepts | u.inner)
+
+    def explain(self, concepts: set[str]) -> str:
+        """The words behind these concepts, in heading order: 'numérisée + 3D + %'."""
+        return " + ".join(dict.fromkeys(u.text for u in self.units if (u.concepts | u.inner) & concepts))
+
+
+def _parse_term(raw: str, concept: str, lang: str, stemmer) -> Term | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    if raw.startswith("="):
+        return Term(concept, lang, ((raw[1:].strip(), "acronym"),), raw[1:].strip())
+    prefix = raw.endswith("*")
+    folded, written = words(raw.rstrip("*"))
+    if not folded:
+        return None
+    parts = []
+    for i, (f, w) in enumerate(zip(folded, written)):
+        last = i == len(folded) - 1
+        if last and prefix:
+            parts.append((f, "prefix" if len(f) >= MIN_STEM else "word"))
+            continue
+        stem = fold(stemmer.stemWord(w.lower())) if stemmer and w != "%" else f
+        # A short stem that cut much off ("willing" -> "will") would catch other words: whole word only.
+        usable = len(stem) >= MIN_STEM and (len(stem) > MIN_STEM or len(f) - len(stem) <= 1)
+        parts.append((stem, "stem") if usable else (f, "word"))
+    return Term(concept, lang, tuple(parts), raw.rstrip("*"))
+
+
+@dataclass
+class Lexicon:
+    exact: dict[str, list[Term]]          # first word as written in the lexicon
+    prefixes: dict[str, list[Term]]       # first word's stem (stem or prefix terms)
+    acronyms: dict[str, list[Term]]
+    stopwords: dict[str, frozenset[str]]  # word -> languages
+    vocabulary: dict[tuple[str, int], list[tuple[str, str]]]   # (first letter, length) -> (word, language)
+    languages: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    exact: dict[str, list[Term]] = {}
+    prefixes: dict[str, list[Term]] = {}
+    acronyms: dict[str, list[Term]] = {}
+    stop: dict[str, set[str]] = {}
+    vocab: dict[tuple[str, int], set[str]] = {}
+    langs = []
+    for path in sorted(LEXICON.glob("*.txt")):
+        lang = path.stem
+        langs.append(lang)
+        stemmer = _stemmer(lang)
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line or line.startswith("#") or ":" not in line:
+                continue
+            concept, _, terms = line.partition(":")
+            for raw in terms.split(","):
+                term = _parse_term(raw, concept.strip(), lang, stemmer)
+                if term is None:
+                    continue
+                first, how = term.words[0]
+                table = {"acronym": acronyms, "word": exact}.get(how, prefixes)
+                table.setdefault(first, []).append(term)
+                if how == "stem":                       # the word as written matches too
+                    exact.setdefault(words(raw.rstrip("*"))[0][0], []).append(term)
+                if len(term.words) == 1 and how in ("word", "stem"):
+                    for w in words(raw)[0]:
+                        if len(w) >= TYPO_MIN_LENGTH - 1:
+                            vocab.setdefault((w[0], len(w)), set()).add((w, lang))
+        if stopwordsiso.has_lang(lang):
+            for w in stopwordsiso.stopwords(lang):
+                for f in words(w)[0]:
+                    if len(f) <= STOPWORD_MAX_LENGTH:
+                        stop.setdefault(f, set()).add(lang)
+    return Lexicon(exact, prefixes, acronyms, {w: frozenset(v) for w, v in stop.items()},
+                   {k: sorted(v) for k, v in vocab.items()}, tuple(langs))
+
+
+@lru_cache(maxsize=None)
+def _stemmer(lang: str):
+    return Stemmer.Stemmer(STEMMERS[lang]) if lang in STEMMERS else None
+
+
+@lru_cache(maxsize=131072)
+def _stem(lang: str, word: str) -> str:
+    """The word's Snowball stem in that language, folded (the word itself where there is no stemmer)."""
+    stemmer = _stemmer(lang)
+    return fold(stemmer.stemWord(word)) if stemmer else fold(word)
+
+
+@lru_cache(maxsize=65536)
+def _word_terms(word: str, written: str) -> tuple[tuple[Term, str], ...]:
+    """Terms whose first word matches this heading word (folded, and as written in lower case), and how: the
+    same word, the same Snowball stem in the term's language, or a hand-written stem it starts with."""
+    lex = lexicon()
+    found = [(t, "word") for t in lex.exact.get(word, ())]
+    for n in range(len(word), MIN_STEM - 1, -1):
+        for t in lex.prefixes.get(word[:n], ()):
+            if t.words[0][1] == "prefix":
+                found.append((t, "prefix"))
+            elif _stem(t.lang, written) == t.words[0][0]:
+                found.append((t, "stem"))
+    return tuple(found)
+
+
+def _matches(term: Term, pattern: tuple[str, str], word: str, written: str) -> bool:
+    text, how = pattern
+    if how == "prefix":
+        return word.startswith(text)
+    return word == text or how == "stem" and _stem(term.lang, written) == text
+
+
+_RANK = {"acronym": 3, "word": 3, "prefix": 2, "stem": 1}
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    term: Term
+    how: str
+
+
+def _hits_at(i: int, folded: list[str], written: list[str]) -> list[_Hit]:
+    lex = lexicon()
+    hits = []
+    if written[i].isupper() and len(written[i]) >= 2:
+        hits += [_Hit(i, i + 1, t, "acronym") for t in lex.acronyms.get(written[i], ())]
+    for term, how in _word_terms(folded[i], written[i].lower()):
+        n = len(term.words)
+        if i + n <= len(folded) and all(_matches(term, p, folded[i + k], written[i + k].lower())
+                                        for k, p in enumerate(term.words[1:], 1)):
+            hits.append(_Hit(i, i + n, term, how))
+    return hits
+
+
+@lru_cache(maxsize=65536)
+def _compound(word: str) -> tuple[tuple[str, frozenset[tuple[str, str]]], ...] | None:
+    """A compound word cut into known parts, each with its (concept, language) pairs: the cut with the fewest
+    parts that covers the whole word, joining letters (Fugen-s) allowed between parts; None if none."""
+    if len(word) < 2 * COMPOUND_MIN_PART + 1:
+        return None
+    best: dict[int, tuple] = {0: ()}
+    for start in range(len(word)):
+        if start not in best:
+            continue
+        for end in range(start + COMPOUND_MIN_PART, len(word) + 1):
+            piece = word[start:end]
+            terms = {(t.concept, t.lang) for t, _ in _word_terms(piece, piece) if len(t.words) == 1}
+            if not terms:
+                continue
+            for link in LINKS:
+                stop = end + len(link)
+                if word.startswith(link, end) and stop <= len(word):
+                    cut = best[start] + ((piece, frozenset(terms)),)
+                    if stop not in best or len(cut) < len(best[stop]):
+                        best[stop] = cut
+    whole = best.get(len(word))
+    return whole if whole and len(whole) > 1 else None
+
+
+@lru_cache(maxsize=65536)
+def _typo(word: str, langs: frozenset[str]) -> str | None:
+    """The lexicon word this one is a likely misspelling of: one letter wrong, missing, extra or two letters
+    swapped ("musuem", "traning"); two for long words; only words of the heading's own languages (French
+    "compte" is no misspelling of English "compute"). None when no word or two words are that close."""
+    if len(word) < TYPO_MIN_LENGTH or not word.isalpha():
+        return None
+    allowed = 1 if len(word) < 9 else 2
+    vocab = lexicon().vocabulary
+    pool = [w for n in range(len(word) - allowed, len(word) + allowed + 1) for w, lang in vocab.get((word[0], n), ())
+            if lang in langs]
+    found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=allowed, limit=2)
+    return found[0][0] if len(found) == 1 or found and found[0][1] < found[1][1] else None
+
+
+# Yes/no answers in the survey languages: a legend such as "(yes/no)" or "(oui / non)" says how to answer.
+_ANSWER_WORDS = frozenset({"yes", "no", "y", "n", "oui", "non", "ja", "nein", "nee", "si", "sí", "sì", "sim", "não",
+                           "tak", "nie", "ano", "ne", "nej", "kyllä", "ei", "igen", "nem", "da", "не", "да", "ναι",
+                           "όχι", "jah", "taip", "jā", "nē", "iva", "le", "tá", "níl", "x", "1", "0", "true", "false"})
+_LEGEND = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
+# What separates the items of a list of answers or examples: "(written / unwritten / none)", "(LIDO, EDM…)".
+_LIST = re.compile(r"[/,;|…]|\.\.\.|\b(?:or|ou|oder|o|of|lub|albo|eller|nebo|alebo|vagy|ali|sau|ή|или)\b|\s-\s",
+                   re.IGNORECASE)
+
+
+def _without_legends(text: str) -> str:
+    """A heading without what it says about answering: a scale "(1 = very poor, 5 = excellent)", yes/no
+    "(oui/non)", or a list of answers or examples "(none / exploring / pilot)", "(CC0, PDM, CC BY)". A
+    bracket with a unit or a single qualifier ("(EUR)", "(% of online)") is kept."""
+    def legend(m: re.Match) -> str:
+        inner = m.group(1)
+        answers = [w for w in re.split(r"[\s/,;|]+", inner.lower()) if w]
+        listed = len([p for p in _LIST.split(inner) if p and p.strip()]) >= 2
+        return " " if "=" in inner or listed or answers and all(w in _ANSWER_WORDS for w in answers) else m.group(0)
+    return _LEGEND.sub(legend, text)
+
+
+def _in_brackets(text: str, written: list[str]) -> list[bool]:
+    """For each word of the heading (after legends are dropped): whether it stands inside brackets."""
+    text = _without_legends(text)
+    flags, depth, at = [], 0, 0
+    for w in written:
+        found = text.find(w, at)
+        for ch in text[at:found]:
+            depth += ch in "([" and 1 or (-1 if ch in ")]" else 0)
+        flags.append(depth > 0)
+        at = found + len(w)
+    return flags
+
+
+@lru_cache(maxsize=16384)
+def read(text: str) -> Reading:
+    """The concepts a heading names."""
+    folded, written = words(_without_legends(text))
+    bracketed = _in_brackets(text, written)
+    lex = lexicon()
+    hits = [h for i in range(len(folded)) for h in _hits_at(i, folded, written)]
+    # The heading's language: the one whose terms and stop words account for most of its words.
+    cover: dict[str, set[int]] = {}
+    for h in hits:
+        cover.setdefault(h.term.lang, set()).update(range(h.start, h.end))
+    for i, w in enumerate(folded):
+        for lang in lex.stopwords.get(w, ()):
+            cover.setdefault(lang, set()).add(i)
+    top = max((len(v) for v in cover.values()), default=0)
+    langs = {lang for lang, v in cover.items() if len(v) == top} if top else set()
+    lang = "en" if "en" in langs or not langs else sorted(langs)[0]
+
+    def usable(i: int) -> list[_Hit]:
+        """Hits at word i read in the heading's language; others only for longer words and acronyms."""
+        here = [h for h in hits if h.start == i]
+        native = [h for h in here if h.term.lang in langs]
+        if native or folded[i] in lex.stopwords and lex.stopwords[folded[i]] & langs:
+            return native
+        return [h for h in here if len(folded[i]) >= 4 or h.how == "acronym"]
+
+    # Each word starts at most one term: choose the terms that cover the most words (then the fewest terms).
+    options = {i: usable(i) for i in range(len(folded))}
+    best: dict[int, tuple[int, int, int]] = {len(folded): (0, 0, len(folded))}     # i -> (covered, -terms, end)
+    for i in range(len(folded) - 1, -1, -1):
+        tries = [(best[i + 1][0], best[i + 1][1], i + 1)]
+        for end in {h.end for h in options[i]}:
+            tries.append((best[end][0] + end - i, best[end][1] - 1, end))
+        best[i] = max(tries)
+    units: list[Unit] = []
+    unknown: list[str] = []
+    function_words = 0
+    i = 0
+    while i < len(folded):
+        end = best[i][2]
+        spanning = [h for h in options[i] if h.end == end]
+        if spanning:
+            rank = max(_RANK[h.how] for h in spanning)      # the word itself beats a stem of another word
+            spanning = [h for h in spanning if _RANK[h.how] == rank]
+            concepts = frozenset(h.term.concept for h in spanning)
+            # Words inside a phrase can meet a field's needs ("culture de l'IA" is literacy, and about AI)
+            # but never rule a field out.
+            inner = frozenset(h.term.concept for k in range(i + 1, end) for h in options[k] if h.end == k + 1)
+            units.append(Unit(concepts, " ".join(written[i:end]), spanning[0].how, inner - concepts - {"scaffold"}))
+            i = end
+            continue
+        word = folded[i]
+        if word in lex.stopwords or any(ch.isdigit() for ch in word) or len(word) == 1:
+            function_words += 1
+        elif parts := _compound(word):
+            concepts = frozenset(c for _, pairs in parts for c, lg in pairs
+                                 if lg in langs or not {lg2 for _, lg2 in pairs} & langs)
+            units.append(Unit(concepts, written[i], "compound"))
+        elif (fixed := _typo(word, frozenset(langs))) and (typo_hits := _hits_at(0, [fixed], [fixed])):
+            # A misspelt word may meet a field's needs but never rules a field out: it may be no typo at all.
+            units.append(Unit(frozenset(), written[i], "typo", frozenset(h.term.concept for h in typo_hits)))
+        elif bracketed[i]:
+            function_words += 1         # an explanation in brackets that adds nothing known: "(flera svar möjliga)"
+        else:
+            unknown.append(written[i])
+        i += 1
+    scaffold = [u for u in units if u.concepts == {"scaffold"}]
+    return Reading(tuple(u for u in units if u not in scaffold), tuple(unknown), function_words + len(scaffold), lang)

@@ -1,0 +1,223 @@
+"""Decide what each column of a sheet is: a survey field, personal data, survey-tool metadata, remarks, or
+not known. Headings are read as concepts (analysis.headers.concepts) and held against the field definitions
+(analysis.headers.fields); the answers under a heading must fit the field (analysis.headers.values); and all
+columns of a sheet are assigned together, so two columns never claim one field and the better one wins.
+
+Confidence starts at 100 for a heading whose every word is understood and drops with each word that is
+not; a column is mapped automatically only at AUTO or above (calibrated on the development corpus in
+tests/header_corpus so that automatic mappings are right at least 99 % of the time), else its likeliest
+field is only suggested.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from analysis import schema
+from analysis.headers import values
+from analysis.headers.concepts import Reading, fold, read, words
+from analysis.headers.fields import NEUTRAL, PERSONAL, STANDALONE, WEAK, definitions
+
+AUTO = 75                 # lowest confidence mapped without a person's confirmation
+SUGGEST = 40              # lowest confidence offered as a suggestion
+AMBIGUOUS = 60            # confidence of a heading that names two fields equally well
+CLEAR_LEAD = 5            # of two equally specific fields, one that explains this much more of the heading wins
+TYPO_COST = 10            # confidence a misspelt word costs
+UNSAID_PERCENT = 30       # confidence lost by a percentage field whose heading says no share or %
+_MONEY_WORDS = frozenset({"eur", "euro", "euros", "keur", "meur", "k€", "m€", "€"})
+
+RECOGNISED = "recognised"
+UNMAPPED = "unmapped"
+PERSONAL_DATA = "personal data (dropped)"
+TOOL_METADATA = "survey tool metadata (set aside)"
+REMARKS = "remarks (free text, not stored)"
+OWN_HEADING = "the survey's own heading"
+ANOTHER_COLUMN = "another column fits this question better"
+
+
+@dataclass(frozen=True)
+class Match:
+    field: str | None
+    confidence: int
+    how: str                      # RECOGNISED | UNMAPPED | PERSONAL_DATA | TOOL_METADATA | REMARKS | set by ...
+    suggestion: str | None = None
+    why: str = ""                 # the words that decided it: "numérisée + 3D + %"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    field: str
+    specificity: int              # concepts in the alternative that matched
+    confidence: int
+    why: str
+
+
+@lru_cache(maxsize=1)
+def _own_headings() -> dict[str, str]:
+    """Field names, labels and template headings: what our own template and exports write."""
+    claims: dict[str, set[str]] = {}
+    for f in schema.FIELDS:
+        for text in (f.name, f.label, f.header):
+            claims.setdefault(fold(" ".join(words(text)[0])), set()).add(f.name)
+    return {k: next(iter(v)) for k, v in claims.items() if len(v) == 1}
+
+
+def _confidence(reading: Reading, allowed: frozenset[str]) -> int:
+    """100 x the share of the heading's words that are understood. A misspelt word counts only when it
+    reads as a concept the field allows (at a cost); else it is as good as unknown."""
+    typos = [u for u in reading.units if u.how == "typo"]
+    helpful = [u for u in typos if u.inner & allowed]
+    understood = len(reading.units) - len(typos) + len(helpful)
+    if not understood:
+        return 0
+    unknown = len(reading.unknown) + len(typos) - len(helpful)
+    score = 100 * understood / (understood + unknown) - TYPO_COST * len(helpful)
+    return max(0, round(score - sum(2 for u in reading.units if u.how == "compound")))
+
+
+def _kind_allows(kind: str, concepts: frozenset[str], folded: list[str]) -> bool:
+    """Units in the heading must suit the field's kind: a share is a percentage, a count is not, EUR is money."""
+    share = "share" in concepts or "%" in folded
+    if share != (kind == schema.PERCENT) and (share or "number" in concepts):
+        return False
+    return kind == schema.MONEY or not _MONEY_WORDS & set(folded)
+
+
+@lru_cache(maxsize=16384)
+def candidates(text: str) -> tuple[Candidate, ...]:
+    """The fields this heading can name, most specific first."""
+    reading = read(text)
+    folded = words(text)[0]
+    units = reading.units
+    out = []
+    for d in definitions():
+        if not all(u.concepts & d.allowed for u in units if u.concepts):
+            continue
+        present = reading.concepts
+        met = [a for a in d.alternatives if a <= present]
+        if not met or not _kind_allows(d.kind, present, folded):
+            continue
+        best = max(met, key=len)
+        conf = _confidence(reading, d.allowed)
+        if best <= NEUTRAL and (reading.function_words or conf < 100) or best <= STANDALONE and (
+                reading.function_words > 1 or conf < 100) or len(best) == 1 and best <= WEAK and conf < 100:
+            continue        # "Museum" alone is the museum's name, "...describes your museum?" is not; "Code" is
+                            # an ID, "Stato (codice ISO)" is not
+        if d.kind == schema.PERCENT and "share" not in present:
+            conf -= UNSAID_PERCENT          # "Site internet" names online, but is it a share? The answers say.
+        out.append(Candidate(d.field, len(best), conf, reading.explain(set(best) | (present & d.allowed - NEUTRAL))
+                             or reading.explain(set(best))))
+    return tuple(sorted(out, key=lambda c: (-c.specificity, -c.confidence)))
+
+
+def _set_aside(text: str) -> Match | None:
+    """Personal data, survey-tool metadata or remarks, from the heading alone."""
+    reading = read(text)
+    concepts = reading.concepts
+    # A term that is only about a person (an ambiguous one, such as "enquêté", is not).
+    personal = {c for u in reading.units if u.concepts <= PERSONAL | {"respondent"} for c in u.concepts}
+    if "museum" in concepts:                     # "full name of the museum", "museum e-mail" is still personal
+        personal -= {"person_name", "respondent"}
+    if personal - {"respondent"} or ("respondent" in personal and not concepts & {"role", "identifier"}) \
+            or concepts == {"name"}:
+        return Match(None, 95, PERSONAL_DATA, why=reading.explain(personal | {"name"}))
+    if "tool_metadata" in concepts or concepts == {"respondent", "identifier"}:
+        return Match(None, 90, TOOL_METADATA, why=reading.explain({"tool_metadata", "identifier"}))
+    return None
+
+
+@lru_cache(maxsize=16384)
+def match_header(text: str) -> Match:
+    """What a heading alone says (no answers looked at)."""
+    if "/" in text and re.fullmatch(r"[\w./-]+", text):      # KoboToolbox/ODK path: group/question
+        text = text.rsplit("/", 1)[1]
+    own = _own_headings().get(fold(" ".join(words(schema.question_text(text))[0])))
+    if own:
+        return Match(own, 100, RECOGNISED, why=OWN_HEADING)
+    if aside := _set_aside(text):
+        return aside
+    return _decide(text, candidates(schema.question_text(text)))
+
+
+def _decide(text: str, found: tuple[Candidate, ...] | list[Candidate]) -> Match:
+    if not found:
+        reading = read(text)
+        if reading.concepts and reading.concepts <= {"remarks", "other"}:   # notes, "If other, please specify"
+            return Match(None, 90, REMARKS, why=reading.explain({"remarks", "other"}))
+        return Match(None, 0, UNMAPPED)
+    top = sorted((c for c in found if c.specificity == found[0].specificity), key=lambda c: -c.confidence)
+    best = top[0]
+    clear = len(top) == 1 or best.confidence - top[1].confidence >= CLEAR_LEAD
+    confidence = best.confidence if clear else min(best.confidence, AMBIGUOUS)
+    if confidence >= AUTO:
+        return Match(best.field, confidence, RECOGNISED, why=best.why)
+    return Match(None, confidence, UNMAPPED, best.field if confidence >= SUGGEST else None, why=best.why)
+
+
+def _with_answers(c: Candidate, share: float, answers: list[object]) -> Candidate:
+    """A percentage field whose heading says no share gets back its confidence when every answer (of
+    enough of them) is a percentage."""
+    if schema.FIELDS_BY_NAME[c.field].kind != schema.PERCENT or share < 1 or len(answers) < values.EVIDENCE \
+            or "share" in read(c.why).concepts:
+        return c
+    return Candidate(c.field, c.specificity, min(100, c.confidence + UNSAID_PERCENT), c.why + " + answers 0-100")
+
+
+def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] = frozenset()) -> list[Match]:
+    """Every column of one sheet at once. `answers`: a sample of each column's answers; `taken`: fields
+    other columns already hold (the analyst's choices). A field goes to one column at most (an optimal
+    assignment over specificity, confidence and fit of the answers); answers that cannot belong to a field
+    rule the pair out."""
+    decided: dict[int, Match] = {}
+    tiers: dict[int, list[tuple[Candidate, float]]] = {}
+    for col, (text, column) in enumerate(zip(texts, answers)):
+        alone = match_header(text) if text else Match(None, 0, UNMAPPED)
+        if alone.how not in (RECOGNISED, UNMAPPED) or alone.why == OWN_HEADING:
+            decided[col] = alone          # our own template's headings: wrong answers are reported cell by cell
+        elif kind := values.personal_kind(column):
+            decided[col] = Match(None, 95, PERSONAL_DATA, why=f"the answers are {kind}")
+        elif fitting := [(c, share) for c in candidates(schema.question_text(text))
+                         if (share := values.fit(c.field, column)) >= values.IMPOSSIBLE]:
+            fitting = [(_with_answers(c, share, column), share) for c, share in fitting]
+            spec = max(c.specificity for c, _ in fitting)
+            best_share = max(share for c, share in fitting if c.specificity == spec)
+            top = [(c, share) for c, share in fitting if c.specificity == spec and share == best_share]
+            lead = max(c.confidence for c, _ in top)
+            tiers[col] = [(c, share) for c, share in top if c.confidence > lead - CLEAR_LEAD]
+        elif alone.suggestion is None and (by_answers := values.enum_by_answers(column)):
+            decided[col] = Match(by_answers, AUTO, RECOGNISED,
+                                 why=f"its answers are {schema.FIELDS_BY_NAME[by_answers].label} answers")
+        else:
+            refused = alone.field or alone.suggestion
+            decided[col] = Match(None, 0, alone.how if alone.field is None else UNMAPPED, refused,
+                                 why=f"the answers do not fit {schema.FIELDS_BY_NAME[refused].label}"
+                                 if refused and column else alone.why)
+    taken = taken | {m.field for m in decided.values() if m.field}
+    fields = sorted({c.field for top in tiers.values() for c, _ in top} - taken)
+    won: dict[int, str] = {}
+    if fields:
+        at = {f: i for i, f in enumerate(fields)}
+        cols = sorted(tiers)
+        score = np.zeros((len(cols), len(fields)))
+        for r, col in enumerate(cols):
+            for c, share in tiers[col]:
+                if c.field in at:
+                    score[r, at[c.field]] = 1000 + 10 * c.specificity + c.confidence + 20 * share
+        for r, f in zip(*linear_sum_assignment(score, maximize=True)):
+            if score[r, f] > 0:
+                won[cols[r]] = fields[f]
+    for col, top in tiers.items():
+        if col in won:
+            c = next(c for c, _ in top if c.field == won[col])
+            confidence = c.confidence if len(top) == 1 else min(c.confidence, AMBIGUOUS)
+            decided[col] = (Match(c.field, confidence, RECOGNISED, why=c.why) if confidence >= AUTO else
+                            Match(None, confidence, UNMAPPED, c.field, why=c.why))
+        else:
+            c = top[0][0]
+            decided[col] = Match(None, c.confidence, UNMAPPED, c.field, why=ANOTHER_COLUMN)
+    return [decided[col] for col in range(len(texts))]

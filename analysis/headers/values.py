@@ -1,0 +1,78 @@
+"""What a column's answers say about the field it can be: the same cell parser that validates the upload
+judges whether the values fit a field (money cannot go into a 1-5 scale, a country list is a country), and
+recognises personal data by content (e-mail addresses, phone numbers, IP addresses, GPS coordinates)."""
+
+from __future__ import annotations
+
+import re
+
+from analysis import normalise, schema
+from analysis.report import ERROR
+
+SAMPLE = 40                  # distinct answers looked at per column
+IMPOSSIBLE = 0.5             # fewer answers than this share fit the field: the pair is refused ...
+EVIDENCE = 3                 # ... when the column has at least this many different answers (else cells are checked)
+PERSONAL_SHARE = 0.5         # this share of answers look like contact data: the column is personal data
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
+_PHONE = re.compile(r"^(?:\+|00)?[\d\s().\-/]{7,}$")
+_IP = re.compile(r"^(?:\d{1,3}\.){3}\d{1,3}$|^[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}$", re.IGNORECASE)
+_COORDINATES = re.compile(r"^-?\d{1,3}\.\d{4,}(?:[ ,;]+-?\d{1,3}\.\d{4,})*(?:\s+-?\d+(?:\.\d+)?){0,2}$")
+
+
+def sample(values: list[object]) -> list[object]:
+    """Up to SAMPLE distinct non-blank answers, in order."""
+    seen: dict[str, object] = {}
+    for v in values:
+        if v is None or v == "" or normalise.is_blank(v):
+            continue
+        seen.setdefault(repr(v), v)
+        if len(seen) == SAMPLE:
+            break
+    return list(seen.values())
+
+
+def fit(field: str, answers: list[object]) -> float:
+    """The share of answers the field's own parser accepts without an error and within the field's range
+    (1.0 for a column with too few answers to judge)."""
+    if len(answers) < EVIDENCE:
+        return 1.0
+    f = schema.FIELDS_BY_NAME[field]
+    low = -float("inf") if f.minimum is None else f.minimum
+    high = float("inf") if f.maximum is None else f.maximum
+    good = 0
+    for v in answers:
+        value, problem = normalise.parse_cell(v, f)
+        in_range = not isinstance(value, (int, float)) or isinstance(value, bool) or low <= value <= high
+        good += (problem is None or problem[0] != ERROR) and in_range
+    return good / len(answers)
+
+
+def personal_kind(answers: list[object]) -> str | None:
+    """'e-mail addresses', 'phone numbers', 'IP addresses' or 'GPS coordinates' when most answers are."""
+    texts = [str(v).strip() for v in answers if isinstance(v, str)]
+    if not texts or len(texts) < len(answers) / 2:
+        return None
+    for kind, pattern in (("e-mail addresses", _EMAIL), ("IP addresses", _IP), ("GPS coordinates", _COORDINATES)):
+        if sum(bool(pattern.match(t)) for t in texts) >= PERSONAL_SHARE * len(answers):
+            return kind
+    phones = [t for t in texts if _PHONE.match(t) and (t.startswith(("+", "00", "0", "(")) or " " in t)]
+    if len(phones) >= PERSONAL_SHARE * len(answers) and all(sum(ch.isdigit() for ch in t) >= 7 for t in phones):
+        return "phone numbers"
+    return None
+
+
+def describe(answers: list[object]) -> str:
+    """A few answers as a person reads them: 'FR · 45 % · oui'."""
+    shown = [str(v) if not isinstance(v, float) or not v.is_integer() else str(int(v)) for v in answers[:4]]
+    return " · ".join(s if len(s) <= 30 else s[:29] + "…" for s in shown)
+
+
+def enum_by_answers(answers: list[object]) -> str | None:
+    """The one single-choice question (of three or more answers) whose answers fill this column: at least
+    80 % of its distinct answers ("Which of the following best describes your museum?" answered Art, ...)."""
+    if len(answers) < 2:
+        return None
+    fits = [f.name for f in schema.FIELDS if f.kind == schema.ENUM and len(f.choices) >= 3
+            and sum(schema.value_key(a) in schema.choice_lookup(f) for a in answers) >= 0.8 * len(answers)]
+    return fits[0] if len(fits) == 1 else None

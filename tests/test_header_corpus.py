@@ -1,0 +1,108 @@
+"""Header wordings written by people who never saw the recogniser's lexicon, scored right / wrong / missed.
+
+tests/header_corpus/<lang>.tsv (header, expected, class) is the development corpus: expected is a field,
+'-' (must not be stored: notes, totals, unrelated questions) or 'personal' (must be dropped as personal
+data). Wrong is the costly outcome (a figure silently made from the wrong column, or answers set aside
+without a word), so the bar is no wrong answer at all; missed headings only ask the analyst to choose.
+
+Run `python -m tests.test_header_corpus` for the table per language and the list of misses.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from analysis import schema
+from analysis.headers.recognise import PERSONAL_DATA, RECOGNISED, Match, match_header
+from analysis.mapping import match_option
+
+CORPUS = Path(__file__).with_name("header_corpus")
+MIN_RIGHT = 0.95
+
+
+def corpus(folder: Path = CORPUS) -> list[tuple[str, str, str, str]]:
+    """(language, header, expected, class) for every line of every file."""
+    rows = []
+    for path in sorted(folder.glob("*.tsv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                rows.append((path.stem, row["header"], row["expected"], row["class"]))
+    return rows
+
+
+def read_alone(header: str) -> Match:
+    """What the loader makes of a heading without its answers: one option of a several-answers question
+    ("AI used for: image recognition") or a heading of its own."""
+    option = match_option(header)
+    return Match(option[0], 100, RECOGNISED, why="option") if option else match_header(header)
+
+
+def outcome(header: str, expected: str) -> str:
+    """right, wrong or missed, for one heading read on its own."""
+    m = read_alone(header)
+    if expected == "personal":
+        return "right" if m.how == PERSONAL_DATA else ("wrong" if m.field else "missed")
+    if expected == "-":
+        return "wrong" if m.field else "right"
+    if m.field == expected:
+        return "right"
+    set_aside = m.field is None and m.how != "unmapped"       # stored nowhere, and no one asked
+    return "wrong" if m.field or set_aside else "missed"
+
+
+def score(rows) -> dict[str, Counter]:
+    table: dict[str, Counter] = {}
+    for lang, header, expected, _ in rows:
+        table.setdefault(lang, Counter())[outcome(header, expected)] += 1
+    return table
+
+
+def test_corpus_names_only_real_fields():
+    for lang, header, expected, kind in corpus():
+        assert expected in schema.FIELDS_BY_NAME or expected in ("-", "personal"), (lang, header, expected)
+
+
+def test_no_heading_of_the_corpus_is_mapped_wrongly():
+    wrong = [(lang, header, expected, read_alone(header)) for lang, header, expected, _ in corpus()
+             if outcome(header, expected) == "wrong"]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("lang", sorted(p.stem for p in CORPUS.glob("*.tsv")))
+def test_each_language_is_mostly_recognised(lang):
+    counts = score([r for r in corpus() if r[0] == lang])[lang]
+    assert counts["right"] / sum(counts.values()) >= MIN_RIGHT, counts
+
+
+if __name__ == "__main__":
+    rows = corpus()
+    total = Counter()
+    print(f"{'lang':6}{'right':>7}{'wrong':>7}{'missed':>8}{'share':>8}")
+    for lang, counts in score(rows).items():
+        total += counts
+        n = sum(counts.values())
+        print(f"{lang:6}{counts['right']:7}{counts['wrong']:7}{counts['missed']:8}{counts['right'] / n:8.1%}")
+    n = sum(total.values())
+    print(f"{'all':6}{total['right']:7}{total['wrong']:7}{total['missed']:8}{total['right'] / n:8.1%}")
+    for lang, header, expected, kind in rows:
+        result = outcome(header, expected)
+        if result != "right":
+            m = read_alone(header)
+            print(f"{result:6} {lang} [{kind}] {header!r}: expected {expected}, got {m.field or m.how}"
+                  f" ({m.confidence}, {m.why or m.suggestion})")
+    # Calibration: how often the likeliest field is right, by confidence (what AUTO is set from).
+    bands: dict[int, Counter] = {}
+    for lang, header, expected, kind in rows:
+        m = read_alone(header)
+        guess = m.field or m.suggestion
+        if guess:
+            band = min(m.confidence // 5 * 5, 100)
+            bands.setdefault(band, Counter())["right" if guess == expected else "wrong"] += 1
+    print("confidence  right  wrong  precision")
+    for band in sorted(bands, reverse=True):
+        c = bands[band]
+        print(f"{band:>10}  {c['right']:5}  {c['wrong']:5}  {c['right'] / (c['right'] + c['wrong']):9.1%}")

@@ -1,0 +1,206 @@
+"""One regression test per failure class of header recognition (see the header-recognition issue): the
+more specific field wins, need / budget / adequacy and the three staff counts stay apart, questions and
+compound words are read, answers that cannot belong to a field rule it out, one field per sheet, the header
+row is never glued to the first answers, personal data is dropped, and no column of answers is left out
+without the analyst deciding."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analysis.headers.concepts import fold, read
+from analysis.headers.fields import definitions
+from analysis.headers.recognise import PERSONAL_DATA, REMARKS, TOOL_METADATA, assign, match_header
+from analysis.mapping import find_header
+from analysis.pipeline import load_bytes, load_file
+from tests.conftest import write_xlsx
+from tests.test_cli import cli
+
+
+def field(header: str) -> str | None:
+    return match_header(header).field
+
+
+# --- the lexicon and the definitions agree ---------------------------------------------------------------
+def test_every_concept_a_field_needs_is_in_the_english_lexicon():
+    concepts = {line.split(":")[0] for line in open("analysis/headers/lexicon/en.txt", encoding="utf-8")
+                if ":" in line and not line.startswith("#")}
+    used = {c for d in definitions() for alt in d.alternatives for c in alt} | {c for d in definitions()
+                                                                             for c in d.allowed}
+    assert used <= concepts
+
+
+def test_every_language_file_uses_only_known_concepts():
+    from pathlib import Path
+
+    concepts = {line.split(":")[0] for line in open("analysis/headers/lexicon/en.txt", encoding="utf-8")
+                if ":" in line and not line.startswith("#")}
+    for path in Path("analysis/headers/lexicon").glob("*.txt"):
+        own = {line.split(":")[0].strip() for line in path.read_text(encoding="utf-8").splitlines()
+               if ":" in line and not line.lstrip().startswith("#")}
+        assert own <= concepts, (path.name, own - concepts)
+
+
+def test_folding_keeps_every_script():
+    assert fold("Numérisée ŁÓDŹ Straße") == "numerisee lodz strasse"
+    assert fold("Ψηφιοποίηση") == "ψηφιοποιηση" and fold("Дигитализация") == "дигитализация"
+
+
+# --- specific beats general --------------------------------------------------------------------------------
+@pytest.mark.parametrize("header, expected", [
+    ("Part numérisée en 3D (%)", "pct_digitised_3d"),
+    ("Part cataloguée dans une base de données (%)", "pct_catalogued_db"),
+    ("What percentage of your collection does not need to be digitised?", "pct_no_need_digitise"),
+    ("Share of the collection accessible online (%)", "pct_online"),
+    ("Part numérisée (%)", "pct_digitised"),
+])
+def test_the_more_specific_field_wins(header, expected):
+    assert field(header) == expected
+
+
+def test_a_distinguishing_word_never_lands_on_a_field_without_it():
+    assert "three_d" in read("Part numérisée en 3D (%)").concepts
+    for header in ("Part numérisée en 3D (%)", "Digitised in 3D (%)", "Share not needing digitisation (%)",
+                   "Share online (%)", "Catalogued (%)"):
+        assert field(header) != "pct_digitised", header
+
+
+# --- need vs budget vs adequacy; the three staff counts --------------------------------------------------
+@pytest.mark.parametrize("header, expected", [
+    ("Funding needed for capture equipment", "need_equipment_eur"),
+    ("How adequate is your capture equipment? (1 = very poor, 5 = excellent)", "infra_capture_equipment"),
+    ("Digital budget available per year (EUR)", "digital_budget_available_eur"),
+    ("Bedarf Urheberrechtsklärung (EUR)", "need_copyright_clearance_eur"),
+    ("Besoin de financement : formation du personnel (€)", "need_training_eur"),
+    ("Paid staff (FTE)", "staff_paid_fte"),
+    ("Staff working on digitisation (FTE)", "staff_fte_digital"),
+    ("Number of employees (headcount)", "staff_paid_headcount"),
+])
+def test_need_budget_adequacy_and_staff_stay_apart(header, expected):
+    assert field(header) == expected
+
+
+# --- question forms, units and compound words ---------------------------------------------------------
+@pytest.mark.parametrize("header, expected", [
+    ("Over how many years do these funding needs apply?", "funding_horizon_years"),
+    ("Horizon de financement (années)", "funding_horizon_years"),
+    ("Q12. What share of your collection is accessible online?", "pct_online"),
+    ("Erschließungsgrad (%)", "pct_catalogued_db"),
+    ("Digitalisierungsbudget (EUR)", "digital_budget_available_eur"),
+    ("Besuchszahlen pro Jahr", "annual_visits"),
+])
+def test_questions_units_and_compounds(header, expected):
+    assert field(header) == expected
+
+
+def test_a_typo_is_read_but_costs_confidence():
+    right, typo = match_header("Share of collection digitised (%)"), match_header("Share of collection digitsed (%)")
+    assert typo.field == right.field == "pct_digitised" and typo.confidence < right.confidence
+
+
+def test_unknown_words_lower_confidence_below_automatic_mapping():
+    m = match_header("Share of collection digitised by volunteer photographers of the friends' society (%)")
+    assert m.field is None
+
+
+# --- answers are evidence ---------------------------------------------------------------------------------
+def test_money_answers_cannot_fill_a_one_to_five_scale():
+    heading = "Capture equipment"
+    assert field(heading) == "infra_capture_equipment"
+    [scale] = assign([heading], [[3, 4, 2, 5]])
+    [money] = assign([heading], [[25000.0, 120000.0, 8000.0]])
+    assert scale.field == "infra_capture_equipment"
+    assert money.field is None and "do not fit" in money.why
+
+
+def test_two_columns_never_claim_one_field_and_the_better_one_wins():
+    texts = ["Country", "Country of the lender", "% digitised"]
+    matches = assign(texts, [["France", "Belgique"], ["Italia", "Deutschland"], [40, 50]])
+    assert [m.field for m in matches] == ["country", None, "pct_digitised"]
+    assert matches[1].suggestion == "country"
+
+
+def test_an_enum_column_is_recognised_by_its_answers():
+    [m] = assign(["Which of the following best fits?"], [["Art", "History", "Archaeology", "Art"]])
+    assert m.field == "museum_type"
+
+
+# --- personal data ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("header", ["Nome e cognome del compilatore", "Naam invuller", "Nome do respondente",
+                                    "E-mail", "Téléphone", "Contact person", "IP Address", "Latitude",
+                                    "Respondent name", "Name"])
+def test_personal_data_headings_are_dropped(header):
+    assert match_header(header).how == PERSONAL_DATA
+
+
+def test_personal_data_is_recognised_by_its_answers():
+    matches = assign(["Kontakt", "Field 7", "Where"],
+                     [["anna@museum.at", "b.c@d.eu"], ["+43 1 234 5678", "0043 316 80170"],
+                      ["48.20849, 16.37208", "47.07078, 15.43950"]])
+    assert [m.how for m in matches] == [PERSONAL_DATA] * 3
+
+
+def test_tool_bookkeeping_and_remarks_are_set_aside_not_blocking():
+    assert match_header("Timestamp").how == TOOL_METADATA
+    assert match_header("Remarques").how == REMARKS
+
+
+# --- header rows ------------------------------------------------------------------------------------------
+def test_the_first_row_of_answers_is_never_glued_onto_a_header():
+    rows = [["Museum", "Country", "Obscure column", "Another one"],
+            ["Kunsthalle", "Austria", "Kunst", "Wien"],
+            ["Stadtmuseum", "Austria", "Geschichte", "Graz"]]
+    header = find_header(rows)
+    assert header is not None and header.rows == [0]
+
+
+def test_a_two_row_header_with_group_titles_is_read_together():
+    rows = [["Museum name", "Country", "Funding need to 2030 (EUR)", None],
+            [None, None, "Infrastructure", "Equipment"],
+            ["Louvre", "FR", 10, 20]]
+    header = find_header(rows, merged=[((0, 2), (0, 3))])
+    assert header.rows == [0, 1]
+    assert [m.field for m in header.matches] == ["museum_name", "country", "need_infrastructure_eur",
+                                                 "need_equipment_eur"]
+
+
+# --- nothing silently left out ------------------------------------------------------------------------------
+ROWS = [["Museum name", "Country", "Survey wave", "Collection digitised (%)", "Favourite colour"],
+        ["Wien Museum", "AT", "2025", 40, "blue"],
+        ["Grazer Stadtmuseum", "AT", "2025", 20, "green"]]
+
+
+def test_a_column_of_answers_nobody_placed_blocks_the_file(con, tmp_path):
+    path = write_xlsx(tmp_path / "colour.xlsx", ROWS)
+    result = load_file(con, path)
+    assert result["status"] == "rejected"
+    [error] = [e for e in result["errors"] if e["rule"] == "unrecognised_column"]
+    assert error["column"] == "Favourite colour" and "blue · green" in error["message"]
+    assert con.execute("SELECT count(*) FROM uploads").fetchone() == (0,)
+
+
+def test_a_blank_unknown_column_does_not_block(con, tmp_path):
+    path = write_xlsx(tmp_path / "blank.xlsx", [[*r[:4], None if i else r[4]] for i, r in enumerate(ROWS)])
+    assert load_file(con, path)["status"] == "committed"
+
+
+def test_ignore_or_map_on_the_command_line(tmp_path):
+    path = write_xlsx(tmp_path / "colour.xlsx", ROWS)
+    db = tmp_path / "cli.duckdb"
+    refused = cli("load", str(path), "--json", db=db)
+    assert refused.returncode == 1
+    done = cli("load", str(path), "--json", "--ignore", "favourite colour", db=db)
+    assert done.returncode == 0 and json.loads(done.stdout)["files"][0]["rows"] == 2
+    bad = cli("load", str(path), "--map", "Favourite colour=colour_of_museum", db=db)
+    assert bad.returncode != 0 and "HEADING=FIELD" in bad.stderr
+
+
+def test_map_stores_the_column_as_the_chosen_field(con, tmp_path):
+    rows = [[*r[:4], "Budget X"] if i == 0 else [*r[:4], 1000 * i] for i, r in enumerate(ROWS)]
+    path = write_xlsx(tmp_path / "budget.xlsx", rows)
+    result = load_bytes(con, path.read_bytes(), path.name, choices={"budget x": "digital_budget_available_eur"})
+    assert result["status"] == "committed"
+    got = con.execute("SELECT museum_name, digital_budget_available_eur FROM current_responses ORDER BY 2").fetchall()
+    assert got == [("Wien Museum", 1000.0), ("Grazer Stadtmuseum", 2000.0)]
