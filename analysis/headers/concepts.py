@@ -31,7 +31,8 @@ STEMMERS = {"en": "english", "fr": "french", "de": "german", "it": "italian", "e
             "fi": "finnish", "et": "estonian", "hu": "hungarian", "lt": "lithuanian", "ro": "romanian",
             "el": "greek", "ga": "irish", "hr": "serbian"}
 MIN_STEM = 4               # shorter stems only match whole words
-COMPOUND_MIN_PART = 3
+COMPOUND_MIN_PART = 4       # shorter pieces (art, nam, rat) are found inside too many words
+COMPOUND_ENRICH = 10        # a known word this long may still say more through its parts
 LINKS = ("", "s", "e", "n", "en", "es", "er", "o", "i")      # Fugen-s and friends between compound parts
 TYPO_MIN_LENGTH = 6         # shorter words are too often real words of their own (image, anual)
 STOPWORD_MAX_LENGTH = 5    # longer "stop words" in some lists are content words (information, problems)
@@ -151,7 +152,7 @@ def lexicon() -> Lexicon:
                 table.setdefault(first, []).append(term)
                 if how == "stem":                       # the word as written matches too
                     exact.setdefault(words(raw.rstrip("*"))[0][0], []).append(term)
-                if len(term.words) == 1 and how in ("word", "stem"):
+                if len(term.words) == 1 and how in ("word", "stem", "prefix"):
                     for w in words(raw)[0]:
                         if len(w) >= TYPO_MIN_LENGTH - 1:
                             vocab.setdefault((w[0], len(w)), set()).add((w, lang))
@@ -222,29 +223,46 @@ def _hits_at(i: int, folded: list[str], written: list[str]) -> list[_Hit]:
     return hits
 
 
+def _compound(word: str, langs: frozenset[str]) -> tuple[tuple[str, frozenset[str]], ...] | None:
+    """_cut in the heading's languages; for a heading of one word (no language known yet), the cut that one
+    language explains best."""
+    if langs:
+        return _cut(word, langs)
+    cuts = [(cut, lang) for lang in lexicon().languages if (cut := _cut(word, frozenset({lang})))]
+    return min(cuts, key=lambda c: (len(c[0]), not _all_native(c[0], c[1])))[0] if cuts else None
+
+
+def _all_native(cut, lang: str) -> bool:
+    return all(_native_part(piece, {lang}) for piece, _ in cut)
+
+
 @lru_cache(maxsize=65536)
-def _compound(word: str) -> tuple[tuple[str, frozenset[tuple[str, str]]], ...] | None:
-    """A compound word cut into known parts, each with its (concept, language) pairs: the cut with the fewest
-    parts that covers the whole word, joining letters (Fugen-s) allowed between parts; None if none."""
+def _cut(word: str, langs: frozenset[str]) -> tuple[tuple[str, frozenset[str]], ...] | None:
+    """A compound word cut into known parts, each with the concepts it means: the cut with the fewest parts
+    that covers the whole word, joining letters (Fugen-s) allowed between parts, parts in the heading's own
+    languages preferred ("Daten" + "spezialisten", not English "date" + ...); None if there is none."""
     if len(word) < 2 * COMPOUND_MIN_PART + 1:
         return None
-    best: dict[int, tuple] = {0: ()}
+    best: dict[int, tuple[int, int, tuple]] = {0: (0, 0, ())}        # position -> (parts, -native, cut)
     for start in range(len(word)):
         if start not in best:
             continue
+        parts, foreign, cut = best[start]
         for end in range(start + COMPOUND_MIN_PART, len(word) + 1):
             piece = word[start:end]
             terms = {(t.concept, t.lang) for t, _ in _word_terms(piece, piece) if len(t.words) == 1}
             if not terms:
                 continue
+            native = {c for c, lang in terms if lang in langs}
+            meaning = frozenset(native or {c for c, _ in terms})
             for link in LINKS:
                 stop = end + len(link)
                 if word.startswith(link, end) and stop <= len(word):
-                    cut = best[start] + ((piece, frozenset(terms)),)
-                    if stop not in best or len(cut) < len(best[stop]):
-                        best[stop] = cut
+                    option = (parts + 1, foreign + (not native), cut + ((piece, meaning),))
+                    if stop not in best or option[:2] < best[stop][:2]:
+                        best[stop] = option
     whole = best.get(len(word))
-    return whole if whole and len(whole) > 1 else None
+    return whole[2] if whole and whole[0] > 1 else None
 
 
 @lru_cache(maxsize=65536)
@@ -268,6 +286,7 @@ _ANSWER_WORDS = frozenset({"yes", "no", "y", "n", "oui", "non", "ja", "nein", "n
                            "όχι", "jah", "taip", "jā", "nē", "iva", "le", "tá", "níl", "x", "1", "0", "true", "false"})
 _LEGEND = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 # What separates the items of a list of answers or examples: "(written / unwritten / none)", "(LIDO, EDM…)".
+_UNIT = re.compile(r"%|€|\b(?:eur|euros?|fte)\b", re.IGNORECASE)     # a bracket with a unit is kept
 _LIST = re.compile(r"[/,;|…]|\.\.\.|\b(?:or|ou|oder|o|of|lub|albo|eller|nebo|alebo|vagy|ali|sau|ή|или)\b|\s-\s",
                    re.IGNORECASE)
 
@@ -279,9 +298,13 @@ def _without_legends(text: str) -> str:
     def legend(m: re.Match) -> str:
         inner = m.group(1)
         answers = [w for w in re.split(r"[\s/,;|]+", inner.lower()) if w]
-        listed = len([p for p in _LIST.split(inner) if p and p.strip()]) >= 2
+        listed = len([p for p in _LIST.split(inner) if p and p.strip()]) >= 2 and not _UNIT.search(inner)
         return " " if "=" in inner or listed or answers and all(w in _ANSWER_WORDS for w in answers) else m.group(0)
     return _LEGEND.sub(legend, text)
+
+
+def _native_part(piece: str, langs: set[str]) -> bool:
+    return any(t.lang in langs for t, _ in _word_terms(piece, piece))
 
 
 def _in_brackets(text: str, written: list[str]) -> list[bool]:
@@ -321,6 +344,9 @@ def read(text: str) -> Reading:
         native = [h for h in here if h.term.lang in langs]
         if native or folded[i] in lex.stopwords and lex.stopwords[folded[i]] & langs:
             return native
+        if (parts := _compound(folded[i], frozenset(langs))) and all(
+                _native_part(piece, langs) for piece, _ in parts):
+            return []                   # a compound of the heading's own language beats a foreign stem
         return [h for h in here if len(folded[i]) >= 4 or h.how == "acronym"]
 
     # Each word starts at most one term: choose the terms that cover the most words (then the fewest terms).
@@ -342,19 +368,19 @@ def read(text: str) -> Reading:
             rank = max(_RANK[h.how] for h in spanning)      # the word itself beats a stem of another word
             spanning = [h for h in spanning if _RANK[h.how] == rank]
             concepts = frozenset(h.term.concept for h in spanning)
-            # Words inside a phrase can meet a field's needs ("culture de l'IA" is literacy, and about AI)
-            # but never rule a field out.
+            # Words inside a phrase ("culture de l'IA" is literacy, and about AI) and the parts of a long
+            # word ("Digitaliseringsgrad": digitise, and a share) can meet a field's needs, never rule it out.
             inner = frozenset(h.term.concept for k in range(i + 1, end) for h in options[k] if h.end == k + 1)
+            if end == i + 1 and len(folded[i]) >= COMPOUND_ENRICH:
+                inner |= {c for _, meaning in _compound(folded[i], frozenset(langs)) or () for c in meaning}
             units.append(Unit(concepts, " ".join(written[i:end]), spanning[0].how, inner - concepts - {"scaffold"}))
             i = end
             continue
         word = folded[i]
         if word in lex.stopwords or any(ch.isdigit() for ch in word) or len(word) == 1:
             function_words += 1
-        elif parts := _compound(word):
-            concepts = frozenset(c for _, pairs in parts for c, lg in pairs
-                                 if lg in langs or not {lg2 for _, lg2 in pairs} & langs)
-            units.append(Unit(concepts, written[i], "compound"))
+        elif parts := _compound(word, frozenset(langs)):
+            units += [Unit(meaning, piece, "compound") for piece, meaning in parts]      # each part must fit
         elif (fixed := _typo(word, frozenset(langs))) and (typo_hits := _hits_at(0, [fixed], [fixed])):
             # A misspelt word may meet a field's needs but never rules a field out: it may be no typo at all.
             units.append(Unit(frozenset(), written[i], "typo", frozenset(h.term.concept for h in typo_hits)))

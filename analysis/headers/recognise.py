@@ -23,7 +23,7 @@ from analysis.headers import values
 from analysis.headers.concepts import Reading, fold, read, words
 from analysis.headers.fields import NEUTRAL, PERSONAL, STANDALONE, WEAK, definitions
 
-AUTO = 75                 # lowest confidence mapped without a person's confirmation
+AUTO = 80                 # lowest confidence mapped without a person's confirmation
 SUGGEST = 40              # lowest confidence offered as a suggestion
 AMBIGUOUS = 60            # confidence of a heading that names two fields equally well
 CLEAR_LEAD = 5            # of two equally specific fields, one that explains this much more of the heading wins
@@ -124,7 +124,7 @@ def _set_aside(text: str) -> Match | None:
     if "museum" in concepts:                     # "full name of the museum", "museum e-mail" is still personal
         personal -= {"person_name", "respondent"}
     if personal - {"respondent"} or ("respondent" in personal and not concepts & {"role", "identifier"}) \
-            or concepts == {"name"}:
+            or concepts == {"name"} and not reading.unknown:
         return Match(None, 95, PERSONAL_DATA, why=reading.explain(personal | {"name"}))
     if "tool_metadata" in concepts or concepts == {"respondent", "identifier"}:
         return Match(None, 90, TOOL_METADATA, why=reading.explain({"tool_metadata", "identifier"}))
@@ -134,8 +134,8 @@ def _set_aside(text: str) -> Match | None:
 @lru_cache(maxsize=16384)
 def match_header(text: str) -> Match:
     """What a heading alone says (no answers looked at)."""
-    if "/" in text and re.fullmatch(r"[\w./-]+", text):      # KoboToolbox/ODK path: group/question
-        text = text.rsplit("/", 1)[1]
+    if "/" in text and re.fullmatch(r"[\w./-]+", text) and ("_" in text or text.islower()):
+        text = text.rsplit("/", 1)[1]      # KoboToolbox/ODK path group/question (not "Mitarbeiter/innen")
     own = _own_headings().get(fold(" ".join(words(schema.question_text(text))[0])))
     if own:
         return Match(own, 100, RECOGNISED, why=OWN_HEADING)
@@ -147,7 +147,7 @@ def match_header(text: str) -> Match:
 def _decide(text: str, found: tuple[Candidate, ...] | list[Candidate]) -> Match:
     if not found:
         reading = read(text)
-        if reading.concepts and reading.concepts <= {"remarks", "other"}:   # notes, "If other, please specify"
+        if reading.units and all(u.concepts <= {"remarks", "other"} for u in reading.units):   # notes, "If other"
             return Match(None, 90, REMARKS, why=reading.explain({"remarks", "other"}))
         return Match(None, 0, UNMAPPED)
     top = sorted((c for c in found if c.specificity == found[0].specificity), key=lambda c: -c.confidence)
