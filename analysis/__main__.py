@@ -78,7 +78,7 @@ def _print_result(r: dict) -> None:
                 print(f"    '{m['column']}' -> {m['field']} ({m['how']}: {m['why']}, confidence {m['confidence']}%)")
     for key, label in (("unmapped_columns", "not used (unknown)"),
                        ("dropped_personal_data_columns", "dropped (personal data)"),
-                       ("remarks_columns", "not stored (free-text remarks)")):
+                       ("remarks_columns", "not stored (remarks, address, website)")):
         if r.get(key):
             print(f"  columns {label}: {', '.join(r[key])}")
     for skipped in r.get("rows_skipped", []):

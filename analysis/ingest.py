@@ -23,7 +23,8 @@ import pyarrow.compute as pc
 
 from analysis import layouts, limits, mappings, normalise, schema, validate
 from analysis.headers import values
-from analysis.headers.recognise import PERSONAL_DATA, REMARKS, TOOL_METADATA, UNMAPPED, Match, assign, candidates
+from analysis.headers.recognise import (ADDRESS, PERSONAL_DATA, REMARKS, TOOL_METADATA, UNMAPPED, Match, assign, candidates,
+                                        match_header)
 from analysis.mapping import Header, cell_text, column_letter, find_header, is_total_label, match_option
 from analysis.readers import Sheet, UnreadableFile, cell_value, read_sheets
 from analysis.report import ERROR, WARNING, ColumnMapping, FileReport
@@ -153,7 +154,7 @@ def _decide_columns(sheet: Sheet, header: Header, layout: layouts.Layout | None,
             continue
         if (sheet.name, text) in overrides:
             decided[c] = Match(overrides[(sheet.name, text)], 100, mappings.ANALYST), None
-        elif layouts.is_metadata(text, layout):
+        elif layouts.is_metadata(text, layout) and match_header(text).how != PERSONAL_DATA:
             decided[c] = Match(None, 100, TOOL_METADATA, why=f"a {layout.tool if layout else 'survey tool'} "
                                                              "bookkeeping column"), None
         elif option := match_option(text):
@@ -164,7 +165,7 @@ def _decide_columns(sheet: Sheet, header: Header, layout: layouts.Layout | None,
         else:
             free.append(c)
     answers = [_answers(sheet, start, c) for c in free]
-    taken = frozenset(m.field for m, code in decided.values() if m.field)
+    taken = frozenset(m.field for m, code in decided.values() if m.field and code is None)   # options may share
     for c, match in zip(free, assign([header.texts[c] for c in free], answers, taken)):
         decided[c] = match, None
     return decided
@@ -203,7 +204,7 @@ def _map_columns(sheet: Sheet, header: Header, decided: dict[int, tuple[Match, s
             question = header.texts[first].split(" / ")[0]
             columns[(sheet.name, field)] = (question, column_letter(first))
     for how, words in ((PERSONAL_DATA, "personal data not stored"), (TOOL_METADATA, "survey tool metadata set aside"),
-                       (REMARKS, "remarks (free text) not stored")):
+                       (REMARKS, "remarks (free text) not stored"), (ADDRESS, "address or web details not stored")):
         listed = [m.column for m in report.mapping if m.sheet == sheet.name and m.how == how]
         if listed:
             report.notes.append(f"Sheet '{sheet.name}': {words}: {', '.join(listed)}.")

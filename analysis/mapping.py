@@ -139,6 +139,10 @@ _OPTION_SPLITS = (
 )
 
 
+# What survey tools write after a question that is not one of its options.
+_TOOL_MARKERS = frozenset({"selected choice", "response", "open ended response", "text", "answer", "comment"})
+
+
 def match_option(text: str) -> tuple[str, str, bool] | None:
     """(multi-select field, option code, whether the option is one of the field's answers) when a heading is
     one option of a several-answers question, as survey tools write them: "Metadata standards [LIDO]",
@@ -157,6 +161,8 @@ def match_option(text: str) -> tuple[str, str, bool] | None:
         if f.kind != schema.MULTI:
             continue
         option = found["o"].strip()
+        if schema.header_key(option) in _TOOL_MARKERS:          # "Q9 - Selected Choice": the whole question
+            return None
         if schema.header_key(option) in schema.OTHER_ANSWERS or schema.header_key(option).startswith("other "):
             return f.name, "other", True
         code, _ = match_choice(option, f)

@@ -112,7 +112,8 @@ def field_of(choice: str | None) -> str | None:
 
 _HOW = {recognise.RECOGNISED: "recognised", SAVED: "your saved choice", ANALYST: "set by you",
         recognise.PERSONAL_DATA: "personal data: never stored", recognise.TOOL_METADATA: "survey tool bookkeeping: "
-        "not stored", recognise.REMARKS: "remarks: not stored"}
+        "not stored", recognise.REMARKS: "remarks: not stored",
+        recognise.ADDRESS: "address or website: not stored"}
 
 
 def how_text(how: str, suggestion: str | None = None, why: str = "") -> str:

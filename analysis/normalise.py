@@ -148,7 +148,13 @@ def match_choice(text: str, f: Field) -> tuple[str | None, bool]:
         if f.kind == schema.MULTI and schema.header_key(key) in schema.OTHER_ANSWERS:
             return "other", True
     best = process.extractOne(schema.header_key(text), list(table), scorer=fuzz.ratio, score_cutoff=85)
-    return (table[best[0]], False) if best else (None, False)
+    if best:
+        return table[best[0]], False
+    # A longer answer that names exactly one of the choices: "Art moderne et contemporain" is art,
+    # "Château-musée (monument historique)" a monument; "Musée d'art et d'histoire" names two, so stays open.
+    words = f" {schema.header_key(text)} "
+    named = {code for key, code in table.items() if len(key) >= 3 and f" {key} " in words}
+    return (named.pop(), False) if f.kind == schema.ENUM and len(named) == 1 else (None, False)
 
 
 def parse_enum(value: object, f: Field) -> tuple[object, Problem]:

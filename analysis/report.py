@@ -87,7 +87,8 @@ class FileReport(HasFindings):
 
     @property
     def remarks_columns(self) -> list[str]:
-        return [m.column for m in self.mapping if m.how.startswith("remarks")]
+        """Free-text remarks and the museum's address or website: shown, never stored."""
+        return [m.column for m in self.mapping if m.how.startswith(("remarks", "address"))]
 
     @property
     def metadata_columns(self) -> list[str]:

@@ -178,7 +178,7 @@ def test_the_command_line_applies_a_saved_mapping_too(tmp_path):
 
 def test_a_sheet_skipped_for_unknown_questions_is_brought_in_by_mapping_them(tmp_path):
     """Museum name and country are recognised but no survey question: the sheet is skipped, yet its columns
-    are offered for mapping, and mapping Q1 brings it in."""
+    are offered for mapping, and mapping Q1 (and leaving Q2 out) brings it in."""
     data = write_xlsx(tmp_path / "codes.xlsx", [["Museum name", "Country", "Survey wave", "Q1", "Q2"],
                                                 ["Wien Museum", "AT", "2025", 40, 1000]]).read_bytes()
     _, sheets = read_sheets(data)
@@ -186,10 +186,16 @@ def test_a_sheet_skipped_for_unknown_questions_is_brought_in_by_mapping_them(tmp
     assert [f.rule for f in before.report.errors] == ["not_a_survey"]
     table = mappings.mapping_table(before.report, sheets)
     assert table["Heading in the file"].tolist() == ["Museum name", "Country", "Survey wave", "Q1", "Q2"]
+    assert table["Stored as"].tolist()[3:] == [mappings.UNDECIDED] * 2    # answers nobody placed yet
     edited = table.copy()
     edited.loc[3, "Stored as"] = "Collection digitised (%)"
     decisions = mappings.decisions_from_table(table, edited)
     assert decisions == {("Survey", "Q1"): "pct_digitised"}
+    assert [f.rule for f in parse_upload(data, "codes.xlsx", mapping=decisions).report.errors] == [
+        "unrecognised_column"]                                               # Q2 still holds answers
+    edited.loc[4, "Stored as"] = mappings.IGNORE
+    decisions = mappings.decisions_from_table(table, edited)
+    assert decisions == {("Survey", "Q1"): "pct_digitised", ("Survey", "Q2"): None}
     after = parse_upload(data, "codes.xlsx", mapping=decisions)
     assert after.ok and after.frame["pct_digitised"].tolist() == [40.0]
 

@@ -268,11 +268,11 @@ def _cut(word: str, langs: frozenset[str]) -> tuple[tuple[str, frozenset[str]], 
 @lru_cache(maxsize=65536)
 def _typo(word: str, langs: frozenset[str]) -> str | None:
     """The lexicon word this one is a likely misspelling of: one letter wrong, missing, extra or two letters
-    swapped ("musuem", "traning"); two for long words; only words of the heading's own languages (French
+    swapped ("musuem", "traning"), only words of the heading's own languages (French
     "compte" is no misspelling of English "compute"). None when no word or two words are that close."""
     if len(word) < TYPO_MIN_LENGTH or not word.isalpha():
         return None
-    allowed = 1 if len(word) < 9 else 2
+    allowed = 1
     vocab = lexicon().vocabulary
     pool = [w for n in range(len(word) - allowed, len(word) + allowed + 1) for w, lang in vocab.get((word[0], n), ())
             if lang in langs]

@@ -28,6 +28,7 @@ SUGGEST = 40              # lowest confidence offered as a suggestion
 AMBIGUOUS = 60            # confidence of a heading that names two fields equally well
 CLEAR_LEAD = 5            # of two equally specific fields, one that explains this much more of the heading wins
 TYPO_COST = 10            # confidence a misspelt word costs
+ANSWERS_AGREE = 10        # confidence gained when every answer fits the field
 UNSAID_PERCENT = 30       # confidence lost by a percentage field whose heading says no share or %
 _MONEY_WORDS = frozenset({"eur", "euro", "euros", "keur", "meur", "k€", "m€", "€"})
 
@@ -36,6 +37,7 @@ UNMAPPED = "unmapped"
 PERSONAL_DATA = "personal data (dropped)"
 TOOL_METADATA = "survey tool metadata (set aside)"
 REMARKS = "remarks (free text, not stored)"
+ADDRESS = "address or web details (not stored)"
 OWN_HEADING = "the survey's own heading"
 ANOTHER_COLUMN = "another column fits this question better"
 
@@ -149,6 +151,8 @@ def _decide(text: str, found: tuple[Candidate, ...] | list[Candidate]) -> Match:
         reading = read(text)
         if reading.units and all(u.concepts <= {"remarks", "other"} for u in reading.units):   # notes, "If other"
             return Match(None, 90, REMARKS, why=reading.explain({"remarks", "other"}))
+        if "address" in reading.concepts:                     # the museum's town, street or website
+            return Match(None, 90, ADDRESS, why=reading.explain({"address"}))
         return Match(None, 0, UNMAPPED)
     top = sorted((c for c in found if c.specificity == found[0].specificity), key=lambda c: -c.confidence)
     best = top[0]
@@ -160,12 +164,13 @@ def _decide(text: str, found: tuple[Candidate, ...] | list[Candidate]) -> Match:
 
 
 def _with_answers(c: Candidate, share: float, answers: list[object]) -> Candidate:
-    """A percentage field whose heading says no share gets back its confidence when every answer (of
-    enough of them) is a percentage."""
-    if schema.FIELDS_BY_NAME[c.field].kind != schema.PERCENT or share < 1 or len(answers) < values.EVIDENCE \
-            or "share" in read(c.why).concepts:
+    """Answers that all fit the field (enough of them, of a kind more telling than free text) add to the
+    heading's confidence; a percentage field whose heading says no share gets back what that cost."""
+    kind = schema.FIELDS_BY_NAME[c.field].kind
+    if share < 1 or len(answers) < values.EVIDENCE or kind == schema.TEXT:
         return c
-    return Candidate(c.field, c.specificity, min(100, c.confidence + UNSAID_PERCENT), c.why + " + answers 0-100")
+    gain = ANSWERS_AGREE + (UNSAID_PERCENT if kind == schema.PERCENT and "share" not in read(c.why).concepts else 0)
+    return Candidate(c.field, c.specificity, min(100, c.confidence + gain), c.why + " + the answers fit")
 
 
 def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] = frozenset()) -> list[Match]:
@@ -177,10 +182,14 @@ def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] 
     tiers: dict[int, list[tuple[Candidate, float]]] = {}
     for col, (text, column) in enumerate(zip(texts, answers)):
         alone = match_header(text) if text else Match(None, 0, UNMAPPED)
-        if alone.how not in (RECOGNISED, UNMAPPED) or alone.why == OWN_HEADING:
+        if alone.why == OWN_HEADING and (alone.field in taken or alone.field in
+                                         {m.field for m in decided.values()}):
+            decided[col] = Match(None, 100, UNMAPPED, alone.field, why=ANOTHER_COLUMN)      # the same heading twice
+        elif alone.how not in (RECOGNISED, UNMAPPED) or alone.why == OWN_HEADING:
             decided[col] = alone          # our own template's headings: wrong answers are reported cell by cell
         elif kind := values.personal_kind(column):
-            decided[col] = Match(None, 95, PERSONAL_DATA, why=f"the answers are {kind}")
+            decided[col] = Match(None, 95, ADDRESS if kind == values.WEB else PERSONAL_DATA,
+                                 why=f"the answers are {kind}")
         elif fitting := [(c, share) for c in candidates(schema.question_text(text))
                          if (share := values.fit(c.field, column)) >= values.IMPOSSIBLE]:
             fitting = [(_with_answers(c, share, column), share) for c, share in fitting]
@@ -192,6 +201,8 @@ def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] 
         elif alone.suggestion is None and (by_answers := values.enum_by_answers(column)):
             decided[col] = Match(by_answers, AUTO, RECOGNISED,
                                  why=f"its answers are {schema.FIELDS_BY_NAME[by_answers].label} answers")
+        elif "address" in read(text).concepts:
+            decided[col] = Match(None, 90, ADDRESS, why=read(text).explain({"address"}))
         else:
             refused = alone.field or alone.suggestion
             decided[col] = Match(None, 0, alone.how if alone.field is None else UNMAPPED, refused,

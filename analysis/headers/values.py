@@ -17,6 +17,8 @@ PERSONAL_SHARE = 0.5         # this share of answers look like contact data: the
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
 _PHONE = re.compile(r"^(?:\+|00)?[\d\s().\-/]{7,}$")
 _IP = re.compile(r"^(?:\d{1,3}\.){3}\d{1,3}$|^[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}$", re.IGNORECASE)
+_WEB = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
+WEB = "web addresses"
 _COORDINATES = re.compile(r"^-?\d{1,3}\.\d{4,}(?:[ ,;]+-?\d{1,3}\.\d{4,})*(?:\s+-?\d+(?:\.\d+)?){0,2}$")
 
 
@@ -49,11 +51,13 @@ def fit(field: str, answers: list[object]) -> float:
 
 
 def personal_kind(answers: list[object]) -> str | None:
-    """'e-mail addresses', 'phone numbers', 'IP addresses' or 'GPS coordinates' when most answers are."""
+    """'e-mail addresses', 'phone numbers', 'IP addresses' or 'GPS coordinates' when most answers are; WEB
+    for web addresses (the museum's, not personal, but not a survey answer either)."""
     texts = [str(v).strip() for v in answers if isinstance(v, str)]
     if not texts or len(texts) < len(answers) / 2:
         return None
-    for kind, pattern in (("e-mail addresses", _EMAIL), ("IP addresses", _IP), ("GPS coordinates", _COORDINATES)):
+    for kind, pattern in (("e-mail addresses", _EMAIL), ("IP addresses", _IP), ("GPS coordinates", _COORDINATES),
+                          (WEB, _WEB)):
         if sum(bool(pattern.match(t)) for t in texts) >= PERSONAL_SHARE * len(answers):
             return kind
     phones = [t for t in texts if _PHONE.match(t) and (t.startswith(("+", "00", "0", "(")) or " " in t)]
