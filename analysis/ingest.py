@@ -138,7 +138,7 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
 def _answers(sheet: Sheet, start: int, c: int) -> list[object]:
     """A sample of the answers in column c below the header, typed as the cells are."""
     cells = sheet.column(c).slice(start, values.SAMPLE * 5).to_pylist()
-    return values.sample([cell_value(v) if sheet.numbers_exact else v for v in cells])
+    return [cell_value(v) if sheet.numbers_exact else v for v in cells]
 
 
 def _decide_columns(sheet: Sheet, header: Header, layout: layouts.Layout | None,
@@ -226,7 +226,7 @@ def _unrecognised(report: FileReport, sheet: Sheet, header: Header, c: int, matc
                    sheet=sheet.name, row=row, column=text, cell=f"{letter}{row}")
         return
     likely = [f for f in dict.fromkeys([match.suggestion, *(k.field for k in candidates(text))]) if f][:3]
-    seen = values.describe(_answers(sheet, row, c))
+    seen = values.describe(values.sample(_answers(sheet, row, c)))
     hint = (" It looks most like " + " or ".join(f"'{schema.FIELDS_BY_NAME[f].header}'" for f in likely)
             + (f" ({match.why})" if match.why else "") + "." if likely else " It matches no survey question.")
     report.add(ERROR, "unrecognised_column",

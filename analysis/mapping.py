@@ -104,8 +104,9 @@ def find_header(rows: list[list], merged=()) -> Header | None:
     width = max((len(r) for r in rows[: limits.HEADER_SCAN_ROWS + 1]), default=0)
     best: Header | None = None
     for r in range(min(len(rows), limits.HEADER_SCAN_ROWS)):
-        if sum(1 for v in rows[r] if cell_text(v)) < 2:
-            continue
+        texts = [t for t in map(cell_text, rows[r]) if t]
+        if len(texts) < 2 or sum(bool(_NUMBER.match(t)) for t in texts) > len(texts) / 2:
+            continue                                    # a header row is mostly words; this is answers
         single = _header_from(rows, None, r, width, merged)
         if best is None or single.score > best.score + 0.5:
             best = single

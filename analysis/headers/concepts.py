@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import Stemmer
@@ -43,21 +43,28 @@ _SPECIAL = str.maketrans({"ß": "ss", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o"
 _WORD = re.compile(r"%|€|[^\W_]+")
 
 
+_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")   # combining
+
+
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Lower case without accents, keeping every script's letters: 'Numérisée' -> 'numerisee', 'Ψηφιοποίηση'
     -> 'ψηφιοποιηση'."""
-    text = unicodedata.normalize("NFKD", str(text).translate(_SPECIAL))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower().translate(_SPECIAL)
+    if text.isascii():
+        return text.lower()
+    text = _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_SPECIAL)))
+    return text.lower().translate(_SPECIAL)
 
 
-def words(text: str) -> tuple[list[str], list[str]]:
+@lru_cache(maxsize=65536)
+def words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(folded words, the same words as written); a one-word CamelCase heading is split: 'StartDate' ->
     start, date (but 'DigComp level' stays whole)."""
-    text = str(text).replace("€", " € ")
+    text = text.replace("€", " € ")
     if " " not in text.strip():
         text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
-    written = _WORD.findall(unicodedata.normalize("NFC", text))
-    return [fold(w).strip() for w in written], written
+    written = tuple(_WORD.findall(unicodedata.normalize("NFC", text)))
+    return tuple(fold(w).strip() for w in written), written
 
 
 @dataclass(frozen=True)
@@ -84,7 +91,7 @@ class Reading:
     function_words: int       # stop words, numbers, question scaffolding
     lang: str                 # the language that explains most of the heading ('' when none)
 
-    @property
+    @cached_property
     def concepts(self) -> frozenset[str]:
         return frozenset(c for u in self.units for c in u.concepts | u.inner)
 
@@ -210,16 +217,34 @@ class _Hit:
     how: str
 
 
+@lru_cache(maxsize=65536)
+def _by_first_word(word: str, written: str) -> tuple[tuple, dict[str, list], tuple]:
+    """The terms this word can start, split for speed: one-word terms, phrases by their exact second word,
+    and phrases whose second word is a stem or prefix."""
+    single, by_second, loose = [], {}, []
+    for term, how in _word_terms(word, written):
+        if len(term.words) == 1:
+            single.append((term, how))
+        elif term.words[1][1] == "word":
+            by_second.setdefault(term.words[1][0], []).append((term, how))
+        else:
+            loose.append((term, how))
+    return tuple(single), by_second, tuple(loose)
+
+
 def _hits_at(i: int, folded: list[str], written: list[str]) -> list[_Hit]:
     lex = lexicon()
     hits = []
     if written[i].isupper() and len(written[i]) >= 2:
         hits += [_Hit(i, i + 1, t, "acronym") for t in lex.acronyms.get(written[i], ())]
-    for term, how in _word_terms(folded[i], written[i].lower()):
-        n = len(term.words)
-        if i + n <= len(folded) and all(_matches(term, p, folded[i + k], written[i + k].lower())
-                                        for k, p in enumerate(term.words[1:], 1)):
-            hits.append(_Hit(i, i + n, term, how))
+    single, by_second, loose = _by_first_word(folded[i], written[i].lower())
+    hits += [_Hit(i, i + 1, term, how) for term, how in single]
+    if i + 1 < len(folded):
+        for term, how in (*by_second.get(folded[i + 1], ()), *loose):
+            n = len(term.words)
+            if i + n <= len(folded) and all(_matches(term, p, folded[i + k], written[i + k].lower())
+                                            for k, p in enumerate(term.words[1:], 1)):
+                hits.append(_Hit(i, i + n, term, how))
     return hits
 
 
@@ -327,6 +352,9 @@ def read(text: str) -> Reading:
     bracketed = _in_brackets(text, written)
     lex = lexicon()
     hits = [h for i in range(len(folded)) for h in _hits_at(i, folded, written)]
+    starting: dict[int, list[_Hit]] = {}
+    for h in hits:
+        starting.setdefault(h.start, []).append(h)
     # The heading's language: the one whose terms and stop words account for most of its words.
     cover: dict[str, set[int]] = {}
     for h in hits:
@@ -340,7 +368,7 @@ def read(text: str) -> Reading:
 
     def usable(i: int) -> list[_Hit]:
         """Hits at word i read in the heading's language; others only for longer words and acronyms."""
-        here = [h for h in hits if h.start == i]
+        here = starting.get(i, ())
         native = [h for h in here if h.term.lang in langs]
         if native or folded[i] in lex.stopwords and lex.stopwords[folded[i]] & langs:
             return native
@@ -381,7 +409,7 @@ def read(text: str) -> Reading:
             function_words += 1
         elif parts := _compound(word, frozenset(langs)):
             units += [Unit(meaning, piece, "compound") for piece, meaning in parts]      # each part must fit
-        elif (fixed := _typo(word, frozenset(langs))) and (typo_hits := _hits_at(0, [fixed], [fixed])):
+        elif (fixed := _typo(word, frozenset(langs))) and (typo_hits := _hits_at(0, (fixed,), (fixed,))):
             # A misspelt word may meet a field's needs but never rules a field out: it may be no typo at all.
             units.append(Unit(frozenset(), written[i], "typo", frozenset(h.term.concept for h in typo_hits)))
         elif bracketed[i]:

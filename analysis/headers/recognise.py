@@ -136,6 +136,8 @@ def _set_aside(text: str) -> Match | None:
 @lru_cache(maxsize=16384)
 def match_header(text: str) -> Match:
     """What a heading alone says (no answers looked at)."""
+    if not any(ch.isalpha() for ch in text):                 # numbers and dates are answers, not headings
+        return Match(None, 0, UNMAPPED)
     if "/" in text and re.fullmatch(r"[\w./-]+", text) and ("_" in text or text.islower()):
         text = text.rsplit("/", 1)[1]      # KoboToolbox/ODK path group/question (not "Mitarbeiter/innen")
     own = _own_headings().get(fold(" ".join(words(schema.question_text(text))[0])))
@@ -181,6 +183,7 @@ def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] 
     decided: dict[int, Match] = {}
     tiers: dict[int, list[tuple[Candidate, float]]] = {}
     for col, (text, column) in enumerate(zip(texts, answers)):
+        column = values.sample(column)
         alone = match_header(text) if text else Match(None, 0, UNMAPPED)
         if alone.why == OWN_HEADING and (alone.field in taken or alone.field in
                                          {m.field for m in decided.values()}):

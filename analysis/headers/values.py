@@ -5,11 +5,12 @@ recognises personal data by content (e-mail addresses, phone numbers, IP address
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analysis import normalise, schema
 from analysis.report import ERROR
 
-SAMPLE = 40                  # distinct answers looked at per column
+SAMPLE = 12                  # distinct answers looked at per column
 IMPOSSIBLE = 0.5             # fewer answers than this share fit the field: the pair is refused ...
 EVIDENCE = 3                 # ... when the column has at least this many different answers (else cells are checked)
 PERSONAL_SHARE = 0.5         # this share of answers look like contact data: the column is personal data
@@ -77,6 +78,21 @@ def enum_by_answers(answers: list[object]) -> str | None:
     80 % of its distinct answers ("Which of the following best describes your museum?" answered Art, ...)."""
     if len(answers) < 2:
         return None
-    fits = [f.name for f in schema.FIELDS if f.kind == schema.ENUM and len(f.choices) >= 3
-            and sum(schema.value_key(a) in schema.choice_lookup(f) for a in answers) >= 0.8 * len(answers)]
+    table = _enum_answers()
+    counts: dict[str, int] = {}
+    for a in answers:
+        for name in table.get(schema.value_key(a), ()):
+            counts[name] = counts.get(name, 0) + 1
+    fits = [name for name, n in counts.items() if n >= 0.8 * len(answers)]
     return fits[0] if len(fits) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _enum_answers() -> dict[str, frozenset[str]]:
+    """Answer (value_key) -> the single-choice fields of three or more answers that accept it."""
+    out: dict[str, set[str]] = {}
+    for f in schema.FIELDS:
+        if f.kind == schema.ENUM and len(f.choices) >= 3:
+            for key in schema.choice_lookup(f):
+                out.setdefault(key, set()).add(f.name)
+    return {k: frozenset(v) for k, v in out.items()}
