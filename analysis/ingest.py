@@ -23,8 +23,10 @@ import pyarrow.compute as pc
 
 from analysis import layouts, limits, mappings, normalise, schema, validate
 from analysis.headers import values
-from analysis.headers.recognise import (ADDRESS, PERSONAL_DATA, REMARKS, TOOL_METADATA, UNMAPPED, Match, assign, candidates,
-                                        match_header)
+from analysis.headers.concepts import read
+from analysis.headers.fields import PERSONAL
+from analysis.headers.recognise import (ADDRESS, PERSONAL_DATA, REMARKS, TOOL_METADATA, UNMAPPED, Match, assign,
+                                        candidates)
 from analysis.mapping import Header, cell_text, column_letter, find_header, is_total_label, match_option
 from analysis.readers import Sheet, UnreadableFile, cell_value, read_sheets
 from analysis.report import ERROR, WARNING, ColumnMapping, FileReport
@@ -154,7 +156,7 @@ def _decide_columns(sheet: Sheet, header: Header, layout: layouts.Layout | None,
             continue
         if (sheet.name, text) in overrides:
             decided[c] = Match(overrides[(sheet.name, text)], 100, mappings.ANALYST), None
-        elif layouts.is_metadata(text, layout) and match_header(text).how != PERSONAL_DATA:
+        elif layouts.is_metadata(text, layout) and not read(text).concepts & PERSONAL:   # GPS is personal
             decided[c] = Match(None, 100, TOOL_METADATA, why=f"a {layout.tool if layout else 'survey tool'} "
                                                              "bookkeeping column"), None
         elif option := match_option(text):
@@ -455,7 +457,8 @@ def _infer_wave(frames: list[pd.DataFrame], filename: str, report: FileReport) -
 
 
 def _slug(text: str) -> str:
-    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    """'Musée d’Art' -> 'musee-d-art': a typographic apostrophe separates words like a plain one does."""
+    s = unicodedata.normalize("NFKD", re.sub(r"[’‘ʼ´`]", "'", text)).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-")[:60]
 
 

@@ -154,6 +154,9 @@ def match_choice(text: str, f: Field) -> tuple[str | None, bool]:
     # "Château-musée (monument historique)" a monument; "Musée d'art et d'histoire" names two, so stays open.
     words = f" {schema.header_key(text)} "
     named = {code for key, code in table.items() if len(key) >= 3 and f" {key} " in words}
+    # ... also at the head of a compound word: "Naturkundemuseum" (naturkunde), "Kunstmuseum" (kunst).
+    named |= {code for key, code in table.items() if len(key) >= 5 and " " not in key
+              and any(w.startswith(key) and w != key for w in words.split())}
     return (named.pop(), False) if f.kind == schema.ENUM and len(named) == 1 else (None, False)
 
 

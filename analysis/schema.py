@@ -109,7 +109,7 @@ FIELDS: tuple[Field, ...] = (
                                        "przyrodnicze", "natural history"),
               science_technology=("sciences et techniques", "technik", "technikmuseum", "techniek",
                                   "ciencia y tecnología", "scienza e tecnica", "techniki", "science"),
-              ethnography_anthropology=("ethnographie", "ethnologie", "völkerkunde", "etnografie",
+              ethnography_anthropology=("ethnographie", "ethnologie", "völkerkunde", "volkskunde", "etnografie",
                                         "etnografía", "etnografia", "etnograficzne", "ethnography"),
               specialised=("spécialisé", "spezialmuseum", "gespecialiseerd", "especializado",
                            "specializzato", "specjalistyczne"),
@@ -132,7 +132,8 @@ FIELDS: tuple[Field, ...] = (
           choice_synonyms=_answers(
               national_state=("state", "national", "état", "national public", "staatlich", "bund", "rijk",
                               "estatal", "statale", "państwowe", "public (state)"),
-              regional_local_authority=("local authority", "municipal", "collectivité territoriale",
+              regional_local_authority=("local authority", "municipal", "collectivité territoriale", "landkreis",
+                                        "kreis", "bezirk",
                                         "commune", "communal", "département", "région", "kommunal",
                                         "land", "gemeentelijk", "provinciaal", "municipal", "comunale",
                                         "samorządowe", "regional"),
@@ -429,13 +430,21 @@ def header_key(text: object) -> str:
     return " ".join(s.split())
 
 
-_QUESTION_CODE = re.compile(r"^\s*(?:[A-Za-z_][\w\[\]]{0,24}|\d{1,3}[a-z]?)\.\s+(?=\S)")
+_QUESTION_CODE = re.compile(r"^\s*(?P<code>[A-Za-z_][\w\[\]]{0,24}|\d{1,3}[a-z]?)\.\s+(?=\S)")
 
 
 def question_text(text: object) -> str:
     """A heading without the question code survey tools put in front: "Q09[SQ001]. What ..." -> "What ...",
-    "id. Response ID" -> "Response ID", "3. Country" -> "Country"."""
-    return _QUESTION_CODE.sub("", str(text), count=1)
+    "id. Response ID" -> "Response ID", "3. Country" -> "Country". A short word with a full stop is an
+    abbreviation, not a code, and stays: "N. dipendenti", "Cod. museo", "Fréq. annuelle"."""
+    text = str(text)
+    found = _QUESTION_CODE.match(text)
+    if not found:
+        return text
+    code = found["code"]
+    if code.isalpha() and len(code) <= 5 and code.lower() != "id":
+        return text
+    return text[found.end():]
 
 
 def value_key(text: object) -> str:
