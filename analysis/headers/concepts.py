@@ -273,7 +273,7 @@ def _cut(word: str, langs: frozenset[str]) -> tuple[tuple[str, frozenset[str]], 
         if start not in best:
             continue
         parts, foreign, cut = best[start]
-        for end in range(start + COMPOUND_MIN_PART, len(word) + 1):
+        for end in range(start + COMPOUND_MIN_PART, len(word) + 1 - (start == 0)):     # never the whole word
             piece = word[start:end]
             terms = {(t.concept, t.lang) for t, _ in _word_terms(piece, piece) if len(t.words) == 1}
             if not terms:
@@ -299,8 +299,8 @@ def _typo(word: str, langs: frozenset[str]) -> str | None:
         return None
     allowed = 1
     vocab = lexicon().vocabulary
-    pool = [w for n in range(len(word) - allowed, len(word) + allowed + 1) for w, lang in vocab.get((word[0], n), ())
-            if lang in langs]
+    pool = sorted({w for n in range(len(word) - allowed, len(word) + allowed + 1) for w, lang in vocab.get((word[0], n), ())
+                   if lang in langs or not langs})
     found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=allowed, limit=2)
     return found[0][0] if len(found) == 1 or found and found[0][1] < found[1][1] else None
 
@@ -356,14 +356,18 @@ def read(text: str) -> Reading:
     for h in hits:
         starting.setdefault(h.start, []).append(h)
     # The heading's language: the one whose terms and stop words account for most of its words.
-    cover: dict[str, set[int]] = {}
+    # A hand-written stem ("digitális*") is weaker evidence of a language than a word or a Snowball stem.
+    cover: dict[str, dict[int, float]] = {}
     for h in hits:
-        cover.setdefault(h.term.lang, set()).update(range(h.start, h.end))
+        for k in range(h.start, h.end):
+            seen = cover.setdefault(h.term.lang, {})
+            seen[k] = max(seen.get(k, 0), 0.5 if h.how == "prefix" else 1)
     for i, w in enumerate(folded):
         for lang in lex.stopwords.get(w, ()):
-            cover.setdefault(lang, set()).add(i)
-    top = max((len(v) for v in cover.values()), default=0)
-    langs = {lang for lang, v in cover.items() if len(v) == top} if top else set()
+            cover.setdefault(lang, {})[i] = 1
+    score = {lang: sum(v.values()) for lang, v in cover.items()}
+    top = max(score.values(), default=0)
+    langs = {lang for lang, v in score.items() if v == top} if top else set()
     lang = "en" if "en" in langs or not langs else sorted(langs)[0]
 
     def usable(i: int) -> list[_Hit]:

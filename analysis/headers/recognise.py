@@ -120,7 +120,7 @@ def candidates(text: str) -> tuple[Candidate, ...]:
 def _set_aside(text: str) -> Match | None:
     """Personal data, survey-tool metadata or remarks, from the heading alone."""
     reading = read(text)
-    concepts = reading.concepts
+    concepts = frozenset(c for u in reading.units for c in u.concepts)    # what the words themselves say
     # A term that is only about a person (an ambiguous one, such as "enquêté", is not).
     personal = {c for u in reading.units if u.concepts <= PERSONAL | {"respondent"} for c in u.concepts}
     if "museum" in concepts:                     # "full name of the museum", "museum e-mail" is still personal

@@ -120,3 +120,24 @@ def test_upload_review_load_and_see_the_overview_change(server: str, browser_pag
     page.goto(f"{server}/")
     expect(_respondents(page)).to_have_text("3", timeout=TIMEOUT_MS)
     _idle(page)
+
+
+def test_a_column_nobody_placed_is_shown_with_its_likeliest_question(server: str, browser_page: Page,
+                                                                    tmp_path: Path):
+    """A French sheet whose headings are read as concepts; one column of answers is not recognised: the
+    table marks it '(not recognised: choose)', says why the others matched, and the file cannot be loaded."""
+    page = browser_page
+    survey = write_xlsx(tmp_path / "enquete.xlsx", [
+        ["Nom du musée", "Pays", "Part numérisée en 3D (%)", "Part numérisée (%)", "Couleur préférée"],
+        ["Musée des Confluences", "France", 2, 30, "bleu"],
+        ["Musée Unterlinden", "France", 1, 45, "vert"]])
+    page.goto(f"{server}/upload")
+    expect(page.get_by_role("heading", name="Upload surveys")).to_be_visible(timeout=TIMEOUT_MS)
+    _idle(page)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(survey))
+    page.get_by_role("button", name="Check files").click()
+    expect(page.get_by_text("1 error(s)").first).to_be_visible(timeout=TIMEOUT_MS)
+    _idle(page)
+    expect(page.get_by_text("Column 'Couleur préférée' (E) holds answers").first).to_be_visible()
+    expect(page.get_by_role("button", name="Load 2 museum row(s)")).to_have_count(0)
+    _shoot(page, tmp_path / "upload-unrecognised-column.png")
