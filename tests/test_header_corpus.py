@@ -21,7 +21,8 @@ from analysis.headers.recognise import PERSONAL_DATA, RECOGNISED, Match, match_h
 from analysis.mapping import match_option
 
 CORPUS = Path(__file__).with_name("header_corpus")
-MIN_RIGHT = 0.95
+MIN_RIGHT = 0.95          # of all headings of a corpus
+MIN_RIGHT_EACH = 0.90     # of each language's headings
 
 
 def corpus(folder: Path = CORPUS) -> list[tuple[str, str, str, str]]:
@@ -61,25 +62,36 @@ def score(rows) -> dict[str, Counter]:
     return table
 
 
-def test_corpus_names_only_real_fields():
-    for lang, header, expected, kind in corpus():
+CHECK = CORPUS / "check"         # written by another author, after the lexicon: never tuned on line by line
+CORPORA = {"development": CORPUS, "check": CHECK}
+
+
+@pytest.mark.parametrize("name", CORPORA)
+def test_corpus_names_only_real_fields(name):
+    for lang, header, expected, kind in corpus(CORPORA[name]):
         assert expected in schema.FIELDS_BY_NAME or expected in ("-", "personal"), (lang, header, expected)
 
 
-def test_no_heading_of_the_corpus_is_mapped_wrongly():
-    wrong = [(lang, header, expected, read_alone(header)) for lang, header, expected, _ in corpus()
+@pytest.mark.parametrize("name", CORPORA)
+def test_no_heading_is_mapped_wrongly(name):
+    wrong = [(lang, header, expected, read_alone(header)) for lang, header, expected, _ in corpus(CORPORA[name])
              if outcome(header, expected) == "wrong"]
     assert wrong == []
 
 
-@pytest.mark.parametrize("lang", sorted(p.stem for p in CORPUS.glob("*.tsv")))
-def test_each_language_is_mostly_recognised(lang):
-    counts = score([r for r in corpus() if r[0] == lang])[lang]
-    assert counts["right"] / sum(counts.values()) >= MIN_RIGHT, counts
+@pytest.mark.parametrize("name", CORPORA)
+def test_headings_are_mostly_recognised_in_every_language(name):
+    table = score(corpus(CORPORA[name]))
+    total = sum(table.values(), Counter())
+    assert total["right"] / sum(total.values()) >= MIN_RIGHT, total
+    low = {lang: c for lang, c in table.items() if c["right"] / sum(c.values()) < MIN_RIGHT_EACH}
+    assert low == {}
 
 
 if __name__ == "__main__":
-    rows = corpus()
+    import sys
+
+    rows = corpus(CORPORA[sys.argv[1]] if len(sys.argv) > 1 else CORPUS)
     total = Counter()
     print(f"{'lang':6}{'right':>7}{'wrong':>7}{'missed':>8}{'share':>8}")
     for lang, counts in score(rows).items():

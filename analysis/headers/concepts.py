@@ -328,6 +328,9 @@ def _without_legends(text: str) -> str:
     return _LEGEND.sub(legend, text)
 
 
+_WHAT_FOR = re.compile(r"^\s*(?:\w+\W+)?(?:what|which)\b.*\bfor\s*\W*$", re.IGNORECASE)
+
+
 def _native_part(piece: str, langs: set[str]) -> bool:
     return any(t.lang in langs for t, _ in _word_terms(piece, piece))
 
@@ -421,5 +424,7 @@ def read(text: str) -> Reading:
         else:
             unknown.append(written[i])
         i += 1
+    if _WHAT_FOR.match(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)):        # English "What do you use AI for?" asks for purposes
+        units.append(Unit(frozenset({"purpose"}), "what … for", "word"))
     scaffold = [u for u in units if u.concepts == {"scaffold"}]
     return Reading(tuple(u for u in units if u not in scaffold), tuple(unknown), function_words + len(scaffold), lang)

@@ -118,17 +118,18 @@ def candidates(text: str) -> tuple[Candidate, ...]:
 
 
 def _set_aside(text: str) -> Match | None:
-    """Personal data, survey-tool metadata or remarks, from the heading alone."""
+    """Personal data or survey-tool metadata, from the heading alone. Decided by what the words themselves
+    say (`said`); the words inside a phrase or the parts of a long word only help to say it is the museum's."""
     reading = read(text)
-    concepts = frozenset(c for u in reading.units for c in u.concepts)    # what the words themselves say
+    said = frozenset(c for u in reading.units for c in u.concepts)
     # A term that is only about a person (an ambiguous one, such as "enquêté", is not).
     personal = {c for u in reading.units if u.concepts <= PERSONAL | {"respondent"} for c in u.concepts}
-    if "museum" in concepts:                     # "full name of the museum", "museum e-mail" is still personal
+    if "museum" in reading.concepts:             # "full name of the museum"; "museum e-mail" is still personal
         personal -= {"person_name", "respondent"}
-    if personal - {"respondent"} or ("respondent" in personal and not concepts & {"role", "identifier"}) \
-            or concepts == {"name"} and not reading.unknown:
+    if personal - {"respondent"} or ("respondent" in personal and not said & {"role", "identifier"}) \
+            or reading.concepts == {"name"} and not reading.unknown:
         return Match(None, 95, PERSONAL_DATA, why=reading.explain(personal | {"name"}))
-    if "tool_metadata" in concepts or concepts == {"respondent", "identifier"}:
+    if "tool_metadata" in said or said == {"respondent", "identifier"}:
         return Match(None, 90, TOOL_METADATA, why=reading.explain({"tool_metadata", "identifier"}))
     return None
 
