@@ -31,6 +31,7 @@ test: $(VENV)/.dev-deps
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.dev-deps
+	$(BIN)/python bench/headers.py
 	$(BIN)/python bench/run.py
 
 # Regenerate the bundled sample survey (deterministic: same seed, same figures).

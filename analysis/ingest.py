@@ -195,16 +195,16 @@ def _map_columns(sheet: Sheet, header: Header, decided: dict[int, tuple[Match, s
             continue
         fields_at[c] = match.field
         columns[(sheet.name, match.field)] = (text, letter)
-    for field in list(options):
-        if field in fields_at.values():        # the tool also wrote a summary column: use it, never count twice
+    for name in list(options):
+        if name in fields_at.values():         # the tool also wrote a summary column: use it, never count twice
             for m in report.mapping:
-                if m.sheet == sheet.name and m.field == field and m.how.startswith("option"):
+                if m.sheet == sheet.name and m.field == name and m.how.startswith("option"):
                     m.how = "option column set aside (the summary column is used)"
-            del options[field]
+            del options[name]
         else:
-            first = options[field][0][0]
+            first = options[name][0][0]
             question = header.texts[first].split(" / ")[0]
-            columns[(sheet.name, field)] = (question, column_letter(first))
+            columns[(sheet.name, name)] = (question, column_letter(first))
     for how, words in ((PERSONAL_DATA, "personal data not stored"), (TOOL_METADATA, "survey tool metadata set aside"),
                        (REMARKS, "remarks (free text) not stored"), (ADDRESS, "address or web details not stored")):
         listed = [m.column for m in report.mapping if m.sheet == sheet.name and m.how == how]

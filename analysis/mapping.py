@@ -43,11 +43,12 @@ class Header:
         return len(fields) + 0.001 * sum(m.confidence for m in self.matches if m.field)
 
 
-def _header_from(rows: list[list], upper: int | None, lower: int, width: int, merged) -> Header:
-    low = [cell_text(v) for v in _padded(rows[lower], width)]
+def _header_from(grid: list[list[str]], upper: int | None, lower: int, width: int, merged) -> Header:
+    """`grid`: the first rows of the sheet as cell texts, each `width` long."""
+    low = list(grid[lower])
     if upper is None:
         return Header([lower], low, [match_header(t) for t in low])
-    up = [cell_text(v) for v in _padded(rows[upper], width)]
+    up = list(grid[upper])
     for (r0, c0), (r1, c1) in merged:           # a merged cell's text belongs to every column it spans
         if r0 <= upper <= r1 and up[c0]:
             for c in range(c0, min(c1, width - 1) + 1):
@@ -77,13 +78,13 @@ _NUMBER = re.compile(r"^[-+]?\d[\d\s.,]*%?$")
 _UNIT_CELL = re.compile(r"^\(?\s*(%|eur|€|euro|euros|fte|etp|vzä|years?|ann[ée]es|jahre|\d{4})\s*\)?$", re.IGNORECASE)
 
 
-def _is_lower_header(rows: list[list], upper: int, lower: int, width: int, merged) -> bool:
+def _is_lower_header(grid: list[list[str]], upper: int, lower: int, width: int, merged) -> bool:
     """Whether row `lower` continues the header begun on row `upper` (sub-headings under group titles, the
     "Response" row of a survey tool, a row of units) rather than being the first row of answers. It holds no
     numbers; and the upper row has group titles merged over several columns, or the lower row is all units,
     or it repeats one label across columns, or numbers stand below some of its texts (headings over
     answers), none of which a first row of answers does."""
-    low = [cell_text(v) for v in _padded(rows[lower], width)]
+    low = grid[lower]
     filled = [t for t in low if t]
     if layouts.is_header_continuation(low):           # Qualtrics' {"ImportId": ...} row: skipped as a row
         return False
@@ -93,8 +94,8 @@ def _is_lower_header(rows: list[list], upper: int, lower: int, width: int, merge
         return False
     if any(r0 <= upper <= r1 and c1 > c0 for (r0, c0), (r1, c1) in merged) or len(set(filled)) < len(filled):
         return True
-    below = rows[lower + 1: lower + 6]
-    return any(low[c] and any(_NUMBER.match(cell_text(r[c])) for r in below if c < len(r)) for c in range(width))
+    below = grid[lower + 1: lower + 6]
+    return any(low[c] and any(_NUMBER.match(r[c]) for r in below) for c in range(width))
 
 
 def find_header(rows: list[list], merged=()) -> Header | None:
@@ -102,16 +103,17 @@ def find_header(rows: list[list], merged=()) -> Header | None:
     are read together only when the second looks like headings too, however few headings were recognised:
     a first row of answers is never glued onto the header."""
     width = max((len(r) for r in rows[: limits.HEADER_SCAN_ROWS + 1]), default=0)
+    grid = [[cell_text(v) for v in _padded(row, width)] for row in rows[: limits.HEADER_SCAN_ROWS + 6]]
     best: Header | None = None
     for r in range(min(len(rows), limits.HEADER_SCAN_ROWS)):
-        texts = [t for t in map(cell_text, rows[r]) if t]
+        texts = [t for t in grid[r] if t]
         if len(texts) < 2 or sum(bool(_NUMBER.match(t)) for t in texts) > len(texts) / 2:
             continue                                    # a header row is mostly words; this is answers
-        single = _header_from(rows, None, r, width, merged)
+        single = _header_from(grid, None, r, width, merged)
         if best is None or single.score > best.score + 0.5:
             best = single
-        if r > 0 and any(cell_text(v) for v in rows[r - 1]) and _is_lower_header(rows, r - 1, r, width, merged):
-            pair = _header_from(rows, r - 1, r, width, merged)
+        if r > 0 and any(grid[r - 1]) and _is_lower_header(grid, r - 1, r, width, merged):
+            pair = _header_from(grid, r - 1, r, width, merged)
             # Sub-headings under the best single row belong to it when they read at least as well.
             if pair.score > best.score + 0.5 or best.rows == [r - 1] and pair.score >= best.score:
                 best = pair

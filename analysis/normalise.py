@@ -152,11 +152,11 @@ def match_choice(text: str, f: Field) -> tuple[str | None, bool]:
         return table[best[0]], False
     # A longer answer that names exactly one of the choices: "Art moderne et contemporain" is art,
     # "Château-musée (monument historique)" a monument; "Musée d'art et d'histoire" names two, so stays open.
-    words = f" {schema.header_key(text)} "
-    named = {code for key, code in table.items() if len(key) >= 3 and f" {key} " in words}
+    words = schema.header_key(text).split()
+    phrases = {" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
+    named = {table[p] for p in phrases if len(p) >= 3 and p in table}
     # ... also at the head of a compound word: "Naturkundemuseum" (naturkunde), "Kunstmuseum" (kunst).
-    named |= {code for key, code in table.items() if len(key) >= 5 and " " not in key
-              and any(w.startswith(key) and w != key for w in words.split())}
+    named |= {table[w[:k]] for w in words for k in range(5, len(w)) if w[:k] in table}
     return (named.pop(), False) if f.kind == schema.ENUM and len(named) == 1 else (None, False)
 
 

@@ -35,17 +35,11 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+from tests.survey_tools import NEED_FIELDS
+
 WAVE = "2025"
 
-NEED_FIELDS = (
-    "need_infrastructure_eur",
-    "need_equipment_eur",
-    "need_human_resources_eur",
-    "need_data_metadata_eur",
-    "need_copyright_clearance_eur",
-    "need_training_eur",
-)
-PILLARS = ("infrastructure", "equipment", "human_resources", "data_metadata", "copyright_clearance", "training")
+PILLARS = tuple(name[len("need_"):-len("_eur")] for name in NEED_FIELDS)
 
 NBSP = "\u00a0"    # no-break space (Word / Excel autocorrect before % and €)
 NNBSP = "\u202f"   # narrow no-break space (the fr-FR thousands separator of Windows / Excel since 2018)

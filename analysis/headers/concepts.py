@@ -108,8 +108,8 @@ def _parse_term(raw: str, concept: str, lang: str, stemmer) -> Term | None:
         return Term(concept, lang, ((raw[1:].strip(), "acronym"),), raw[1:].strip())
     prefix = raw.endswith("*")
     folded, written = words(raw.rstrip("*"))
-    if not folded:
-        return None
+    if not folded or len(folded) == 1 and len(folded[0]) == 1 and folded[0].isalpha():
+        return None                   # a lone letter ("e-", "r.") is a word of its own in other languages
     parts = []
     for i, (f, w) in enumerate(zip(folded, written)):
         last = i == len(folded) - 1
@@ -312,7 +312,8 @@ _ANSWER_WORDS = frozenset({"yes", "no", "y", "n", "oui", "non", "ja", "nein", "n
 _LEGEND = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 # What separates the items of a list of answers or examples: "(written / unwritten / none)", "(LIDO, EDM…)".
 _UNIT = re.compile(r"%|€|\b(?:eur|euros?|fte)\b", re.IGNORECASE)     # a bracket with a unit is kept
-_LIST = re.compile(r"[/,;|…]|\.\.\.|\b(?:or|ou|oder|o|of|lub|albo|eller|nebo|alebo|vagy|ali|sau|ή|или)\b|\s-\s",
+_LIST = re.compile(r"[/,;|…]|\.\.\.|\b(?:or|ou|oder|o|lub|albo|eller|nebo|alebo|vagy|ali|sau|ή|или)\b|\s-\s"
+                   r"|(?<=\b\w{2})\s+of\s+(?=\w{2}\b)",           # Dutch "(2D of 3D)", not "(number of items)"
                    re.IGNORECASE)
 
 
@@ -336,8 +337,7 @@ def _native_part(piece: str, langs: set[str]) -> bool:
 
 
 def _in_brackets(text: str, written: list[str]) -> list[bool]:
-    """For each word of the heading (after legends are dropped): whether it stands inside brackets."""
-    text = _without_legends(text)
+    """For each word of the heading (legends already dropped): whether it stands inside brackets."""
     flags, depth, at = [], 0, 0
     for w in written:
         found = text.find(w, at)
@@ -351,8 +351,9 @@ def _in_brackets(text: str, written: list[str]) -> list[bool]:
 @lru_cache(maxsize=16384)
 def read(text: str) -> Reading:
     """The concepts a heading names."""
-    folded, written = words(_without_legends(text))
-    bracketed = _in_brackets(text, written)
+    plain = _without_legends(text)
+    folded, written = words(plain)
+    bracketed = _in_brackets(plain, written)
     lex = lexicon()
     hits = [h for i in range(len(folded)) for h in _hits_at(i, folded, written)]
     starting: dict[int, list[_Hit]] = {}

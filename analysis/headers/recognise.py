@@ -96,13 +96,16 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     reading = read(text)
     folded = words(text)[0]
     units = reading.units
+    # What the heading's words say themselves: a phrase's inner words do not ("take part" is no share), the
+    # parts of a long word do ("Digitaliseringsgrad" is a share).
+    said = frozenset(c for u in units for c in (u.concepts if " " in u.text else u.concepts | u.inner))
     out = []
     for d in definitions():
         if not all(u.concepts & d.allowed for u in units if u.concepts):
             continue
         present = reading.concepts
         met = [a for a in d.alternatives if a <= present]
-        if not met or not _kind_allows(d.kind, present, folded):
+        if not met or not _kind_allows(d.kind, said, folded):
             continue
         best = max(met, key=len)
         conf = _confidence(reading, d.allowed)
@@ -129,7 +132,7 @@ def _set_aside(text: str) -> Match | None:
     if personal - {"respondent"} or ("respondent" in personal and not said & {"role", "identifier"}) \
             or reading.concepts == {"name"} and not reading.unknown:
         return Match(None, 95, PERSONAL_DATA, why=reading.explain(personal | {"name"}))
-    if "tool_metadata" in said or said == {"respondent", "identifier"}:
+    if any(u.concepts == {"tool_metadata"} for u in reading.units) or said == {"respondent", "identifier"}:
         return Match(None, 90, TOOL_METADATA, why=reading.explain({"tool_metadata", "identifier"}))
     return None
 
