@@ -227,7 +227,8 @@ def show_findings(report, tag: str) -> None:
         return
     e, w = len(report.errors), len(report.warnings)
     if e:
-        whole = [f"- {md(f.message)}" for f in report.errors if not f.row]      # about the file, not a cell
+        whole = [f"- {md(f.message)}" for f in report.errors            # about the file or a whole column
+                 if not f.row or f.rule in ("unrecognised_column", "duplicate_column")]
         st.error(f"**{e} error(s)**: the file cannot be loaded until they are fixed in the spreadsheet "
                  f"(or, where a column was read wrongly, in the table above)."
                  + (f" Also {w} warning(s) to check." if w else "") + ("\n\n" + "\n".join(whole) if whole else ""),
