@@ -105,7 +105,7 @@ _DEFINITIONS: dict[str, tuple[str, str]] = {
     "need_data_metadata_eur": ("need metadata | need data", "funding data digital catalogue standard adequacy horizon target objects year budget expenditure"),
     "need_copyright_clearance_eur": ("need rights | need clearance rights", "funding clearance licence horizon target objects year budget expenditure"),
     "need_training_eur": ("need training | need skills", "funding staff digital skills horizon target objects year budget expenditure"),
-    "funding_horizon_years": ("horizon | number year", "funding need budget target year"),
+    "funding_horizon_years": ("horizon | number year need | number year funding | number year budget", "funding need budget target year"),
     "funding_sources": ("funding source | source", "funding budget eu other year digitise digital"),
     "eu_funding_received_eur": ("eu funding | eu received | eu funding received", "project received recent year"),
     "main_obstacles": ("obstacle", "digitise digital ai other"),
