@@ -204,3 +204,26 @@ def test_map_stores_the_column_as_the_chosen_field(con, tmp_path):
     assert result["status"] == "committed"
     got = con.execute("SELECT museum_name, digital_budget_available_eur FROM current_responses ORDER BY 2").fetchall()
     assert got == [("Wien Museum", 1000.0), ("Grazer Stadtmuseum", 2000.0)]
+
+
+def test_an_abbreviation_with_a_full_stop_is_not_a_question_code():
+    from analysis.schema import question_text
+
+    assert question_text("Q09[SQ001]. What share is online?") == "What share is online?"
+    assert question_text("id. Response ID") == "Response ID"
+    assert question_text("N. dipendenti") == "N. dipendenti"
+
+
+def test_the_column_table_says_why_a_column_was_read_so():
+    from analysis.mappings import how_text
+
+    assert how_text("recognised", None, "numérisée + 3D + %") == "recognised (numérisée + 3D + %)"
+    assert how_text("unmapped", "pct_digitised", "digitised").startswith(
+        "not recognised; likeliest: Collection digitised (%) (digitised)")
+
+
+def test_typographic_and_plain_apostrophes_give_one_museum_id(con, tmp_path):
+    rows = [["Museum name", "Country", "Survey wave", "Collection digitised (%)"],
+            ["Musée d’Art", "FR", "2025", 40]]
+    load_file(con, write_xlsx(tmp_path / "a.xlsx", rows))
+    assert con.execute("SELECT museum_id FROM current_responses").fetchall() == [("FR-musee-d-art",)]
