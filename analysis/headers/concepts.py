@@ -218,18 +218,23 @@ class _Hit:
 
 
 @lru_cache(maxsize=65536)
-def _by_first_word(word: str, written: str) -> tuple[tuple, dict[str, list], tuple]:
-    """The terms this word can start, split for speed: one-word terms, phrases by their exact second word,
-    and phrases whose second word is a stem or prefix."""
-    single, by_second, loose = [], {}, []
+def _by_first_word(word: str, written: str) -> tuple[tuple, dict, dict, tuple]:
+    """The terms this word can start, split for speed: one-word terms; phrases by their second word as
+    written, by the (language, Snowball stem) of their second word; and phrases whose second word is a
+    hand-written stem."""
+    single, exact, stemmed, prefixed = [], {}, {}, []
     for term, how in _word_terms(word, written):
         if len(term.words) == 1:
             single.append((term, how))
-        elif term.words[1][1] == "word":
-            by_second.setdefault(term.words[1][0], []).append((term, how))
-        else:
-            loose.append((term, how))
-    return tuple(single), by_second, tuple(loose)
+            continue
+        text, second = term.words[1]
+        if second == "prefix":
+            prefixed.append((term, how))
+            continue
+        exact.setdefault(text, []).append((term, how))
+        if second == "stem":
+            stemmed.setdefault((term.lang, text), []).append((term, how))
+    return tuple(single), exact, stemmed, tuple(prefixed)
 
 
 def _hits_at(i: int, folded: list[str], written: list[str]) -> list[_Hit]:
@@ -237,13 +242,18 @@ def _hits_at(i: int, folded: list[str], written: list[str]) -> list[_Hit]:
     hits = []
     if written[i].isupper() and len(written[i]) >= 2:
         hits += [_Hit(i, i + 1, t, "acronym") for t in lex.acronyms.get(written[i], ())]
-    single, by_second, loose = _by_first_word(folded[i], written[i].lower())
+    single, exact, stemmed, prefixed = _by_first_word(folded[i], written[i].lower())
     hits += [_Hit(i, i + 1, term, how) for term, how in single]
     if i + 1 < len(folded):
-        for term, how in (*by_second.get(folded[i + 1], ()), *loose):
+        following = written[i + 1].lower()
+        phrases = {id(t): (t, how) for t, how in exact.get(folded[i + 1], ())}
+        for lang in {lang for lang, _ in stemmed}:
+            phrases.update((id(t), (t, how)) for t, how in stemmed.get((lang, _stem(lang, following)), ()))
+        phrases.update((id(t), (t, how)) for t, how in prefixed if folded[i + 1].startswith(t.words[1][0]))
+        for term, how in phrases.values():
             n = len(term.words)
             if i + n <= len(folded) and all(_matches(term, p, folded[i + k], written[i + k].lower())
-                                            for k, p in enumerate(term.words[1:], 1)):
+                                            for k, p in enumerate(term.words[2:], 2)):
                 hits.append(_Hit(i, i + n, term, how))
     return hits
 
@@ -407,8 +417,10 @@ def read(text: str) -> Reading:
             # Words inside a phrase ("culture de l'IA" is literacy, and about AI) and the parts of a long
             # word ("Digitaliseringsgrad": digitise, and a share) can meet a field's needs, never rule it out.
             inner = frozenset(h.term.concept for k in range(i + 1, end) for h in options[k] if h.end == k + 1)
-            if end == i + 1 and len(folded[i]) >= COMPOUND_ENRICH:
-                inner |= {c for _, meaning in _compound(folded[i], frozenset(langs)) or () for c in meaning}
+            if end == i + 1 and len(folded[i]) >= COMPOUND_ENRICH and langs:
+                cut = _cut(folded[i], frozenset(langs)) or ()
+                if all(_native_part(piece, langs) for piece, _ in cut):       # parts of its own language only
+                    inner |= {c for _, meaning in cut for c in meaning}
             units.append(Unit(concepts, " ".join(written[i:end]), spanning[0].how, inner - concepts - {"scaffold"}))
             i = end
             continue
