@@ -21,7 +21,7 @@ from scipy.optimize import linear_sum_assignment
 from analysis import schema
 from analysis.headers import values
 from analysis.headers.concepts import Reading, fold, read, words
-from analysis.headers.fields import NEUTRAL, PERSONAL, STANDALONE, WEAK, definitions
+from analysis.headers.fields import NEUTRAL, PERSONAL, STANDALONE, WEAK, Definition, definitions
 
 AUTO = 80                 # lowest confidence mapped without a person's confirmation
 SUGGEST = 40              # lowest confidence offered as a suggestion
@@ -82,6 +82,22 @@ def _confidence(reading: Reading, allowed: frozenset[str]) -> int:
     return max(0, round(score - sum(2 for u in reading.units if u.how == "compound")))
 
 
+def _named_by(present: frozenset[str]) -> list[Definition]:
+    """The definitions one of whose alternatives these concepts meet, in schema order."""
+    index = _by_concept()
+    found = {id(d): d for c in present for d in index.get(c, ()) if any(a <= present for a in d.alternatives)}
+    return sorted(found.values(), key=definitions().index)
+
+
+@lru_cache(maxsize=1)
+def _by_concept() -> dict[str, list[Definition]]:
+    out: dict[str, list[Definition]] = {}
+    for d in definitions():
+        for c in frozenset().union(*d.alternatives):
+            out.setdefault(c, []).append(d)
+    return out
+
+
 def _kind_allows(kind: str, concepts: frozenset[str], folded: list[str]) -> bool:
     """Units in the heading must suit the field's kind: a share is a percentage, a count is not, EUR is money."""
     share = "share" in concepts or "%" in folded
@@ -100,10 +116,10 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     # parts of a long word do ("Digitaliseringsgrad" is a share).
     said = frozenset(c for u in units for c in (u.concepts if " " in u.text else u.concepts | u.inner))
     out = []
-    for d in definitions():
+    present = reading.concepts
+    for d in _named_by(present):
         if not all(u.concepts & d.allowed for u in units if u.concepts):
             continue
-        present = reading.concepts
         met = [a for a in d.alternatives if a <= present]
         if not met or not _kind_allows(d.kind, said, folded):
             continue
