@@ -38,9 +38,12 @@ class Header:
     matches: list[Match]
 
     @property
+    def fields(self) -> int:
+        return len({m.field for m in self.matches if m.field})
+
+    @property
     def score(self) -> float:
-        fields = {m.field for m in self.matches if m.field}
-        return len(fields) + 0.001 * sum(m.confidence for m in self.matches if m.field)
+        return self.fields + 0.001 * sum(m.confidence for m in self.matches if m.field)
 
 
 def _header_from(grid: list[list[str]], upper: int | None, lower: int, width: int, merged) -> Header:
@@ -115,7 +118,7 @@ def find_header(rows: list[list], merged=()) -> Header | None:
         if r > 0 and any(grid[r - 1]) and _is_lower_header(grid, r - 1, r, width, merged):
             pair = _header_from(grid, r - 1, r, width, merged)
             # Sub-headings under the best single row belong to it when they read at least as well.
-            if pair.score > best.score + 0.5 or best.rows == [r - 1] and pair.score >= best.score:
+            if pair.score > best.score + 0.5 or best.rows == [r - 1] and pair.fields >= best.fields:
                 best = pair
     if best is None or best.score < 2:
         return None
@@ -135,7 +138,7 @@ def is_total_label(value: object) -> bool:
 _OPTION_SPLITS = (
     re.compile(r"^(?P<q>.+?)\s*[-:/_]\s*(?P<o>other\b.*?)(?:\s*[-_]\s*text)?$", re.IGNORECASE),  # ... Other (text)
     re.compile(r"^(?P<q>.+?)\s*\[(?P<o>[^\[\]]+)\]\s*$"),                 # Google Forms grid: Question [Option]
-    re.compile(r"^(?P<q>.+)\s+/\s+(?P<o>[^/]+)$"),                        # two header rows joined: Question / Option
+    re.compile(r"^(?P<q>.+?)\s+/\s+(?P<o>.+)$"),                          # two header rows joined: Question / Option
     re.compile(r"^(?P<q>.+?)\s+-\s+(?:selected choice\s+-\s+)?(?P<o>[^-]+)$", re.IGNORECASE),  # Qualtrics
     re.compile(r"^(?P<q>.+):\s+(?P<o>[^:]+)$"),                           # Question: Option
     re.compile(r"^(?P<q>[^/\s]+(?:/[^/\s]+)*)/(?P<o>[^/\s]+)$"),          # Kobo path: group/question/option

@@ -227,3 +227,31 @@ def test_typographic_and_plain_apostrophes_give_one_museum_id(con, tmp_path):
             ["Musée d’Art", "FR", "2025", 40]]
     load_file(con, write_xlsx(tmp_path / "a.xlsx", rows))
     assert con.execute("SELECT museum_id FROM current_responses").fetchall() == [("FR-musee-d-art",)]
+
+
+def test_a_survey_tool_download_with_the_questions_of_the_issue(con, tmp_path):
+    """SurveyMonkey-shaped: a question row over a 'Response' row (no merged cells), per-option columns for
+    the AI purposes, personal and tool columns. Every value lands where a person would put it."""
+    from openpyxl import Workbook
+
+    questions = ["Respondent ID", "Start Date", "Email Address", "First Name",
+                 "What is the name of your museum?", "In which country is your museum located?",
+                 "What percentage of your collection does not need to be digitised?",
+                 "For which purposes does your museum use AI?", None,
+                 "Funding needed for capture equipment", "Over how many years will you need this funding?",
+                 "How adequate is your capture equipment? (1 = very poor, 5 = excellent)"]
+    below = [None] * 4 + ["Response", "Response", "Open-Ended Response", "Cataloguing / metadata", "Translation",
+                          "Open-Ended Response", "Open-Ended Response", "Response"]
+    wb = Workbook()
+    for row in (questions, below, [1, "2025-03-01", "a@b.eu", "Ann", "Musée A", "France", 10, "Cataloguing / metadata",
+                                   "", 5000, 4, 3],
+                [2, "2025-03-02", "c@d.eu", "Bo", "Museo B", "Italy", 20, "", "Translation", 1000, 5, 2]):
+        wb.active.append(row)
+    wb.save(tmp_path / "sm.xlsx")
+    result = load_file(con, tmp_path / "sm.xlsx", wave="2025")
+    assert result["status"] == "committed", result["errors"]
+    assert result["dropped_personal_data_columns"] == ["Email Address", "First Name"]
+    got = con.execute("SELECT museum_name, country, pct_no_need_digitise, ai_use_cases, need_equipment_eur, "
+                      "funding_horizon_years, infra_capture_equipment FROM current_responses ORDER BY country").fetchall()
+    assert got == [("Musée A", "FR", 10.0, "cataloguing_metadata", 5000.0, 4, 3),
+                   ("Museo B", "IT", 20.0, "translation", 1000.0, 5, 2)]
