@@ -35,6 +35,7 @@ COMPOUND_MIN_PART = 4       # shorter pieces (art, nam, rat) are found inside to
 COMPOUND_ENRICH = 10        # a known word this long may still say more through its parts
 LINKS = ("", "s", "e", "n", "en", "es", "er", "o", "i")      # Fugen-s and friends between compound parts
 TYPO_MIN_LENGTH = 6         # shorter words are too often real words of their own (image, anual)
+TYPO_EDITS = 1              # letters wrong, missing, extra or swapped
 STOPWORD_MAX_LENGTH = 5    # longer "stop words" in some lists are content words (information, problems)
 
 _SPECIAL = str.maketrans({"ß": "ss", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe",
@@ -89,7 +90,6 @@ class Reading:
     units: tuple[Unit, ...]
     unknown: tuple[str, ...]  # words no language explains
     function_words: int       # stop words, numbers, question scaffolding
-    lang: str                 # the language that explains most of the heading ('' when none)
 
     @cached_property
     def concepts(self) -> frozenset[str]:
@@ -264,11 +264,12 @@ def _compound(word: str, langs: frozenset[str]) -> tuple[tuple[str, frozenset[st
     if langs:
         return _cut(word, langs)
     cuts = [(cut, lang) for lang in lexicon().languages if (cut := _cut(word, frozenset({lang})))]
-    return min(cuts, key=lambda c: (len(c[0]), not _all_native(c[0], c[1])))[0] if cuts else None
+    return min(cuts, key=lambda c: (len(c[0]), not _all_native(c[0], {c[1]})))[0] if cuts else None
 
 
-def _all_native(cut, lang: str) -> bool:
-    return all(_native_part(piece, {lang}) for piece, _ in cut)
+def _all_native(cut, langs: set[str]) -> bool:
+    """Every part of a compound cut is a word of one of these languages."""
+    return all(any(t.lang in langs for t, _ in _word_terms(piece, piece)) for piece, _ in cut)
 
 
 @lru_cache(maxsize=65536)
@@ -303,15 +304,14 @@ def _cut(word: str, langs: frozenset[str]) -> tuple[tuple[str, frozenset[str]], 
 @lru_cache(maxsize=65536)
 def _typo(word: str, langs: frozenset[str]) -> str | None:
     """The lexicon word this one is a likely misspelling of: one letter wrong, missing, extra or two letters
-    swapped ("musuem", "traning"), only words of the heading's own languages (French
-    "compte" is no misspelling of English "compute"). None when no word or two words are that close."""
+    swapped ("musuem", "traning"), only words of the heading's own languages (French "compte" is no
+    misspelling of English "compute"). None when no word or two words are that close."""
     if len(word) < TYPO_MIN_LENGTH or not word.isalpha():
         return None
-    allowed = 1
     vocab = lexicon().vocabulary
-    pool = sorted({w for n in range(len(word) - allowed, len(word) + allowed + 1) for w, lang in vocab.get((word[0], n), ())
-                   if lang in langs or not langs})
-    found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=allowed, limit=2)
+    pool = sorted({w for n in range(len(word) - TYPO_EDITS, len(word) + TYPO_EDITS + 1)
+                   for w, lang in vocab.get((word[0], n), ()) if lang in langs or not langs})
+    found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=TYPO_EDITS, limit=2)
     return found[0][0] if len(found) == 1 or found and found[0][1] < found[1][1] else None
 
 
@@ -340,10 +340,6 @@ def _without_legends(text: str) -> str:
 
 
 _WHAT_FOR = re.compile(r"^\s*(?:\w+\W+)?(?:what|which)\b.*\bfor\s*\W*$", re.IGNORECASE)
-
-
-def _native_part(piece: str, langs: set[str]) -> bool:
-    return any(t.lang in langs for t, _ in _word_terms(piece, piece))
 
 
 def _in_brackets(text: str, written: list[str]) -> list[bool]:
@@ -382,7 +378,6 @@ def read(text: str) -> Reading:
     score = {lang: sum(v.values()) for lang, v in cover.items()}
     top = max(score.values(), default=0)
     langs = {lang for lang, v in score.items() if v == top} if top else set()
-    lang = "en" if "en" in langs or not langs else sorted(langs)[0]
 
     def usable(i: int) -> list[_Hit]:
         """Hits at word i read in the heading's language; others only for longer words and acronyms."""
@@ -390,8 +385,7 @@ def read(text: str) -> Reading:
         native = [h for h in here if h.term.lang in langs]
         if native or folded[i] in lex.stopwords and lex.stopwords[folded[i]] & langs:
             return native
-        if (parts := _compound(folded[i], frozenset(langs))) and all(
-                _native_part(piece, langs) for piece, _ in parts):
+        if (parts := _compound(folded[i], frozenset(langs))) and _all_native(parts, langs):
             return []                   # a compound of the heading's own language beats a foreign stem
         return [h for h in here if len(folded[i]) >= 4 or h.how == "acronym"]
 
@@ -419,7 +413,7 @@ def read(text: str) -> Reading:
             inner = frozenset(h.term.concept for k in range(i + 1, end) for h in options[k] if h.end == k + 1)
             if end == i + 1 and len(folded[i]) >= COMPOUND_ENRICH and langs:
                 cut = _cut(folded[i], frozenset(langs)) or ()
-                if all(_native_part(piece, langs) for piece, _ in cut):       # parts of its own language only
+                if _all_native(cut, langs):                                    # parts of its own language only
                     inner |= {c for _, meaning in cut for c in meaning}
             units.append(Unit(concepts, " ".join(written[i:end]), spanning[0].how, inner - concepts - {"scaffold"}))
             i = end
@@ -437,7 +431,7 @@ def read(text: str) -> Reading:
         else:
             unknown.append(written[i])
         i += 1
-    if _WHAT_FOR.match(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)):        # English "What do you use AI for?" asks for purposes
+    if _WHAT_FOR.match(_LEGEND.sub(" ", text)):        # English "What do you use AI for?" asks for purposes
         units.append(Unit(frozenset({"purpose"}), "what … for", "word"))
     scaffold = [u for u in units if u.concepts == {"scaffold"}]
-    return Reading(tuple(u for u in units if u not in scaffold), tuple(unknown), function_words + len(scaffold), lang)
+    return Reading(tuple(u for u in units if u not in scaffold), tuple(unknown), function_words + len(scaffold))

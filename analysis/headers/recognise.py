@@ -20,7 +20,7 @@ from scipy.optimize import linear_sum_assignment
 
 from analysis import schema
 from analysis.headers import values
-from analysis.headers.concepts import Reading, fold, read, words
+from analysis.headers.concepts import Reading, read, words
 from analysis.headers.fields import NEUTRAL, PERSONAL, STANDALONE, WEAK, Definition, definitions
 
 AUTO = 80                 # lowest confidence mapped without a person's confirmation
@@ -57,6 +57,7 @@ class Candidate:
     specificity: int              # concepts in the alternative that matched
     confidence: int
     why: str
+    unsaid_percent: bool = False  # a percentage field whose heading names no share: its answers may say so
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +66,7 @@ def _own_headings() -> dict[str, str]:
     claims: dict[str, set[str]] = {}
     for f in schema.FIELDS:
         for text in (f.name, f.label, f.header):
-            claims.setdefault(fold(" ".join(words(text)[0])), set()).add(f.name)
+            claims.setdefault(" ".join(words(text)[0]), set()).add(f.name)
     return {k: next(iter(v)) for k, v in claims.items() if len(v) == 1}
 
 
@@ -129,10 +130,11 @@ def candidates(text: str) -> tuple[Candidate, ...]:
                 reading.function_words > 1 or conf < 100) or len(best) == 1 and best <= WEAK and conf < 100:
             continue        # "Museum" alone is the museum's name, "...describes your museum?" is not; "Code" is
                             # an ID, "Stato (codice ISO)" is not
-        if d.kind == schema.PERCENT and "share" not in present:
+        unsaid = d.kind == schema.PERCENT and "share" not in present
+        if unsaid:
             conf -= UNSAID_PERCENT          # "Site internet" names online, but is it a share? The answers say.
         out.append(Candidate(d.field, len(best), conf, reading.explain(set(best) | (present & d.allowed - NEUTRAL))
-                             or reading.explain(set(best))))
+                             or reading.explain(set(best)), unsaid))
     return tuple(sorted(out, key=lambda c: (-c.specificity, -c.confidence)))
 
 
@@ -160,7 +162,7 @@ def match_header(text: str) -> Match:
         return Match(None, 0, UNMAPPED)
     if "/" in text and re.fullmatch(r"[\w./-]+", text) and ("_" in text or text.islower()):
         text = text.rsplit("/", 1)[1]      # KoboToolbox/ODK path group/question (not "Mitarbeiter/innen")
-    own = _own_headings().get(fold(" ".join(words(schema.question_text(text))[0])))
+    own = _own_headings().get(" ".join(words(schema.question_text(text))[0]))
     if own:
         return Match(own, 100, RECOGNISED, why=OWN_HEADING)
     if aside := _set_aside(text):
@@ -177,12 +179,15 @@ def _decide(text: str, found: tuple[Candidate, ...] | list[Candidate]) -> Match:
             return Match(None, 90, ADDRESS, why=reading.explain({"address"}))
         return Match(None, 0, UNMAPPED)
     top = sorted((c for c in found if c.specificity == found[0].specificity), key=lambda c: -c.confidence)
-    best = top[0]
-    clear = len(top) == 1 or best.confidence - top[1].confidence >= CLEAR_LEAD
+    return _verdict(top[0], len(top) == 1 or top[0].confidence - top[1].confidence >= CLEAR_LEAD)
+
+
+def _verdict(best: Candidate, clear: bool, suggest_from: int = SUGGEST) -> Match:
+    """Mapped when sure enough and no other field fits as well; else only suggested (from `suggest_from`)."""
     confidence = best.confidence if clear else min(best.confidence, AMBIGUOUS)
     if confidence >= AUTO:
         return Match(best.field, confidence, RECOGNISED, why=best.why)
-    return Match(None, confidence, UNMAPPED, best.field if confidence >= SUGGEST else None, why=best.why)
+    return Match(None, confidence, UNMAPPED, best.field if confidence >= suggest_from else None, why=best.why)
 
 
 def _with_answers(c: Candidate, share: float, answers: list[object]) -> Candidate:
@@ -191,7 +196,7 @@ def _with_answers(c: Candidate, share: float, answers: list[object]) -> Candidat
     kind = schema.FIELDS_BY_NAME[c.field].kind
     if share < 1 or len(answers) < values.EVIDENCE or kind == schema.TEXT:
         return c
-    gain = ANSWERS_AGREE + (UNSAID_PERCENT if kind == schema.PERCENT and "share" not in read(c.why).concepts else 0)
+    gain = ANSWERS_AGREE + (UNSAID_PERCENT if c.unsaid_percent else 0)
     return Candidate(c.field, c.specificity, min(100, c.confidence + gain), c.why + " + the answers fit")
 
 
@@ -210,7 +215,7 @@ def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] 
             decided[col] = Match(None, 100, UNMAPPED, alone.field, why=ANOTHER_COLUMN)      # the same heading twice
         elif alone.how not in (RECOGNISED, UNMAPPED) or alone.why == OWN_HEADING:
             decided[col] = alone          # our own template's headings: wrong answers are reported cell by cell
-        elif kind := values.personal_kind(column):
+        elif kind := values.aside_kind(column):
             decided[col] = Match(None, 95, ADDRESS if kind == values.WEB else PERSONAL_DATA,
                                  why=f"the answers are {kind}")
         elif fitting := [(c, share) for c in candidates(schema.question_text(text))
@@ -224,8 +229,8 @@ def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] 
         elif alone.suggestion is None and (by_answers := values.enum_by_answers(column)):
             decided[col] = Match(by_answers, AUTO, RECOGNISED,
                                  why=f"its answers are {schema.FIELDS_BY_NAME[by_answers].label} answers")
-        elif "address" in read(text).concepts:
-            decided[col] = Match(None, 90, ADDRESS, why=read(text).explain({"address"}))
+        elif "address" in (reading := read(text)).concepts:
+            decided[col] = Match(None, 90, ADDRESS, why=reading.explain({"address"}))
         else:
             refused = alone.field or alone.suggestion
             decided[col] = Match(None, 0, alone.how if alone.field is None else UNMAPPED, refused,
@@ -247,10 +252,8 @@ def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] 
                 won[cols[r]] = fields[f]
     for col, top in tiers.items():
         if col in won:
-            c = next(c for c, _ in top if c.field == won[col])
-            confidence = c.confidence if len(top) == 1 else min(c.confidence, AMBIGUOUS)
-            decided[col] = (Match(c.field, confidence, RECOGNISED, why=c.why) if confidence >= AUTO else
-                            Match(None, confidence, UNMAPPED, c.field, why=c.why))
+            # The answers fit this field, so it is always offered, however unsure the heading.
+            decided[col] = _verdict(next(c for c, _ in top if c.field == won[col]), len(top) == 1, suggest_from=0)
         else:
             c = top[0][0]
             decided[col] = Match(None, c.confidence, UNMAPPED, c.field, why=ANOTHER_COLUMN)

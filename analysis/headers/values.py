@@ -51,7 +51,7 @@ def fit(field: str, answers: list[object]) -> float:
     return good / len(answers)
 
 
-def personal_kind(answers: list[object]) -> str | None:
+def aside_kind(answers: list[object]) -> str | None:
     """'e-mail addresses', 'phone numbers', 'IP addresses' or 'GPS coordinates' when most answers are; WEB
     for web addresses (the museum's, not personal, but not a survey answer either)."""
     texts = [str(v).strip() for v in answers if isinstance(v, str)]
