@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import openpyxl
@@ -84,3 +86,28 @@ def summary_mismatches(got: dict, want: dict, prefix: str = "") -> list[str]:
         elif isinstance(g, bool) or not isinstance(g, (int, float)) or g != pytest.approx(w, rel=1e-9):
             bad.append(f"{prefix}{key}: expected {w!r}, got {g!r}")
     return bad
+
+
+def expected_museum_id(country: str, name: str) -> str:
+    """The id a museum without one must get, worked out by hand: country + '-' + the name lower-cased,
+    accents removed, every run of other characters (spaces, plain or typographic apostrophes, hyphens)
+    replaced by '-'."""
+    s = unicodedata.normalize("NFKD", re.sub(r"[’‘]", "'", name)).encode("ascii", "ignore").decode().lower()
+    return f"{country}-" + re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+def assert_allowed_values(record: dict) -> None:
+    """Every answer of a hand-written canonical record is one the schema allows: enumeration and
+    several-answers codes, percentages 0-100."""
+    from analysis import schema
+
+    for name, value in record.items():
+        f = schema.FIELDS_BY_NAME[name]
+        if value is None:
+            continue
+        if f.kind == schema.ENUM:
+            assert value in f.codes, (name, value)
+        if f.kind == schema.MULTI:
+            assert set(value.split(";")) <= set(f.codes) | {"other"}, (name, value)
+        if f.kind == schema.PERCENT:
+            assert 0 <= value <= 100, (name, value)

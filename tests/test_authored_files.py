@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import unicodedata
 
 import openpyxl
 import pytest
@@ -33,7 +31,7 @@ except ImportError:  # ... or tests/ became a package
 from analysis import schema
 from analysis.metrics import summary
 from analysis.pipeline import load_file
-from tests.conftest import summary_mismatches
+from tests.conftest import assert_allowed_values, expected_museum_id, summary_mismatches
 
 CASES = ("fr", "de")
 
@@ -170,13 +168,6 @@ SCHEMA_NAMES = [f.name for f in schema.FIELDS]
 # ====================================================================================================
 # The fixture itself (no loader involved)
 # ====================================================================================================
-def _slug(country: str, name: str) -> str:
-    """country + '-' + the name lower-cased, accents removed, every run of other characters (spaces,
-    straight or typographic apostrophes, hyphens...) replaced by '-'."""
-    s = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).lower()
-    return f"{country}-" + re.sub(r"[^a-z0-9]+", "-", s).strip("-")
-
-
 _BLANK = {"", "nc", "k.a.", "-", "n/a", "n.d."}
 
 
@@ -253,16 +244,9 @@ def _check_canonical(canonical: list[dict], extra: str, country: str) -> None:
     assert len({m["museum_id"] for m in canonical}) == 8
     for m in canonical:
         assert set(m) == fields, m["museum_name"]
-        assert m["museum_id"] == _slug(m["country"], m["museum_name"])
+        assert m["museum_id"] == expected_museum_id(m["country"], m["museum_name"])
         assert m["country"] == country
-        for name, value in m.items():
-            f = schema.FIELDS_BY_NAME[name]
-            if value is None:
-                continue
-            if f.kind == schema.ENUM:
-                assert value in f.codes, (name, value)
-            if f.kind == schema.PERCENT:
-                assert 0 <= value <= 100
+        assert_allowed_values(m)
         # no cross-field warning or error is expected from these answers
         if m["pct_no_need_digitise"] is not None:
             assert m["pct_digitised"] + m["pct_no_need_digitise"] <= 100
