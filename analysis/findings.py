@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 import pandas as pd
+from scipy import stats
 
 from analysis import schema
+from analysis.formats import money
 from analysis.schema import country_name
-
-
-def _m(value: float) -> str:
-    return f"€{value / 1e6:,.1f} M"
 
 
 def headline_findings(summary: dict, by_country: pd.DataFrame) -> list[str]:
@@ -27,15 +28,106 @@ def headline_findings(summary: dict, by_country: pd.DataFrame) -> list[str]:
         out.append(text + ".")
     shortfall, need = summary["total_funding_shortfall_eur"], summary["total_funding_need_eur"]
     if shortfall:
-        pillars = {p: v for p, v in summary["shortfall_by_pillar"].items() if v}
-        top = max(pillars, key=pillars.get)
-        out.append(f"The funding shortfall to 2030 is **{_m(shortfall)}** across {n['funding_shortfall']} museums "
-                   f"that gave needs and budgets; the largest gap is **{schema.PILLARS[top].lower()}** "
-                   f"({100 * pillars[top] / shortfall:.0f} % of it). Total need: {_m(need)}.")
+        ranking = rank([Estimate.total(schema.PILLARS[p].lower(), v, n["funding_shortfall"])
+                        for p, v in summary["shortfall_by_pillar"].items() if v])
+        first = ranking.top
+        if ranking.top_holds or len(ranking.groups) == 1:
+            largest = f"the largest gap is **{first.name}** ({100 * first.value / shortfall:.0f} % of it)"
+        else:
+            second = ranking.groups[1]
+            largest = (f"the two largest gaps are **{first.name}** and **{second.name}** "
+                       f"({100 * (first.value + second.value) / shortfall:.0f} % of it together)")
+        out.append(f"The funding shortfall to 2030 is **{money(shortfall)}** across {n['funding_shortfall']} museums "
+                   f"that gave needs and budgets; {largest}. Total need: {money(need)}.")
     shown = by_country[~by_country["suppressed"]].dropna(subset=["mean"])
     if len(shown) >= 2:
-        low, high = shown.loc[shown["mean"].idxmin()], shown.loc[shown["mean"].idxmax()]
-        out.append(f"Digitisation ranges from **{low['mean']:.0f} %** in {country_name(low['group'])} to "
-                   f"**{high['mean']:.0f} %** in {country_name(high['group'])} ({len(shown)} countries with at "
-                   f"least 5 answers).")
+        ranking = rank([Estimate.mean(country_name(r.group), r.mean, r.n, r.sd) for r in shown.itertuples()])
+        high, low = ranking.top, ranking.bottom
+        if ranking.top_holds and ranking.bottom_holds:
+            out.append(f"Digitisation ranges from **{low.value:.0f} %** in {low.name} to **{high.value:.0f} %** in "
+                       f"{high.name} ({len(shown)} countries with at least 5 answers).")
+        else:
+            out.append(f"Country means range from {low.value:.0f} % to {high.value:.0f} % ({len(shown)} countries "
+                       f"with at least 5 answers), but {ranking.why_not('country')}.")
     return out
+
+
+# --- when a group may be called highest, lowest, most or least ------------------------------------------
+RANK_MIN_N = 20          # answers a group needs before it is singled out as the highest or the lowest
+SIMILAR_WITHIN = 0.10    # totals with no known spread: within 10 % of each other count as similar
+_Z95 = 1.96
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """One group's figure with its n and, when the spread of museums' answers is known, its 95 % interval."""
+
+    name: str
+    value: float
+    n: int
+    half_width: float | None = None
+
+    @classmethod
+    def mean(cls, name: str, value: float, n: int, sd: float | None) -> "Estimate":
+        """A mean of museums' answers: interval from Student's t with the sample standard deviation."""
+        half = None
+        if sd is not None and not pd.isna(sd) and n > 1:
+            half = float(stats.t.ppf(0.975, n - 1)) * float(sd) / math.sqrt(n)
+        return cls(name, float(value), int(n), half)
+
+    @classmethod
+    def share(cls, name: str, pct: float, n: int) -> "Estimate":
+        """A share of museums (%): Wilson's 95 % interval, which stays sensible near 0 and 100 %."""
+        p, z2 = pct / 100, _Z95 ** 2
+        centre = (p + z2 / (2 * n)) / (1 + z2 / n)
+        half = _Z95 * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n)
+        return cls(name, float(pct), int(n), 100 * (half + abs(centre - p)))
+
+    @classmethod
+    def total(cls, name: str, value: float, n: int) -> "Estimate":
+        return cls(name, float(value), int(n))
+
+
+def stands_out(first: Estimate, second: Estimate) -> bool:
+    """Whether `first` may be called higher (or lower) than `second`: it rests on at least RANK_MIN_N answers,
+    and the difference is larger than noise (the 95 % intervals do not overlap; for totals, more than
+    SIMILAR_WITHIN apart)."""
+    if first.n < RANK_MIN_N:
+        return False
+    gap = abs(first.value - second.value)
+    if first.half_width is not None and second.half_width is not None:
+        return gap > first.half_width + second.half_width
+    return gap > SIMILAR_WITHIN * max(abs(first.value), abs(second.value))
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Groups from highest to lowest, and which ends of the ranking may be named."""
+
+    groups: list[Estimate]
+
+    @property
+    def top(self) -> Estimate:
+        return self.groups[0]
+
+    @property
+    def bottom(self) -> Estimate:
+        return self.groups[-1]
+
+    @property
+    def top_holds(self) -> bool:
+        return len(self.groups) >= 2 and stands_out(self.groups[0], self.groups[1])
+
+    @property
+    def bottom_holds(self) -> bool:
+        return len(self.groups) >= 2 and stands_out(self.groups[-1], self.groups[-2])
+
+    def why_not(self, noun: str = "group") -> str:
+        """Why an end is not named: too few answers at that end, or differences within noise."""
+        if min(self.top.n, self.bottom.n) < RANK_MIN_N:
+            return f"too few answers per {noun} (under {RANK_MIN_N}) to rank them"
+        return "the differences are within sampling noise"
+
+
+def rank(groups: list[Estimate]) -> Ranking:
+    return Ranking(sorted(groups, key=lambda g: g.value, reverse=True))

@@ -134,7 +134,7 @@ def distribution(con: duckdb.DuckDBPyConnection, filters: Filters, metric: str, 
     metric, by = _check(metric, NUMERIC), _check(by, GROUPS)
     where, params = filters.where()
     frame = _query(con, f"""
-        SELECT {by} AS "group", count({metric}) AS n, avg({metric}) AS mean,
+        SELECT {by} AS "group", count({metric}) AS n, avg({metric}) AS mean, stddev_samp({metric}) AS sd,
                sum({metric} * collection_objects) FILTER (WHERE collection_objects > 0)
                  / NULLIF(sum(collection_objects) FILTER (WHERE {metric} IS NOT NULL AND collection_objects > 0), 0)
                  AS weighted_mean,
@@ -142,7 +142,7 @@ def distribution(con: duckdb.DuckDBPyConnection, filters: Filters, metric: str, 
                quantile_cont({metric}, 0.75) AS q3, min({metric}) AS min, max({metric}) AS max
         FROM museum_metrics WHERE {where} AND {by} IS NOT NULL
         GROUP BY 1 ORDER BY mean DESC NULLS LAST""", params)
-    return _suppress(frame, ["mean", "weighted_mean", "q1", "median", "q3", "min", "max"])
+    return _suppress(frame, ["mean", "sd", "weighted_mean", "q1", "median", "q3", "min", "max"])
 
 
 def totals(con: duckdb.DuckDBPyConnection, filters: Filters, columns: list[str], by: str) -> pd.DataFrame:
@@ -421,10 +421,13 @@ def country_values(con: duckdb.DuckDBPyConnection, filters: Filters, metric: str
             frame["value"] = frame["value"] / frame["n"].where(frame["n"] > 0)
     else:
         raise ValueError(f"unknown aggregate {spec.aggregate!r}")
-    frame = frame[["country", "n", "value"]].copy()
+    # the spread of museums' values, for telling a real lead from noise: known for unweighted means only
+    frame["sd"] = frame["sd"] if spec.aggregate == "mean" else None
+    frame = frame[["country", "n", "value", "sd"]].copy()
     frame["n"] = frame["n"].astype(int)
-    frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype(float) * spec.scale
-    frame = _suppress(frame, ["value"])
+    for column in ("value", "sd"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float) * spec.scale
+    frame = _suppress(frame, ["value", "sd"])
     return frame.sort_values(["suppressed", "value", "country"], ascending=[True, False, True],
                              na_position="last").reset_index(drop=True)
 
@@ -458,16 +461,17 @@ def skill_area_label(area: str) -> str:
 
 
 def column_means(con: duckdb.DuckDBPyConnection, filters: Filters, columns: list[str] | tuple[str, ...]) -> pd.DataFrame:
-    """Per column: n (museums that answered), unweighted mean and median; suppressed when n < 5."""
+    """Per column: n (museums that answered), unweighted mean, its standard deviation and the median;
+    suppressed when n < 5."""
     cols = [_check(c, NUMERIC) for c in columns]
     where, params = filters.where()
-    select = ", ".join(f"count({c}), avg({c}), median({c})" for c in cols)
+    select = ", ".join(f"count({c}), avg({c}), stddev_samp({c}), median({c})" for c in cols)
     with con.cursor() as cur:
         row = cur.execute(f"SELECT {select} FROM museum_metrics WHERE {where}", params).fetchone()
-    frame = pd.DataFrame({"field": cols, "label": [_field_label(c) for c in cols],
-                          "n": [int(v) for v in row[0::3]], "mean": list(row[1::3]), "median": list(row[2::3])})
-    frame[["mean", "median"]] = frame[["mean", "median"]].astype(float)
-    return _suppress(frame, ["mean", "median"])
+    frame = pd.DataFrame({"field": cols, "label": [_field_label(c) for c in cols], "n": [int(v) for v in row[0::4]],
+                          "mean": list(row[1::4]), "sd": list(row[2::4]), "median": list(row[3::4])})
+    frame[["mean", "sd", "median"]] = frame[["mean", "sd", "median"]].astype(float)
+    return _suppress(frame, ["mean", "sd", "median"])
 
 
 def skill_profile(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -475,7 +479,7 @@ def skill_profile(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFr
     the mean gap to it (skills_gap_<area>, 0 at or above target) and the % of museums below target."""
     where, params = filters.where()
     parts = [f"""
-        SELECT {i} AS i, '{a}' AS area, count(skill_{a}) AS n, avg(skill_{a}) AS mean_level,
+        SELECT {i} AS i, '{a}' AS area, count(skill_{a}) AS n, avg(skill_{a}) AS mean_level, stddev_samp(skill_{a}) AS sd,
                avg(target_skill_level) FILTER (WHERE skill_{a} IS NOT NULL) AS target_level,
                avg(skills_gap_{a}) AS mean_gap,
                100.0 * count(*) FILTER (WHERE skill_{a} < target_skill_level) / NULLIF(count(skill_{a}), 0)
@@ -483,7 +487,7 @@ def skill_profile(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFr
         FROM museum_metrics WHERE {where}""" for i, a in enumerate(schema.SKILL_AREAS)]
     frame = _query(con, " UNION ALL ".join(parts) + " ORDER BY i", params * len(parts)).drop(columns="i")
     frame.insert(1, "label", [skill_area_label(a) for a in frame["area"]])
-    return _suppress(frame, ["mean_level", "target_level", "mean_gap", "pct_below_target"])
+    return _suppress(frame, ["mean_level", "sd", "target_level", "mean_gap", "pct_below_target"])
 
 
 def level_counts(con: duckdb.DuckDBPyConnection, filters: Filters, field: str) -> pd.DataFrame:
@@ -529,14 +533,15 @@ def digital_staff_share(con: duckdb.DuckDBPyConnection, filters: Filters, by: st
     where, params = filters.where()
     frame = _query(con, f"""
         SELECT {group} AS "group", count(digital_fte_share) AS n,
-               100 * avg(digital_fte_share) AS mean_pct, 100 * median(digital_fte_share) AS median_pct,
+               100 * avg(digital_fte_share) AS mean_pct, 100 * stddev_samp(digital_fte_share) AS sd,
+               100 * median(digital_fte_share) AS median_pct,
                100 * sum(staff_fte_digital) FILTER (WHERE digital_fte_share IS NOT NULL)
                  / NULLIF(sum(staff_paid_fte) FILTER (WHERE digital_fte_share IS NOT NULL), 0) AS pooled_pct
         FROM museum_metrics WHERE {where} AND {group} IS NOT NULL GROUP BY 1 ORDER BY 1""", params)
     if by == "size_band":
         order = {band: i for i, (band, _) in enumerate(schema.SIZE_BANDS)}
         frame = frame.sort_values("group", key=lambda s: s.map(order)).reset_index(drop=True)
-    return _suppress(frame, ["mean_pct", "median_pct", "pooled_pct"])
+    return _suppress(frame, ["mean_pct", "sd", "median_pct", "pooled_pct"])
 
 
 # --- Funding page --------------------------------------------------------------------------------------
