@@ -7,12 +7,18 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis import schema
+from analysis import findings, formats, schema
 from analysis.schema import country_name
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
 FONT_SIZE = 18
+
+
+def _estimate(name: str, value: float, row, sd_scale: float = 1.0) -> findings.Estimate:
+    """A group's mean (or median: sd_scale 1.25) with its interval when the row carries the spread (`sd`)."""
+    sd = getattr(row, "sd", None)
+    return findings.Estimate.mean(name, value, row.n, None if sd is None or pd.isna(sd) else sd * sd_scale)
 
 
 def _style(fig: go.Figure, title: str, subtitle: str) -> go.Figure:
@@ -23,6 +29,8 @@ def _style(fig: go.Figure, title: str, subtitle: str) -> go.Figure:
         template="plotly_white", colorway=PALETTE, margin={"l": 10, "r": 10, "t": 140, "b": 10},
         legend={"orientation": "h", "y": -0.15},
     )
+    if any(getattr(trace, "orientation", None) == "h" for trace in fig.data):
+        fig.update_yaxes(tickmode="linear", tick0=0, dtick=1)     # every category labelled, none skipped
     return fig
 
 
@@ -40,33 +48,53 @@ def digitisation_by_country(frame: pd.DataFrame, caption: str) -> go.Figure:
     hidden = int(frame["suppressed"].sum())
     note = (f"<br>{hidden} countr{'y' if hidden == 1 else 'ies'} with fewer than 5 answers not shown"
             if hidden else "")
-    if not shown.empty:
-        top = shown.iloc[-1]
-        title = f"{country_name(top['country'])} leads with {top['mean_pct_digitised']:.0f} % of collections digitised"
+    ranking = findings.rank([_estimate(country_name(r.country), r.mean_pct_digitised, r)
+                             for r in shown.itertuples()]) if len(shown) else None
+    if ranking and len(ranking.groups) == 1:
+        only = ranking.top
+        title = f"{only.name}: {only.value:.0f} % of collections digitised on average (n = {only.n})"
+    elif ranking and ranking.top_holds:
+        title = f"{ranking.top.name} leads with {ranking.top.value:.0f} % of collections digitised (n = {ranking.top.n})"
+    elif ranking:
+        title = (f"Country means range from {ranking.bottom.value:.0f} % to {ranking.top.value:.0f} % of collections "
+                 f"digitised; {ranking.why_not('country')}")
     else:
         title = "Too few answers per country to compare"
         fig.add_annotation(text="No country has 5 or more answers to this question", showarrow=False,
                            x=50, y=0, font={"size": FONT_SIZE})
         fig.update_yaxes(visible=False)
     fig.update_layout(height=max(420, 34 * len(shown) + 200))
-    return _style(fig, title, caption + note)
+    return _titled(fig, title, caption + note, legend_rows=1)
 
 
-def shortfall_by_pillar(shortfalls: dict[str, float | None], caption: str) -> go.Figure:
-    """Bars of the total funding shortfall per investment pillar, largest first (EUR millions)."""
+def shortfall_by_pillar(shortfalls: dict[str, float | None], caption: str, n: int) -> go.Figure:
+    """Bars of the total funding shortfall per investment pillar, largest first (EUR millions); n = museums
+    that gave need and budget."""
     items = sorted(((schema.PILLARS[p], v or 0.0) for p, v in shortfalls.items()), key=lambda kv: kv[1])
     fig = go.Figure(go.Bar(y=[k for k, _ in items], x=[v / 1e6 for _, v in items], orientation="h",
-                           marker_color=PALETTE[3], text=[f"€{v / 1e6:,.1f} M" for _, v in items],
+                           marker_color=PALETTE[3], text=[_eur_m(v) for _, v in items],
                            textposition="outside", cliponaxis=False,
-                           hovertemplate="%{y}: €%{x:,.2f} M<extra></extra>"))
+                           hovertemplate="%{y}: EUR %{x:,.2f} M<extra></extra>"))
     largest = max((v for _, v in items), default=0) / 1e6
     fig.update_xaxes(title="Funding shortfall to 2030 (EUR millions)", range=[0, largest * 1.25 or 1])
     total = sum(v for _, v in items)
-    biggest = items[-1][0] if items and total else None
-    title = (f"{biggest} is the largest gap: €{items[-1][1] / 1e6:,.1f} M of €{total / 1e6:,.1f} M"
-             if biggest else "No funding shortfall reported")
+    title = _largest_pillar([findings.Estimate.total(k, v, n) for k, v in items if v], total) if total else (
+        "No funding shortfall reported")
     fig.update_layout(height=460)
-    return _style(fig, title, caption)
+    return _titled(fig, title, caption)
+
+
+def _largest_pillar(pillars: list, total: float) -> str:
+    """'Qualified staff is the largest gap: EUR 6.0 M of EUR 12.0 M', or the two largest when they are close."""
+    ranking = findings.rank(pillars)
+    first = ranking.top
+    if len(ranking.groups) == 1:
+        return f"{first.name} is the only gap reported: {_eur_m(first.value)}"
+    if ranking.top_holds:
+        return f"{first.name} is the largest gap: {_eur_m(first.value)} of {_eur_m(total)}"
+    second = ranking.groups[1]
+    return (f"{first.name} and {formats.mid_sentence(second.name)} are the two largest gaps: {_eur_m(first.value)} and "
+            f"{_eur_m(second.value)} of {_eur_m(total)}")
 
 
 # --- Digitisation page ---------------------------------------------------------------------------------
@@ -83,6 +111,34 @@ def _wrap(text: str, width: int) -> str:
 FULL_WIDTH_CHARS, HALF_WIDTH_CHARS = 85, 44   # title characters per line: a full-width chart, half of a page
 
 
+def _axis_title(text: str, width: int) -> str:
+    """An axis title that fits under a narrow plot area: longer than `width`, it breaks at the space nearest its
+    middle ('Shortfall per museum<br>(EUR millions)'), so that neither line is left with a lone '(%)'."""
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    if len(text) <= width or not spaces:
+        return text
+    cut = min(spaces, key=lambda i: abs(2 * i - len(text)))
+    return f"{text[:cut]}<br>{text[cut + 1:]}" if max(cut, len(text) - cut - 1) <= width else _wrap(text, width)
+
+
+def _legible_axes(fig: go.Figure, width: int) -> tuple[int, int]:
+    """Axis text that stays inside a chart `width` title characters wide: every axis grows its margin for its
+    labels and title, long category labels of a horizontal chart break over lines (ticktext: the data keep their
+    labels) and long axis titles wrap, so the plot area keeps room for its centred axis title and bar labels.
+    Returns (categories on the y axis, lines of the tallest one) for the caller to give each row its height."""
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
+    for axis in [*fig.select_xaxes(), *fig.select_yaxes()]:
+        if axis.title.text:
+            axis.title.text = _axis_title(axis.title.text, int(width * 0.75))
+    values = (getattr(trace, "y", None) for trace in fig.data)
+    categories = list(dict.fromkeys(v for y in values if y is not None for v in y if isinstance(v, str)))
+    wrapped = [_wrap(c, width // 2 + 2) for c in categories]       # 'United Kingdom (n=112)' keeps one line
+    if wrapped != categories:
+        fig.update_yaxes(tickmode="array", tickvals=categories, ticktext=wrapped)
+    return len(categories), max((w.count("<br>") + 1 for w in wrapped), default=0)
+
+
 def _titled(fig: go.Figure, title: str, subtitle: str, width: int = FULL_WIDTH_CHARS,
             legend_rows: int = 0) -> go.Figure:
     """House style with the title and subtitle wrapped and sitting on top of the plot area (the top margin
@@ -90,6 +146,7 @@ def _titled(fig: go.Figure, title: str, subtitle: str, width: int = FULL_WIDTH_C
     head, sub = _wrap(title, width), _wrap(subtitle, int(width * 1.3))
     lines = head.count("<br>") + sub.count("<br>") + 2
     _style(fig, head, sub)
+    _legible_axes(fig, width)
     # plotly anchors a multi-line title by its first line: put that 30 px below the top, lines 29 px apart
     height = fig.layout.height or 450
     fig.update_layout(title={"yref": "container", "y": 1 - 30 / height, "yanchor": "top"},
@@ -229,7 +286,8 @@ def milestones_3d(frame: pd.DataFrame, caption: str) -> go.Figure:
     labels = [f"{short.get(r.asset, r.label)}<br>n={r.n} museums"
               + (f"<br>{int(r.assets)} sites" if pd.notna(r.assets) else "") for r in rows.itertuples()]
     fig = go.Figure()
-    fig.add_bar(x=labels, y=rows["share_3d"], name="Digitised in 3D", marker_color=PALETTE[0], width=0.4,
+    bar = 0.36                                     # bar width, in categories
+    fig.add_bar(x=labels, y=rows["share_3d"], name="Digitised in 3D", marker_color=PALETTE[0], width=bar,
                 text=[_pct(v) if pd.notna(v) else "" for v in rows["share_3d"]], textposition="inside",
                 insidetextanchor="end", textfont={"color": "white", "size": FONT_SIZE + 2},
                 hovertemplate="%{x}: %{y:.1f} % in 3D<extra></extra>")
@@ -238,12 +296,15 @@ def milestones_3d(frame: pd.DataFrame, caption: str) -> go.Figure:
             fig.add_annotation(x=label, y=8, text="fewer than 5<br>museums:<br>not shown", showarrow=False,
                                font={"size": FONT_SIZE - 2})
     for year, column, colour in ((2025, "target_2025", PALETTE[3]), (2030, "target_2030", TARGET_COLOUR)):
-        # a tick across the bar at the milestone, its value written just right of the bar
-        fig.add_scatter(x=labels, y=rows[column], mode="markers+text", name=f"{year} milestone",
-                        text=[f"  {year}: {_pct(v)}" for v in rows[column]], textposition="middle right",
-                        marker={"symbol": "line-ew", "size": 70, "line": {"width": 5, "color": colour}},
-                        textfont={"color": colour, "size": FONT_SIZE}, cliponaxis=False,
-                        hovertemplate=f"{year} milestone: %{{y:.0f}} %<extra></extra>")
+        # a tick across the bar at the milestone, its value written from the bar's right edge (an annotation at the
+        # category's index plus half a bar), so that it clears the bar's own label however wide the chart is
+        fig.add_scatter(x=labels, y=rows[column], mode="markers", name=f"{year} milestone",
+                        marker={"symbol": "line-ew", "size": 50, "line": {"width": 5, "color": colour}},   # < a bar
+                        cliponaxis=False, hovertemplate=f"{year} milestone: %{{y:.0f}} %<extra></extra>")
+        for i, value in enumerate(rows[column]):
+            if pd.notna(value):
+                fig.add_annotation(x=i + bar / 2, y=value, text=f"{year}: {_pct(value)}", showarrow=False,
+                                   xanchor="left", xshift=8, font={"color": colour, "size": FONT_SIZE - 2})
     fig.update_yaxes(title="Sites digitised in 3D (%)", range=[0, 105], tickvals=[0, 20, 40, 60, 80, 100])
     fig.update_xaxes(range=[-0.5, len(rows) - 0.1], tickangle=0)   # room right of the last bar for its labels
     fig.update_layout(height=520)
@@ -289,9 +350,16 @@ def distribution_box(frame: pd.DataFrame, by: str, metric_label: str, caption: s
     hidden = int(frame["suppressed"].sum())
     note = f"; {hidden} group{'s' if hidden != 1 else ''} with fewer than 5 answers not shown" if hidden else ""
     if len(shown) >= 2:
-        high, low = shown.iloc[0], shown.iloc[-1]
-        title = (f"{metric_label}: median from {_pct(low['median'])} in {group_label(by, low['group'])} "
-                 f"to {_pct(high['median'])} in {group_label(by, high['group'])}")
+        # the median's standard error is about 1.25 times the mean's: its interval from the mean's spread
+        ranking = findings.rank([_estimate(group_label(by, r.group), r.median, r, sd_scale=1.2533)
+                                 for r in shown.itertuples()])
+        high, low = ranking.top, ranking.bottom
+        if ranking.top_holds and ranking.bottom_holds:
+            title = f"{metric_label}: median from {_pct(low.value)} in {low.name} to {_pct(high.value)} in {high.name}"
+        else:
+            singular, plural = GROUP_NOUNS.get(by, ("group", "groups"))
+            title = (f"{metric_label}: medians from {_pct(low.value)} to {_pct(high.value)} across {len(shown)} "
+                     f"{plural}; {ranking.why_not(singular)}")
     elif len(shown) == 1:
         title = f"{metric_label}: median {_pct(shown['median'].iloc[0])} in {group_label(by, shown['group'].iloc[0])}"
     else:
@@ -309,14 +377,14 @@ MAP_LON_RANGE, MAP_LAT_RANGE = (-25.0, 45.0), (34.0, 71.5)   # Iceland to the Ur
 
 
 def map_value(value: float, unit: str, precise: bool = False) -> str:
-    """'62 %', '12 pp', '€3.4 M', '€120 k', '0.42': how a map value is written (more digits on hover)."""
+    """'62 %', '12 pp', 'EUR 3.4 M', 'EUR 0.12 M', '0.42': how a map value is written (more digits on hover)."""
     if unit in ("%", "pp"):
         return f"{value:.1f} {unit}" if precise else f"{value:.0f} {unit}"
-    if unit == "EUR M" and abs(value) < 1:      # €0.0 M says nothing: small sums in thousands
-        return f"€{value * 1000:,.{1 if precise else 0}f} k"
+    if unit == "EUR M":
+        return formats.money(value * 1e6, 2 if precise else 1)
     if unit.startswith("EUR "):
         digits = 2 if precise else (1 if unit == "EUR M" else 0)
-        return f"€{value:,.{digits}f} {unit[4:]}"
+        return f"EUR {value:,.{digits}f} {unit[4:]}"
     if unit == "index":
         return f"{value:.3f}" if precise else f"{value:.2f}"
     return f"{value:,.2f} {unit}".strip() if precise else f"{value:,.1f} {unit}".strip()
@@ -388,9 +456,16 @@ def europe_map(frame: pd.DataFrame, metric_label: str, caption: str, geojson: di
                     lonaxis_range=list(MAP_LON_RANGE), lataxis_range=list(MAP_LAT_RANGE))
 
     if len(shown) >= 2:
-        top, low = shown.iloc[0], shown.iloc[-1]
-        title = (f"{metric_label}: highest in {name(top['country'])} ({map_value(top['value'], unit)}), "
-                 f"lowest in {name(low['country'])} ({map_value(low['value'], unit)})")
+        ranking = findings.rank([_estimate(name(r.country), r.value, r)
+                                 for r in shown.itertuples()])
+        top, low = ranking.top, ranking.bottom
+        ends = [f"highest in {top.name} ({map_value(top.value, unit)})" if ranking.top_holds else "",
+                f"lowest in {low.name} ({map_value(low.value, unit)})" if ranking.bottom_holds else ""]
+        if any(ends):
+            title = f"{metric_label}: " + ", ".join(e for e in ends if e)
+        else:
+            title = (f"{metric_label}: from {map_value(low.value, unit)} to {map_value(top.value, unit)} across "
+                     f"{len(shown)} countries; {ranking.why_not('country')}")
     elif len(shown) == 1:
         only = shown.iloc[0]
         title = (f"{metric_label}: {map_value(only['value'], unit)} in {name(only['country'])}, "
@@ -422,7 +497,7 @@ def europe_map(frame: pd.DataFrame, metric_label: str, caption: str, geojson: di
 # --- Skills & AI page ----------------------------------------------------------------------------------
 GAP_COLOUR = PALETTE[3]               # vermillion: below the target, a gap, a shortfall
 MET_COLOUR = PALETTE[0]               # blue: at or above the target, or neutral
-_GROUP_NOUNS = {"country": ("country", "countries"), "museum_type": ("museum type", "museum types"),
+GROUP_NOUNS = {"country": ("country", "countries"), "museum_type": ("museum type", "museum types"),
                 "size_band": ("size band", "size bands"), "ownership": ("ownership group", "ownership groups")}
 
 
@@ -445,7 +520,7 @@ def _first_n(frame: pd.DataFrame) -> int:
 
 
 def _eur_m(value: float | None, digits: int = 1) -> str:
-    return "–" if value is None or pd.isna(value) else f"€{value / 1e6:,.{digits}f} M"
+    return formats.money(value, digits)
 
 
 def _headed(fig: go.Figure, title: str, subtitle: str, width: int = 40, plot_height: int = 380,
@@ -455,12 +530,15 @@ def _headed(fig: go.Figure, title: str, subtitle: str, width: int = 40, plot_hei
     figure made taller by the header so that the plot area keeps `plot_height` pixels."""
     head, sub = _wrap_figures(title, width), _wrap_figures(subtitle, int(width * 1.4))
     _style(fig, head, sub)
+    rows, row_lines = _legible_axes(fig, width)
+    plot_height = max(plot_height, 80 + rows * (22 * row_lines + 10))    # wrapped row labels clear each other
     lines = head.count("<br>") + sub.count("<br>") + 2
     legend_px, label_px = 30 * legend_rows, 34 * line_label
-    top = 24 + 26 * lines + legend_px + label_px + 6
+    top = 34 + 26 * lines + legend_px + label_px + 6
+    # plotly puts the first line's baseline, not its top, at the padding: 26 px leave room for its ascenders
     fig.update_layout(height=plot_height + top, margin={"t": top, "l": 10, "r": 30, "b": 10},
                       showlegend=legend_rows > 0,
-                      title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 16}})
+                      title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 26}})
     if legend_rows:       # just above the plot area, under the subtitle (and above a reference line's label)
         fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1 + (label_px + 4) / plot_height,
                                   "x": 0, "xanchor": "left", "traceorder": "normal",
@@ -469,10 +547,11 @@ def _headed(fig: go.Figure, title: str, subtitle: str, width: int = 40, plot_hei
 
 
 def _wrap_figures(text: str, width: int) -> str:
-    """_wrap, never breaking a figure from its unit ('€75.9 M', '7 %', 'n = 208')."""
+    """_wrap, never breaking a figure from its unit ('EUR 75.9 M', '7 %', 'n = 208')."""
     import re
     kept = re.sub(r"(\d) (%|M\b|k\b|pp\b|points\b)", "\\1\u00a0\\2", text)
     kept = re.sub(r"\bn = (\d)", "n\u00a0=\u00a0\\1", kept)
+    kept = re.sub(r"\bEUR (\d)", "EUR\u00a0\\1", kept)
     return _wrap(kept, width).replace("\u00a0", " ")
 
 
@@ -490,10 +569,12 @@ def skills_profile(frame: pd.DataFrame, caption: str) -> go.Figure:
     fig = go.Figure(go.Bar(
         y=labels, x=shown["mean_level"], orientation="h", name="Mean level (self-assessed)",
         marker_color=[GAP_COLOUR if b else MET_COLOUR for b in below],
-        text=[f"{v:.1f} · {p:.0f} % of museums below target" for v, p in zip(shown["mean_level"],
-                                                                          shown["pct_below_target"])],
-        textposition="auto", insidetextanchor="start", insidetextfont={"color": "white", "size": FONT_SIZE},
-        outsidetextfont={"size": FONT_SIZE}, hovertemplate="%{y}: mean level %{x:.2f}<extra></extra>"))
+        hovertemplate="%{y}: mean level %{x:.2f}<extra></extra>"))
+    # each bar's label starts right of its bar or of the target, whichever is further: the target line never
+    # runs through it (a bar's own text starts at the bar's end, and most bars end just short of the target)
+    for label, v, p, t in zip(labels, shown["mean_level"], shown["pct_below_target"], shown["target_level"]):
+        fig.add_annotation(y=label, x=max(v, t), text=f"{v:.1f} · {p:.0f} % of museums below target",
+                           xanchor="left", xshift=8, showarrow=False, font={"size": FONT_SIZE})
     targets = sorted({round(float(t), 6) for t in shown["target_level"]})
     if len(targets) == 1:
         fig.add_vline(x=targets[0], line={"color": TARGET_COLOUR, "width": 3, "dash": "dash"},
@@ -508,15 +589,19 @@ def skills_profile(frame: pd.DataFrame, caption: str) -> go.Figure:
         title = "Too few answers to profile staff digital skills"
         _too_few(fig, int(frame["n"].max()) if len(frame) else 0)
     else:
-        worst = shown.loc[(shown["target_level"] - shown["mean_level"]).idxmax()]
+        gaps = findings.rank([_estimate(r.label, r.target_level - r.mean_level, r)
+                              for r in shown.itertuples()])
+        level = dict(zip(shown["label"], shown["mean_level"]))
+        if gaps.top_holds:
+            behind = f"furthest behind in {gaps.top.name.lower()} ({level[gaps.top.name]:.1f})"
+        else:
+            behind = f"mean levels {min(level.values()):.1f} to {max(level.values()):.1f}"
         k, total = sum(below), len(shown)
         where = f"all {total} areas" if total > 1 else "the one area shown"
         if k == total:
-            title = (f"Staff are below {target_text} in {where} on average; furthest behind in "
-                     f"{worst['label'].lower()} ({worst['mean_level']:.1f})")
+            title = f"Staff are below {target_text} in {where} on average; {behind}"
         elif k:
-            title = (f"Staff are below {target_text} in {k} of {total} areas on average; furthest behind in "
-                     f"{worst['label'].lower()} ({worst['mean_level']:.1f})")
+            title = f"Staff are below {target_text} in {k} of {total} areas on average; {behind}"
         else:
             title = f"Staff reach {target_text} in {where} on average"
     note = _not_shown(int(frame["suppressed"].sum()), "area")
@@ -577,7 +662,7 @@ def ai_training_gap(overall_mean: float | None, overall_n: int, by_group: pd.Dat
     else:
         title = "Too few answers on AI-literacy training"
         _too_few(fig, overall_n)
-    singular, plural = _GROUP_NOUNS.get(by, ("group", "groups"))
+    singular, plural = GROUP_NOUNS.get(by, ("group", "groups"))
     note = _not_shown(int(by_group["suppressed"].sum()), singular, plural)
     return _headed(fig, title, f"{caption}; unweighted mean of museums' shares{note}",
                    plot_height=max(260, 62 * len(values) + 90), line_label=True)
@@ -596,13 +681,17 @@ def digital_staff_share(frame: pd.DataFrame, by: str, caption: str, baseline: fl
     fig.add_scatter(y=labels, x=shown["pooled_pct"], mode="markers", name="Pooled: all digital ÷ all paid FTE",
                     marker={"symbol": "diamond", "size": 15, "color": PALETTE[1], "line": {"width": 1, "color": "black"}},
                     hovertemplate="%{y}: pooled %{x:.2f} % of paid FTE<extra></extra>")
+    upper = max([baseline, *shown["mean_pct"].dropna(), *shown["pooled_pct"].dropna()]) * 1.2
+    # the line's label above the plot (in the strip _headed keeps for it), on the side of the line with more room:
+    # centred on a line near the right end it runs off the chart
     fig.add_vline(x=baseline, line={"color": TARGET_COLOUR, "width": 3, "dash": "dash"},
-                  annotation_text=f"ENUMERATE 2012: {baseline:g} %", annotation_position="top",
+                  annotation_text=f"ENUMERATE 2012: {baseline:g} %",
+                  annotation_position="top left" if baseline > upper / 2 else "top right",
+                  annotation={"xshift": -6 if baseline > upper / 2 else 6, "yanchor": "bottom"},
                   annotation_font_size=FONT_SIZE - 2)
-    largest = max([baseline, *shown["mean_pct"].dropna(), *shown["pooled_pct"].dropna()])
-    fig.update_xaxes(title="Digital staff, % of paid FTE", range=[0, largest * 1.2])
+    fig.update_xaxes(title="Digital staff, % of paid FTE", range=[0, upper])
     fig.update_yaxes(autorange="reversed")
-    singular, plural = _GROUP_NOUNS.get(by, ("group", "groups"))
+    singular, plural = GROUP_NOUNS.get(by, ("group", "groups"))
     if shown.empty:
         title = "Too few answers on digital staff"
         _too_few(fig, int(frame["n"].max()) if len(frame) else 0)
@@ -614,8 +703,11 @@ def digital_staff_share(frame: pd.DataFrame, by: str, caption: str, baseline: fl
             verb = "below" if len(below) else "at or above"
             title = f"Digital staff share is {verb} the ENUMERATE {baseline:g} % baseline ({low_text})"
         else:
+            ranking = findings.rank([_estimate(group_label(by, r.group) if by else r.group, r.mean_pct, r) for r in shown.itertuples()])
+            lowest_part = (f"lowest: {low_text}" if ranking.bottom_holds else
+                           f"means {ranking.bottom.value:.1f} % to {ranking.top.value:.1f} %")
             title = (f"{len(below)} of {len(shown)} {plural} are below the ENUMERATE {baseline:g} % digital-staff "
-                     f"baseline; lowest: {low_text}")
+                     f"baseline; {lowest_part}")
     note = _not_shown(int(frame["suppressed"].sum()), singular, plural)
     return _headed(fig, title, f"{caption}; museums that gave digital and paid FTE{note}",
                    plot_height=max(260, 70 * len(shown) + 90), legend_rows=2, line_label=True)
@@ -645,8 +737,16 @@ def choice_bars(frame: pd.DataFrame, caption: str, singular: str, highlight: tup
                         hovertemplate="%{y}: %{x:.1f} % (%{customdata} museums)<extra></extra>")
         fig.update_yaxes(categoryorder="array", categoryarray=labels)
         fig.update_xaxes(title="Share of museums (%)", range=[0, float(rows["share"].max()) * 1.25 or 1])
-        top = rows.iloc[-1]
-        title = f"{top['label']} is the most common {singular}: {top['share']:.0f} % of museums"
+        ranking = findings.rank([findings.Estimate.share(r.label, r.share, r.n) for r in rows.itertuples()])
+        top = ranking.top
+        if len(ranking.groups) == 1:
+            title = f"{top.name}: {top.value:.0f} % of museums"
+        elif ranking.top_holds:
+            title = f"{top.name} is the most common {singular}: {top.value:.0f} % of museums"
+        else:
+            second = ranking.groups[1]
+            title = (f"{top.name} ({top.value:.0f} %) and {formats.mid_sentence(second.name)} ({second.value:.0f} %) are the two most "
+                     f"common {singular}s; {ranking.why_not(singular)}")
         height = max(240, 46 * len(rows) + 90)
     fig.update_layout(barmode="overlay")
     return _headed(fig, title, f"{caption}; n = {n} museums that answered; several answers allowed",
@@ -691,9 +791,15 @@ def infra_adequacy(frame: pd.DataFrame, caption: str, midpoint: float = 3.0) -> 
         title = "Too few answers on infrastructure"
         _too_few(fig, int(frame["n"].max()) if len(frame) else 0)
     else:
-        worst = shown.iloc[-1]
-        title = (f"{worst['label'].removesuffix(' is adequate')} is rated least adequate: "
-                 f"{worst['mean']:.1f} on a 1–5 scale")
+        ranking = findings.rank([_estimate(r.label.removesuffix(" is adequate"), r.mean, r)
+                                 for r in shown.itertuples()])
+        if len(ranking.groups) == 1:
+            title = f"{ranking.bottom.name} is rated {ranking.bottom.value:.1f} on a 1–5 scale"
+        elif ranking.bottom_holds:
+            title = f"{ranking.bottom.name} is rated least adequate: {ranking.bottom.value:.1f} on a 1–5 scale"
+        else:
+            title = (f"Infrastructure ratings range from {ranking.bottom.value:.1f} to {ranking.top.value:.1f} on a "
+                     f"1–5 scale; {ranking.why_not('item')}")
     note = _not_shown(int(frame["suppressed"].sum()), "item")
     return _headed(fig, title, f"{caption}; unweighted means of museums' ratings, 1 = very poor … 5 = excellent"
                                f"{note}", plot_height=max(260, 70 * len(shown) + 90), line_label=True)
@@ -763,10 +869,10 @@ def need_vs_budget(pillars: pd.DataFrame, totals: dict, caption: str) -> go.Figu
         x = [r.need_eur / 1e6 if ok["need"] and pd.notna(r.need_eur) else None, None,
              r.shortfall_eur / 1e6 if ok["shortfall"] and pd.notna(r.shortfall_eur) else None]
         fig.add_bar(y=list(cats.values()), x=x, orientation="h", name=r.label, marker_color=PALETTE[i % 6],
-                    hovertemplate=f"{r.label}: €%{{x:,.1f}} M<extra>%{{y}}</extra>")
+                    hovertemplate=f"{r.label}: EUR %{{x:,.1f}} M<extra>%{{y}}</extra>")
     fig.add_bar(y=list(cats.values()), x=[None, totals["available"] / 1e6 if ok["available"] else None, None],
                 orientation="h", name="Digital budget × horizon", marker_color=BUDGET_COLOUR,
-                hovertemplate="Budget × horizon: €%{x:,.1f} M<extra></extra>")
+                hovertemplate="Budget × horizon: EUR %{x:,.1f} M<extra></extra>")
     shown = {k: totals[k] for k in cats if ok[k]}
     for k, v in shown.items():
         fig.add_annotation(x=v / 1e6, y=cats[k], text=f" {_eur_m(v)}", showarrow=False, xanchor="left",
@@ -799,21 +905,30 @@ def pillar_need_shortfall(frame: pd.DataFrame, caption: str) -> go.Figure:
     fig.add_bar(y=labels, x=shown["need_eur"] / 1e6, orientation="h", name="Need (museums that answered it)",
                 marker_color=MET_COLOUR, text=[_eur_m(v) for v in shown["need_eur"]], textposition="outside",
                 cliponaxis=False, customdata=shown["n_need"],
-                hovertemplate="%{y}: need €%{x:,.1f} M (n=%{customdata})<extra></extra>")
+                hovertemplate="%{y}: need EUR %{x:,.1f} M (n=%{customdata})<extra></extra>")
     fig.add_bar(y=labels, x=shown["shortfall_eur"] / 1e6, orientation="h",
                 name=f"Shortfall (n={n_short} with need and budget)", marker_color=GAP_COLOUR,
                 text=[_eur_m(v) for v in shown["shortfall_eur"]], textposition="outside", cliponaxis=False,
-                hovertemplate="%{y}: shortfall €%{x:,.1f} M<extra></extra>")
+                hovertemplate="%{y}: shortfall EUR %{x:,.1f} M<extra></extra>")
     largest = max([*(shown["need_eur"].dropna() / 1e6), 0]) or 1
-    fig.update_xaxes(title="EUR millions, to 2030", range=[0, largest * 1.35])
+    # room right of the longest bar for its label ('EUR 130.3 M') in half a page
+    fig.update_xaxes(title="EUR millions, to 2030", range=[0, largest * 1.5])
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(barmode="group", bargap=0.25)
     if shown.empty:
         title = "Too few answers to compare the pillars"
         _too_few(fig, n_short)
     else:
-        top = shown.iloc[0]
-        title = f"{top['label']} has the largest shortfall: {_eur_m(top['shortfall_eur'])} (need {_eur_m(top['need_eur'])})"
+        ranking = findings.rank([findings.Estimate.total(r.label, r.shortfall_eur, r.n_shortfall)
+                                 for r in shown.itertuples()])
+        need = dict(zip(shown["label"], shown["need_eur"]))
+        top = ranking.top
+        if ranking.top_holds or len(ranking.groups) == 1:
+            title = f"{top.name} has the largest shortfall: {_eur_m(top.value)} (need {_eur_m(need[top.name])})"
+        else:
+            second = ranking.groups[1]
+            title = (f"{top.name} and {formats.mid_sentence(second.name)} have the two largest shortfalls: "
+                     f"{_eur_m(top.value)} and {_eur_m(second.value)}")
     note = _not_shown(int(frame["suppressed"].sum()), "pillar")
     return _headed(fig, title, f"{caption}; each museum's shortfall shared out in proportion to its needs{note}",
                    plot_height=max(300, 84 * len(shown) + 90), legend_rows=2)
@@ -829,23 +944,30 @@ def shortfall_ranking(frame: pd.DataFrame, by: str, caption: str, per_museum: bo
     fig = go.Figure(go.Bar(y=labels, x=shown[column] / 1e6, orientation="h",
                            marker_color=PALETTE[5] if per_museum else GAP_COLOUR,
                            text=[_eur_m(v, digits) for v in shown[column]], textposition="outside", cliponaxis=False,
-                           hovertemplate=f"%{{y}}: €%{{x:,.{digits}f}} M<extra></extra>"))
+                           hovertemplate=f"%{{y}}: EUR %{{x:,.{digits}f}} M<extra></extra>"))
     largest = float(shown[column].max()) / 1e6 if len(shown) else 1
     fig.update_xaxes(title=("Shortfall per museum" if per_museum else "Total shortfall") + " (EUR millions)",
-                     range=[0, largest * 1.35 or 1])
+                     range=[0, largest * 1.5 or 1])          # room for the longest bar's label in half a page
     fig.update_yaxes(autorange="reversed")
-    singular, plural = _GROUP_NOUNS.get(by, ("group", "groups"))
+    singular, plural = GROUP_NOUNS.get(by, ("group", "groups"))
     if shown.empty:
         title = f"Too few answers per {singular} to rank the shortfall"
         _too_few(fig, int(frame["n"].max()) if len(frame) else 0)
     else:
-        top = shown.iloc[0]
-        name = group_label(by, top["group"])
-        if per_museum:
-            title = f"{name} has the largest shortfall per museum: {_eur_m(top[column], 2)}"
+        ranking = findings.rank([findings.Estimate.total(group_label(by, r.group), getattr(r, column), r.n)
+                                 for r in shown.itertuples()])
+        top = ranking.top
+        what = "shortfall per museum" if per_museum else "shortfall"
+        if len(ranking.groups) == 1:
+            title = f"{top.name}: {what} {_eur_m(top.value, digits)} (n = {top.n})"
+        elif not ranking.top_holds:
+            title = (f"{what.capitalize()} from {_eur_m(ranking.bottom.value, digits)} to {_eur_m(top.value, digits)} "
+                     f"across {len(shown)} {plural}; {ranking.why_not(singular)}")
+        elif per_museum:
+            title = f"{top.name} has the largest shortfall per museum: {_eur_m(top.value, 2)}"
         else:
-            share = 100 * top[column] / shown[column].sum() if shown[column].sum() else 0
-            title = f"{name} has the largest shortfall: {_eur_m(top[column])}, {share:.0f} % of the total shown"
+            share = 100 * top.value / shown[column].sum() if shown[column].sum() else 0
+            title = f"{top.name} has the largest shortfall: {_eur_m(top.value)}, {share:.0f} % of the total shown"
     note = _not_shown(int(frame["suppressed"].sum()), singular, plural)
     return _headed(fig, title, f"{caption}; n in each label = museums that gave need and budget{note}",
                    plot_height=max(240, 36 * len(shown) + 90))
@@ -860,8 +982,10 @@ def shortfall_ratio_bands(frame: pd.DataFrame, caption: str) -> go.Figure:
         title = "Too few answers to show how much of the need is unfunded"
         _too_few(fig, n)
     else:
-        ticks = [label.replace(" (", "<br>(").replace("–", "–<br>", 1) if "(" not in label else
-                 label.replace(" (", "<br>(") for label in frame["label"]]
+        # one short word a line ('0 %', '(fully', 'funded)'): six bars share half a page without rotated ticks
+        parts = [label.partition(" (") for label in frame["label"]]
+        ticks = [f"{value}<br>({note.replace(' ', '<br>')}" if note else value.replace("–", "–<br>", 1)
+                 for value, _, note in parts]
         fig.add_bar(x=ticks, y=frame["share"],
                     marker_color=[PALETTE[2] if b == "none" else GAP_COLOUR for b in frame["band"]],
                     text=[f"{s:.0f} %" for s in frame["share"]], textposition="outside", cliponaxis=False,
@@ -963,11 +1087,17 @@ def wave_change(frame: pd.DataFrame, caption: str) -> go.Figure:
                  f"from {first['base_wave']} to {first['latest_wave']} (n = {int(first['n_panel'])})")
     else:
         title = f"Change from {first['base_wave']} to {first['latest_wave']}"
+    # the small multiples' own titles in a strip at the top of the plotting area (not in the top margin, which a
+    # slide trims), the legend in a strip at the bottom of the figure, under their wave labels
+    titles_px = 19 * max(t.count("<br>") + 1 for t in titles) + 8
     fig = _headed(fig, title, f"{caption}; unweighted means; figures with fewer than 5 museums not shown",
-                  width=70, plot_height=360)
-    # the legend under the small multiples, where it cannot run into their titles
+                  width=70, plot_height=360 + titles_px)
+    strip = 1 - titles_px / (360 + titles_px - 10)          # the plotting area: plot_height less the margin below
+    fig.update_yaxes(domain=[0, strip])
+    for annotation in fig.layout.annotations:
+        annotation.y = strip
     fig.update_layout(showlegend=True, height=fig.layout.height + 70, margin={"b": 80},
-                      legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0,
+                      legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0,
                               "font": {"size": FONT_SIZE - 2}})
     return fig
 

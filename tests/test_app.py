@@ -35,8 +35,9 @@ def test_overview_shows_headline_figures(app_with):
     assert at.title[0].value == "Museum digitisation in Europe"
     assert at.selectbox(key="wave").value == "2025"
     assert metric(at, "Museums responding") == "3"
-    assert metric(at, "Collection digitised (unweighted mean)") == "40.0 %"          # (40 + 20 + 60) / 3
-    assert metric(at, "Funding shortfall to 2030") == "€0.1 M"                      # 75,000 EUR
+    assert metric(at, "Digitised (unweighted mean)") == "40.0 %"          # (40 + 20 + 60) / 3
+    # AT-1 100k - 5 x 10k = 50k, AT-2 50k - 5 x 5k = 25k: 75,000 EUR, under 100,000 so two decimals (half up)
+    assert metric(at, "Funding shortfall to 2030") == "EUR 0.08 M"
 
 
 def test_deep_link_selects_the_wave(app_with):

@@ -14,15 +14,41 @@ def test_digitisation_by_country_drops_suppressed_groups_and_says_so():
     bars, markers = fig.data
     assert list(bars.y) == ["Belgium (n=5)", "Austria (n=6)"] and list(bars.x) == [20.0, 40.0]
     assert list(markers.x) == [25.0, 30.0]
-    assert fig.layout.title.text.startswith("Austria leads with 40 %")
-    assert "1 country with fewer than 5 answers not shown" in fig.layout.title.text
-    assert CAPTION in fig.layout.title.text
+    # Austria is highest, but on 6 answers (< 20): no "leads", the range of the means and why instead
+    title = fig.layout.title.text.replace("<br>", " ")
+    assert title.startswith("Country means range from 20 % to 40 % of collections digitised; too few answers per ")
+    assert "(under 20) to rank them" in title and "leads" not in title
+    assert "1 country with fewer than 5 answers not shown" in title
+    assert CAPTION in title
+
+
+def test_digitisation_by_country_names_the_leader_when_it_holds():
+    # AT 40 answers, mean 60, sd 10: 95 % half width t(0.975, 39) 2.023 x 10 / sqrt(40) = 3.20
+    # BE 30 answers, mean 20, sd 10: t(0.975, 29) 2.045 x 10 / sqrt(30) = 3.73; gap 40 > 3.20 + 3.73
+    frame = pd.DataFrame({"country": ["AT", "BE"], "n": [40, 30], "mean_pct_digitised": [60.0, 20.0],
+                          "sd": [10.0, 10.0], "weighted_pct_digitised": [55.0, 25.0], "suppressed": [False, False]})
+    title = charts.digitisation_by_country(frame, CAPTION).layout.title.text
+    assert charts.split_title(title)[0] == "Austria leads with 60 % of collections digitised (n = 40)"
 
 
 def test_shortfall_by_pillar_orders_bars_and_titles_the_largest():
     shortfalls = {"infrastructure": 3e6, "equipment": 1e6, "human_resources": 6e6, "data_metadata": 0.0,
                   "copyright_clearance": None, "training": 2e6}
-    fig = charts.shortfall_by_pillar(shortfalls, CAPTION)
+    # total 3 + 1 + 6 + 0 + 0 + 2 = 12 M; staff 6 M is 3 M (> 10 % of 6 M) ahead of infrastructure 3 M
+    fig = charts.shortfall_by_pillar(shortfalls, CAPTION, n=25)
     [bars] = fig.data
     assert list(bars.y)[-1] == "Qualified staff" and list(bars.x)[-1] == 6.0
-    assert fig.layout.title.text.startswith("Qualified staff is the largest gap: €6.0 M of €12.0 M")
+    assert list(bars.text)[-2:] == ["EUR 3.0 M", "EUR 6.0 M"]
+    assert charts.split_title(fig.layout.title.text)[0] == "Qualified staff is the largest gap: EUR 6.0 M of EUR 12.0 M"
+
+
+def test_shortfall_by_pillar_does_not_single_out_a_pillar_on_few_answers_or_a_close_second():
+    shortfalls = {"infrastructure": 3e6, "equipment": 1e6, "human_resources": 6e6, "data_metadata": 0.0,
+                  "copyright_clearance": None, "training": 2e6}
+    few = charts.shortfall_by_pillar(shortfalls, CAPTION, n=19)            # same sums, 19 museums behind them
+    assert charts.split_title(few.layout.title.text)[0] == (
+        "Qualified staff and infrastructure are the two largest gaps: EUR 6.0 M and EUR 3.0 M of EUR 12.0 M")
+    # 6.0 M against 5.5 M: 0.5 M apart, within 10 % of 6.0 M (0.6 M); total 5.5 + 1 + 6 + 2 = 14.5 M
+    close = charts.shortfall_by_pillar({**shortfalls, "infrastructure": 5.5e6}, CAPTION, n=200)
+    assert charts.split_title(close.layout.title.text)[0] == (
+        "Qualified staff and infrastructure are the two largest gaps: EUR 6.0 M and EUR 5.5 M of EUR 14.5 M")

@@ -412,6 +412,23 @@ def test_box_chart_title_names_the_lowest_and_highest_median():
                           "max": [60.0, 70.0], "suppressed": [False, False]})
     fig = charts.distribution_box(frame, "size_band", "Online", CAPTION)
     assert list(fig.data[0].y) == ["Large (100k–1M) (n=6)", "Small (<10k visits) (n=8)"]     # highest median first
-    assert plain(fig.layout.title.text).startswith(
-        "Online: median from 15 % in Small (<10k visits) to 32 % in Large (100k–1M)")
+    # medians 15 % (small, 8 answers) and 32 % (large, 6 answers): under 20 answers, so the range, no names
+    title = plain(fig.layout.title.text)
+    assert title.startswith("Online: medians from 15 % to 32 % across 2 size bands; too few answers per size band "
+                            "(under 20) to rank them")
+    assert "Small" not in title.split("<span")[0] and "Large" not in title.split("<span")[0]
     assert not fig.layout.shapes                                                       # no target for this measure
+
+
+def test_box_chart_names_the_lowest_and_highest_median_when_they_hold():
+    frame = pd.DataFrame({"group": ["small", "large"], "n": [80, 60], "mean": [20.0, 35.0], "sd": [10.0, 10.0],
+                          "weighted_mean": [18.0, 30.0], "q1": [10.0, 20.0], "median": [15.0, 32.0], "q3": [30.0, 45.0],
+                          "min": [0.0, 5.0], "max": [60.0, 70.0], "suppressed": [False, False]})
+    # a median's interval is taken as 1.2533 x the mean's: small t(0.975, 79) 1.990 x 12.533 / sqrt(80) = 2.79,
+    # large t(0.975, 59) 2.001 x 12.533 / sqrt(60) = 3.24; 32 - 15 = 17 > 6.0
+    title = plain(charts.distribution_box(frame, "size_band", "Online", CAPTION).layout.title.text)
+    assert title.startswith("Online: median from 15 % in Small (<10k visits) to 32 % in Large (100k–1M)")
+    # the same medians with sd 40 (intervals 11.2 and 13.0): 17 apart is within noise
+    title = plain(charts.distribution_box(frame.assign(sd=40.0), "size_band", "Online", CAPTION).layout.title.text)
+    assert title.startswith("Online: medians from 15 % to 32 % across 2 size bands; the differences are within "
+                            "sampling noise")

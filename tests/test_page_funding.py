@@ -18,6 +18,8 @@ Other needs are answered 0, except copyright clearance, which only F4 answered (
 """
 
 
+import re
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -166,9 +168,10 @@ def test_need_vs_budget_chart(loaded):
     assert pillar_bars[4].x[0] is None                                      # copyright need: n = 1, not shown
     assert budget.x[1] == 19.5
     assert sum(b.x[2] for b in pillar_bars if b.x[2] is not None) == pytest.approx(41.0)   # shares add up
-    assert [a.text.strip() for a in fig.layout.annotations] == ["€60.0 M", "€19.5 M", "€41.0 M"]
+    assert [a.text.strip() for a in fig.layout.annotations] == ["EUR 60.0 M", "EUR 19.5 M", "EUR 41.0 M"]
     title = _title(fig)
-    assert title.startswith("Museums need €60.0 M and can fund €19.5 M from their digital budgets: €41.0 M short")
+    assert title.startswith("Museums need EUR 60.0 M and can fund EUR 19.5 M from their digital budgets: "
+                            "EUR 41.0 M short")
     assert "pillars with fewer than 5 answers not shown" in title and CAPTION in title
     assert fig.layout.xaxis.title.text.startswith("EUR millions")
 
@@ -179,10 +182,32 @@ def test_pillar_chart_orders_by_shortfall(loaded):
     assert list(need.y) == ["Qualified staff", "Equipment", "Staff training", "Infrastructure", "Data & metadata"]
     assert list(shortfall.x) == pytest.approx([13, 11, 10, 6, 1])
     assert list(need.x) == pytest.approx([14, 14, 14, 10, 5])
+    assert list(shortfall.text) == ["EUR 13.0 M", "EUR 11.0 M", "EUR 10.0 M", "EUR 6.0 M", "EUR 1.0 M"]
     title = _title(fig)
-    assert title.startswith("Qualified staff has the largest shortfall: €13.0 M (need €14.0 M)")
+    # staff 13 M leads equipment 11 M, but on the 6 museums that gave need and budget (< 20): the two largest
+    assert title.startswith("Qualified staff and equipment have the two largest shortfalls")
+    assert "EUR 13.0 M and EUR 11.0 M" in title and "has the largest shortfall" not in title
     assert "1 pillar with fewer than 5 answers not shown" in title
     assert fig.layout.xaxis.title.text == "EUR millions, to 2030"
+
+
+def _pillar_frame(n_shortfall: int, shortfalls: list[float]) -> pd.DataFrame:
+    """A `pillar_funding` frame: staff, equipment, infrastructure with their need and shortfall (EUR M)."""
+    return pd.DataFrame({"pillar": ["human_resources", "equipment", "infrastructure"],
+                         "label": ["Qualified staff", "Equipment", "Infrastructure"],
+                         "need_eur": [14 * M, 14 * M, 10 * M], "n_need": [n_shortfall] * 3,
+                         "shortfall_eur": [v * M for v in shortfalls], "n_shortfall": n_shortfall,
+                         "suppressed": False})
+
+
+def test_pillar_chart_names_the_largest_shortfall_only_when_it_holds():
+    # 25 museums: 13 M against 11 M is 2 M apart, more than 10 % of 13 M (1.3 M)
+    held = _title(charts.pillar_need_shortfall(_pillar_frame(25, [13, 11, 6]), CAPTION))
+    assert held.startswith("Qualified staff has the largest shortfall: EUR 13.0 M (need EUR 14.0 M)")
+    # 25 museums: 13 M against 12 M is 1 M apart, within 1.3 M
+    close = _title(charts.pillar_need_shortfall(_pillar_frame(25, [13, 12, 6]), CAPTION))
+    assert close.startswith("Qualified staff and equipment have the two largest shortfalls")
+    assert "EUR 13.0 M and EUR 12.0 M" in close and "has the largest shortfall" not in close
 
 
 def test_shortfall_ranking_charts(loaded):
@@ -190,12 +215,14 @@ def test_shortfall_ranking_charts(loaded):
     total = charts.shortfall_ranking(frame, "country", CAPTION)
     [bars] = total.data
     assert list(bars.y) == ["Germany (n=5)"] and list(bars.x) == [32.0]
-    assert _title(total).startswith("Germany has the largest shortfall: €32.0 M, 100 % of the total shown")
+    # Germany is the only country shown (France has 1 answer): named, with no ranking words
+    assert _title(total).startswith("Germany: shortfall EUR 32.0 M (n = 5) ")
+    assert "largest" not in _title(total)
     assert "1 country with fewer than 5 answers not shown" in _title(total)
     per = charts.shortfall_ranking(frame, "country", CAPTION, per_museum=True)
     assert list(per.data[0].x) == [6.4]
-    assert _title(per).startswith("Germany has the largest shortfall per museum: €6.40 M")
-    assert per.layout.xaxis.title.text == "Shortfall per museum (EUR millions)"
+    assert _title(per).startswith("Germany: shortfall per museum EUR 6.40 M (n = 5) ")          # 32 / 5
+    assert per.layout.xaxis.title.text.replace("<br>", " ") == "Shortfall per museum (EUR millions)"
 
 
 def test_ranking_differs_by_total_and_per_museum():
@@ -204,11 +231,16 @@ def test_ranking_differs_by_total_and_per_museum():
                           "suppressed": [False, False, True]})
     total = charts.shortfall_ranking(frame, "country", CAPTION)
     assert list(total.data[0].y) == ["Italy (n=80)", "Malta (n=6)"]
-    # 70 / (70 + 12) = 85 %
-    assert _title(total).startswith("Italy has the largest shortfall: €70.0 M, 85 % of the total shown")
+    # Italy (n = 80) is 58 M ahead of Malta, far more than 10 % of 70 M; 70 / (70 + 12) = 85 %
+    assert _title(total).startswith("Italy has the largest shortfall: EUR 70.0 M, 85 % of the total shown")
     per = charts.shortfall_ranking(frame, "country", CAPTION, per_museum=True)
     assert list(per.data[0].y) == ["Malta (n=6)", "Italy (n=80)"]
-    assert _title(per).startswith("Malta has the largest shortfall per museum: €2.00 M")
+    # per museum Malta is highest, but on 6 answers: a range (0.875 M written half up as 0.88), not a leader
+    assert _title(per).startswith("Shortfall per museum from EUR 0.88 M to EUR 2.00 M across 2 countries; too few "
+                                  "answers per country (under 20) to rank them")
+    # with 25 Maltese answers the lead (2 M against 0.875 M, more than 10 % apart) may be named
+    per = charts.shortfall_ranking(frame.assign(n=[80, 25, 2]), "country", CAPTION, per_museum=True)
+    assert _title(per).startswith("Malta has the largest shortfall per museum: EUR 2.00 M")
 
 
 def test_shortfall_ratio_chart(loaded):
@@ -228,9 +260,30 @@ def test_funding_sources_chart_highlights_eu_programmes(loaded):
     assert (eu.name, other.name) == ("EU programmes", "Other sources")
     assert set(eu.y) == {"EU Horizon Europe", "EU Creative Europe", "EU structural funds / RRF"}
     assert "National" in set(other.y) and max(other.x) == 50
-    assert _title(fig).startswith("National is the most common funding source: 50 % of museums")
+    # national 3 of 6 = 50 %; next Horizon Europe (F1, F5) and own income (F3, F6), 2 of 6 = 33 % each.
+    # 6 answers (< 20): the two largest are named, not a most common one; the tie may come either way.
+    assert re.match(r"National \(50 %\) and (EU Horizon Europe|own income) \(33 %\) are the two most common "
+                    r"funding sources; too few answers per funding source \(under 20\) to rank them", _title(fig)), _title(fig)
     obstacles = charts.choice_bars(metrics.choice_counts(loaded, WAVE, "main_obstacles"), CAPTION, "obstacle")
-    assert _title(obstacles).startswith("Money is the most common obstacle: 80 % of museums")
+    # money 4 of 5 = 80 %; staff time and skills 2 of 5 = 40 % each
+    assert re.match(r"Money \(80 %\) and (staff time|skills) \(40 %\) are the two most common obstacles; too few "
+                    r"answers per obstacle \(under 20\) to rank them", _title(obstacles)), _title(obstacles)
+
+
+def test_choice_bars_name_the_most_common_answer_only_when_it_holds():
+    def frame(n: int) -> pd.DataFrame:
+        museums = [int(n * 0.8), int(n * 0.4), int(n * 0.1)]
+        return pd.DataFrame({"answer": ["money", "staff_time", "copyright"], "museums": museums, "n": n,
+                             "share": [100 * m / n for m in museums],
+                             "label": ["Money", "Staff time", "Copyright"], "suppressed": False})
+    # n = 200: Wilson 95 % interval of 80 % is 73.9–84.9 %, of 40 % 33.5–46.9 %: 80 - 73.9 = 6.1 pp and
+    # 46.9 - 40 = 6.9 pp, far less than the 40 pp between them
+    assert _title(charts.choice_bars(frame(200), CAPTION, "obstacle")).startswith(
+        "Money is the most common obstacle: 80 % of museums")
+    # n = 10: 8 of 10 against 4 of 10, but fewer than 20 answers
+    assert _title(charts.choice_bars(frame(10), CAPTION, "obstacle")).startswith(
+        "Money (80 %) and staff time (40 %) are the two most common obstacles; too few answers per obstacle "
+        "(under 20) to rank them")
 
 
 # --- the page --------------------------------------------------------------------------------------------
@@ -254,16 +307,17 @@ def test_funding_page_shows_the_arithmetic_and_the_figures(funding_app):
     assert "shortfall = max(0, need − budget × horizon)" in at.info[0].value
     assert "defaults to 5 years (2030 − 2025)" in at.info[0].value
     values = {m.label: m.value for m in at.metric}
-    assert values["Funding need"] == "€60.0 M"
-    assert values["Digital budget × horizon"] == "€19.5 M"
-    assert values["Funding shortfall"] == "€41.0 M"
+    assert values["Funding need"] == "EUR 60.0 M"
+    assert values["Digital budget × horizon"] == "EUR 19.5 M"
+    assert values["Funding shortfall"] == "EUR 41.0 M"
     assert values["Museums that received EU funding"] == "43 %"                     # 3 of 7
-    assert any("**3 of 7** museums that answered" in md.value and "€0.4 M" in md.value for md in at.markdown)
+    assert any("**3 of 7** museums that answered" in md.value and "EUR 0.40 M" in md.value
+               for md in at.markdown)                                                   # 100k + 50k + 250k
     assert at.segmented_control(key="by").value == "Country"
     titles = chart_titles(at)
     assert len(titles) == 7
-    assert titles[0].startswith("Museums need €60.0 M and can fund €19.5 M")
-    assert any(t.startswith("Germany has the largest shortfall: €32.0 M") for t in titles)
+    assert titles[0].startswith("Museums need EUR 60.0 M and can fund EUR 19.5 M")
+    assert any(t.startswith("Germany: shortfall EUR 32.0 M (n = 5)") for t in titles)      # the only country shown
     assert all(CAPTION in t for t in titles)
 
 
@@ -276,10 +330,12 @@ def test_breakdown_selector_switches_to_size_bands(funding_app):
     at = control.set_value("Size").run()
     assert not at.exception
     titles = chart_titles(at)
-    # small museums: 40 M over 5 museums; medium (1 museum with need and budget) suppressed
-    assert any(t.startswith("Small (<10k visits) has the largest shortfall: €40.0 M") and
+    # small museums: 40 M over 5 museums; medium (1 museum with need and budget) suppressed, so small is
+    # the only band shown and is named without ranking words
+    assert any(t.startswith("Small (<10k visits): shortfall EUR 40.0 M (n = 5)") and
                "1 size band with fewer than 5 answers not shown" in t for t in titles)
-    assert any(t.startswith("Small (<10k visits) has the largest shortfall per museum: €8.00 M") for t in titles)
+    assert any(t.startswith("Small (<10k visits): shortfall per museum EUR 8.00 M (n = 5)") for t in titles)
+    assert not any("has the largest shortfall" in t for t in titles)
 
 
 def test_funding_page_with_no_match_and_with_an_empty_store(funding_app):
@@ -302,7 +358,7 @@ def test_funding_page_with_too_few_answers(monkeypatch, tmp_path):
     at.switch_page("views/funding.py").run()
     assert not at.exception
     # the headline totals still show (each with its n), every chart says it has too few answers
-    assert {m.label: m.value for m in at.metric}["Funding shortfall"] == "€0.1 M"     # 50k + 25k, n = 2
+    assert {m.label: m.value for m in at.metric}["Funding shortfall"] == "EUR 0.08 M"  # 50k + 25k, n = 2
     titles = chart_titles(at)
     assert len(titles) == 7 and all(t.startswith("Too few answers") for t in titles)
     assert any("Too few answers on EU funding received" in c.value for c in at.caption)

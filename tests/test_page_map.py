@@ -97,9 +97,14 @@ def map_con(store_path):
 
 def values(con, metric: str) -> dict[str, tuple[int, float | None]]:
     frame = metrics.country_values(con, Filters(wave="2025"), metric)
-    assert list(frame.columns) == ["country", "n", "value", "suppressed"]
+    assert list(frame.columns) == ["country", "n", "value", "sd", "suppressed"]
     return {c: (n, None if pd.isna(v) else round(v, 6))
             for c, n, v in zip(frame["country"], frame["n"], frame["value"])}
+
+
+def spreads(con, metric: str) -> dict[str, float | None]:
+    frame = metrics.country_values(con, Filters(wave="2025"), metric)
+    return {c: None if pd.isna(v) else round(v, 6) for c, v in zip(frame["country"], frame["sd"])}
 
 
 def test_country_means_suppress_countries_below_five_answers(map_con):
@@ -115,6 +120,17 @@ def test_money_metrics_sum_over_the_museums_that_answered(map_con):
     assert values(map_con, "total_shortfall") == {"AT": (5, 0.025), "BE": (6, 0.12), "MT": (2, None)}   # EUR M
     assert values(map_con, "shortfall_per_museum") == {"AT": (5, 5.0), "BE": (6, 20.0), "MT": (2, None)}  # EUR k
     assert values(map_con, "shortfall_ratio") == {"BE": (6, 100.0), "AT": (5, 50.0), "MT": (2, None)}    # %
+
+
+def test_country_spread_is_the_sample_sd_of_museums_values_for_unweighted_means_only(map_con):
+    # AT 10, 20, 30, 40, 50: mean 30, squares 400 + 100 + 0 + 100 + 400 = 1,000 over 5 - 1 -> sqrt(250) = 15.811388
+    # BE six times 60: 0. MT (2 answers) suppressed.
+    assert spreads(map_con, "mean_pct_digitised") == {"BE": 0.0, "AT": round(250 ** 0.5, 6), "MT": None}
+    # shortfall ratio, in %: AT each 5,000 / 10,000 = 50 %, BE each 20,000 / 20,000 = 100 %: no spread
+    assert spreads(map_con, "shortfall_ratio") == {"BE": 0.0, "AT": 0.0, "MT": None}
+    # collection-weighted means and sums carry no spread
+    assert spreads(map_con, "weighted_pct_digitised") == {"AT": None, "BE": None, "MT": None}
+    assert spreads(map_con, "total_shortfall") == {"AT": None, "BE": None, "MT": None}
 
 
 def test_every_map_metric_has_a_label_unit_and_known_aggregate(map_con):
@@ -141,12 +157,35 @@ def test_europe_map_colours_exactly_the_countries_with_five_or_more_answers():
     assert list(traces["Fewer than 5 answers"].locations) == ["MT"]
     assert "US" not in traces["No answers"].locations and "FR" in traces["No answers"].locations
     title = fig.layout.title.text.replace("<br>", " ")       # long titles wrap after the metric
-    assert title.startswith(f"{LABEL}: highest in Belgium (60 %), lowest in Austria (30 %)")
+    # Belgium is highest and Austria lowest, but on 6 and 5 answers (< 20): the range, not highest / lowest
+    assert title.startswith(f"{LABEL}: from 30 % to 60 % across 2 countries; too few answers per country "
+                            "(under 20) to rank them")
+    assert "highest" not in title and "lowest" not in title
     assert "13 museums, wave 2025" in fig.layout.title.text
     assert "fewer than 5 answers: Malta" in fig.layout.title.text
     assert "Not on this map: United States" in fig.layout.title.text
     labels = fig.data[0]
     assert list(labels.text) == ["60", "30"]
+
+
+def test_europe_map_names_the_highest_and_lowest_only_where_they_hold():
+    # BE 40 answers, sd 20: t(0.975, 39) 2.023 x 20 / sqrt(40) = 6.40; AT 30 answers, sd 20:
+    # t(0.975, 29) 2.045 x 20 / sqrt(30) = 7.47; 60 - 30 = 30 > 13.9: both ends hold
+    both = pd.DataFrame({"country": ["BE", "AT"], "n": [40, 30], "value": [60.0, 30.0], "sd": [20.0, 20.0],
+                         "suppressed": [False, False]})
+    title = charts.europe_map(both, LABEL, "caption", geo.europe(), "%").layout.title.text.replace("<br>", " ")
+    assert title.startswith(f"{LABEL}: highest in Belgium (60 %), lowest in Austria (30 %) ")
+    # add DE at 32 % (30 answers, sd 20, 7.47): 32 - 30 = 2 is within 7.47 + 7.47, so Austria is not the lowest;
+    # Belgium still leads DE by 28 > 6.40 + 7.47
+    top_only = pd.concat([both, pd.DataFrame({"country": ["DE"], "n": [30], "value": [32.0], "sd": [20.0],
+                                              "suppressed": [False]})], ignore_index=True)
+    title = charts.europe_map(top_only, LABEL, "caption", geo.europe(), "%").layout.title.text.replace("<br>", " ")
+    assert title.startswith(f"{LABEL}: highest in Belgium (60 %) ") and "lowest" not in title
+    # the same values with sd 60: BE 19.2, DE 22.4 -> 28 < 41.6, within noise at both ends
+    noisy = top_only.assign(sd=60.0)
+    title = charts.europe_map(noisy, LABEL, "caption", geo.europe(), "%").layout.title.text.replace("<br>", " ")
+    assert title.startswith(f"{LABEL}: from 30 % to 60 % across 3 countries; the differences are within sampling "
+                            "noise ")
 
 
 def test_europe_map_makes_no_network_call():
@@ -189,7 +228,10 @@ def test_map_page_renders_the_default_metric(app):
     figure = json.loads(chart.proto.spec)
     [data] = [t for t in figure["data"] if t.get("name") == LABEL]
     assert data["locations"] == ["BE", "AT"] and data["z"] == [60, 30]
-    assert "highest in Belgium (60 %), lowest in Austria (30 %)" in figure["layout"]["title"]["text"]
+    title = figure["layout"]["title"]["text"].replace("<br>", " ")
+    # Belgium 60 % (6 answers), Austria 30 % (5 answers): too few to name the highest and the lowest
+    assert "from 30 % to 60 % across 2 countries; too few answers per country (under 20) to rank them" in title
+    assert "highest" not in title
 
 
 @pytest.mark.parametrize("link", ["total_shortfall", "Funding shortfall to 2030 (total)"])
@@ -201,7 +243,9 @@ def test_deep_link_selects_the_metric(app, link):
     assert not app.exception, app.exception
     assert app.selectbox(key="metric").value == "total_shortfall"
     figure = json.loads(app.get("plotly_chart")[0].proto.spec)
-    assert "highest in Belgium (€120 k), lowest in Austria (€25 k)" in figure["layout"]["title"]["text"]
+    title = figure["layout"]["title"]["text"].replace("<br>", " ")
+    # AT 5 x 5,000 = EUR 0.025 M, BE 6 x 20,000 = EUR 0.12 M, on 5 and 6 answers: a range, no highest / lowest
+    assert "from EUR 0.03 M to EUR 0.12 M across 2 countries; too few answers per country (under 20) to rank them" in title
     app.selectbox(key="metric").set_value("pct_online").run()  # the link does not pin the choice
     assert app.selectbox(key="metric").value == "pct_online"
 

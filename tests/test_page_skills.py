@@ -173,14 +173,38 @@ def test_skills_profile_chart(loaded):
                             "Safety (n=5)", "Information and data literacy (n=7)"]
     assert list(bars.x) == pytest.approx([4.0, 4.0, 3.2, 3.0])
     assert list(bars.marker.color) == [charts.MET_COLOUR, charts.MET_COLOUR, charts.GAP_COLOUR, charts.GAP_COLOUR]
-    assert bars.text[-1] == "3.0 · 71 % of museums below target"
+    labels = [a for a in fig.layout.annotations if a.text.endswith("below target")]
+    assert (labels[-1].text, labels[-1].x) == ("3.0 · 71 % of museums below target", 4)   # right of the target
     [target] = fig.layout.shapes                                  # the target line at level 4
     assert (target.x0, target.x1, target.line.dash) == (4, 4, "dash")
     title = fig.layout.title.text.replace("<br>", " ")
-    assert title.startswith("Staff are below DigComp level 4 in 2 of 4 areas on average; furthest behind in "
-                            "information and data literacy (3.0)")
+    # information and data literacy has the largest gap to level 4 (1.0), but on 7 answers (< 20): no
+    # "furthest behind", the range of the four means (3.0 to 4.0) instead
+    assert title.startswith("Staff are below DigComp level 4 in 2 of 4 areas on average; mean levels 3.0 to 4.0 ")
+    assert "furthest behind" not in title
     assert CAPTION in title and "1 area with fewer than 5 answers not shown" in title
     assert fig.layout.xaxis.title.text == "Mean self-assessed DigComp 2.2 level (1–8)"
+
+
+def _profile(n: int, levels: list[float], sd: float) -> pd.DataFrame:
+    """A `skill_profile` frame over three areas, target level 4 everywhere."""
+    return pd.DataFrame({"area": ["info_data", "communication", "safety"],
+                         "label": ["Information and data literacy", "Communication and collaboration", "Safety"],
+                         "n": n, "mean_level": levels, "sd": sd, "target_level": 4.0,
+                         "mean_gap": [max(0.0, 4 - v) for v in levels],
+                         "pct_below_target": [60.0, 30.0, 40.0], "suppressed": False})
+
+
+def test_skills_profile_names_the_area_furthest_behind_only_when_it_holds():
+    # n = 200, sd 1.0: half width t(0.975, 199) 1.972 x 1 / sqrt(200) = 0.14 per area; gaps to level 4 are
+    # 1.0 (info), 0.2 (safety), 0.1 (communication): 1.0 - 0.2 = 0.8 > 0.14 + 0.14
+    held = charts.skills_profile(_profile(200, [3.0, 3.9, 3.8], 1.0), CAPTION).layout.title.text.replace("<br>", " ")
+    assert held.startswith("Staff are below DigComp level 4 in all 3 areas on average; furthest behind in "
+                           "information and data literacy (3.0)")
+    # n = 200, sd 1.0, gaps 0.3 (info) and 0.2 (safety): 0.1 apart, within 0.28
+    close = charts.skills_profile(_profile(200, [3.7, 3.9, 3.8], 1.0), CAPTION).layout.title.text.replace("<br>", " ")
+    assert close.startswith("Staff are below DigComp level 4 in all 3 areas on average; mean levels 3.7 to 3.9 ")
+    assert "furthest behind" not in close
 
 
 def test_ai_literacy_chart(loaded):
@@ -224,18 +248,38 @@ def test_digital_staff_chart_draws_the_enumerate_baseline():
     assert baseline.x0 == 3.3
     assert fig.layout.annotations[0].text == "ENUMERATE 2012: 3.3 %"
     title = fig.layout.title.text.replace("<br>", " ")
-    assert title.startswith("2 of 3 size bands are below the ENUMERATE 3.3 % digital-staff baseline; lowest: "
-                            "Small (<10k visits): 1.5 %")
+    # small (1.5 %) is lowest, but on 12 answers (< 20): the range of the means, not "lowest"
+    assert title.startswith("2 of 3 size bands are below the ENUMERATE 3.3 % digital-staff baseline; means 1.5 % "
+                            "to 4.0 % ")
+    assert "lowest" not in title
     assert "1 size band with fewer than 5 answers not shown" in title
     assert fig.layout.xaxis.title.text == "Digital staff, % of paid FTE"
+
+
+def test_digital_staff_chart_names_the_lowest_group_only_when_it_holds():
+    frame = pd.DataFrame({"group": ["small", "medium", "large"], "n": [60, 40, 30], "mean_pct": [1.5, 2.5, 4.0],
+                          "sd": [1.0, 1.0, 1.5], "median_pct": [1.0, 2.0, 4.0], "pooled_pct": [2.0, 3.0, 4.5],
+                          "suppressed": False})
+    # small: t(0.975, 59) 2.001 x 1.0 / sqrt(60) = 0.26; medium: t(0.975, 39) 2.023 x 1.0 / sqrt(40) = 0.32;
+    # 2.5 - 1.5 = 1.0 > 0.26 + 0.32
+    title = charts.digital_staff_share(frame, "size_band", CAPTION, 3.3).layout.title.text.replace("<br>", " ")
+    assert title.startswith("2 of 3 size bands are below the ENUMERATE 3.3 % digital-staff baseline; lowest: "
+                            "Small (<10k visits): 1.5 %")
+    # medium at 1.7 %: 0.2 apart, within 0.26 + 0.32
+    close = frame.assign(mean_pct=[1.5, 1.7, 4.0])
+    title = charts.digital_staff_share(close, "size_band", CAPTION, 3.3).layout.title.text.replace("<br>", " ")
+    assert title.startswith("2 of 3 size bands are below the ENUMERATE 3.3 % digital-staff baseline; means 1.5 % "
+                            "to 4.0 % ")
 
 
 def test_roles_and_use_case_charts(loaded):
     fig = charts.choice_bars(metrics.choice_counts(loaded, WAVE, "roles_present"), CAPTION, "specialist role")
     [bars] = fig.data
     assert list(bars.y)[-1] == "Digital collections curator" and list(bars.x)[-1] == 60
+    # curator 3 of 5 = 60 %, community manager 2 of 5 = 40 %: 5 answers (< 20), so the two largest, unranked
     assert fig.layout.title.text.replace("<br>", " ").startswith(
-        "Digital collections curator is the most common specialist role: 60 % of museums")
+        "Digital collections curator (60 %) and online community manager (40 %) are the two most common "
+        "specialist roles; too few answers per specialist role (under 20) to rank them")
     assert "n = 5 museums that answered" in fig.layout.title.text.replace("<br>", " ")
     empty = charts.choice_bars(metrics.choice_counts(loaded, WAVE, "ai_use_cases"), CAPTION, "AI use case")
     assert not empty.data and empty.layout.title.text.startswith("Too few answers to rank AI use cases")
@@ -254,7 +298,10 @@ def test_ai_adoption_infrastructure_and_strategy_charts(loaded):
     assert list(bars.x) == pytest.approx([26 / 6, 3.0, 2.0])
     assert infra.layout.shapes[0].x0 == 3
     title = infra.layout.title.text.replace("<br>", " ")
-    assert title.startswith("Compute / cloud is rated least adequate: 2.0 on a 1–5 scale")
+    # compute / cloud is lowest (2.0) but on 5 answers (< 20): the range 2.0 to 26/6 = 4.3, not "least adequate"
+    assert title.startswith("Infrastructure ratings range from 2.0 to 4.3 on a 1–5 scale; too few answers per item "
+                            "(under 20) to rank them")
+    assert "least adequate" not in title
     assert "1 item with fewer than 5 answers not shown" in title
 
     strategy = charts.strategy_and_policy(metrics.strategy_and_policy(loaded, WAVE), CAPTION)
@@ -288,7 +335,7 @@ def test_skills_page_shows_the_figures(skills_app):
     assert at.title[0].value == "Digital skills and AI readiness"
     values = {m.label: m.value for m in at.metric}
     assert values["Skills gap index"] == "0.24"                                   # 0.2405, see above
-    assert values["Staff trained in AI literacy (12 months)"] == "35.7 %"        # 250 / 7
+    assert values["Staff trained in AI (12 months)"] == "35.7 %"        # 250 / 7
     assert values["AI-literacy training gap"] == "64.3 pp"
     assert values["Digital staff, % of paid FTE"] == "4.5 %"                      # 27 / 6
     titles = chart_titles(at)

@@ -51,7 +51,9 @@ def waves(version: tuple) -> list[str]:
     return metrics.waves(database())
 
 
-
+def chart_view(version: tuple, filters: Filters, summary: dict, caption: str) -> catalogue.View:
+    """The view chart definitions draw from, reading aggregates through the cache."""
+    return catalogue.View(filters, summary, caption, lambda name, *args: aggregate(version, name, filters, *args))
 
 
 @st.cache_data(show_spinner=False)

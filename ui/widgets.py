@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from analysis import export
-from analysis.charts import split_title
-from analysis.filters import Filters
+from analysis import catalogue, export, tables
 from ui import filters, state
 
 
@@ -22,18 +18,25 @@ def no_match(caption: str) -> None:
                icon=":material/filter_alt_off:")
 
 
-def chart(fig: go.Figure, data: pd.DataFrame, key: str, caption: str, alt: str) -> None:
-    """A chart with its data one click away (table, CSV and XLSX), exportable as PNG from its toolbar."""
+def show(view: catalogue.View, key: str, **params) -> catalogue.Chart:
+    """Render the chart definition `key` (analysis.catalogue) for this view, with its data one click away."""
+    made = catalogue.render(key, view, **params)
+    chart(made)
+    return made
+
+
+def chart(made: catalogue.Chart) -> None:
+    """A chart with its data one click away (a readable table, CSV and XLSX), exportable as PNG or SVG."""
+    key, fig, data = made.key, made.figure, made.data
     st.plotly_chart(fig, key=key, theme=None, config={
         "displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": key}})
-    title = split_title(fig.layout.title.text)[0] or key
     with st.expander("Data and downloads"):
-        st.caption(alt)
-        st.dataframe(data, hide_index=True)
+        st.caption(made.alt)
+        st.dataframe(tables.readable(data), hide_index=True)
         csv, xlsx, png, svg = st.columns(4)
         csv.download_button("CSV", export.to_csv(data), f"{key}.csv", "text/csv", key=f"{key}-csv",
                             on_click="ignore", icon=":material/download:", width="stretch")
-        xlsx.download_button("XLSX", lambda: export.to_xlsx(data, title, caption), f"{key}.xlsx",
+        xlsx.download_button("XLSX", lambda: export.to_xlsx(data, made.title, made.caption), f"{key}.xlsx",
                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                              key=f"{key}-xlsx", on_click="ignore", icon=":material/table:", width="stretch")
         png.download_button("PNG image", lambda: export.image(fig, "png", scale=2), f"{key}.png", "image/png",
@@ -42,10 +45,10 @@ def chart(fig: go.Figure, data: pd.DataFrame, key: str, caption: str, alt: str) 
                             key=f"{key}-svg", on_click="ignore", icon=":material/draw:", width="stretch")
 
 
-def explore_view() -> tuple[tuple, Filters, dict, str]:
-    """What every explore page starts with: the data version (the cache key), the sidebar filters, their
-    headline summary and the filters in words with n. Stops the page with a helpful message when the store
-    is empty or the filters match no museum."""
+def explore_view() -> catalogue.View:
+    """What every explore page starts with: the view its figures are drawn for (sidebar filters, their headline
+    summary, the filters in words with n, and aggregates read through the cache). Stops the page with a helpful
+    message when the store is empty or the filters match no museum."""
     version = state.data_version()
     if not state.waves(version):
         empty_state()
@@ -56,4 +59,4 @@ def explore_view() -> tuple[tuple, Filters, dict, str]:
     if not summary["respondents"]:
         no_match(caption)
         st.stop()
-    return version, view, summary, caption
+    return state.chart_view(version, view, summary, caption)

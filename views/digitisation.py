@@ -4,8 +4,8 @@
 import pandas as pd
 import streamlit as st
 
-from analysis import charts, metrics
-from ui import state, widgets
+from analysis import metrics
+from ui import widgets
 
 BREAKDOWNS = ("country", "museum_type", "size_band", "ownership")
 
@@ -24,43 +24,34 @@ st.title("Digitisation")
 st.caption("How far museum collections are catalogued, digitised, in 3D, online and in Europeana, measured "
            "against the 2030 target and the 3D milestones of Recommendation (EU) 2021/1970.")
 
-version, view, s, caption = widgets.explore_view()
-st.caption(f"{caption}. Unweighted means count every museum once; collection-weighted means count every object "
+view = widgets.explore_view()
+s = view.summary
+st.caption(f"{view.caption}. Unweighted means count every museum once; collection-weighted means count every object "
            "once (museums that gave their collection size). Groups of fewer than 5 museums are not shown.")
 
-targets = state.aggregate(version, "targets_in_force", view)
-goal = metrics.target_in_force(targets)
-target, target_text = goal["value"], goal["text"]
+goal = metrics.target_in_force(view.fetch("targets_in_force"))
+target_text = goal["text"]
 
 # 1. Levels ------------------------------------------------------------------------------------------
 st.header("How far collections are digitised")
-levels = state.aggregate(version, "level_summary", view)
-widgets.chart(charts.digitisation_levels(levels, caption, target, f"Target: {target_text}"), levels,
-              "digitisation-levels", caption,
-              alt="Mean share of collections catalogued, digitised, in 3D, online and in Europeana; unweighted "
-                  "and collection-weighted, with the number of museums behind each figure")
+widgets.show(view, "digitisation-levels")
 
 # 2. Rights and 5. 3D milestones ---------------------------------------------------------------------------
 left, right = st.columns(2)
 with left:
     st.subheader("Rights of material online")
-    rights = state.aggregate(version, "rights_shares", view)
-    widgets.chart(charts.rights_status(rights, caption), rights, "digitisation-rights", caption,
-                  alt="Mean share of online material with an open licence, a restricted licence or unknown rights")
+    widgets.show(view, "digitisation-rights")
 with right:
     st.subheader("3D for monuments and sites")
-    milestones = state.aggregate(version, "milestones_3d", view)
-    widgets.chart(charts.milestones_3d(milestones, caption), milestones, "digitisation-3d-milestones", caption,
-                  alt="Share of monuments and sites at risk and most visited that are digitised in 3D, against the "
-                      "2025 and 2030 milestones of Recommendation (EU) 2021/1970")
+    widgets.show(view, "3d-milestones")
     st.caption("Sum of sites digitised in 3D ÷ sum of sites, over the museums that manage such sites. "
                "Milestones: 40 % of sites at risk and 20 % of the most visited by 2025; all at risk and 50 % of "
                "the most visited by 2030.")
 
 # 3. Backlog and 4. gap to target ---------------------------------------------------------------------
 st.header("Backlog and the 2030 target")
-backlog = state.aggregate(version, "level_summary", view,
-                          ("pct_to_digitise", "digitisation_gap_pp", "required_annual_rate_pp")).set_index("metric")
+backlog = view.fetch("level_summary", ("pct_to_digitise", "digitisation_gap_pp", "required_annual_rate_pp")
+                     ).set_index("metric")
 tiles = (
     ("Share still to digitise", pct(backlog.at["pct_to_digitise", "mean"]), "unweighted mean",
      backlog.at["pct_to_digitise", "n"], "100 − % digitised − % that needs no digitising, averaged over museums"),
@@ -89,12 +80,10 @@ st.markdown(f"**Target: {target_text}.** "
 
 st.subheader("Who is on pace for the target")
 st.markdown(metrics.ON_TRACK_DEFINITION)
-status = state.aggregate(version, "on_track_2030", view)
-widgets.chart(charts.on_track(status, caption, target_text), status, "digitisation-on-track", caption,
-              alt="Museums that have reached the digitisation target, are on pace, behind pace, or cannot be judged")
+widgets.show(view, "digitisation-on-track")
 pace_pp = st.slider("Compare with a pace of (percentage points of the collection a year)", 1, 20, 5, key="pace",
                     bind="query-params")
-pace = state.aggregate(version, "pace_needed", view, float(pace_pp))
+pace = view.fetch("pace_needed", float(pace_pp))
 if pace["above"] is None:
     st.info(f"Fewer than 5 museums have a gap to target (n = {pace['n']}): the pace needed is not shown.")
 else:
@@ -114,16 +103,9 @@ by = st.segmented_control("Break down by", BREAKDOWNS, default="country", requir
                           format_func=metrics.GROUPS.get, key="by", bind="query-params") or "country"
 measure = st.segmented_control("Measure", list(metrics.LEVELS), default="pct_digitised", required=True,
                                format_func=metrics.LEVELS.get, key="measure", bind="query-params") or "pct_digitised"
-spread = state.aggregate(version, "distribution", view, measure, by)
-measure_target = target if measure == "pct_digitised" else None
-box = charts.distribution_box(spread, by, metrics.LEVELS[measure], caption, measure_target,
-                             f"Target: {target_text}")
-data = spread.assign(label=[charts.group_label(by, g) for g in spread["group"]])
-widgets.chart(box, data, f"digitisation-by-{by}", caption,
-              alt=f"Distribution of {metrics.LEVELS[measure].lower()} by {metrics.GROUPS[by].lower()}: quartiles, "
-                  "lowest and highest museum, unweighted and collection-weighted means")
+spread = widgets.show(view, "digitisation-spread-by-country", by=by, measure=measure).data
 hidden = int(spread["suppressed"].sum())
 st.caption("Box: the middle half of museums; line: median; whiskers: lowest and highest museum. "
            + (f"{hidden} {metrics.GROUPS[by].lower()} group{'s' if hidden != 1 else ''} with fewer than 5 answers "
               "not shown. " if hidden else "")
-           + ("" if measure_target is not None else "No target is set for this measure."))
+           + ("" if measure == "pct_digitised" else "No target is set for this measure."))

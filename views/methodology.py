@@ -6,7 +6,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from analysis import charts, definitions, limits, schema, store, targets, weights
+from analysis import definitions, formats, limits, schema, store, tables, targets, weights
 from analysis.filters import Filters
 from ui import filters, state, widgets
 
@@ -36,18 +36,13 @@ with estimates_tab:
     else:
         key = st.selectbox("Indicator", list(weights.INDICATORS), key="weighted-indicator",
                            format_func=lambda k: weights.INDICATORS[k].label)
-        frame = state.aggregate(version, "weighted_estimates", scope, key)
         spec = weights.INDICATORS[key]
-        caption = scope.describe(int(frame.loc[frame["scope"] == weights.ALL, "n"].iloc[0]),
-                                 int((frame["scope"] != weights.ALL).sum()))
-        widgets.chart(charts.weighted_by_country(frame, caption), frame, f"weighted-{key}", caption,
-                      alt=f"{spec.label}: population-weighted mean per country with 95 % interval, unweighted mean "
-                          "as a hollow marker")
+        frame = widgets.show(state.chart_view(version, scope, {}, ""), "weighted-pct-digitised", indicator=key).data
         everyone = frame[frame["scope"] == weights.ALL].iloc[0]
         if spec.total and pd.notna(everyone["total"]):
             st.metric(f"Extrapolated total for all {everyone['N']:,.0f} museums of the countries with a frame",
-                      f"€{everyone['total'] / 1e9:,.2f} bn",
-                      help=f"95 % interval €{everyone['total_lo'] / 1e9:,.2f}–{everyone['total_hi'] / 1e9:,.2f} bn; "
+                      formats.money(everyone["total"]),
+                      help=f"95 % interval {formats.money(everyone['total_lo'])} to {formats.money(everyone['total_hi'])}; "
                            f"from {int(everyone['n_weighted'])} museums that answered; {everyone['note']}")
         table = frame.assign(country=[("All countries with a frame" if s == weights.ALL else schema.country_name(s))
                                       for s in frame["scope"]])
@@ -56,7 +51,7 @@ with estimates_tab:
                    "lo": "95 % interval from", "hi": "95 % interval to", "note": "Note"}
         if spec.total:
             columns.update({"total": "Extrapolated total", "total_lo": "Total from", "total_hi": "Total to"})
-        st.dataframe(table[list(columns)].rename(columns=columns), hide_index=True)
+        st.dataframe(tables.readable(table[list(columns)].rename(columns=columns)), hide_index=True)
         st.caption(f"{weights.INTERVAL_METHOD} Where a country is weighted by its total alone, its weighted mean "
                    "equals its unweighted mean; weights then change the all-countries figure, and, with a register, "
                    f"the country figure too. Unweighted means of fewer than {small} museums are not shown.")
@@ -65,23 +60,18 @@ with waves_tab:
     if not has_data:
         widgets.empty_state()
     else:
-        change = state.aggregate(version, "wave_change", view)
-        caption = replace(view, wave=None).describe(
-            int(change["n_latest"].max()) if len(change) else 0)
-        widgets.chart(charts.wave_change(change, caption), change, "wave-change", caption,
-                      alt="Key indicators in the earlier and the later wave: every museum that answered, and the "
-                          "same museums in both waves")
+        change = widgets.show(state.chart_view(version, view, {}, ""), "wave-change").data
         if len(change):
             st.markdown(f"Wave **{change['latest_wave'].iloc[0]}** against **{change['base_wave'].iloc[0]}**. "
                         "The *cross-sections* compare everyone who answered each wave, so they move when different "
                         "museums answer; the *panel* follows the same museums and shows their own change, with a "
                         "paired 95 % interval. Both are unweighted.")
-            st.dataframe(change.drop(columns=["indicator"]).rename(columns={
+            st.dataframe(tables.readable(change.drop(columns=["indicator"]).rename(columns={
                 "label": "Indicator", "unit": "Unit", "base_wave": "Earlier wave", "latest_wave": "Later wave",
                 "n_base": "n earlier", "mean_base": "Mean earlier", "n_latest": "n later", "mean_latest": "Mean later",
                 "change": "Change (cross-sections)", "n_panel": "n panel", "panel_base": "Panel earlier",
                 "panel_latest": "Panel later", "panel_change": "Panel change", "panel_lo": "Panel change from",
-                "panel_hi": "Panel change to"}), hide_index=True)
+                "panel_hi": "Panel change to"})), hide_index=True)
 
 with frame_tab:
     st.markdown(f"**Population frame.** Per country, the latest national register loaded by an admin (museums "
@@ -98,10 +88,10 @@ with frame_tab:
                        "covered to generalise from: " + "; ".join(
                            f"{schema.country_name(c)} ({w})" for c, w in zip(flagged["country"], flagged["warning"])),
                        icon=":material/warning:")
-        st.dataframe(cover.assign(country=cover["country"].map(schema.country_name)).rename(columns={
+        st.dataframe(tables.readable(cover.assign(country=cover["country"].map(schema.country_name)).rename(columns={
             "country": "Country", "stratum": "Size band", "level": "Level", "respondents": "Respondents",
             "museums": "Museums", "source": "Source", "year": "Year", "coverage_pct": "Coverage (%)",
-            "warning": "Too thin to generalise"}), hide_index=True)
+            "warning": "Too thin to generalise"})), hide_index=True)
         st.markdown("**Weights.** " + weights.COLLAPSE_RULE + " " + weights.EXCLUSION_RULE)
         strata = state.aggregate(version, "weighting_strata", scope)
         merged = strata[strata["status"] == "merged"]
@@ -109,10 +99,10 @@ with frame_tab:
             st.info("Merged strata: " + "; ".join(f"{schema.country_name(c)}: {s} ({n})" for c, s, n in
                                                  zip(merged["country"], merged["stratum"], merged["note"])),
                     icon=":material/merge:")
-        st.dataframe(strata.assign(country=strata["country"].map(schema.country_name)).rename(columns={
+        st.dataframe(tables.readable(strata.assign(country=strata["country"].map(schema.country_name)).rename(columns={
             "country": "Country", "stratum": "Stratum", "N": "Museums (N)", "n": "Respondents (n)",
             "weight": "Weight N/n", "coverage_pct": "Coverage (%)", "status": "Status", "note": "Note",
-            "source": "Source", "year": "Year"}), hide_index=True)
+            "source": "Source", "year": "Year"})), hide_index=True)
 
 with definitions_tab:
     st.subheader("How figures are aggregated")

@@ -2,37 +2,38 @@
 
 import streamlit as st
 
-from analysis import findings
-from ui import state, widgets
+from analysis import findings, formats
+from ui import widgets
 
 st.title("Museum digitisation in Europe")
 st.caption("Evidence for NEMO's 2024 call to invest in infrastructure, equipment, qualified staff, "
            "interoperable data, copyright clearance and skills.")
 
-version, view, s, caption = widgets.explore_view()
+view = widgets.explore_view()
+s, caption = view.summary, view.caption
 st.caption(f"{caption}. Unweighted means count every museum equally; collection-weighted means count every "
            "object equally.")
 
-for sentence in findings.headline_findings(s, state.aggregate(version, "distribution", view, "pct_digitised",
-                                                              "country")):
+for sentence in findings.headline_findings(s, view.fetch("distribution", "pct_digitised", "country")):
     st.markdown(f"- {sentence}")
 
 n = s["n"]
-money = lambda v: "–" if v is None else f"€{v / 1e6:,.1f} M"  # noqa: E731
-pct = lambda v: "–" if v is None else f"{v:.1f} %"  # noqa: E731
+money, pct = formats.money, lambda v: formats.pct(v, 1)
 cols = st.columns(4)
 cols[0].metric("Museums responding", f"{s['respondents']:,}", help=f"in {s['countries']} countries")
-cols[1].metric("Collection digitised (unweighted mean)", pct(s["mean_pct_digitised"]),
-               help=f"n = {n['pct_digitised']} museums that answered")
-cols[2].metric("Objects digitised (collection-weighted)", pct(s["weighted_pct_digitised"]),
-               help=f"n = {n['weighted_pct_digitised']} museums with both share and collection size")
+cols[1].metric("Digitised (unweighted mean)", pct(s["mean_pct_digitised"]),
+               help=f"Mean share of the collection digitised, every museum counting once; "
+                    f"n = {n['pct_digitised']} museums that answered")
+cols[2].metric("Digitised (collection-weighted)", pct(s["weighted_pct_digitised"]),
+               help=f"Share of all objects digitised, every object counting once; "
+                    f"n = {n['weighted_pct_digitised']} museums with both share and collection size")
 cols[3].metric("Objects still to digitise", "–" if s["objects_to_digitise"] is None
-               else f"{s['objects_to_digitise'] / 1e6:,.1f} M",
+               else f"{s['objects_to_digitise'] / 1e6:,.1f} million",
                help=f"n = {n['objects_to_digitise']} museums with collection size and both shares")
-cover = state.aggregate(version, "coverage", view)
+cover = view.fetch("coverage")
 known = cover.dropna(subset=["museums"])
 cols = st.columns(4)
-cols[3].metric("Coverage of the museum population",
+cols[3].metric("Museum population covered",
                f"{100 * known['respondents'].sum() / known['museums'].sum():.1f} %" if len(known) else "–",
                help=f"Respondents of all types in the {len(known)} countries with an EGMUS museum count "
                     f"({int(known['respondents'].sum()) if len(known) else 0} of "
@@ -44,8 +45,5 @@ cols[1].metric("Digital budget to 2030", money(s["total_funding_available_eur"])
 cols[2].metric("Funding shortfall to 2030", money(s["total_funding_shortfall_eur"]),
                help=f"n = {n['funding_shortfall']} museums that gave both needs and budget")
 
-# The same charts as the deck's first slides (analysis.catalogue), one above the other so titles fit.
-for slide, alt in zip(state.slides(version, view, ("digitisation-by-country", "shortfall-by-pillar")),
-                      ("Mean share of collections digitised per country, unweighted and collection-weighted",
-                       "Funding shortfall per investment pillar")):
-    widgets.chart(slide.figure, slide.data, slide.key, slide.caption, alt=alt)
+widgets.show(view, "digitisation-by-country")
+widgets.show(view, "shortfall-by-pillar")
