@@ -1,9 +1,10 @@
-"""The command line: python -m analysis load|summary|template|sample|retract|dictionary (see README)."""
+"""The command line: python -m analysis load|summary|deck|report|template|sample|retract|dictionary (see README)."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import json
 import sys
 from pathlib import Path
@@ -103,6 +104,60 @@ def cmd_summary(args) -> int:
     return 0
 
 
+def _chart_keys(text: str | None) -> list[str]:
+    """--charts "KEY,KEY" in the order given (default: the catalogue's default deck); exits on an unknown key."""
+    from analysis import catalogue
+
+    if not text:
+        return list(catalogue.DEFAULT_DECK)
+    keys = [key.strip() for key in text.split(",") if key.strip()]
+    unknown = [key for key in keys if key not in catalogue.CHARTS]
+    if unknown or not keys:
+        named = ", ".join(unknown) if unknown else repr(text)
+        sys.exit(f"error: unknown chart key{'s' if len(unknown) > 1 else ''}: {named}. "
+                 f"Valid keys: {', '.join(catalogue.CHARTS)}")
+    return keys
+
+
+def cmd_deck(args) -> int:
+    """`deck` writes a PPTX, `report` a self-contained HTML file, of the chosen charts under the filters."""
+    from pptx import Presentation
+
+    from analysis import catalogue, export
+    from analysis.filters import Filters
+
+    keys = _chart_keys(args.charts)
+    con = _open(args.db)
+    waves = metrics.waves(con)
+    if not waves:
+        sys.exit("error: the store has no survey answers yet; load a survey first (python -m analysis load FILE)")
+    if args.wave and args.wave not in waves:
+        sys.exit(f"error: no answers for wave {args.wave}; waves in the store: {', '.join(waves)}")
+    filters = Filters(wave=args.wave or metrics.latest_wave(con),
+                      countries=tuple(dict.fromkeys(c.upper() for c in args.country or ())))
+    s = metrics.summary(con, filters=filters)
+    scope = filters.describe(s["respondents"], s["countries"])
+    built = catalogue.build(con, filters, keys)
+    shown = [chart for chart in built if not chart.empty]
+    if not shown:
+        sys.exit(f"error: none of the charts has anything to show for {scope}")
+    title = f"Museum digitisation in Europe, wave {filters.wave}"
+    out = Path(args.out)
+    if args.command == "deck":
+        template = Path(args.template).read_bytes() if args.template else None
+        deck = export.pptx_deck(built, title, scope, template=template)
+        out.write_bytes(deck)
+        slides = len(Presentation(io.BytesIO(deck)).slides)
+        print(f"wrote {out}: {slides} slides (title, {len(shown)} charts, method and sources) for {scope}")
+    else:
+        out.write_text(export.html_report(built, title, scope), encoding="utf-8")
+        print(f"wrote {out}: {len(shown)} charts for {scope}")
+    for chart in built:
+        if chart.empty:
+            print(f"  left out, nothing to show: {chart.key} ({chart.title})")
+    return 0
+
+
 def cmd_template(args) -> int:
     from analysis.template import write_template
 
@@ -185,6 +240,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--country", nargs="*", help="ISO alpha-2 codes")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_summary)
+
+    for name, what in (("deck", "a 16:9 PowerPoint deck (.pptx)"), ("report", "a self-contained HTML report")):
+        p = sub.add_parser(name, help=f"write {what} of the chosen charts")
+        p.add_argument("out")
+        p.add_argument("--db", help=db_help)
+        p.add_argument("--wave", help="default: the latest wave")
+        p.add_argument("--country", nargs="*", help="ISO alpha-2 codes")
+        p.add_argument("--charts", metavar="KEY,KEY", help="chart keys in slide order (default: the standard deck)")
+        if name == "deck":
+            p.add_argument("--template", help="branded template (.pptx) whose layouts and typeface the deck uses")
+        p.set_defaults(run=cmd_deck)
 
     p = sub.add_parser("template", help="write the blank survey workbook")
     p.add_argument("out")

@@ -80,3 +80,13 @@ def test_backup_and_restore_round_trip(tmp_path):
     again = json.loads(cli("load", str(tmp_path / "good.xlsx"), "--json", db=restored).stdout)
     assert again["files"][0]["status"] == "duplicate"
     assert cli("restore", str(tmp_path / "backups" / manifest["file"]), db=restored).returncode == 1   # no overwrite
+
+
+def test_deck_refuses_unknown_chart_keys_with_the_valid_ones(tmp_path):
+    from analysis import catalogue
+
+    done = cli("deck", str(tmp_path / "talk.pptx"), "--charts", "digitisation-by-country,nope", db=tmp_path / "x.duckdb")
+    assert done.returncode == 1
+    assert "unknown chart key: nope" in done.stderr
+    assert all(key in done.stderr for key in catalogue.CHARTS)
+    assert not (tmp_path / "talk.pptx").exists()
