@@ -131,3 +131,18 @@ class Ranking:
 
 def rank(groups: list[Estimate]) -> Ranking:
     return Ranking(sorted(groups, key=lambda g: g.value, reverse=True))
+
+
+def coverage_note(cover: pd.DataFrame) -> str:
+    """Which countries a coverage figure stands for (metrics.coverage rows), and which it leaves out for want
+    of a population figure, in words."""
+    known = cover[cover["museums"].notna()]
+    missing = cover[cover["museums"].isna()]
+    names = sorted(country_name(c) for c in known["country"])
+    text = (f"counts from {len(names)} countr{'y' if len(names) == 1 else 'ies'} with a population figure "
+            f"({', '.join(names)})." if names else "no country in view has a population figure.")
+    if len(missing):
+        text += " No population figure yet for " + ", ".join(
+            f"{country_name(r.country)} ({r.respondents} respondent{'s' if r.respondents != 1 else ''})"
+            for r in missing.sort_values("country").itertuples()) + ", left out of this figure."
+    return text[0].upper() + text[1:]

@@ -61,5 +61,7 @@ def readable(frame: pd.DataFrame) -> Styler:
     """The frame with readable headings and cells; numbers stay numbers, so columns still sort as numbers."""
     shown = frame.rename(columns={c: heading(str(c)) for c in frame.columns})
     shown = shown.loc[:, ~shown.columns.duplicated()]
-    booleans = {c: _yes_no for c in shown.columns if pd.api.types.is_bool_dtype(shown[c])}
-    return shown.style.format(booleans, precision=1, thousands=",", na_rep="")
+    special = {c: _yes_no for c in shown.columns if pd.api.types.is_bool_dtype(shown[c])}
+    special |= {c: "{:.0f}" for c in shown.columns                 # 2021, not 2,021
+                if re.search(r"\byear\b", str(c), re.I) and pd.api.types.is_numeric_dtype(shown[c])}
+    return shown.style.format(special, precision=1, thousands=",", na_rep="")

@@ -6,9 +6,11 @@ weight them to a population frame, and we say how uncertain that is.
 Population frame (`population_frame`)
     Per country, the latest national museum register loaded by an admin (analysis.registers) when there is
     one: its museums counted per size band; register museums of unknown size are shared out over the bands
-    in proportion to the museums of known size. Otherwise the EGMUS number of museums of the country
-    (table museum_population, one stratum "all sizes"). A register wins over EGMUS because it is the more
-    detailed frame (and usually the more recent one).
+    in proportion to the museums of known size. Otherwise the bundled number of museums of the country
+    (data/museum_frame.csv: EGMUS, national statistics offices and research datasets, each with its year,
+    what it counts and its source; one stratum "all sizes"). A register wins because it is the more detailed
+    frame (and usually the more recent one). The bundled counts do not all count the same thing (monuments,
+    branches, staff thresholds): `frame_flags` says where.
 
 Strata and weights (`post_strata`)
     Stratum = country x size band where the frame gives the distribution by size, else the country.
@@ -50,6 +52,8 @@ BANDS = tuple(band for band, _ in schema.SIZE_BANDS)          # small, medium, l
 ALL_SIZES = "all sizes"
 SIZE_UNKNOWN = "size unknown"
 ALL = "ALL"                                  # the scope of the all-countries row
+NO_FRAME = "no population figure (no register, no bundled count)"
+OLD_FRAME_YEARS = 10                         # a frame figure older than this (before the wave) is flagged
 
 COLLAPSE_RULE = (
     f"A stratum (country × size band) with fewer than {MIN_STRATUM_N} respondents, or with more respondents "
@@ -57,7 +61,7 @@ COLLAPSE_RULE = (
     "large – huge) that has fewer respondents (on a tie, the smaller band), until every stratum has at least "
     f"{MIN_STRATUM_N} or the country is a single stratum.")
 EXCLUSION_RULE = (
-    "Countries with no population figure (no register and no EGMUS count), and countries with fewer than "
+    "Countries with no population figure (no register and no bundled count), and countries with fewer than "
     f"{MIN_STRATUM_N} respondents, are excluded from weighted estimates and extrapolated totals; their answers "
     "still count in the unweighted figures. In a country stratified by size, museums that did not give their "
     "visits (and are not in the register) cannot be placed in a stratum and are left out of its weighted "
@@ -152,30 +156,37 @@ def combine(N_h, n_h, mean_h, var_h, confidence: float = CONFIDENCE) -> dict[str
 
 
 # --- population frame -------------------------------------------------------------------------------------
-def population_frame(egmus: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
+FRAME_COLUMNS = ["country", "size_band", "museums", "source", "year", "counts", "scope", "status", "url"]
+
+
+def population_frame(bundled: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
     """The museums of each country, by size band where a register gives them.
 
-    egmus: country, museums, year, source (table museum_population).
+    bundled: country, museums (None: no usable figure), year, counts, scope, status, source, url (table
+    museum_population, from data/museum_frame.csv).
     register: country, size_band (None = unknown), museums, source, year: the current register of each
     country counted by band (analysis.store.register_counts).
-    Returns country, size_band (None for a country-only stratum), museums (float: unknown-size museums
-    shared out in proportion), source, year."""
+    Returns FRAME_COLUMNS, one row per stratum (size_band None for a country-only stratum); museums is a float
+    (unknown-size museums shared out in proportion)."""
     rows = []
     have_register = set(register["country"]) if len(register) else set()
     for country, part in (register.groupby("country", sort=True) if len(register) else ()):
         total = float(part["museums"].sum())
         known = part[part["size_band"].notna()]
-        source, year = part["source"].iloc[0], part["year"].iloc[0]
+        about = {"source": part["source"].iloc[0], "year": part["year"].iloc[0],
+                 "counts": "museums in the national register", "scope": None, "status": "register", "url": None}
         if known.empty or float(known["museums"].sum()) == 0:
-            rows.append((country, None, total, source, year))
+            rows.append({"country": country, "size_band": None, "museums": total, **about})
             continue
         scale = total / float(known["museums"].sum())
         by_band = dict(zip(known["size_band"], known["museums"].astype(float)))
-        rows += [(country, band, by_band[band] * scale, source, year) for band in BANDS if band in by_band]
-    for record in egmus.itertuples(index=False):
-        if record.country not in have_register:
-            rows.append((record.country, None, float(record.museums), record.source, record.year))
-    return pd.DataFrame(rows, columns=["country", "size_band", "museums", "source", "year"])
+        rows += [{"country": country, "size_band": band, "museums": by_band[band] * scale, **about}
+                 for band in BANDS if band in by_band]
+    usable = bundled[bundled["museums"].notna() & ~bundled["country"].isin(have_register)]
+    for record in usable.to_dict("records"):
+        rows.append({**{k: record.get(k) for k in FRAME_COLUMNS}, "size_band": None,
+                     "museums": float(record["museums"])})
+    return pd.DataFrame(rows, columns=FRAME_COLUMNS)
 
 
 # --- strata and weights -----------------------------------------------------------------------------------
@@ -218,7 +229,7 @@ def post_strata(population: pd.DataFrame, respondents: pd.DataFrame, min_n: int 
     for country, people in respondents.groupby("country", sort=True):
         frame = frames.get(country)
         if frame is None:
-            excluded.append((country, len(people), "no population figure (no register, no EGMUS count)"))
+            excluded.append((country, len(people), NO_FRAME))
             continue
         source, year = frame["source"].iloc[0], frame["year"].iloc[0]
         by_size = frame["size_band"].notna().any()
@@ -266,7 +277,19 @@ def collapse_report(weighting: Weighting) -> list[str]:
 
 # --- estimates per country and for all countries with a frame ---------------------------------------------
 ESTIMATE_COLUMNS = ["scope", "n", "unweighted_mean", "n_weighted", "N", "weighted_mean", "se", "df", "lo", "hi",
-                    "total", "total_lo", "total_hi", "strata", "merged", "note", "suppressed"]
+                    "total", "total_lo", "total_hi", "strata", "merged", "countries", "note", "suppressed"]
+
+
+def what_it_covers(countries: list[str], used: int, respondents: int, left_out: dict[str, str]) -> str:
+    """What a weighted all-countries figure stands for, in words: the countries in it, the share of the
+    respondents it uses, and the countries left out with their reason."""
+    share = f"{100 * used / respondents:.0f} %" if respondents else "none"
+    names = sorted(schema.country_name(c) for c in countries)
+    text = (f"Weighted over {len(names)} countr{'y' if len(names) == 1 else 'ies'} ({', '.join(names) or 'none'}); "
+            f"uses {used:,} of {respondents:,} respondents ({share}).")
+    if left_out:
+        text += " Left out: " + "; ".join(sorted(f"{schema.country_name(c)}: {why}" for c, why in left_out.items())) + "."
+    return text
 
 
 def _summaries(y: pd.Series, keys: pd.Series, strata: pd.DataFrame) -> pd.DataFrame:
@@ -291,9 +314,9 @@ def estimate_by_country(population: pd.DataFrame, data: pd.DataFrame, column: st
                "unweighted_mean": float(people[column].mean()) if len(people) else None,
                "n_weighted": int(part["n"].sum()), "strata": len(part),
                "merged": int((part["status"] == "merged").sum()),
+               "countries": ",".join(sorted(part["country"].unique())),
                "note": reasons.get(scope, "") if scope != ALL else
-               f"{part['country'].nunique()} countr{'y' if part['country'].nunique() == 1 else 'ies'} with a frame "
-               f"and at least {min_n} answers"}
+               what_it_covers(sorted(part["country"].unique()), int(part["n"].sum()), len(people), reasons)}
         if len(part):
             est = combine(part["N"], part["n"], part["mean_h"], part["var_h"])
             row.update({k: float(est[k]) for k in ("N", "se", "df", "lo", "hi", "total", "total_lo", "total_hi")})
@@ -306,6 +329,20 @@ def estimate_by_country(population: pd.DataFrame, data: pd.DataFrame, column: st
     frame["suppressed"] = frame["n"] < min_n
     frame.loc[frame["suppressed"], "unweighted_mean"] = None
     return frame
+
+
+def frame_flags(year, scope, status, wave: str | None) -> str:
+    """Why a country's frame figure is not like the others: older than OLD_FRAME_YEARS before the wave, a
+    different scope (monuments, branches, thresholds, state museums only), or a quoted (secondary) figure."""
+    flags = []
+    wave_year = int(wave[:4]) if wave and wave[:4].isdigit() else None
+    if wave_year and pd.notna(year) and wave_year - int(year) > OLD_FRAME_YEARS:
+        flags.append(f"figure from {int(year)}, more than {OLD_FRAME_YEARS} years before the wave")
+    if isinstance(scope, str) and scope:
+        flags.append(f"different scope: {scope}")
+    if status == "secondary":
+        flags.append("secondary source (quotes the statistics office)")
+    return "; ".join(flags)
 
 
 def coverage_warning(respondents: int, museums: float | None, min_n: int = MIN_STRATUM_N) -> str:

@@ -65,18 +65,32 @@ def test_page_shows_weighted_estimates_waves_coverage_definitions_and_limits(sam
     estimates = table_with(at, "Weighted mean (all museums)", "Unweighted mean (respondents)", "95 % interval from")
     everyone = estimates[estimates["Country"] == "All countries with a frame"].iloc[0]
     assert everyone["95 % interval from"] < everyone["Weighted mean (all museums)"] < everyone["95 % interval to"]
-    # Countries without an EGMUS count (Italy in the sample) have an unweighted mean but no weighted one.
-    italy = estimates[estimates["Country"] == "Italy"].iloc[0]
-    assert math.isnan(italy["Weighted mean (all museums)"]) and italy["Unweighted mean (respondents)"] > 0
-    assert "no population figure" in italy["Note"]
+    # Countries without a population figure (Cyprus: none found, data/museum_frame.csv) have an unweighted mean
+    # but no weighted one, and the all-countries row names them.
+    cyprus = estimates[estimates["Country"] == "Cyprus"].iloc[0]
+    assert math.isnan(cyprus["Weighted mean (all museums)"]) and cyprus["Unweighted mean (respondents)"] > 0
+    assert "no population figure" in cyprus["Note"]
+    assert "Left out: Cyprus: no population figure" in everyone["Note"]
 
     waves = table_with(at, "Panel change", "Change (cross-sections)")
     assert list(waves["Earlier wave"].unique()) == ["2023"] and list(waves["Later wave"].unique()) == ["2025"]
     assert (waves["n panel"] < waves["n later"]).all()
 
-    coverage = table_with(at, "Coverage (%)", "Too thin to generalise")
+    coverage = table_with(at, "Coverage (%)", "Too thin to generalise", "What is counted", "Address")
     assert (coverage["Too thin to generalise"] != "").any()
     assert any("too thinly covered to generalise" in w.value for w in at.warning)
+    # The frame says what each country counts, how old it is and where it comes from (data/museum_frame.csv):
+    # Italy 4,976 museums, monuments and sites (ISTAT 2015); Greece state museums only, 2007 (18 years before
+    # the 2025 wave); Belgium 2004.
+    rows = coverage.set_index("Country")
+    assert rows.loc["Italy", "Museums"] == 4976 and rows.loc["Italy", "Year"] == 2015
+    assert "different scope: includes monuments and sites" in rows.loc["Italy", "Not comparable because"]
+    assert "figure from 2007, more than 10 years before the wave" in rows.loc["Greece", "Not comparable because"]
+    assert "state museums only" in rows.loc["Greece", "Not comparable because"]
+    assert rows.loc["Belgium", "Not comparable because"] == "figure from 2004, more than 10 years before the wave"
+    assert rows.loc["Austria", "Not comparable because"] == ""
+    assert rows.loc["Italy", "Address"] == "http://www.istat.it/it/archivio/194594"
+    assert any("frame figures are old or count something else" in w.value for w in at.warning)
     strata = table_with(at, "Weight N/n", "Status")
     assert {"weighted", "excluded"} <= set(strata["Status"])
 

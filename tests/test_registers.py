@@ -154,7 +154,8 @@ def _frame_files(tmp_path: Path) -> tuple[bytes, Path]:
         for i, value in enumerate(values, start=1):
             rows.append([f"AT-{band}{i:02d}", f"Museum {band}{i:02d}", "AT", "2025",
                          None if (band, i) == ("L", 5) else visits, value])
-    rows += [[f"IT-{i}", f"Museo {i}", "IT", "2025", 5_000, 50] for i in range(6)]    # no frame for Italy
+    rows += [[f"IT-{i}", f"Museo {i}", "IT", "2025", 5_000, 50] for i in range(6)]    # Italy: bundled count
+    rows += [[f"CY-{i}", f"Mouseio {i}", "CY", "2025", 5_000, 70] for i in range(5)]  # Cyprus: no frame at all
     return register, write_xlsx(tmp_path / "survey.xlsx", [SURVEY_HEADER, *rows])
 
 
@@ -172,19 +173,29 @@ def test_register_strata_drive_coverage_and_the_weighted_estimate(tmp_path):
     assert cover.loc[("AT", "small"), "warning"] == "under 10 % of museums answered"          # 5 of 60 = 8.3 %
     assert cover.loc[("AT", "large"), ["respondents", "museums", "coverage_pct"]].tolist() == [5, 10, 50]
     assert cover.loc[("AT", "large"), "warning"] == ""
-    assert cover.loc[("IT", "all sizes"), "warning"] == "no population figure: cannot generalise"
+    # Italy from the bundled frame: ISTAT 2015, 4,976 museums, monuments and archaeological sites.
+    assert cover.loc[("IT", "all sizes"), ["respondents", "museums", "year"]].tolist() == [6, 4976, 2015]
+    assert cover.loc[("IT", "all sizes"), "flags"] == "different scope: includes monuments and sites"
+    assert cover.loc[("CY", "all sizes"), "warning"] == "no population figure: cannot generalise"
 
     strata = metrics.weighting_strata(con, view)
     assert strata.loc[strata["country"] == "AT", "weight"].tolist() == [12, 6, 2]
-    assert strata.loc[strata["country"] == "IT", "status"].tolist() == ["excluded"]
+    assert strata.loc[strata["country"] == "IT", "weight"].tolist() == [pytest.approx(4976 / 6)]
+    assert strata.loc[strata["country"] == "CY", "status"].tolist() == ["excluded"]
 
     out = metrics.weighted_estimates(con, view, "pct_digitised").set_index("scope")
     assert out.loc["AT", "unweighted_mean"] == pytest.approx(60)
     assert out.loc["AT", "weighted_mean"] == pytest.approx(45)                                 # (1800+1800+900)/100
     assert out.loc["AT", "N"] == 100 and out.loc["AT", "n_weighted"] == 15
-    assert pd.isna(out.loc["IT", "weighted_mean"]) and out.loc["IT", "unweighted_mean"] == 50
-    assert out.loc["ALL", "weighted_mean"] == pytest.approx(45)                                # Austria only
-    assert out.loc["ALL", "unweighted_mean"] == pytest.approx((900 + 300) / 21)
+    assert out.loc["IT", "weighted_mean"] == pytest.approx(50) and out.loc["IT", "N"] == 4976
+    assert pd.isna(out.loc["CY", "weighted_mean"]) and out.loc["CY", "unweighted_mean"] == 70
+    # All countries with a frame: (100 × 45 + 4,976 × 50) / 5,076 = 253,300 / 5,076 = 49.90…; Cyprus left out.
+    assert out.loc["ALL", "weighted_mean"] == pytest.approx(253_300 / 5_076)
+    assert out.loc["ALL", "N"] == 5076 and out.loc["ALL", "n_weighted"] == 21
+    assert out.loc["ALL", "unweighted_mean"] == pytest.approx((900 + 300 + 350) / 26)
+    assert out.loc["ALL", "note"] == ("Weighted over 2 countries (Austria, Italy); uses 21 of 26 respondents "
+                                      "(81 %). Left out: Cyprus: no population figure (no register, no bundled "
+                                      "count).")
     con.close()
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import schema
+from analysis import provenance, schema
 from analysis.filters import SIZE_BAND_LABELS, Filters
 from ui import state
 
@@ -21,6 +21,7 @@ def _reset() -> None:
     for key, default in KEYS.items():
         if key == "wave":
             st.session_state.pop(key, None)
+            st.query_params.pop(key, None)
         else:
             st.session_state[key] = default
 
@@ -36,7 +37,7 @@ def sidebar() -> Filters:
     owners = dict(schema.FIELDS_BY_NAME["ownership"].choices)
     with st.sidebar:
         st.header("Filters")
-        wave = st.selectbox("Survey wave", waves, key="wave", bind="query-params", persist_state="session")
+        wave = _wave(waves)
         countries = st.multiselect("Country", opts["country"], key="country", format_func=schema.country_name,
                                    bind="query-params", persist_state="session", placeholder="All countries")
         museum_types = st.multiselect("Museum type", opts["museum_type"], key="type", format_func=types.get,
@@ -53,7 +54,36 @@ def sidebar() -> Filters:
                       size_bands=tuple(sizes), ownership=tuple(ownership),
                       accredited=ACCREDITED.get(accredited or "Any"))
     st.session_state["filters"] = filters
+    _pin_data_version(state.data_of(version, wave), waves)
     return filters
+
+
+def _wave(waves: list[str]) -> str:
+    """The wave selector, kept in the URL by hand rather than bound to it: a bound widget leaves its default
+    (the latest wave) out of the URL, so a link shared today would open next year's wave."""
+    if st.session_state.get("wave") not in waves:
+        linked = st.query_params.get("wave")
+        st.session_state["wave"] = linked if linked in waves else waves[0]
+    wave = st.selectbox("Survey wave", waves, key="wave", persist_state="session")
+    st.query_params["wave"] = wave
+    return wave
+
+
+def _pin_data_version(now: provenance.DataVersion, waves: list[str]) -> None:
+    """Write the data version into the URL (`?data=`), so that a shared link opened later says what has changed
+    since it was made (uploads added or retracted, a new frame, a newer wave) instead of silently differing."""
+    shared = st.query_params.get("data")
+    from_link = shared is not None and st.session_state.setdefault("link_opened", (now.wave, shared)) == (
+        now.wave, shared)                       # the link as opened, before anyone changed its wave
+    changes = provenance.changes_since(shared, now) if from_link else []
+    if from_link and now.wave != waves[0]:
+        changes.append(f"a newer survey wave ({waves[0]}) has been loaded since")
+    if changes:
+        st.warning("This link was made from an earlier version of the data: " + "; ".join(changes) +
+                   ". The figures below are today's for the same filters.", icon=":material/history:")
+    else:
+        st.query_params["data"] = now.token
+    st.sidebar.caption(now.text)
 
 
 def current() -> Filters:

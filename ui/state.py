@@ -10,7 +10,7 @@ import streamlit as st
 
 import pandas as pd
 
-from analysis import catalogue, metrics, store
+from analysis import catalogue, metrics, provenance, store
 from analysis.filters import Filters
 
 
@@ -53,7 +53,14 @@ def waves(version: tuple) -> list[str]:
 
 def chart_view(version: tuple, filters: Filters, summary: dict, caption: str) -> catalogue.View:
     """The view chart definitions draw from, reading aggregates through the cache."""
-    return catalogue.View(filters, summary, caption, lambda name, *args: aggregate(version, name, filters, *args))
+    return catalogue.View(filters, summary, caption, lambda name, *args: aggregate(version, name, filters, *args),
+                          data_of(version, filters.wave).text)
+
+
+@st.cache_data(show_spinner=False)
+def data_of(version: tuple, wave: str | None) -> provenance.DataVersion:
+    """Which uploads and frame the figures of `wave` come from (analysis.provenance)."""
+    return provenance.current(database(), wave)
 
 
 @st.cache_data(show_spinner=False)

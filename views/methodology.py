@@ -15,7 +15,7 @@ st.caption("Where the figures come from, what each one means, how far they can b
            "and what the survey cannot say. Everything here is generated from the code that computes the figures.")
 
 con = state.database()
-version = (*state.data_version(), *store.frame_version(con))     # weighted figures also change with registers
+version = state.data_version()
 view = filters.current()
 has_data = bool(state.waves(version))
 if has_data and view.wave is None:
@@ -75,23 +75,40 @@ with waves_tab:
 
 with frame_tab:
     st.markdown(f"**Population frame.** Per country, the latest national register loaded by an admin (museums "
-                "counted by size band), else the EGMUS number of museums. **Coverage** = respondents ÷ museums. "
-                f"A cell is flagged as too thin to generalise when fewer than {weights.LOW_COVERAGE_PCT:g} % of its "
+                "counted by size band), else the bundled number of museums: EGMUS, the national statistics office "
+                "or a research dataset, each with its year, what it counts and its source. **These counts are not "
+                "comparable between countries**: some include monuments and archaeological sites, some count "
+                "branches, some only museums above a staff threshold or state museums. **Coverage** = respondents "
+                f"÷ museums; a cell is too thin to generalise when fewer than {weights.LOW_COVERAGE_PCT:g} % of its "
                 f"museums answered or fewer than {weights.MIN_STRATUM_N} did.")
     if not has_data:
         widgets.empty_state()
     else:
         cover = state.aggregate(version, "frame_coverage", scope)
-        flagged = cover[(cover["level"] == "country") & (cover["warning"] != "")]
+        countries = cover[cover["level"] == "country"]
+        flagged = countries[countries["flags"] != ""]
         if len(flagged):
-            st.warning(f"{len(flagged)} of {int((cover['level'] == 'country').sum())} countries are too thinly "
-                       "covered to generalise from: " + "; ".join(
-                           f"{schema.country_name(c)} ({w})" for c, w in zip(flagged["country"], flagged["warning"])),
+            st.warning(f"{len(flagged)} of {len(countries)} frame figures are old or count something else: " +
+                       "; ".join(f"{schema.country_name(c)} ({f})" for c, f in zip(flagged["country"], flagged["flags"])),
+                       icon=":material/rule:")
+        thin = countries[countries["warning"] != ""]
+        if len(thin):
+            st.warning(f"{len(thin)} of {len(countries)} countries are too thinly covered to generalise from: " +
+                       "; ".join(f"{schema.country_name(c)} ({w})" for c, w in zip(thin["country"], thin["warning"])),
                        icon=":material/warning:")
-        st.dataframe(tables.readable(cover.assign(country=cover["country"].map(schema.country_name)).rename(columns={
-            "country": "Country", "stratum": "Size band", "level": "Level", "respondents": "Respondents",
-            "museums": "Museums", "source": "Source", "year": "Year", "coverage_pct": "Coverage (%)",
-            "warning": "Too thin to generalise"})), hide_index=True)
+        columns = {"country": "Country", "respondents": "Respondents", "museums": "Museums", "year": "Year",
+                   "counts": "What is counted", "flags": "Not comparable because", "status": "Status",
+                   "coverage_pct": "Coverage (%)", "warning": "Too thin to generalise", "source": "Source",
+                   "url": "Address"}
+        st.dataframe(tables.readable(countries.assign(country=countries["country"].map(schema.country_name))[
+            list(columns)].rename(columns=columns)), hide_index=True,
+            column_config={"Address": st.column_config.LinkColumn("Address", display_text="source")})
+        bands = cover[cover["level"] == "size band"]
+        if len(bands):
+            st.caption("Countries with a register: museums and respondents per size band.")
+            st.dataframe(tables.readable(bands.assign(country=bands["country"].map(schema.country_name))[
+                ["country", "stratum", "respondents", "museums", "coverage_pct"]].rename(columns=columns | {
+                    "stratum": "Size band"})), hide_index=True)
         st.markdown("**Weights.** " + weights.COLLAPSE_RULE + " " + weights.EXCLUSION_RULE)
         strata = state.aggregate(version, "weighting_strata", scope)
         merged = strata[strata["status"] == "merged"]
@@ -110,7 +127,8 @@ with definitions_tab:
         st.markdown(f"- **{name}**: {text}")
     st.markdown(f"- **Suppression**: a figure resting on fewer than {small} museums is not shown (n < {small}).")
     st.subheader("Derived metrics")
-    st.caption("Computed once per museum in the museum_metrics view of the store, then aggregated.")
+    st.caption("Computed once per museum when its answers are stored (museum_metrics, kept by the store), then "
+               "aggregated.")
     st.dataframe(pd.DataFrame(definitions.table()), hide_index=True)
     st.subheader("Targets and their sources")
     st.dataframe(targets.load(con), hide_index=True)
@@ -120,7 +138,7 @@ with definitions_tab:
 with limits_tab:
     for text in definitions.LIMITATIONS:
         st.markdown(f"- {text}")
-    years = store.museum_population_table(con)["year"]
+    years = store.museum_population_table(con)["year"].dropna()
     if len(years):
-        st.caption(f"The bundled EGMUS counts run from {int(years.min())} to {int(years.max())} depending on the "
+        st.caption(f"The bundled museum counts run from {int(years.min())} to {int(years.max())} depending on the "
                    "country.")

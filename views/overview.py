@@ -34,16 +34,15 @@ cover = view.fetch("coverage")
 known = cover.dropna(subset=["museums"])
 cols = st.columns(4)
 cols[3].metric("Museum population covered",
-               f"{100 * known['respondents'].sum() / known['museums'].sum():.1f} %" if len(known) else "–",
-               help=f"Respondents of all types in the {len(known)} countries with an EGMUS museum count "
-                    f"({int(known['respondents'].sum()) if len(known) else 0} of "
-                    f"{int(known['museums'].sum()) if len(known) else 0} museums); "
-                    f"{len(cover) - len(known)} countries have no population figure yet.")
+               formats.pct(100 * known["respondents"].sum() / known["museums"].sum(), 1) if len(known) else "–",
+               help=f"{int(known['respondents'].sum()):,} respondents of {int(known['museums'].sum()):,} museums in "
+                    f"the {len(known)} countries with a population figure. " + findings.coverage_note(cover))
 cols[0].metric("Funding need to 2030", money(s["total_funding_need_eur"]), help=f"n = {n['funding_need']}")
 cols[1].metric("Digital budget to 2030", money(s["total_funding_available_eur"]),
                help=f"n = {n['funding_available']}")
 cols[2].metric("Funding shortfall to 2030", money(s["total_funding_shortfall_eur"]),
                help=f"n = {n['funding_shortfall']} museums that gave both needs and budget")
 
+st.caption("**Museum population covered:** " + findings.coverage_note(cover))
 widgets.show(view, "digitisation-by-country")
 widgets.show(view, "shortfall-by-pillar")
