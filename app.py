@@ -20,16 +20,21 @@ def run() -> None:
         st.Page(PAGES / "skills.py", title="Skills & AI", icon=":material/school:"),
         st.Page(PAGES / "funding.py", title="Funding", icon=":material/euro:"),
         st.Page(PAGES / "map.py", title="Europe map", icon=":material/public:"),
+        st.Page(PAGES / "scenarios.py", title="Scenarios", icon=":material/savings:"),
         st.Page(PAGES / "methodology.py", title="Methodology", icon=":material/functions:"),
     ]
     present = st.Page(PAGES / "present.py", title="Present", icon=":material/co_present:")
+    # A role is offered only the pages it may use; a hidden page still opens by its URL, and then refuses.
+    analyst, admin = auth.visibility("analyst"), auth.visibility("admin")
     navigation = st.navigation({
         "Explore": explore,
         "Present": [present],
-        "Analyst": [st.Page(PAGES / "upload.py", title="Upload surveys", icon=":material/upload_file:")],
-        "Admin": [st.Page(PAGES / "history.py", title="Upload history", icon=":material/history:"),
-                  st.Page(PAGES / "targets.py", title="Targets", icon=":material/flag:"),
-                  st.Page(PAGES / "registers.py", title="Museum registers", icon=":material/account_balance:")],
+        "Analyst": [st.Page(PAGES / "upload.py", title="Upload surveys", icon=":material/upload_file:",
+                            visibility=analyst)],
+        "Admin": [st.Page(PAGES / "history.py", title="Upload history", icon=":material/history:", visibility=admin),
+                  st.Page(PAGES / "targets.py", title="Targets", icon=":material/flag:", visibility=admin),
+                  st.Page(PAGES / "registers.py", title="Museum registers", icon=":material/account_balance:",
+                          visibility=admin)],
     })
     if navigation in [*explore, present]:
         filters.sidebar()

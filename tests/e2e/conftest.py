@@ -45,15 +45,16 @@ def _healthy(url: str) -> bool:
 
 
 @contextmanager
-def running_app(db: Path, log: Path):
-    """`streamlit run app.py` on the store `db` (closed by the caller first: one process per DuckDB file);
-    yields the base URL once /_stcore/health answers, stops the server afterwards."""
+def running_app(db: Path, log: Path, *options: str):
+    """`streamlit run app.py` on the store `db` (closed by the caller first: one process per DuckDB file), with
+    more `streamlit run` options if given; yields the base URL once /_stcore/health answers, stops the server
+    afterwards."""
     url = f"http://{HOST}:{_free_port()}"
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
              "--server.address", HOST, "--server.port", url.rsplit(":", 1)[1], "--browser.gatherUsageStats",
-             "false", "--server.fileWatcherType", "none"],
+             "false", "--server.fileWatcherType", "none", *options],
             cwd=ROOT, env={**os.environ, "MUSEUM_DB": str(db), "PYTHONPATH": str(ROOT)}, stdout=out,
             stderr=subprocess.STDOUT)
     try:
