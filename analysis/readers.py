@@ -3,8 +3,12 @@
 The format is recognised from the content, not the file name (a PNG renamed .xlsx is told apart).
 Workbooks (xlsx, xlsm, xls, ods) are read with fastexcel (the calamine reader, which never runs macros)
 into Arrow tables of cell texts, so that 50,000 rows cost no Python object per cell; text files are
-decoded (BOM, UTF-16, UTF-8, else cp1252/latin-1) and their delimiter sniffed. Grids keep absolute
-positions: grid[i][j] is Excel row i+1, column j+1, so every message can point at the cell a person sees.
+decoded (BOM, UTF-16, UTF-8, else cp1252/latin-1), their delimiter found from the widths of the first
+records (quotes respected), and read strictly: a NUL byte or a quote never closed refuses the file at its
+line. Grids keep absolute positions: grid[i][j] is Excel row i+1, column j+1 (a text file's line i+1), so
+every message can point at the cell a person sees. A cell whose formula failed keeps the text a spreadsheet
+shows (#DIV/0!, #N/A, ...), never a blank: calamine hands such cells over as empty, so they are written back
+from the errors fastexcel reports (xlsx, xls) or from content.xml (ods).
 
 Hostile files (shared/STACK-NOTES.md section H). calamine aborts the whole process, with no exception to
 catch, on a cell far outside the table (XFD1048576) or a crafted .xls header. So workbooks are parsed in a
@@ -25,6 +29,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import itertools
 import os
 import pickle
 import re
@@ -34,11 +39,13 @@ import sys
 import tempfile
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import IO
+from xml.etree import ElementTree
 
 import fastexcel
 import pyarrow as pa
@@ -49,7 +56,12 @@ from analysis import limits
 
 
 class UnreadableFile(Exception):
-    """The file cannot be read as a spreadsheet; the message says why in plain words."""
+    """The file cannot be read as a spreadsheet; the message says why in plain words (and `row`, the line of a
+    text file it is about, when there is one)."""
+
+    def __init__(self, message: str, row: int | None = None):
+        super().__init__(message)
+        self.row = row
 
 
 @dataclass(eq=False)
@@ -61,6 +73,7 @@ class Sheet:
     note: str = ""     # how the sheet was read: a text file's encoding and delimiter; formulas, hidden rows
     hidden_rows: list[int] = field(default_factory=list)   # Excel row numbers hidden in the sheet (xlsx)
     formulas: int = 0                                      # cells holding a formula (xlsx): cached values used
+    delimiter: str = ""                                    # text files: the character between values
 
     @property
     def numbers_exact(self) -> bool:
@@ -108,6 +121,41 @@ def cell_value(text: str | None) -> object:
     if text in ("true", "false"):
         return text == "true"
     return text
+
+
+# What a spreadsheet shows in a cell whose formula failed, in English and in the other languages of Excel
+# and LibreOffice that a museum may save a CSV in (a CSV keeps the text shown), with what went wrong.
+FORMULA_FAILURES = {
+    "#DIV/0!": "it divides by zero, often a share of an empty total",
+    "#N/A": "it looks up a value that is not there",
+    "#VALUE!": "it calculates with text where a number is needed",
+    "#REF!": "it points at cells that were deleted",
+    "#NAME?": "it uses a function or name the spreadsheet does not know",
+    "#NUM!": "its result is not a number that can be calculated",
+    "#NULL!": "it refers to two ranges that do not meet",
+    "#GETTING_DATA": "it was still fetching its data when the file was saved",
+    "#SPILL!": "its results would spill over cells that are not empty",
+    "#CALC!": "it cannot calculate its result",
+}
+_LOCAL_FAILURES = {
+    "#NV": "#N/A", "#WERT!": "#VALUE!", "#BEZUG!": "#REF!", "#ZAHL!": "#NUM!",                      # German
+    "#VALEUR!": "#VALUE!", "#NOM?": "#NAME?", "#NOMBRE!": "#NUM!", "#NUL!": "#NULL!",               # French
+    "#¡DIV/0!": "#DIV/0!", "#¡VALOR!": "#VALUE!", "#¡REF!": "#REF!", "#¿NOMBRE?": "#NAME?",         # Spanish
+    "#¡NUM!": "#NUM!", "#¡NULO!": "#NULL!",
+    "#N/D": "#N/A", "#VALORE!": "#VALUE!", "#RIF!": "#REF!", "#NOME?": "#NAME?", "#NULLO!": "#NULL!",  # Italian
+    "#VALOR!": "#VALUE!", "#NÚM!": "#NUM!", "#NULO!": "#NULL!",                                     # Portuguese
+    "#DEEL/0!": "#DIV/0!", "#N/B": "#N/A", "#WAARDE!": "#VALUE!", "#VERW!": "#REF!",                # Dutch
+    "#NAAM?": "#NAME?", "#GETAL!": "#NUM!", "#LEEG!": "#NULL!",
+}
+FORMULA_FAILURE_TEXTS = frozenset({*FORMULA_FAILURES, *_LOCAL_FAILURES,
+                                   *(f"Err:{n}" for n in range(500, 600))})   # LibreOffice: Err:502 and the like
+
+
+def formula_failure(text: str, where: str = "The cell") -> str:
+    """Why a formula shows `text` (one of FORMULA_FAILURE_TEXTS), in plain words."""
+    why = FORMULA_FAILURES.get(_LOCAL_FAILURES.get(text, text), "it could not be calculated")
+    return (f"{where} shows {text}: its formula failed ({why}), so there is no answer to load. A failed formula "
+            "is not a blank answer. Correct the formula, or type the value, in the spreadsheet and upload it again.")
 
 
 def _text(text: str | None) -> str:
@@ -223,10 +271,14 @@ def read_sheets(data: bytes) -> tuple[str, list[Sheet]]:
 
 
 def _describe(sheet: Sheet, facts: dict | None, fmt: str) -> None:
-    """Add what the checks learnt from the sheet's XML (merged cells, formulas, hidden rows) and say in the
-    sheet's note what a person should know about how it was read (shown with the report)."""
+    """Add what the checks learnt from the sheet's XML (merged cells, formulas, hidden rows, ods error cells)
+    and say in the sheet's note what a person should know about how it was read (shown with the report)."""
     if not facts:
         return
+    if facts.get("errors") and isinstance(sheet.rows, TableRows):
+        rows = sheet.rows
+        cells = {(r, c - rows.offset): text for (r, c), text in facts["errors"].items()}
+        sheet.rows = TableRows(_with_texts(rows.table, rows.offset, cells), rows.offset, typed=rows.typed)
     sheet.formulas, sheet.hidden_rows = facts["formulas"], sorted(facts["hidden_rows"])
     if fmt in ("xlsx", "xlsm"):
         sheet.merged = sorted(facts["merged"])
@@ -257,7 +309,10 @@ def _read_workbook(data: bytes, fmt: str) -> list[Sheet]:
                                      f"of {limits.MAX_ROWS:,}. Split the file.")
             columns = sheet.available_columns()
             offset = columns[0].absolute_index if columns else 0
-            table = pa.Table.from_batches([sheet.to_arrow()]) if columns else pa.table({})
+            table = pa.table({})
+            if columns:
+                batch, errors = sheet.to_arrow_with_errors()
+                table = _with_texts(pa.Table.from_batches([batch]), offset, _error_cells(errors))
             sheets.append(Sheet(name, TableRows(table, offset), sheet.visible == "visible"))
             del sheet                                   # the parsed cells: freed before the next sheet is read
         return sheets
@@ -265,9 +320,54 @@ def _read_workbook(data: bytes, fmt: str) -> list[Sheet]:
         raise
     except Exception as exc:  # the reader raises its own error types for damaged / encrypted files
         text = str(exc)
+        if unknown := re.search(r"Unsupported cell error value '([^']{1,40})'", text):
+            raise UnreadableFile(_failed_cell(data, unknown.group(1))) from None
         if fmt == "xls" and ("encrypt" in text.lower() or "password" in text.lower() or "cfb" in text.lower()):
             raise UnreadableFile("The workbook is password-protected. Save an unprotected copy and upload that.") from exc
         raise UnreadableFile(f"The {fmt} workbook could not be read: {text.splitlines()[0] if text else exc!r}") from exc
+
+
+# calamine's names for the error values a cell can hold (its CellErrorType), as spreadsheets show them
+_ERROR_KINDS = {"Div0": "#DIV/0!", "NA": "#N/A", "Value": "#VALUE!", "Ref": "#REF!", "Name": "#NAME?",
+                "Num": "#NUM!", "Null": "#NULL!", "GettingData": "#GETTING_DATA"}
+_ERROR_KIND = re.compile(r"Error\((" + "|".join(_ERROR_KINDS) + r")\)")
+
+
+def _error_cells(errors: fastexcel.CellErrors | None) -> dict[tuple[int, int], str]:
+    """{(row, column within the table): text} of the error cells (a formula that failed: #DIV/0!, #N/A, ...),
+    which the reader hands over as empty cells, as if the museum had not answered."""
+    cells = {}
+    for error in errors.errors if errors else ():
+        if kind := _ERROR_KIND.search(error.detail):
+            cells[error.position] = _ERROR_KINDS[kind.group(1)]
+    return cells
+
+
+def _with_texts(table: pa.Table, offset: int, cells: dict[tuple[int, int], str]) -> pa.Table:
+    """The table with these cells ({(row, column within the table): text}) set to their text (error cells, so
+    that the ingest names each one); cells outside the table hold no survey answer and are left out."""
+    by_column: dict[int, dict[int, str]] = {}
+    for (r, c), text in cells.items():
+        if 0 <= c < table.num_columns and 0 <= r < table.num_rows:
+            by_column.setdefault(c, {})[r] = text
+    for c, texts in by_column.items():
+        values = table.column(c).to_pylist()
+        for r, text in texts.items():
+            values[r] = text
+        table = table.set_column(c, table.field(c), pa.array(values, pa.string()))
+    return table
+
+
+def _failed_cell(data: bytes, shown: str) -> str:
+    """calamine refuses a whole xlsx over an error value it does not know (#SPILL!, #CALC! of newer Excel):
+    say which cell holds it, from the sheet XML (the checks have passed it), and that its formula failed."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for part, sheet in _xlsx_sheet_parts(zf).items():
+            xml = zf.read(part).decode("utf-8", "replace")
+            for cell in re.finditer(r"<c\b([^>]*)>(?:(?!</c>).){0,4000}?<v>" + re.escape(shown) + "</v>", xml, re.S):
+                if ref := re.search(r'\br="([A-Z]{1,3}\d+)"', cell.group(1)):
+                    return formula_failure(shown, f"Sheet '{sheet}', cell {ref.group(1)},")
+    return formula_failure(shown, "A cell")
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -275,7 +375,12 @@ def decode_text(data: bytes) -> tuple[str, str]:
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                      (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(enc), enc
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as exc:
+                raise UnreadableFile(f"The file starts with the mark of {enc} text, but byte {exc.start:,} is not "
+                                     f"{enc}: the file is damaged or cut short. Save it again from the spreadsheet "
+                                     "and upload that copy.") from None
     head = data[:4000]
     if head and head.count(b"\x00") > len(head) // 4:
         enc = "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
@@ -290,24 +395,42 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+_SNIFF_RECORDS, _SNIFF_CHARS = 50, 1 << 18
+
+
 def sniff_delimiter(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:50])
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
-    except csv.Error:
-        counts = {d: sample.count(d) for d in ";,\t|"}
-        return max(counts, key=counts.get) if any(counts.values()) else ","
+    """The delimiter under which the most of the first records have one width: a heading row and its
+    answers agree on their width only when cut at the real delimiter. Records are read as the csv module
+    reads them, so a quoted name full of semicolons, commas, quotes and brackets ("Robert'); DROP TABLE
+    x;--") is one value whatever the delimiter tried (csv.Sniffer guesses from quote patterns inside values
+    and is fooled by them). A delimiter that only answers contain cuts those into pieces, but leaves the
+    heading row whole: so the share of records of the common width decides, then their number and width."""
+    sample = text[:_SNIFF_CHARS]
+    if len(text) > _SNIFF_CHARS:
+        sample = sample[: max(sample.rfind("\n"), 0)] or sample
+    best, best_score = ",", (0.0, 0, 0)
+    for delimiter in DELIMITERS:
+        reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+        records = [len(record) for record in itertools.islice(reader, _SNIFF_RECORDS) if any(record)]
+        widths = Counter(width for width in records if width > 1)
+        if widths:
+            width, n = max(widths.items(), key=lambda item: (item[1], item[0]))
+            if (score := (n / len(records), n, width)) > best_score:
+                best, best_score = delimiter, score
+    return best
 
 
 def read_text(data: bytes) -> Sheet:
+    """A text file as rows of cells, rows[i] being line i+1 (a record whose quoted value spans lines is
+    followed by empty rows). Read strictly enough that no row is lost without a word: a NUL character or a
+    quote that is never closed refuses the file, naming the line; rows whose width differs from the
+    heading row's are reported by analysis.ingest, which knows where the heading row is."""
     text, encoding = decode_text(data)
-    nul = text.count("\x00")
-    if nul:
-        text = text.replace("\x00", "")
+    if (nul := text.find("\x00")) >= 0:
+        raise UnreadableFile(_nul_message(text, nul), row=line_number(text, nul))
     delimiter = sniff_delimiter(text)
-    name = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}[delimiter]
-    removed = f"; {nul:,} NUL character(s) removed (the file is damaged or not plain text)" if nul else ""
-    note = f"read as {encoding} text, {name}-separated{removed}"
+    note = f"read as {encoding} text, {DELIMITERS[delimiter]}-separated"
     table = _rectangular_text(text, delimiter)
     if table is not None:
         if table.num_columns > limits.MAX_COLUMNS:
@@ -315,48 +438,89 @@ def read_text(data: bytes) -> Sheet:
                                  f"{limits.MAX_COLUMNS:,}.")
         if sum(pc.sum(pc.not_equal(column, "")).as_py() or 0 for column in table.columns) > limits.MAX_CELLS:
             raise _too_many_cells()
-        return Sheet("CSV", TableRows(table, 0, typed=False), note=note)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        return Sheet("CSV", TableRows(table, 0, typed=False), note=note, delimiter=delimiter)
+    # The sentinel line (a NUL, which the text cannot hold) comes back as the last record only if every quote
+    # was closed: otherwise the open quote swallows it, and the record that opened it is named.
+    end = "" if not text or text.endswith(("\n", "\r")) else "\n"
+    reader = csv.reader(io.StringIO(text + end + "\x00", newline=""), delimiter=delimiter)
     rows: list[list] = []
-    line_before = 0
+    start = 1
     try:
         for record in reader:
-            # A quoted field may span lines: pad so that rows[i] is still line i+1 of the file.
-            start = line_before + 1
             while len(rows) < start - 1:
-                rows.append([])
+                rows.append([])                 # the lines a quoted value spans: rows[i] stays line i+1
             rows.append(record)
-            line_before = reader.line_num
             if len(rows) > limits.MAX_ROWS + limits.HEADER_SCAN_ROWS:
                 raise UnreadableFile(f"The file has more than {limits.MAX_ROWS:,} rows, the limit. Split it.")
             if len(record) > limits.MAX_COLUMNS:
                 raise UnreadableFile(f"Line {start} has {len(record):,} columns, more than the limit of "
-                                     f"{limits.MAX_COLUMNS:,}.")
+                                     f"{limits.MAX_COLUMNS:,}.", row=start)
+            start = reader.line_num + 1
     except csv.Error as exc:
-        raise UnreadableFile(f"The text file could not be read as CSV near line {reader.line_num}: {exc}") from exc
+        if "field larger than field limit" in str(exc):
+            raise UnreadableFile(_unclosed_quote(start, f"a value starting there runs on for more than "
+                                                        f"{csv.field_size_limit():,} characters"), row=start) from None
+        raise UnreadableFile(f"The text file could not be read as CSV near line {start}: {exc}", row=start) from exc
+    if rows.pop() != ["\x00"]:
+        raise UnreadableFile(_unclosed_quote(len(rows) + 1, "everything after it, to the end of the file, would "
+                                                            "be one value"), row=len(rows) + 1)
     if sum(1 for row in rows for cell in row if cell) > limits.MAX_CELLS:
         raise _too_many_cells()
-    return Sheet("CSV", rows, note=note)
+    return Sheet("CSV", rows, note=note, delimiter=delimiter)
+
+
+def _unclosed_quote(line: int, what: str) -> str:
+    return (f"Line {line} has a quote (\") that opens a value and is never closed: {what}, so the rows below it "
+            "would be lost. Close the quote (a quote inside a value is written twice: \"\"), or save the file "
+            "again from the spreadsheet, and upload it again.")
+
+
+def _nul_message(text: str, at: int) -> str:
+    """Which lines hold a NUL character (a zero byte; the first at `at`): a text file never does, so the file
+    is damaged or is not the text it claims to be; guessing which values it cut would risk wrong answers."""
+    lines = []
+    while at >= 0 and len(lines) < 6:
+        lines.append(line_number(text, at))
+        breaks = [b for b in (text.find("\n", at), text.find("\r", at)) if b >= 0]
+        at = text.find("\x00", min(breaks)) if breaks else -1
+    shown = ", ".join(f"{n:,}" for n in lines[:5]) + (" and more" if len(lines) > 5 else "")
+    return (f"Line{'s' if len(lines) > 1 else ''} {shown} hold{'' if len(lines) > 1 else 's'} a NUL character (a "
+            "zero byte), which a text file never contains: the file is damaged, or it is not plain text. Open it "
+            "in a spreadsheet program, save it again as CSV and upload that copy.")
+
+
+def line_number(text: str, at: int) -> int:
+    """The line (from 1) of position `at`, counting line breaks as the csv module does (\r\n, \r or \n)."""
+    return text.count("\n", 0, at) + text.count("\r", 0, at) - text.count("\r\n", 0, at) + 1
 
 
 def _rectangular_text(text: str, delimiter: str) -> pa.Table | None:
     """A text file whose every line is one row of the same width, read at C speed (pyarrow), cells as
     written ('' where empty); None for anything else (titles above the table, line breaks inside quotes,
-    blank lines), which the csv module reads line by line, keeping each row's line number."""
+    a quote left open, blank lines), which the csv module reads line by line, keeping each row's line
+    number. A line with an odd number of quotes ends inside a quoted value (or holds a stray quote):
+    pyarrow would close such a value at the line's end without a word, so those files go the slow way."""
     end = text.find("\n")
     width = len(next(csv.reader([text[: end if end >= 0 else len(text)].rstrip("\r")], delimiter=delimiter), []))
     if width < 2:
         return None
+    raw = text.encode("utf-8")
+    if b'"' in raw:                # (a lone \r in quotes breaks a line for the csv module, but not for pyarrow)
+        if raw.count(b"\r") != raw.count(b"\r\n"):
+            return None
+        each_line = pc.split_pattern(pa.array([raw], pa.binary()), b"\n").flatten()
+        if pc.any(pc.bit_wise_and(pc.count_substring(each_line, b'"'), 1).cast(pa.bool_())).as_py():
+            return None
     try:
         table = pacsv.read_csv(
-            io.BytesIO(text.encode("utf-8")),
+            io.BytesIO(raw),
             read_options=pacsv.ReadOptions(autogenerate_column_names=True),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(column_types={f"f{i}": pa.string() for i in range(width)},
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
-    lines = text.count("\n") + (not text.endswith("\n"))
+    lines = raw.count(b"\n") + (not raw.endswith(b"\n"))
     return table if table.num_rows == lines and table.num_columns == width else None
 
 
@@ -416,7 +580,7 @@ def _check_zip_parts(data: bytes, fmt: str) -> dict[str, dict]:
     except zipfile.BadZipFile as exc:
         raise UnreadableFile(f"The file looks like a workbook but is damaged or truncated ({exc}).") from exc
     facts: dict[str, dict] = {}
-    cells = 0
+    cells, ods_errors = 0, False
     for info in infos:
         if info.flag_bits & 0x1:
             raise UnreadableFile(_PASSWORD)
@@ -434,6 +598,7 @@ def _check_zip_parts(data: bytes, fmt: str) -> dict[str, dict]:
             seam = carry + chunk[:_OVERLAP]              # what a chunk boundary cut in two is looked for in
             if name == "content.xml":
                 cells += chunk.count(b"<table:table-cell")
+                ods_errors = ods_errors or any(_ODS_ERROR in window for window in (seam, chunk))
             elif worksheet:
                 cells += _count_cells(chunk)
                 if cells > limits.MAX_CELLS:
@@ -445,7 +610,46 @@ def _check_zip_parts(data: bytes, fmt: str) -> dict[str, dict]:
                 if chunk.count(b"<f"):
                     found["formulas"] += chunk.count(b"<f>") + chunk.count(b"<f ")
             carry = chunk[-_OVERLAP:]
+    if ods_errors:
+        for sheet, errors in _ods_error_cells(data).items():
+            facts.setdefault(sheet, {"formulas": 0, "hidden_rows": set(), "merged": set()})["errors"] = errors
     return facts
+
+
+_ODS_ERROR = b'calcext:value-type="error"'
+_ODS = {p: "{urn:oasis:names:tc:opendocument:xmlns:" + p + ":1.0}" for p in ("table", "text")}
+_CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
+
+
+def _ods_error_cells(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
+    """{sheet: {(row, column): text shown}} of the cells LibreOffice marks as a failed formula
+    (calcext:value-type="error"), which calamine reads as empty text. Only run when the checks saw one, on a
+    content.xml they have passed (no document type declaration, no more bytes than declared)."""
+    table, cell = _ODS["table"], (_ODS["table"] + "table-cell", _ODS["table"] + "covered-table-cell")
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    sheet, row, column = "", 0, 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf, zf.open("content.xml") as xml:
+            for event, element in ElementTree.iterparse(xml, events=("start", "end")):
+                if event == "start":
+                    if element.tag == table + "table":
+                        sheet, row = element.get(table + "name", ""), 0
+                    elif element.tag == table + "table-row":
+                        column = 0
+                    continue
+                if element.tag in cell:
+                    if element.get(_CALCEXT + "value-type") == "error":
+                        shown = "\n".join("".join(p.itertext()) for p in element.iter(_ODS["text"] + "p"))
+                        found.setdefault(sheet, {})[(row, column)] = shown.strip()
+                    column += int(element.get(table + "number-columns-repeated", "1"))
+                    element.clear()
+                elif element.tag == table + "table-row":
+                    row += int(element.get(table + "number-rows-repeated", "1"))
+                    element.clear()
+    except (ElementTree.ParseError, ValueError, zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+        raise UnreadableFile("The ods file holds cells whose formula failed, but its content cannot be read to say "
+                             f"which ({str(exc)[:120]}). Open it in LibreOffice and save a fresh copy.") from None
+    return found
 
 
 _NAMESPACED_CELL = re.compile(rb"<[A-Za-z_][\w.-]*:c[\s>/]")

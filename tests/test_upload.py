@@ -12,6 +12,7 @@ import getpass
 import hashlib
 from pathlib import Path
 
+import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -56,8 +57,11 @@ def open_page(page: str, signed_in_as: str | None = None, role: str = "analyst")
     if signed_in_as:
         at.secrets["accounts"] = {signed_in_as: {"password_hash": accounts.hash_password("pw", iterations=1000),
                                                  "role": role}}
-        at.session_state["account"] = signed_in_as
     at.run()
+    if signed_in_as:                                           # through the sidebar's sign-in form
+        at.text_input(key="sign-in-user").input(signed_in_as)
+        at.text_input(key="sign-in-password").input("pw")
+        button(at, "Sign in").click().run()
     at.switch_page(page).run()
     assert not at.exception
     return at
@@ -312,6 +316,31 @@ def test_a_file_that_is_not_a_spreadsheet_says_what_it_is(db):
     at = check(open_page("views/upload.py"), ("survey.xlsx", b"%PDF-1.7 not a workbook"))
     assert "**This file cannot be read.** This is a PDF document, not a spreadsheet." in texts(at.error)
     assert not [b for b in at.button if b.label.startswith("Load ")]
+    assert query(db, "SELECT count(*) FROM uploads") == [(0,)]
+
+
+def test_a_quote_never_closed_is_shown_with_its_line_and_nothing_is_stored(db):
+    data = ("Museum name,Country,Survey wave,Collection digitised (%)\r\nWien Museum,AT,2025,40\r\n"
+            '"Grazer Stadtmuseum,AT,2025,20\r\nMuseum aan de Stroom,BE,2025,60\r\n').encode()
+    at = check(open_page("views/upload.py"), ("survey.csv", data))
+    assert "**This file cannot be read.** Line 3 has a quote (\") that opens a value and is never closed" \
+        in texts(at.error)
+    assert not [b for b in at.button if b.label.startswith("Load ")]
+    assert query(db, "SELECT count(*) FROM uploads") == [(0,)]
+
+
+def test_a_failed_formula_is_shown_at_its_cell_and_cannot_be_loaded(db, tmp_path):
+    path = small_survey(tmp_path / "div.xlsx")
+    book = openpyxl.load_workbook(path)
+    book["Survey"]["E3"] = "#DIV/0!"
+    book["Survey"]["E3"].data_type = "e"                        # an error cell, as Excel saves 20/0
+    book.save(path)
+    at = check(open_page("views/upload.py"), ("div.xlsx", path.read_bytes()))
+    findings = table_with(at, "Row", "Problem")
+    assert list(zip(findings["Row"], findings["Column"], findings["Value"], findings["Rule"])) == [
+        (3, "Collection digitised (%)", "#DIV/0!", "formula_failed")]
+    assert findings["Problem"][0].startswith("The cell shows #DIV/0!: its formula failed")
+    assert button(at, "Load 3 museum row(s)").disabled
     assert query(db, "SELECT count(*) FROM uploads") == [(0,)]
 
 

@@ -40,6 +40,17 @@ class Formula:
 
 
 @dataclass(frozen=True)
+class ErrorCell:
+    """A cell holding an error value, as spreadsheet programs save a formula that failed ('#DIV/0!', ...)."""
+    shown: str
+
+
+# BIFF8 error codes (MS-XLS 2.5.97 BErr)
+XLS_ERROR_CODES = {"#NULL!": 0x00, "#DIV/0!": 0x07, "#VALUE!": 0x0F, "#REF!": 0x17, "#NAME?": 0x1D, "#NUM!": 0x24,
+                   "#N/A": 0x2A}
+
+
+@dataclass(frozen=True)
 class DateCell:
     """A number formatted as a date in Excel (the cell holds the serial; the style says 'date')."""
     serial: float
@@ -64,6 +75,8 @@ def _cell(ref: str, value: object) -> str:
         return f'<c r="{ref}"><f>{escape(value.formula)}</f><v>{value.cached!r}</v></c>'
     if isinstance(value, DateCell):
         return f'<c r="{ref}" s="1"><v>{value.serial!r}</v></c>'
+    if isinstance(value, ErrorCell):
+        return f'<c r="{ref}" t="e"><v>{escape(value.shown)}</v></c>'
     if isinstance(value, bool):
         return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
     if isinstance(value, (int, float)):
@@ -340,7 +353,9 @@ def xls_bytes(sheets: list[tuple[str, list[list], bool]] | None = None, *, filep
         for r, c, v in positioned:
             if v is None:
                 continue
-            if isinstance(v, bool):
+            if isinstance(v, ErrorCell):                                    # BOOLERR with fError = 1
+                cells += _record(0x0205, struct.pack("<HHHBB", r, c, 0, XLS_ERROR_CODES[v.shown], 1))
+            elif isinstance(v, bool):
                 cells += _record(0x0205, struct.pack("<HHHBB", r, c, 0, int(v), 0))
             elif isinstance(v, (int, float)):
                 cells += _record(0x0203, struct.pack("<HHHd", r, c, 0, float(v)))
@@ -366,6 +381,9 @@ def ods_bytes(rows: list[list] | None = None, *, sheet: str = "Survey", content_
     def cell(v: object) -> str:
         if v is None:
             return "<table:table-cell/>"
+        if isinstance(v, ErrorCell):         # as LibreOffice saves a formula whose result is an error
+            return ('<table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value="" '
+                    f'calcext:value-type="error"><text:p>{escape(v.shown)}</text:p></table:table-cell>')
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             return (f'<table:table-cell office:value-type="float" office:value="{v!r}"><text:p>{v}</text:p>'
                     "</table:table-cell>")
@@ -375,7 +393,8 @@ def ods_bytes(rows: list[list] | None = None, *, sheet: str = "Survey", content_
         '<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content '
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.2">'
         f'<office:body><office:spreadsheet><table:table table:name="{escape(sheet)}">'
         + "".join("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows)
         + "</table:table></office:spreadsheet></office:body></office:document-content>").encode()
