@@ -1,0 +1,535 @@
+"""Investment scenarios: what a sum of money would achieve if it were shared out by a rule among the museums
+whose funding shortfall is known (the shortfall and its split over the six pillars are museum_metrics columns;
+nothing here redefines them).
+
+Rules (the budget B, museum i's shortfall S_i, its pillar shortfalls S_ip):
+- proportional: every museum gets B x S_i / sum(S), never more than S_i;
+- smallest-first: museums in ascending order of shortfall are funded in full while the money lasts, and what is
+  left goes to the next one (ties: the order of the museum list, by country and museum ID);
+- equal: every museum gets the same amount, never more than its shortfall; what a museum does not need is shared
+  equally among the others (so the budget is spent while any gap is left);
+- pillars: the budget is split over the pillars in proportion to the chosen weights, never more than a pillar's
+  total shortfall (what a pillar does not need goes to the others by their weights; a weight of 0 gets nothing);
+  within a pillar, museums get shares in proportion to their shortfall in it.
+A museum is fully funded when it gets its whole shortfall.
+
+Every rule also runs with weights: respondent i then stands for w_i museums of the population frame (the
+post-stratification weights of analysis.weights), the budget is shared among all of them, and the frame's outcomes
+are estimated with their 95 % intervals by analysis.weights.estimate_by_country. Everything is vectorised: a
+scenario and its curve (CURVE_POINTS budgets x 4 rules) at 100,000 museums is a few sorts and cumulative sums.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analysis import formats, limits, schema, unit_costs, weights
+from analysis.filters import Filters
+
+RULES = {"proportional": "Proportional to shortfall", "smallest-first": "Smallest shortfalls first",
+         "pillars": "Pillar priorities", "equal": "Equal amount per museum"}
+PILLARS = tuple(schema.PILLARS)
+DEFAULT_RULE = "proportional"
+DEFAULT_BUDGET_EUR = 50_000_000.0
+DEFAULT_PILLAR_WEIGHTS = {"infrastructure": 1, "equipment": 1, "human_resources": 1, "data_metadata": 2,
+                          "copyright_clearance": 1, "training": 2}      # skills and data first
+CURVE_POINTS = 50
+BREAKDOWNS = ("country", "museum_type", "size_band", "ownership")
+_TOL = 1e-9                      # relative: sums of floats that should meet do so within this
+
+RULE_PHRASE = {"proportional": "shared in proportion to shortfalls", "smallest-first": "given to the smallest "
+               "shortfalls first", "pillars": "split by pillar priorities", "equal": "shared equally"}
+RULE_INSTEAD = {"proportional": "sharing in proportion to shortfalls", "smallest-first": "giving to the smallest "
+                "shortfalls first", "pillars": "splitting by pillar priorities", "equal": "sharing equally"}
+RULE_TEXT = {
+    "proportional": "every museum gets the sum times its share of the total shortfall",
+    "smallest-first": "museums are funded in full in ascending order of shortfall while the money lasts; what is "
+                      "left goes to the next one",
+    "pillars": "the sum is split over the six pillars by the chosen weights (never more than a pillar's shortfall; "
+               "what a pillar does not need goes to the others), then within a pillar in proportion to museums' "
+               "shortfalls in it",
+    "equal": "every museum gets the same amount, never more than its shortfall; what a museum does not need is "
+             "shared equally among the others",
+}
+ASSUMPTIONS = (
+    "Shortfall = max(0, need − annual digital budget × funding horizon) per museum, from the survey (to 2030 unless "
+    "a museum gave another horizon), split over the pillars in proportion to its needs; only museums that gave "
+    "both needs and a budget take part.",
+    "A museum is fully funded when it receives its whole shortfall; money is never given beyond a shortfall, and "
+    "what no museum can use is reported as left over.",
+    "Extrapolated figures share the sum among all museums of the population frame of the countries in view: each "
+    "museum that answered stands for the museums of its country and size band (post-stratification), so 95 % "
+    "intervals cover sampling error, not museums choosing to answer.",
+)
+
+
+def rule_name(rule: str) -> str:
+    if rule not in RULES:
+        raise ValueError(f"unknown rule {rule!r}: choose one of {', '.join(RULES)}")
+    return RULES[rule]
+
+
+def pillar_weights(given: dict[str, float] | None) -> np.ndarray:
+    """The six pillar weights in schema order (DEFAULT_PILLAR_WEIGHTS where not given); at least one above 0."""
+    merged = {**DEFAULT_PILLAR_WEIGHTS, **(given or {})}
+    unknown = set(merged) - set(PILLARS)
+    if unknown:
+        raise ValueError(f"unknown pillar {sorted(unknown)[0]!r}: choose among {', '.join(PILLARS)}")
+    out = np.array([float(merged[p]) for p in PILLARS])
+    if (out < 0).any() or not (out > 0).any():
+        raise ValueError("pillar weights must be 0 or more, and at least one above 0")
+    return out
+
+
+# --- the allocation ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Allocation:
+    given: np.ndarray        # EUR to each museum a respondent stands for
+    by_pillar: np.ndarray    # (museums, 6): the same, per pillar
+    funded: np.ndarray       # share (0–1) of the museums a respondent stands for whose shortfall is fully closed
+    unallocated: float       # EUR no museum could use
+
+
+def _order(S: np.ndarray) -> np.ndarray:
+    """Museums with a gap in ascending order of shortfall; ties keep the list's order."""
+    gap = np.flatnonzero(S > 0)
+    return gap[np.argsort(S[gap], kind="stable")]
+
+
+def _pillar_breakpoints(T: np.ndarray, omega: np.ndarray):
+    """Water-filling over pillars: active pillars by the level at which each is complete (tau = T / omega), the
+    budget at which each completes (G), and the running sums needed to find the level of any budget."""
+    active = np.flatnonzero((omega > 0) & (T > 0))
+    tau = T[active] / omega[active]
+    order = np.argsort(tau, kind="stable")
+    Ts, ws, taus = T[active][order], omega[active][order], tau[order]
+    cumT, cumW = np.cumsum(Ts), np.cumsum(ws)
+    G = cumT + taus * (ws.sum() - cumW)
+    return active, taus, G, cumT, cumW, ws.sum()
+
+
+def _pillar_level(budgets: np.ndarray, G, cumT, cumW, wsum) -> np.ndarray:
+    """The water level lambda (pillar p gets min(T_p, lambda x omega_p)) for each budget; inf once all complete."""
+    k = np.searchsorted(G, budgets * (1 + _TOL), side="right")
+    done_T = np.where(k > 0, cumT[np.maximum(k - 1, 0)], 0.0)
+    done_W = np.where(k > 0, cumW[np.maximum(k - 1, 0)], 0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        level = (budgets - done_T) / (wsum - done_W)
+    return np.where(k >= len(G), np.inf, level)
+
+
+def _museum_thresholds(P: np.ndarray, omega: np.ndarray, T: np.ndarray) -> np.ndarray:
+    """Per museum, the water level at which every pillar it has a shortfall in is complete (inf: one never is)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        tau = np.where((omega > 0) & (T > 0), T / omega, np.inf)
+    return np.where(P > 0, tau, 0.0).max(axis=1, initial=0.0)
+
+
+def allocate(S, P, budget: float, rule: str, omega=None, weight=None) -> Allocation:
+    """Share `budget` among museums with shortfalls S (EUR) and pillar shortfalls P (museums x 6) by `rule`;
+    `weight` (default 1) is how many museums each row stands for; `omega` the pillar weights (pillars rule)."""
+    rule_name(rule)
+    S = np.asarray(S, float)
+    P = np.asarray(P, float).reshape(len(S), len(PILLARS))
+    w = np.ones(len(S)) if weight is None else np.asarray(weight, float)
+    budget = max(float(budget), 0.0)
+    total = float((w * S).sum())
+    tol = _TOL * max(total, 1.0)
+    given, funded = np.zeros(len(S)), np.zeros(len(S))
+    gap = S > 0
+    if rule == "proportional":
+        share = 1.0 if budget >= total - tol else budget / total
+        given = S * share
+        funded = (gap & (share >= 1.0)).astype(float)
+    elif rule == "equal":
+        order = _order(S)
+        s, ww = S[order], w[order]
+        C, rest = np.cumsum(ww * s), ww.sum() - np.cumsum(ww)
+        if budget >= total - tol:
+            level = np.inf
+        else:
+            k = int(np.searchsorted(C + rest * s, budget + tol, side="right"))
+            level = (budget - (C[k - 1] if k else 0.0)) / (rest[k - 1] if k else ww.sum())
+        given = np.minimum(S, level)
+        funded = (gap & (S <= level * (1 + _TOL))).astype(float)
+    elif rule == "smallest-first":
+        order = _order(S)
+        C = np.cumsum(w[order] * S[order])
+        k = int(np.searchsorted(C, budget + tol, side="right"))
+        given[order[:k]], funded[order[:k]] = S[order[:k]], 1.0
+        if k < len(order):
+            j, left = order[k], budget - (C[k - 1] if k else 0.0)
+            given[j] = left / w[j]
+            funded[j] = min(math.floor(left / S[j] + _TOL), w[j] - 1) / w[j] if w[j] >= 1 else 0.0
+    else:
+        omega = pillar_weights(None) if omega is None else np.asarray(omega, float)
+        T = (w[:, None] * P).sum(axis=0)
+        active, taus, G, cumT, cumW, wsum = _pillar_breakpoints(T, omega)
+        level = float(_pillar_level(np.array([budget]), G, cumT, cumW, wsum)[0]) if len(G) else np.inf
+        got = np.zeros(len(PILLARS))
+        got[active] = np.minimum(T[active], level * omega[active])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = np.where(T > 0, got / T, 0.0)
+        by_pillar = P * share
+        reach = _museum_thresholds(P, omega, T)                 # inf: a pillar it needs has weight 0
+        funded = (gap & np.isfinite(reach) & (reach <= level * (1 + _TOL))).astype(float)
+        spent = float((w[:, None] * by_pillar).sum())
+        return Allocation(by_pillar.sum(axis=1), by_pillar, funded, max(budget - spent, 0.0))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        by_pillar = np.where(gap[:, None], P * (given / S)[:, None], 0.0)
+    return Allocation(given, by_pillar, funded, max(budget - float((w * given).sum()), 0.0))
+
+
+def curve(S, P, omega=None, weight=None, points: int = CURVE_POINTS) -> pd.DataFrame:
+    """Museums fully funded and shortfall closed for `points` budgets from 0 to the whole shortfall, for every rule:
+    rule, budget_eur, museums_funded, funded_pct (of the museums with a gap), closed_eur, closed_pct."""
+    S = np.asarray(S, float)
+    P = np.asarray(P, float).reshape(len(S), len(PILLARS))
+    w = np.ones(len(S)) if weight is None else np.asarray(weight, float)
+    total = float((w * S).sum())
+    tol = _TOL * max(total, 1.0)
+    budgets = np.linspace(0.0, total, points)
+    order = _order(S)
+    s, ww = S[order], w[order]
+    with_gap = float(ww.sum())
+    C, cumW = np.cumsum(ww * s), np.concatenate([[0.0], np.cumsum(ww)])
+    rows = {}
+    rows["proportional"] = (np.where(budgets >= total - tol, with_gap, 0.0), np.minimum(budgets, total))
+    k = np.searchsorted(C, budgets + tol, side="right")
+    partial = np.zeros(len(budgets))
+    more = k < len(s)
+    if more.any():
+        left = budgets[more] - np.where(k[more] > 0, C[np.maximum(k[more] - 1, 0)], 0.0)
+        partial[more] = np.minimum(np.floor(left / s[k[more]] + _TOL), np.maximum(ww[k[more]] - 1, 0))
+    rows["smallest-first"] = (cumW[k] + partial, np.minimum(budgets, total))
+    rest = ww.sum() - np.cumsum(ww)
+    equal = (cumW[np.searchsorted(C + rest * s, budgets + tol, side="right")], np.minimum(budgets, total))
+    omega = pillar_weights(None) if omega is None else np.asarray(omega, float)
+    T = (w[:, None] * P).sum(axis=0)
+    active, _, G, cumT, cumW_p, wsum = _pillar_breakpoints(T, omega)
+    level = _pillar_level(budgets, G, cumT, cumW_p, wsum) if len(G) else np.full(len(budgets), np.inf)
+    thresholds = _museum_thresholds(P, omega, T)[order]
+    by_threshold = np.argsort(thresholds, kind="stable")
+    cum_by_threshold = np.concatenate([[0.0], np.cumsum(ww[by_threshold])])
+    reached = np.minimum(np.searchsorted(thresholds[by_threshold], level * (1 + _TOL), side="right"),
+                         int(np.isfinite(thresholds).sum()))     # a museum needing a weight-0 pillar never is
+    rows["pillars"] = (cum_by_threshold[reached], np.minimum(budgets, float(T[active].sum())))
+    rows["equal"] = equal                                       # in the order of RULES
+    out = pd.concat([pd.DataFrame({"rule": rule, "budget_eur": budgets, "museums_funded": funded,
+                                   "closed_eur": closed}) for rule, (funded, closed) in rows.items()],
+                    ignore_index=True)
+    out["funded_pct"] = 100 * out["museums_funded"] / with_gap if with_gap else 0.0
+    out["closed_pct"] = 100 * out["closed_eur"] / total if total else 0.0
+    return out
+
+
+# --- a scenario over the museums in view ------------------------------------------------------------------
+SHORTFALLS = [f"shortfall_{p}_eur" for p in PILLARS]
+
+
+@dataclass
+class Scenario:
+    budget_eur: float
+    rule: str
+    omega: np.ndarray
+    horizon: int
+    museums: pd.DataFrame        # the museums with a known shortfall, with what the scenario gives each
+    unallocated_eur: float
+    curve: pd.DataFrame
+    compared: pd.DataFrame       # every rule at this sum: rule, label, museums_funded, funded_pct, closed_eur, ...
+    respondents: int             # museums in view, with or without a known shortfall
+
+    @property
+    def n(self) -> int:
+        return len(self.museums)
+
+    @property
+    def with_gap(self) -> int:
+        return int((self.museums["funding_shortfall_eur"] > 0).sum())
+
+    @property
+    def funded(self) -> int:
+        return int(self.museums["fully_funded"].sum())
+
+    @property
+    def total_eur(self) -> float:
+        return float(self.museums["funding_shortfall_eur"].sum())
+
+    @property
+    def closed_eur(self) -> float:
+        return float(self.museums["allocated_eur"].sum())
+
+    @property
+    def remaining_eur(self) -> float:
+        return self.total_eur - self.closed_eur
+
+    @property
+    def weights_text(self) -> str:
+        return ", ".join(f"{formats.mid_sentence(schema.PILLARS[p])} {w:g}" for p, w in zip(PILLARS, self.omega))
+
+    @property
+    def described(self) -> str:
+        """'EUR 50.0 M, proportional to shortfall': what was tried, in words."""
+        text = f"{formats.money(self.budget_eur)}, {rule_name(self.rule).lower()}"
+        return text + (f" (weights: {self.weights_text})" if self.rule == "pillars" else "")
+
+
+def compare(S, P, budget: float, omega) -> pd.DataFrame:
+    """Every rule at one sum: rule, label, museums_funded, with_gap, funded_pct, closed_eur, closed_pct."""
+    S = np.asarray(S, float)
+    total, with_gap = float(S.sum()), int((S > 0).sum())
+    rows = []
+    for rule, label in RULES.items():
+        done = allocate(S, P, budget, rule, omega)
+        funded, closed = float(done.funded.sum()), float(done.given.sum())
+        rows.append({"rule": rule, "label": label, "phrase": RULE_PHRASE[rule], "instead": RULE_INSTEAD[rule],
+                     "museums_funded": funded,
+                     "with_gap": with_gap,
+                     "funded_pct": 100 * funded / with_gap if with_gap else 0.0, "closed_eur": closed,
+                     "closed_pct": 100 * closed / total if total else 0.0})
+    return pd.DataFrame(rows)
+
+
+def _arrays(museums: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    S = museums["funding_shortfall_eur"].to_numpy(float)
+    P = museums[SHORTFALLS].fillna(0.0).to_numpy(float)
+    return S, P
+
+
+def run(museums: pd.DataFrame, budget_eur: float, rule: str = DEFAULT_RULE, weights_by_pillar=None,
+        horizon: int = schema.HORIZON_YEAR, points: int = CURVE_POINTS) -> Scenario:
+    """The scenario among the museums in view that gave need and budget (`metrics.scenario_museums` rows), with its
+    curve for every rule."""
+    rule_name(rule)
+    if budget_eur is None or not math.isfinite(budget_eur) or budget_eur < 0:
+        raise ValueError("the sum to invest must be a number of euros, 0 or more")
+    omega = pillar_weights(weights_by_pillar)
+    known = museums[museums["funding_shortfall_eur"].notna()].reset_index(drop=True)
+    S, P = _arrays(known)
+    done = allocate(S, P, budget_eur, rule, omega)
+    per_museum = known.assign(allocated_eur=done.given, fully_funded=(done.funded >= 1) & (S > 0),
+                              remaining_eur=S - done.given,
+                              **{f"allocated_{p}_eur": done.by_pillar[:, i] for i, p in enumerate(PILLARS)})
+    return Scenario(float(budget_eur), rule, omega, int(horizon), per_museum, done.unallocated,
+                    curve(S, P, omega, points=points).assign(label=lambda f: f["rule"].map(RULES)),
+                    compare(S, P, budget_eur, omega), len(museums))
+
+
+def by_pillar(s: Scenario) -> pd.DataFrame:
+    """Per pillar: the shortfall, what the scenario closes, what is left, and the share closed (%); n = museums with
+    need and budget."""
+    m = s.museums
+    frame = pd.DataFrame({"pillar": list(PILLARS), "label": [schema.PILLARS[p] for p in PILLARS],
+                          "shortfall_eur": [float(m[f"shortfall_{p}_eur"].sum()) for p in PILLARS],
+                          "closed_eur": [float(m[f"allocated_{p}_eur"].sum()) for p in PILLARS], "n": s.n})
+    frame["remaining_eur"] = frame["shortfall_eur"] - frame["closed_eur"]
+    frame["closed_pct"] = 100 * frame["closed_eur"] / frame["shortfall_eur"].where(frame["shortfall_eur"] > 0)
+    frame["suppressed"] = s.n < limits.SUPPRESS_BELOW_N
+    frame.loc[frame["suppressed"], ["shortfall_eur", "closed_eur", "remaining_eur", "closed_pct"]] = None
+    return frame
+
+
+def by_group(s: Scenario, by: str) -> pd.DataFrame:
+    """Per country, museum type, size band or ownership: n (museums with need and budget), museums with a gap and
+    fully funded, the shortfall, closed and left (EUR), share closed; groups with n < 5 suppressed, largest
+    shortfall left first."""
+    if by not in BREAKDOWNS:
+        raise ValueError(f"unknown breakdown {by!r}")
+    m = s.museums.assign(has_gap=s.museums["funding_shortfall_eur"] > 0)
+    frame = m.groupby(m[by].fillna("unknown"), sort=True).agg(
+        n=("funding_shortfall_eur", "size"), museums_with_gap=("has_gap", "sum"),
+        museums_funded=("fully_funded", "sum"), shortfall_eur=("funding_shortfall_eur", "sum"),
+        closed_eur=("allocated_eur", "sum")).reset_index().rename(columns={by: "group"})
+    frame["remaining_eur"] = frame["shortfall_eur"] - frame["closed_eur"]
+    frame["funded_pct"] = 100 * frame["museums_funded"] / frame["museums_with_gap"].where(frame["museums_with_gap"] > 0)
+    frame["closed_pct"] = 100 * frame["closed_eur"] / frame["shortfall_eur"].where(frame["shortfall_eur"] > 0)
+    frame["suppressed"] = frame["n"] < limits.SUPPRESS_BELOW_N
+    values = ["museums_with_gap", "museums_funded", "shortfall_eur", "closed_eur", "remaining_eur", "funded_pct",
+              "closed_pct"]
+    frame[values] = frame[values].astype(float)
+    frame.loc[frame["suppressed"], values] = None
+    return frame.sort_values(["suppressed", "remaining_eur", "group"], ascending=[True, False, True],
+                             na_position="last").reset_index(drop=True)
+
+
+# --- extrapolated to the population frame ------------------------------------------------------------------
+@dataclass(frozen=True)
+class FrameScenario:
+    """The scenario shared among all museums of the frame: per country and for all countries with a frame
+    (scope 'ALL'), N museums, the museums that answered and could be weighted (n), museums with a gap and fully
+    funded, shortfall and closed (EUR), each with its 95 % interval; `note` says which countries are in it."""
+
+    table: pd.DataFrame
+    note: str
+    unallocated_eur: float
+
+
+def frame_reason(filters: Filters) -> str:
+    """Why the scenario cannot be extrapolated to the frame under these filters ('' when it can): the frame counts
+    every museum of a country, so only a wave and countries may be chosen."""
+    narrowed = [name for name, on in (("museum type", filters.museum_types), ("size", filters.size_bands),
+                                      ("ownership", filters.ownership),
+                                      ("accreditation", filters.accredited is not None)) if on]
+    if narrowed:
+        return ("the population frame counts every museum of a country, so figures for all museums need the "
+                f"{' and '.join(narrowed)} filter{'s' if len(narrowed) > 1 else ''} cleared")
+    return ""
+
+
+def frame_scenario(museums: pd.DataFrame, population: pd.DataFrame, budget_eur: float, rule: str = DEFAULT_RULE,
+                   weights_by_pillar=None) -> FrameScenario | None:
+    """The same rule and sum shared among every museum of the population frame of the countries in view, each
+    museum that answered standing for its stratum (`frame_size_band`, the register's size band where it is in
+    one); None when no country can be weighted."""
+    known = museums[museums["funding_shortfall_eur"].notna()].reset_index(drop=True)
+    data = pd.DataFrame({"country": known["country"], "size_band": known["frame_size_band"]})
+    weighting = weights.post_strata(population, data)
+    kept = weighting.stratum_of.notna().to_numpy()
+    if not kept.any():
+        return None
+    w = weighting.stratum_of[kept].map(weighting.strata.set_index("key")["weight"]).to_numpy(float)
+    S, P = _arrays(known[kept])
+    done = allocate(S, P, budget_eur, rule, pillar_weights(weights_by_pillar), weight=w)
+    rows = data[kept].assign(funded_pct=100 * done.funded, gap_pct=100.0 * (S > 0), closed_eur=done.given,
+                             shortfall_eur=S)
+    est = {column: weights.estimate_by_country(population, rows, column, bounds=bounds).set_index("scope")
+           for column, bounds in (("funded_pct", (0.0, 100.0)), ("gap_pct", (0.0, 100.0)),
+                                  ("closed_eur", (0.0, math.inf)), ("shortfall_eur", (0.0, math.inf)))}
+    f, g, c, t = est["funded_pct"], est["gap_pct"], est["closed_eur"], est["shortfall_eur"]
+    table = pd.DataFrame({
+        "N": f["N"], "n": f["n_weighted"],
+        "museums_funded": f["total"] / 100, "funded_lo": f["total_lo"] / 100,
+        "funded_hi": np.minimum(f["total_hi"] / 100, f["N"]),
+        "funded_share_pct": f["weighted_mean"], "funded_share_lo": f["lo"], "funded_share_hi": f["hi"],
+        "museums_with_gap": g["total"] / 100, "gap_lo": g["total_lo"] / 100,
+        "gap_hi": np.minimum(g["total_hi"] / 100, g["N"]),
+        "closed_eur": c["total"], "closed_lo": c["total_lo"], "closed_hi": c["total_hi"],
+        "shortfall_eur": t["total"], "shortfall_lo": t["total_lo"], "shortfall_hi": t["total_hi"]}).reset_index()
+    table = table[table["N"].notna()].reset_index(drop=True)
+    # All countries together the sum is spent in full unless the frame's whole shortfall is smaller: what is
+    # uncertain is that shortfall, so the interval of the money closed follows from its interval.
+    every = table["scope"] == weights.ALL
+    table.loc[every, "closed_eur"] = budget_eur - done.unallocated
+    table.loc[every, "closed_lo"] = np.minimum(budget_eur, table.loc[every, "shortfall_lo"])
+    table.loc[every, "closed_hi"] = np.minimum(budget_eur, table.loc[every, "shortfall_hi"])
+    return FrameScenario(table, str(f.loc[weights.ALL, "note"]) if weights.ALL in f.index else "", done.unallocated)
+
+
+# --- the digitisation outlook ----------------------------------------------------------------------------
+def outlook(museums: pd.DataFrame, s: Scenario, costs: pd.DataFrame) -> pd.DataFrame:
+    """Per country (and 'ALL'), collection-weighted over the museums that gave their share digitised and their
+    collection size: the share digitised now; projected to the horizon at the yearly progress museums with an
+    earlier answer report (n_pace >= 5), never above the share that needs digitising; the extra points the
+    scenario's money to the digitisation pillars buys at the cost model's unit costs; and the 2030 target in force.
+    Countries with n < 5 are suppressed."""
+    base = museums[(museums["collection_objects"] > 0) & museums["pct_digitised"].notna()].copy()
+    modelled = unit_costs.model(base, costs)
+    unit = (1 - modelled["share_3d_pct"] / 100) * modelled["cost_2d_eur"] + \
+        modelled["share_3d_pct"] / 100 * modelled["cost_3d_eur"]
+    to_digitisation = [f"allocated_{p}_eur" for p in unit_costs.DIGITISATION_PILLARS]
+    money = s.museums.set_index("response_id")[to_digitisation].sum(axis=1)
+    spend = base["response_id"].map(money).fillna(0.0)
+    extra = np.minimum(base["objects_to_digitise"].fillna(0.0), spend / unit)
+    objects = base["collection_objects"].astype(float)
+    paced, targeted = base["progress_pp_a_year"].notna(), base["target_pct_digitised"].notna()
+    parts = pd.DataFrame({"country": base["country"], "n": 1, "objects": objects,
+                          "digitised": base["pct_digitised"] * objects,
+                          "no_need": base["pct_no_need_digitise"].fillna(0) * objects,
+                          "n_pace": paced.astype(int), "paced_objects": objects.where(paced, 0.0),
+                          "pace": (base["progress_pp_a_year"] * objects).where(paced, 0.0),
+                          "targeted_objects": objects.where(targeted, 0.0),
+                          "target": (base["target_pct_digitised"] * objects).where(targeted, 0.0),
+                          "money_eur": spend, "extra_objects": extra})
+    sums = parts.groupby("country", sort=True).sum()
+    sums.loc[weights.ALL] = sums.sum()
+    mode = lambda years: years.mode().iloc[0] if years.notna().any() else np.nan  # noqa: E731
+    year = base.groupby("country", sort=True)["reference_year"].agg(mode)
+    year.loc[weights.ALL] = mode(base["reference_year"])
+    frame = sums.reset_index(names="country")
+    frame["years"] = np.maximum(0, s.horizon - year.reindex(frame["country"]).fillna(s.horizon).to_numpy())
+    frame["now_pct"] = frame["digitised"] / frame["objects"]
+    frame["ceiling_pct"] = 100 - frame["no_need"] / frame["objects"]
+    frame["pace_pp"] = frame["pace"] / frame["paced_objects"].where(frame["n_pace"] > 0)
+    # a negative pace projects no loss; never above the share that needs digitising
+    projected = np.minimum(frame["ceiling_pct"], np.maximum(frame["now_pct"],
+                                                            frame["now_pct"] + frame["pace_pp"] * frame["years"]))
+    frame["projected_pct"] = projected.where(frame["n_pace"] >= limits.SUPPRESS_BELOW_N)
+    frame["extra_pp"] = 100 * frame["extra_objects"] / frame["objects"]
+    frame["with_money_pct"] = np.minimum(frame["ceiling_pct"],
+                                         frame["projected_pct"].fillna(frame["now_pct"]) + frame["extra_pp"])
+    frame["target_pct"] = frame["target"] / frame["targeted_objects"].where(frame["targeted_objects"] > 0)
+    frame = frame[["country", "n", "now_pct", "n_pace", "pace_pp", "years", "projected_pct", "money_eur",
+                   "extra_objects", "extra_pp", "with_money_pct", "ceiling_pct", "target_pct"]]
+    frame["suppressed"] = frame["n"] < limits.SUPPRESS_BELOW_N
+    values = ["now_pct", "pace_pp", "projected_pct", "money_eur", "extra_objects", "extra_pp", "with_money_pct",
+              "ceiling_pct", "target_pct"]
+    frame[values] = frame[values].astype(float)
+    frame.loc[frame["suppressed"], values] = None
+    return frame
+
+
+def outlook_assumptions(horizon: int) -> list[str]:
+    return [
+        f"Projection to {horizon}: the share digitised now (collection-weighted) plus the yearly progress reported "
+        "by the museums of the country that answered an earlier wave (collection-weighted, at least 5 museums), "
+        f"times the years from the wave to {horizon}; never below the share now, never above the share that needs "
+        "digitising.",
+        "The scenario's money buys objects only through the digitisation pillars (equipment, qualified staff, data "
+        "and metadata), at each museum's unit cost in the cost model, up to the objects it still has to digitise; "
+        "it comes on top of the pace reported, which museums' own budgets pay for.",
+        "Targets: the collection-digitisation target for 2030 in force (Admin → Targets), collection-weighted.",
+    ]
+
+
+# --- the command line's JSON ------------------------------------------------------------------------------
+def _num(value) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def as_json(s: Scenario, frame: FrameScenario | None, frame_reason: str = "") -> dict:
+    """What `python -m analysis scenario --json` prints: totals, per pillar and per country (n < 5 suppressed),
+    and the frame estimates with their 95 % intervals when the scope allows them."""
+    countries = by_group(s, "country")
+    out = {
+        "budget_eur": s.budget_eur, "rule": s.rule, "rule_label": rule_name(s.rule),
+        "pillar_weights": dict(zip(PILLARS, map(float, s.omega))) if s.rule == "pillars" else None,
+        "respondents": s.respondents, "museums_with_need_and_budget": s.n, "museums_with_gap": s.with_gap,
+        "museums_fully_funded": s.funded,
+        "share_fully_funded_pct": 100 * s.funded / s.with_gap if s.with_gap else None,
+        "shortfall_total_eur": s.total_eur, "shortfall_closed_eur": s.closed_eur,
+        "shortfall_closed_pct": 100 * s.closed_eur / s.total_eur if s.total_eur else None,
+        "shortfall_remaining_eur": s.remaining_eur, "unallocated_eur": s.unallocated_eur,
+        "by_pillar": {r.pillar: {"shortfall_eur": _num(r.shortfall_eur), "closed_eur": _num(r.closed_eur),
+                                 "remaining_eur": _num(r.remaining_eur)} for r in by_pillar(s).itertuples()},
+        "by_country": {r.group: {"n": int(r.n), "museums_with_gap": _num(r.museums_with_gap),
+                                 "museums_fully_funded": _num(r.museums_funded),
+                                 "shortfall_total_eur": _num(r.shortfall_eur),
+                                 "shortfall_closed_eur": _num(r.closed_eur),
+                                 "shortfall_remaining_eur": _num(r.remaining_eur), "suppressed": bool(r.suppressed)}
+                       for r in countries.sort_values("group").itertuples()},
+        "notes": {"rule": RULE_TEXT[s.rule], "assumptions": list(ASSUMPTIONS),
+                  "suppressed": f"countries with fewer than {limits.SUPPRESS_BELOW_N} museums with need and budget "
+                                "have their figures left out (null)"},
+    }
+    if frame is None:
+        out["frame"] = {"available": False, "reason": frame_reason or "no country in view can be weighted"}
+    else:
+        def scope(r) -> dict:
+            return {"museums_in_frame": _num(r.N), "museums_weighted": int(r.n),
+                    "museums_fully_funded": _num(r.museums_funded),
+                    "museums_fully_funded_95ci": [_num(r.funded_lo), _num(r.funded_hi)],
+                    "museums_with_gap": _num(r.museums_with_gap),
+                    "shortfall_total_eur": _num(r.shortfall_eur),
+                    "shortfall_total_95ci": [_num(r.shortfall_lo), _num(r.shortfall_hi)],
+                    "shortfall_closed_eur": _num(r.closed_eur),
+                    "shortfall_closed_95ci": [_num(r.closed_lo), _num(r.closed_hi)]}
+        rows = frame.table.set_index("scope")
+        out["frame"] = {"available": True, "note": frame.note, "unallocated_eur": frame.unallocated_eur,
+                        **(scope(rows.loc[weights.ALL]) if weights.ALL in rows.index else {}),
+                        "by_country": {c: scope(r)
+                                       for c, r in rows.drop(index=weights.ALL, errors="ignore").iterrows()}}
+    return out

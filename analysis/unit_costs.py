@@ -1,0 +1,222 @@
+"""The cost model: what digitising the objects a museum still has to digitise would cost at published unit
+costs, set against what it declares it needs for digitisation. A museum more than FLAG_FACTOR times above or
+below the model is flagged for the analyst (on the Scenarios page and in the upload report), never changed.
+
+The unit costs in force live in DuckDB (table unit_costs, migration 8), editable by an admin on the Scenarios
+page as the targets are; the published figures they come from, each with its year and range, are listed in
+data/digitisation_unit_costs.csv.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from analysis import formats, schema, store
+from analysis.report import WARNING
+
+COLUMNS = list(store.UNIT_COST_COLUMNS)
+LITERATURE = store.DATA / "digitisation_unit_costs.csv"
+FLAG_FACTOR = 5.0
+RULE = "need_far_from_cost_model"
+ROWS_LISTED = 20                # an upload report names this many flagged rows one by one, then counts the rest
+# The pillars whose needs pay for digitising objects (capture equipment, the staff doing it, the records): what the
+# per-object costs of the studies cover. Infrastructure, copyright clearance and training are left out.
+DIGITISATION_PILLARS = ("equipment", "human_resources", "data_metadata")
+DIGITISATION_NEEDS = tuple(schema.NEED_FIELDS[p] for p in DIGITISATION_PILLARS)
+# What the model needs of a museum (columns of museum_metrics, or of an upload plus objects_to_digitise).
+INPUTS = ("museum_type", "objects_to_digitise", "pct_digitised", "pct_digitised_3d", *DIGITISATION_NEEDS)
+
+ASSUMPTIONS = (
+    "Modelled cost = objects still to digitise (collection × (100 − % digitised − % needing no digitisation)) × "
+    "a unit cost per object: (1 − 3D share) × the 2D cost + 3D share × the 3D cost.",
+    "The 3D share is the museum's own (its 3D share of what it has digitised so far) when it gave one, else the "
+    "cost model's share for its museum type.",
+    "Unit costs per museum type come from published studies (data/digitisation_unit_costs.csv); an admin can "
+    "change them on this page.",
+    "Declared digitisation need = the museum's needs for "
+    + ", ".join(formats.mid_sentence(schema.PILLARS[p]) for p in DIGITISATION_PILLARS)
+    + " (what per-object costs cover); infrastructure, copyright clearance and training are left out.",
+    f"Flagged when the declared need is more than {FLAG_FACTOR:g} times the modelled cost, or the modelled cost "
+    f"more than {FLAG_FACTOR:g} times the declared need; answers are never changed.",
+)
+
+
+def load(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The unit costs in force, the row for all types (museum_type None) first."""
+    with con.cursor() as cur:
+        return cur.execute(f"SELECT {', '.join(COLUMNS)} FROM unit_costs ORDER BY museum_type NULLS FIRST").df()
+
+
+def literature() -> pd.DataFrame:
+    """The published figures behind the unit costs: kind, low, high, currency, unit, year, source, covers, url."""
+    return pd.read_csv(LITERATURE, dtype={"year": str})
+
+
+def _blank(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) or value == ""
+
+
+def check(frame: pd.DataFrame) -> tuple[list[dict], list[str]]:
+    """Return (clean rows, problems in words). A table with any problem is not saved."""
+    rows, problems = [], []
+    types = set(schema.FIELDS_BY_NAME["museum_type"].codes)
+    for i, record in enumerate(frame.to_dict("records"), start=1):
+        if all(_blank(record.get(c)) for c in COLUMNS):
+            continue
+        row = {c: None if _blank(record.get(c)) else record.get(c) for c in COLUMNS}
+        where = f"Row {i}"
+        if row["museum_type"] is not None and row["museum_type"] not in types:
+            problems.append(f"{where}: '{row['museum_type']}' is not a museum type code ({', '.join(sorted(types))}).")
+        try:
+            costs = [float(row[c]) for c in ("cost_2d_eur", "cost_3d_eur", "share_3d_pct")]
+        except (TypeError, ValueError):
+            problems.append(f"{where}: the 2D cost, the 3D cost and the 3D share must be numbers.")
+            continue
+        row["cost_2d_eur"], row["cost_3d_eur"], row["share_3d_pct"] = costs
+        if min(costs[:2]) <= 0:
+            problems.append(f"{where}: a cost per object must be more than EUR 0.")
+        if not 0 <= costs[2] <= 100:
+            problems.append(f"{where}: the 3D share {costs[2]:g} must be between 0 and 100 (%).")
+        row["source"] = "" if row["source"] is None else str(row["source"])
+        rows.append(row)
+    kinds = [r["museum_type"] for r in rows]
+    if len(kinds) != len(set(kinds)):
+        problems.append("Two rows set the costs of the same museum type: keep one.")
+    if None not in kinds:
+        problems.append("Keep a row for all types (museum type left blank): museums of other types use it.")
+    return rows, problems
+
+
+def model(frame: pd.DataFrame, costs: pd.DataFrame) -> pd.DataFrame:
+    """Per museum (rows of `frame`, which has INPUTS): the 3D share used and where it comes from, the unit costs,
+    the modelled cost of digitising what is left, the declared digitisation need, their ratio and the flag
+    ('above': need more than FLAG_FACTOR times the model; 'below': model more than FLAG_FACTOR times the need)."""
+    default = costs[costs["museum_type"].isna()]
+    if default.empty:
+        raise ValueError("the cost model has no row for all museum types")
+    by_type = costs.dropna(subset=["museum_type"]).set_index("museum_type")
+    kind = frame["museum_type"].astype(object).where(frame["museum_type"].isin(by_type.index), None)
+    pick = lambda column: kind.map(by_type[column]).fillna(float(default[column].iloc[0])).astype(float)  # noqa: E731
+    digitised = pd.to_numeric(frame["pct_digitised"], errors="coerce").astype(float)
+    in_3d = pd.to_numeric(frame["pct_digitised_3d"], errors="coerce").astype(float)
+    own = (digitised > 0) & in_3d.notna()
+    share = (in_3d / digitised.where(own)).where(own, pick("share_3d_pct") / 100)
+    cost_2d, cost_3d = pick("cost_2d_eur"), pick("cost_3d_eur")
+    objects = pd.to_numeric(frame["objects_to_digitise"], errors="coerce").astype(float)
+    modelled = objects * ((1 - share) * cost_2d + share * cost_3d)
+    declared = frame[list(DIGITISATION_NEEDS)].apply(pd.to_numeric, errors="coerce").astype(float).sum(
+        axis=1, min_count=1)
+    both = modelled.notna() & declared.notna()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = (declared / modelled).where(both)
+    flag = np.select([both & (declared > FLAG_FACTOR * modelled), both & (FLAG_FACTOR * declared < modelled)],
+                     ["above", "below"], "")
+    return pd.DataFrame({"share_3d_pct": 100 * share, "share_3d_from": np.where(own, "museum", "model"),
+                         "cost_2d_eur": cost_2d, "cost_3d_eur": cost_3d, "modelled_cost_eur": modelled,
+                         "declared_need_eur": declared, "ratio": ratio, "flag": flag}, index=frame.index)
+
+
+@dataclass(frozen=True)
+class CrossCheck:
+    """The cost model over the museums in view: `checked` = those that gave both a digitisation need and what the
+    model needs (collection size and shares), with the model's columns; `flagged` = those more than FLAG_FACTOR
+    times apart."""
+
+    checked: pd.DataFrame
+
+    @property
+    def flagged(self) -> pd.DataFrame:
+        return self.checked[self.checked["flag"] != ""]
+
+    @property
+    def sentence(self) -> str:
+        """What the check found, in words with n (Markdown)."""
+        n, f = len(self.checked), self.flagged
+        if not n:
+            return ("No museum in view gave both a digitisation need and its collection size and shares, so no need "
+                    "can be checked.")
+        return (f"**{len(f)} of {n}** museums that gave both a digitisation need and their collection "
+                f"(**{100 * len(f) / n:.0f} %**) declare a need more than {FLAG_FACTOR:g} times above "
+                f"({int((f['flag'] == 'above').sum())}) or below ({int((f['flag'] == 'below').sum())}) what digitising "
+                "their remaining objects would cost at published unit costs. They are flagged for the analyst, never "
+                "changed.")
+
+    @property
+    def table(self) -> pd.DataFrame:
+        """The flagged museums as an analyst reads them: names, country and type in words, how many times apart."""
+        f = self.flagged
+        types = dict(schema.FIELDS_BY_NAME["museum_type"].choices)
+        return pd.DataFrame({
+            "museum_id": f["museum_id"], "museum_name": f["museum_name"],
+            "country": f["country"].map(schema.country_name),
+            "museum_type": f["museum_type"].map(types), "objects_to_digitise": f["objects_to_digitise"],
+            "share_3d_pct": f["share_3d_pct"], "modelled_cost_eur": f["modelled_cost_eur"],
+            "declared_need_eur": f["declared_need_eur"],
+            "times_apart": [f"{r:,.1f}× above" if flag == "above" and math.isfinite(r) else
+                            "nothing left to digitise" if flag == "above" else
+                            f"{1 / r:,.1f}× below" if r > 0 else "no need declared"
+                            for r, flag in zip(f["ratio"], f["flag"])]})
+
+
+def cross_check(museums: pd.DataFrame, costs: pd.DataFrame) -> CrossCheck:
+    """The cost model applied to the museums in view (`metrics.scenario_inputs` rows)."""
+    checked = museums.join(model(museums, costs))
+    return CrossCheck(checked[checked["declared_need_eur"].notna() & checked["modelled_cost_eur"].notna()])
+
+
+def explain(objects: float, m: pd.Series) -> str:
+    """One flag in words, as the analyst reads it in the upload report."""
+    what = ", ".join(formats.mid_sentence(schema.PILLARS[p]) for p in DIGITISATION_PILLARS)
+    basis = (f"at EUR {m['cost_2d_eur']:,.2f} an object in 2D and EUR {m['cost_3d_eur']:,.2f} in 3D, "
+             f"{m['share_3d_pct']:.0f} % in 3D")
+    need = f"The declared need for {what} ({formats.money(m['declared_need_eur'], 3)})"
+    if m["modelled_cost_eur"] == 0:
+        return (f"{need} is set against no objects left to digitise (digitised plus no need to digitise make "
+                "100 %). Check the needs and the digitisation shares; nothing was changed.")
+    if m["declared_need_eur"] == 0:
+        return (f"No money is declared for {what}, but {objects:,.0f} objects are still to digitise (modelled cost "
+                f"{formats.money(m['modelled_cost_eur'], 3)} {basis}). Check the needs and the collection size; "
+                "nothing was changed.")
+    times = m["ratio"] if m["flag"] == "above" else 1 / m["ratio"]
+    side = "above" if m["flag"] == "above" else "below"
+    return (f"{need} is {times:,.1f} times {side} the modelled cost of digitising the {objects:,.0f} objects still "
+            f"to digitise ({formats.money(m['modelled_cost_eur'], 3)} {basis}). More than {FLAG_FACTOR:g} times "
+            "apart: check the needs, the collection size and the digitisation shares; nothing was changed.")
+
+
+def check_upload(con: duckdb.DuckDBPyConnection, parsed) -> None:
+    """Add a warning to the upload report (analysis.ingest.ParsedUpload) for each row whose declared digitisation
+    need is more than FLAG_FACTOR times above or below the cost model in force (the first ROWS_LISTED one by one,
+    the others in one more warning)."""
+    frame = parsed.frame
+    if frame.empty:
+        return
+    numbers = pd.DataFrame({c: pd.to_numeric(frame[c], errors="coerce").astype(float)
+                            for c in ("collection_objects", "pct_digitised", "pct_no_need_digitise")})
+    with con.cursor() as cur:                   # the store's own definition of what is left to digitise
+        cur.register("cost_check_rows", numbers.reset_index(drop=True).assign(i=range(len(numbers))))
+        objects = cur.execute("SELECT objects_to_digitise(collection_objects, pct_to_digitise(pct_digitised, "
+                              "pct_no_need_digitise)) FROM cost_check_rows ORDER BY i").fetchnumpy()
+        cur.unregister("cost_check_rows")
+    inputs = frame.reindex(columns=list(INPUTS)).assign(objects_to_digitise=next(iter(objects.values())))
+    modelled = model(inputs, load(con))
+    flagged = modelled.index[modelled["flag"] != ""]
+    for i in flagged[:ROWS_LISTED]:
+        sheet, row = frame.at[i, "_sheet"], int(frame.at[i, "_row"])
+        answered = [n for n in DIGITISATION_NEEDS if pd.notna(pd.to_numeric(frame.at[i, n], errors="coerce"))]
+        header, letter = parsed.columns.get((sheet, answered[0]), (schema.FIELDS_BY_NAME[answered[0]].label, ""))
+        parsed.report.add(WARNING, RULE, explain(float(inputs.at[i, "objects_to_digitise"]), modelled.loc[i]),
+                          sheet=sheet, row=row, column=header, value=float(modelled.at[i, "declared_need_eur"]),
+                          cell=f"{letter}{row}" if letter else "")
+    if len(flagged) > ROWS_LISTED:
+        rest = flagged[ROWS_LISTED:]
+        rows = ", ".join(f"{frame.at[i, '_sheet']} row {int(frame.at[i, '_row'])}" for i in rest[:30])
+        parsed.report.add(WARNING, RULE, f"{len(rest):,} more museums declare a digitisation need more than "
+                          f"{FLAG_FACTOR:g} times above or below the modelled cost: {rows}"
+                          + (", …" if len(rest) > 30 else "") + ". Once the file is loaded the Scenarios page lists "
+                          "them all; nothing was changed.", sheet=str(frame.at[rest[0], "_sheet"]))
