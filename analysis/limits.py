@@ -8,6 +8,16 @@ def _env_int(name: str, default: int) -> int:
 
 
 MAX_UPLOAD_BYTES = _env_int("MUSEUM_MAX_UPLOAD_MB", 50) * 1024 * 1024   # one uploaded file
+
+
+def too_big(size: int) -> str | None:
+    """Why a file of `size` bytes is refused before any reading work, in plain words (MB of 2^20 bytes, as the
+    upload widget counts them); None when it is within MAX_UPLOAD_BYTES."""
+    if size <= MAX_UPLOAD_BYTES:
+        return None
+    return (f"The file is {size / 2**20:,.1f} MB, more than the limit of {MAX_UPLOAD_BYTES / 2**20:,.0f} MB. "
+            "Split it into smaller files, or remove sheets that are not survey answers (pictures, pivot tables).")
+
 MAX_UNCOMPRESSED_BYTES = _env_int("MUSEUM_MAX_UNCOMPRESSED_MB", 400) * 1024 * 1024  # sum of a zip's parts
 MAX_ROWS = _env_int("MUSEUM_MAX_ROWS", 200_000)       # data rows per file
 MAX_COLUMNS = _env_int("MUSEUM_MAX_COLUMNS", 500)     # columns per sheet

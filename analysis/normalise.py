@@ -26,7 +26,6 @@ from analysis.report import ERROR, WARNING
 from analysis.schema import Field
 
 Problem = tuple[str, str, str] | None
-BLANK = None
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _MULTIPLIERS = {"k": 1e3, "m": 1e6, "mio": 1e6, "mln": 1e6, "million": 1e6, "millions": 1e6, "mio.": 1e6,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from analysis import limits, mappings, store
+from analysis import mappings, store, unit_costs
 from analysis.ingest import ParsedUpload, parse_upload
 from analysis.readers import Sheet, UnreadableFile, read_sheets, sniff_format
 
@@ -73,6 +73,7 @@ def parse(con: duckdb.DuckDBPyConnection, data: bytes, filename: str, *, wave: s
     saved = mappings.saved_for(con, mappings.sheet_headings(read[1]))
     parsed = parse_upload(data, filename, wave=wave, mapping={**saved.decisions, **(mapping or {})}, read=read)
     mappings.mark_saved(parsed.report, saved, mapping or {})
+    unit_costs.check_upload(con, parsed)          # declared needs far from the cost model: warnings, not changes
     return parsed
 
 
@@ -93,13 +94,3 @@ def remember_mapping(con: duckdb.DuckDBPyConnection, sheets: list[Sheet], mappin
     headings = mappings.sheet_headings(sheets)
     saved = mappings.saved_for(con, headings)
     return mappings.save(con, headings, {**saved.decisions, **mapping}, user=user, filename=filename)
-
-
-def check_limits(data: bytes) -> str | None:
-    """Why a file is refused before any reading work (too big), in plain words; None if fine. Cells, rows and
-    columns are counted by analysis.readers in its single pass over the file."""
-    if len(data) > limits.MAX_UPLOAD_BYTES:
-        return (f"The file is {len(data) / 2**20:,.1f} MB, more than the limit of "
-                f"{limits.MAX_UPLOAD_BYTES / 2**20:,.0f} MB. Split it into smaller files, or remove sheets that "
-                "are not survey answers (pictures, pivot tables).")
-    return None

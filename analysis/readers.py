@@ -253,9 +253,8 @@ def _zip_format(data: bytes) -> str:
 
 def read_sheets(data: bytes) -> tuple[str, list[Sheet]]:
     """Return (format, sheets). Raises UnreadableFile with a plain-words reason."""
-    if len(data) > limits.MAX_UPLOAD_BYTES:
-        raise UnreadableFile(f"The file is {len(data) / 1e6:,.1f} MB, more than the limit of "
-                             f"{limits.MAX_UPLOAD_BYTES / 1e6:,.0f} MB.")
+    if (reason := limits.too_big(len(data))) is not None:
+        raise UnreadableFile(reason)
     fmt = sniff_format(data)
     if fmt == "csv":
         check_text(data)

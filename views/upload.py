@@ -53,7 +53,7 @@ def check_file(name: str, data: bytes, wave: str | None) -> None:
     review = {"name": name, "data": data, "sha": sha, "wave": wave, "decisions": {}, "result": None}
     label = md(name)
     with st.status(f"Checking {label}…", expanded=True) as status:
-        if refused := pipeline.check_limits(data):
+        if refused := limits.too_big(len(data)):
             review["refused"] = refused
             status.update(label=f"{label}: too large to check", state="error", expanded=False)
         elif (earlier := store.find_duplicate(con, sha)) is not None:
