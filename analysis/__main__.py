@@ -1,4 +1,5 @@
-"""The command line: python -m analysis load|summary|deck|report|template|sample|retract|dictionary (see README)."""
+"""The command line: python -m analysis load|summary|frame|scenario|deck|report|template|sample|retract|dictionary
+(see README)."""
 
 from __future__ import annotations
 
@@ -104,6 +105,28 @@ def cmd_summary(args) -> int:
     return 0
 
 
+def cmd_frame(args) -> int:
+    """`frame` prints the population frame in use: per country (and size band where a register gives it) the
+    number of museums, its year, what it counts, scope, status and source; then the countries listed without
+    a usable figure, and the frame's version."""
+    from analysis import provenance
+
+    con = _open(args.db)
+    frame = metrics.population_frame(con)
+    listed = store.museum_population_table(con)
+    missing = listed[listed["museums"].isna() & ~listed["country"].isin(frame["country"])]
+    version = provenance.current(con, None)
+    if args.json:
+        print(json.dumps({"version": version.frame, "registers": list(version.registers),
+                          "countries": int(frame["country"].nunique()),
+                          "frame": json.loads(frame.to_json(orient="records")),
+                          "without_figure": json.loads(missing[["country", "counts", "status"]].to_json(
+                              orient="records"))}, indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(frame.assign(frame_version=version.frame).to_csv(index=False))
+    return 0
+
+
 def _chart_keys(text: str | None) -> list[str]:
     """--charts "KEY,KEY" in the order given (default: the catalogue's default deck); exits on an unknown key."""
     from analysis import catalogue
@@ -145,7 +168,10 @@ def cmd_deck(args) -> int:
     out = Path(args.out)
     if args.command == "deck":
         template = Path(args.template).read_bytes() if args.template else None
-        deck = export.pptx_deck(built, title, scope, template=template)
+        try:
+            deck = export.pptx_deck(built, title, scope, template=template)
+        except export.ChromiumUnavailable as exc:
+            sys.exit(f"error: {exc}")
         out.write_bytes(deck)
         slides = len(Presentation(io.BytesIO(deck)).slides)
         print(f"wrote {out}: {slides} slides (title, {len(shown)} charts, method and sources) for {scope}")
@@ -155,6 +181,68 @@ def cmd_deck(args) -> int:
     for chart in built:
         if chart.empty:
             print(f"  left out, nothing to show: {chart.key} ({chart.title})")
+    return 0
+
+
+def _euros(text: str) -> float:
+    """--budget: a number of euros, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of euros (write 50000000 for EUR 50 M)")
+    if value < 0 or value != value or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r}: the sum must be 0 euros or more")
+    return value
+
+
+def cmd_scenario(args) -> int:
+    """`scenario` shares a sum among the museums' funding shortfalls by a rule (analysis.scenarios) and prints what it
+    achieves in total, per pillar and per country, and over all museums of the frame when only countries are chosen."""
+    from analysis import formats, scenarios
+    from analysis.filters import Filters
+
+    rule = args.rule or scenarios.DEFAULT_RULE
+    try:
+        scenarios.rule_name(rule)
+    except ValueError as exc:
+        sys.exit(f"error: --rule: {exc}")
+    weights = {}
+    for pair in filter(None, (args.weights or "").split(",")):
+        pillar, sep, value = pair.partition("=")
+        try:
+            weights[pillar.strip()] = float(value)
+        except ValueError:
+            sep = ""
+        if not sep:
+            sys.exit(f"error: --weights {args.weights!r}: write PILLAR=NUMBER,... with pillars among "
+                     f"{', '.join(scenarios.PILLARS)}")
+    try:
+        scenarios.pillar_weights(weights)
+    except ValueError as exc:
+        sys.exit(f"error: --weights: {exc}")
+    con = _open(args.db)
+    waves = metrics.waves(con)
+    if not waves:
+        sys.exit("error: the store has no survey answers yet; load a survey first (python -m analysis load FILE)")
+    if args.wave and args.wave not in waves:
+        sys.exit(f"error: no answers for wave {args.wave}; waves in the store: {', '.join(waves)}")
+    filters = Filters(wave=args.wave or metrics.latest_wave(con),
+                      countries=tuple(dict.fromkeys(c.upper() for c in args.country or ())))
+    inputs = metrics.scenario_inputs(con, filters)
+    s = scenarios.run(inputs["museums"], args.budget, rule, weights, args.horizon)
+    frame = scenarios.frame_scenario(inputs["museums"], inputs["population"], args.budget, rule, weights)
+    result = {"survey_wave": filters.wave, "countries": list(filters.countries), **scenarios.as_json(s, frame)}
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{s.described}, wave {filters.wave}: {s.funded} of {s.with_gap} museums with a gap fully funded; "
+          f"{formats.money(s.closed_eur)} of {formats.money(s.total_eur)} closed, {formats.money(s.remaining_eur)} "
+          f"left (n = {s.n} museums that gave need and budget).")
+    for country, r in result["by_country"].items():
+        print(f"  {country}: " + ("fewer than 5 museums, not shown" if r["suppressed"] else
+                                  f"{r['museums_fully_funded']:.0f} of {r['museums_with_gap']:.0f} fully funded, "
+                                  f"{formats.money(r['shortfall_closed_eur'])} closed, "
+                                  f"{formats.money(r['shortfall_remaining_eur'])} left (n = {r['n']})"))
     return 0
 
 
@@ -241,6 +329,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_summary)
 
+    p = sub.add_parser("frame", help="print the population frame in use (museums per country) as CSV or JSON")
+    p.add_argument("--db", help=db_help)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_frame)
+
     for name, what in (("deck", "a 16:9 PowerPoint deck (.pptx)"), ("report", "a self-contained HTML report")):
         p = sub.add_parser(name, help=f"write {what} of the chosen charts")
         p.add_argument("out")
@@ -251,6 +344,19 @@ def main(argv: list[str] | None = None) -> int:
         if name == "deck":
             p.add_argument("--template", help="branded template (.pptx) whose layouts and typeface the deck uses")
         p.set_defaults(run=cmd_deck)
+
+    p = sub.add_parser("scenario", help="what a sum would achieve, shared among the museums' funding shortfalls")
+    p.add_argument("--budget", type=_euros, required=True, help="the sum in euros, e.g. 50000000")
+    p.add_argument("--rule", help="how the sum is shared out: proportional (the default), smallest-first, pillars or "
+                                  "equal")
+    p.add_argument("--weights", metavar="PILLAR=W,...",
+                   help="pillar weights for the pillars rule, e.g. training=2,data_metadata=2 (others 1)")
+    p.add_argument("--horizon", type=int, default=2030, help="year of the digitisation outlook")
+    p.add_argument("--db", help=db_help)
+    p.add_argument("--wave", help="default: the latest wave")
+    p.add_argument("--country", nargs="*", help="ISO alpha-2 codes")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_scenario)
 
     p = sub.add_parser("template", help="write the blank survey workbook")
     p.add_argument("out")

@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis import charts, formats, geo, limits, metrics, schema, weights
+from analysis import charts, formats, geo, limits, metrics, provenance, scenarios, schema, weights
 from analysis.filters import Filters
 from analysis.schema import country_name
 
@@ -35,13 +35,15 @@ class View:
     summary: dict
     caption: str
     fetch: Callable[..., Any]
+    data_version: str = ""        # which uploads and frame the figures come from (analysis.provenance)
 
     @classmethod
     def of(cls, con: duckdb.DuckDBPyConnection, filters: Filters) -> "View":
         """A view straight on the store (command line, exports, tests)."""
         s = metrics.summary(con, filters=filters)
         return cls(filters, s, filters.describe(s["respondents"], s["countries"]),
-                   lambda name, *args: getattr(metrics, name)(con, filters, *args))
+                   lambda name, *args: getattr(metrics, name)(con, filters, *args),
+                   provenance.current(con, filters.wave).text)
 
 
 @dataclass
@@ -53,6 +55,7 @@ class Chart:
     alt: str                      # what the chart shows, for screen readers and the data expander
     notes: list[str] = field(default_factory=list)   # speaker notes; the last one is the method
     empty: bool = False           # nothing could be shown (too few answers): left out of decks
+    data_version: str = ""        # printed on its downloads, images, decks and reports
 
     @property
     def title(self) -> str:
@@ -105,7 +108,7 @@ def _finish(view: View, key: str, fig: go.Figure, data: pd.DataFrame, alt: str, 
         caveat += (f"; {hidden} {noun[0] if hidden == 1 else noun[1]} with fewer than {limits.SUPPRESS_BELOW_N} "
                    "answers are not shown")
     notes = [f"{finding} (n = {n:,} museums).", *[f for f in figures if f], caveat + ".", f"Method: {method}"]
-    return Chart(key, fig, data, view.caption if caption is None else caption, alt, notes, empty)
+    return Chart(key, fig, data, view.caption if caption is None else caption, alt, notes, empty, view.data_version)
 
 
 def _hidden(frame: pd.DataFrame) -> int:
@@ -287,7 +290,7 @@ def ai_literacy(view: View) -> Chart:
 
 @chart("ai-training-gap", "AI-literacy training against the AI Act")
 def ai_training_gap(view: View, by: str = "size_band") -> Chart:
-    overall = view.fetch("column_means", ("pct_staff_ai_trained_12m",)).iloc[0]
+    overall = view.fetch("averages", ("pct_staff_ai_trained_12m",)).iloc[0]
     frame = view.fetch("distribution", "pct_staff_ai_trained_12m", by)
     fig = charts.ai_training_gap(overall["mean"], int(overall["n"]), frame, by, view.caption,
                                  target=metrics.AI_TRAINED_TARGET_PCT)
@@ -496,7 +499,7 @@ def weighted_by_country(view: View, indicator: str = "pct_digitised") -> Chart:
                                     int((frame["scope"] != weights.ALL).sum()))
     shown = frame[frame["weighted_mean"].notna()]
     figures = [f"All countries with a frame: {r.weighted_mean:.1f} {spec.unit} (95 % interval {r.lo:.1f}–{r.hi:.1f}) "
-               f"from {int(r.n_weighted)} of {r.N:,.0f} museums." for r in everyone.itertuples()
+               f"from {int(r.n_weighted)} of {r.N:,.0f} museums. {r.note}" for r in everyone.itertuples()
                if pd.notna(r.weighted_mean)]
     return _finish(view, f"weighted-{indicator.replace('_', '-')}", charts.weighted_by_country(frame, caption), frame,
                    f"{spec.label}: population-weighted mean per country with 95 % interval, unweighted mean as a "
@@ -517,3 +520,109 @@ def wave_change(view: View) -> Chart:
                    figures=figures[:3], empty=frame.empty, caption=caption,
                    method="cross-sections compare everyone who answered each wave; the panel follows the same "
                           "museums in both waves; unweighted means.")
+
+
+# --- Scenarios ----------------------------------------------------------------------------------------------
+def _scenario(view: View, scenario: scenarios.Scenario | None, budget_eur: float, rule: str, pillar_weights,
+              horizon: int) -> scenarios.Scenario:
+    """The scenario a page computed already, or this one from the store (decks, reports, the command line)."""
+    if scenario is not None:
+        return scenario
+    return scenarios.run(view.fetch("scenario_inputs")["museums"], budget_eur, rule, pillar_weights, horizon)
+
+
+def _scenario_caption(view: View, s: scenarios.Scenario) -> str:
+    return f"{view.caption}; {s.described}; n = {s.n} museums that gave need and budget, {s.with_gap} with a gap"
+
+
+def frame_sentence(frame: scenarios.FrameScenario | None, reason: str) -> str:
+    """The scenario over every museum of the frame, with 95 % intervals, in one sentence (or why there is none)."""
+    if frame is None:
+        return f"Not extrapolated to all museums: {reason}."
+    every = frame.table.set_index("scope").loc[weights.ALL]
+    return (f"Shared among all {every['N']:,.0f} museums of the frame (estimate): {every['museums_funded']:,.0f} fully "
+            f"funded (95 % interval {every['funded_lo']:,.0f}–{every['funded_hi']:,.0f}) of "
+            f"{every['museums_with_gap']:,.0f} with a gap; their shortfall {formats.money(every['shortfall_eur'])} "
+            f"(95 % interval {formats.money(every['shortfall_lo'])}–{formats.money(every['shortfall_hi'])}). "
+            f"{frame.note}")
+
+
+@chart("scenario-curve", "Investment scenario: what a sum achieves")
+def scenario_curve(view: View, budget_eur: float = scenarios.DEFAULT_BUDGET_EUR, rule: str = scenarios.DEFAULT_RULE,
+                   pillar_weights: dict | None = None, horizon: int = schema.HORIZON_YEAR,
+                   scenario: scenarios.Scenario | None = None,
+                   extrapolated: tuple[scenarios.FrameScenario | None, str] | None = None) -> Chart:
+    """`extrapolated`: (the frame scenario, why there is none) when the page has them already."""
+    s = _scenario(view, scenario, budget_eur, rule, pillar_weights, horizon)
+    caption = _scenario_caption(view, s)
+    if extrapolated is None:
+        reason = scenarios.frame_reason(view.filters)
+        inputs = view.fetch("scenario_inputs")
+        extrapolated = (None if reason else scenarios.frame_scenario(
+            inputs["museums"], inputs["population"], s.budget_eur, s.rule, dict(zip(scenarios.PILLARS, s.omega))),
+            reason)
+    frame, reason = extrapolated
+    figures = [f"At {formats.money(s.budget_eur)}: " + "; ".join(
+                   f"{r.label.lower()} {r.museums_funded:,.0f} of {r.with_gap} fully funded, {r.closed_pct:.0f} % of "
+                   "the shortfall closed" for r in s.compared.itertuples()) + ".",
+               f"Shortfall of the {s.n} museums: {formats.money(s.total_eur)}; {formats.money(s.closed_eur)} closed, "
+               f"{formats.money(s.remaining_eur)} left" + (f", {formats.money(s.unallocated_eur)} of the sum not needed"
+                                                          if s.unallocated_eur > 0 else "") + ".",
+               frame_sentence(frame, reason or "no country in view can be weighted"),
+               *(f"Assumption: {a}" for a in scenarios.ASSUMPTIONS)]
+    data = s.curve[["rule", "label", "budget_eur", "museums_funded", "funded_pct", "closed_eur", "closed_pct"]]
+    return _finish(view, "scenario-curve", charts.scenario_curve(s.curve, s.compared, s.rule, s.budget_eur, caption),
+                   data, "Two line charts side by side: as the sum invested grows from nothing to the whole shortfall, "
+                   "the share of museums with a gap that are fully funded and the share of the shortfall closed, one "
+                   "line per allocation rule, with the chosen sum marked", n=s.n, figures=figures,
+                   empty=s.with_gap < limits.SUPPRESS_BELOW_N, caption=caption,
+                   method=f"{scenarios.rule_name(s.rule)}: {scenarios.RULE_TEXT[s.rule]}. The curve repeats each rule "
+                          f"at {scenarios.CURVE_POINTS} sums from 0 to the whole shortfall.")
+
+
+@chart("scenario-by-country", "Investment scenario by country")
+def scenario_by_group(view: View, by: str = "country", budget_eur: float = scenarios.DEFAULT_BUDGET_EUR,
+                      rule: str = scenarios.DEFAULT_RULE, pillar_weights: dict | None = None,
+                      horizon: int = schema.HORIZON_YEAR, scenario: scenarios.Scenario | None = None) -> Chart:
+    s = _scenario(view, scenario, budget_eur, rule, pillar_weights, horizon)
+    caption = f"{view.caption}; {s.described}"
+    frame = scenarios.by_group(s, by)
+    shown = frame[~frame["suppressed"]]
+    data = frame.assign(label=[charts.group_label(by, g) for g in frame["group"]])
+    figures = [f"{charts.group_label(by, r.group)}: {r.museums_funded:,.0f} of {r.museums_with_gap:,.0f} museums "
+               f"with a gap fully funded; {formats.money(r.closed_eur)} of {formats.money(r.shortfall_eur)} closed, "
+               f"{formats.money(r.remaining_eur)} left (n = {r.n})." for r in shown.head(12).itertuples()]
+    return _finish(view, f"scenario-by-{by.replace('_', '-')}",
+                   charts.scenario_groups(frame, by, caption, s.budget_eur), data,
+                   f"{metrics.GROUPS[by]} groups: the shortfall the scenario closes and what is left, EUR millions, "
+                   "with the museums it funds fully", n=int(shown["n"].sum()), figures=figures,
+                   hidden=_hidden(frame), noun=charts.GROUP_NOUNS.get(by, ("group", "groups")), empty=shown.empty,
+                   caption=caption, method=f"{scenarios.rule_name(s.rule)}: {scenarios.RULE_TEXT[s.rule]}.")
+
+
+@chart("scenario-outlook", "Digitisation outlook with the scenario")
+def scenario_outlook(view: View, budget_eur: float = scenarios.DEFAULT_BUDGET_EUR, rule: str = scenarios.DEFAULT_RULE,
+                     pillar_weights: dict | None = None, horizon: int = schema.HORIZON_YEAR,
+                     scenario: scenarios.Scenario | None = None) -> Chart:
+    s = _scenario(view, scenario, budget_eur, rule, pillar_weights, horizon)
+    inputs = view.fetch("scenario_inputs")
+    frame = scenarios.outlook(inputs["museums"], s, inputs["unit_costs"])
+    shown = frame[~frame["suppressed"] & (frame["country"] != weights.ALL)]
+    caption = f"{view.caption}; {s.described}"
+
+    def line(r) -> str:
+        paced = (f" → {r.projected_pct:.0f} % by {s.horizon} at the pace reported ({r.pace_pp:.1f} points a year, "
+                 f"n = {r.n_pace})" if pd.notna(r.projected_pct) else " (too few earlier answers to project)")
+        target = f"; target {r.target_pct:.0f} %" if pd.notna(r.target_pct) else ""
+        return (f"{country_name(r.country)}: {r.now_pct:.0f} % now{paced} → {r.with_money_pct:.0f} % with the "
+                f"scenario (+{r.extra_pp:.1f} points){target} (n = {r.n}).")
+
+    figures = [*(line(r) for r in shown.head(12).itertuples()),
+               *(f"Assumption: {a}" for a in scenarios.outlook_assumptions(s.horizon))]
+    return _finish(view, "scenario-outlook", charts.scenario_outlook(frame, caption, s.horizon), frame,
+                   f"Per country, the share of the collection digitised now, projected to {s.horizon} at the pace "
+                   "museums report, with the scenario's money added, and the target", n=int(shown["n"].sum()),
+                   figures=figures, hidden=_hidden(frame[frame["country"] != weights.ALL]),
+                   noun=("country", "countries"), empty=shown.empty, caption=caption,
+                   method="shares are collection-weighted (sum of % × objects ÷ sum of objects); money becomes "
+                          "objects at the cost model's unit costs (2D and 3D per object, by museum type).")

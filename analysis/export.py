@@ -10,6 +10,7 @@ import atexit
 import datetime as dt
 import html
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -21,6 +22,7 @@ from pathlib import Path
 import kaleido
 import pandas as pd
 import plotly.graph_objects as go
+from choreographer.browsers.chromium import Chromium
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -47,18 +49,24 @@ def _safe(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def to_csv(frame: pd.DataFrame) -> bytes:
-    return _safe(frame).to_csv(index=False).encode("utf-8-sig")     # BOM: Excel opens UTF-8 correctly
+def to_csv(frame: pd.DataFrame, data_version: str = "") -> bytes:
+    """The table as CSV; a last column `data_version` says which uploads and frame it was made from, so the
+    file stays one plain table that any tool reads."""
+    out = _safe(frame)
+    if data_version:
+        out = out.assign(data_version=data_version)
+    return out.to_csv(index=False).encode("utf-8-sig")     # BOM: Excel opens UTF-8 correctly
 
 
-def to_xlsx(frame: pd.DataFrame, title: str, caption: str) -> bytes:
-    """One sheet: the title and the filters in words above a table with bold headings."""
+def to_xlsx(frame: pd.DataFrame, title: str, caption: str, data_version: str = "") -> bytes:
+    """One sheet: the title, the filters in words and the data version above a table with bold headings."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Data"
     ws["A1"] = neutralise(title)
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"] = neutralise(caption)
+    ws["A3"] = neutralise(data_version)
     safe = _safe(frame)
     for j, column in enumerate(safe.columns, start=1):
         ws.cell(4, j, str(column)).font = Font(bold=True)
@@ -76,6 +84,24 @@ def to_xlsx(frame: pd.DataFrame, title: str, caption: str) -> bytes:
 SLIDE_PX = (1600, 900)                   # 16:9 chart images, crisp on a projector
 _kaleido_lock = threading.Lock()
 _kaleido_started = False
+CHROMIUM_HELP = ("Chart images and the PowerPoint deck are drawn by Chromium on the server, which is not installed: "
+                 "install it with `apt-get install -y chromium` (or set BROWSER_PATH to a Chrome or Chromium "
+                 "program), then try again.")
+
+
+class ChromiumUnavailable(RuntimeError):
+    """No Chrome or Chromium for kaleido; the message says how to install it."""
+
+
+def chromium() -> str | None:
+    """The browser kaleido would start, by kaleido's own search ($BROWSER_PATH when set, else a copy it
+    downloaded, a Chrome or Chromium on PATH, or one in its usual place); None when there is none to run."""
+    path = Chromium.find_browser(skip_local=False)
+    return path if path and os.access(path, os.X_OK) else None
+
+
+def images_available() -> bool:
+    return chromium() is not None
 
 
 def _kaleido() -> None:
@@ -87,8 +113,23 @@ def _kaleido() -> None:
         _kaleido_started = True
 
 
+def cited(fig: go.Figure, data_version: str) -> go.Figure:
+    """The figure with its data version in small grey text under everything else, for an image that travels
+    on its own (a picture pasted in a report still says which data it shows)."""
+    if not data_version:
+        return fig
+    copy = go.Figure(fig)
+    bottom = copy.layout.margin.b if copy.layout.margin.b is not None else 80          # plotly's default margin
+    copy.update_layout(margin={"b": bottom + 36})
+    copy.add_annotation(text=data_version, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+                        yshift=-bottom - 8, showarrow=False, font={"size": 13, "color": "#555f6d"})
+    return copy
+
+
 def image(fig: go.Figure, fmt: str = "png", size: tuple[int, int] = SLIDE_PX, scale: float = 1) -> bytes:
     """PNG or SVG of a figure, rendered by kaleido with the system chromium."""
+    if not images_available():
+        raise ChromiumUnavailable(CHROMIUM_HELP)
     with _kaleido_lock:
         _kaleido()
         return kaleido.calc_fig_sync(fig, opts={"format": fmt, "width": size[0], "height": size[1],
@@ -129,7 +170,8 @@ INSET = Inches(0.05)                                 # top and bottom inset of e
 _CSS_FONT_SIZE = re.compile(r"font-size:\s*([\d.]+)px")
 
 SOURCES = (
-    "EGMUS, European Group on Museum Statistics: number of museums per country (latest year reported).",
+    "Population frame: museums per country from EGMUS, national statistics offices and research datasets, "
+    "each with its year, what it counts and its source (Methodology page).",
     "Commission Recommendation (EU) 2021/1970 on a common European data space for cultural heritage: "
     "digitisation targets for 2025 and 2030.",
     "NEMO, Network of European Museum Organisations: recommendations on AI in museums (Brussels, 2024).",
@@ -338,7 +380,9 @@ def _closing_paragraphs(shown: list, scope: str, survey: str, noun: str = "Slide
     lines = [("Method", True)]
     lines += [(f"{noun}{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))}: {method}", False)
               for method, numbers in methods.items()]
-    lines += [("Sources", True), (f"{survey}: {scope}.", False), *((s, False) for s in SOURCES)]
+    lines += [("Sources", True), (f"{survey}: {scope}.", False),
+              *((v, False) for v in dict.fromkeys(chart.data_version for chart in shown) if v),
+              *((s, False) for s in SOURCES)]
     lines += [("Caveats", True), *((c, False) for c in CAVEATS)]
     return lines
 
@@ -378,11 +422,15 @@ def _cover(prs, layout, title: str, scope: str, survey: str, shown: list, left_o
         rule = page.shapes.add_textbox(MARGIN, heading.top - Inches(0.25), Inches(1.5), Inches(0.08))
         rule.fill.solid()                              # a text box: a shape would bring the theme's shadow
         rule.fill.fore_color.rgb = ACCENT
+    versions = [(v, 14, False, MUTED) for v in dict.fromkeys(c.data_version for c in shown + left_out) if v]
+    lines = lines_at(scope, width - 2 * MARGIN, 20, _spread(branded)) + 2 + sum(
+        lines_at(v, width - 2 * MARGIN, 14, _spread(branded)) for v, *_ in versions)
     under = _box(page, _placeholder(page, PP_PLACEHOLDER.SUBTITLE), MARGIN, heading.top + heading.height + GAP,
-                 width - 2 * MARGIN, _text_height(20, lines_at(scope, width - 2 * MARGIN, 20, _spread(branded)) + 2))
-    _write(under, [(scope, 20, False, INK), (f"{survey} · generated {_date()}", 16, False, MUTED)], branded)
+                 width - 2 * MARGIN, _text_height(20, lines))
+    _write(under, [(scope, 20, False, INK), (f"{survey} · generated {_date()}", 16, False, MUTED), *versions],
+           branded)
     _only(page, heading, under)
-    _notes(page, [f"Scope: {scope}. Generated {_date()}.",
+    _notes(page, [f"Scope: {scope}. Generated {_date()}.", *(v for v, *_ in versions),
                   "Charts: " + "; ".join(f"slide {i}, {chart.title}" for i, chart in enumerate(shown, start=2)),
                   "Left out, nothing to show under these filters: "
                   + "; ".join(f"{chart.title} [{chart.key}] ({chart.caption})" for chart in left_out)
@@ -473,7 +521,8 @@ def html_report(charts: list, title: str, scope: str, *, survey: str = "Museum d
     shown = [chart for chart in charts if not chart.empty]
     left_out = [chart for chart in charts if chart.empty]
     esc = html.escape
-    parts = [f"<header><h1>{esc(title)}</h1><p>{esc(scope)}. {esc(survey)}, generated {_date()}.</p>"]
+    parts = [f"<header><h1>{esc(title)}</h1><p>{esc(scope)}. {esc(survey)}, generated {_date()}.</p>",
+             *(f"<p class='data-version'>{esc(v)}</p>" for v in dict.fromkeys(c.data_version for c in charts) if v)]
     if left_out:
         parts.append("<p class='left-out'>Left out, nothing to show under these filters: "
                      + "; ".join(esc(f"{chart.title} ({chart.caption})") for chart in left_out) + ".</p>")

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from analysis import schema
 from analysis.schema import country_name
 
+# The columns a Filters condition reads; every table it is applied to has them (analysis.store: museum_facts
+# and the small fact_cells).
+COLUMNS = ("survey_wave", "country", "museum_type", "size_band", "ownership", "accredited")
 SIZE_BAND_LABELS = {"small": "small (<10k visits)", "medium": "medium (10k–100k)", "large": "large (100k–1M)",
                     "huge": "huge (1M+ visits)"}
 

@@ -7,26 +7,22 @@ Column names reach SQL only after a check against the whitelists below.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 
 import duckdb
-import pandas as pd
 
-from analysis import limits, schema
+from analysis import limits, schema, store
 from analysis.filters import Filters
+from analysis.lazy import pandas as pd
 
 # Groupings offered in breakdowns, with their labels.
 GROUPS = {"country": "Country", "museum_type": "Museum type", "size_band": "Size", "ownership": "Ownership",
           "egmus_type_group": "EGMUS type group", "survey_wave": "Survey wave", "accredited": "Accredited"}
 
-# Per-museum numeric metrics of museum_metrics that may be averaged or summed.
-DERIVED = ("pct_to_digitise", "objects_to_digitise", "digitisation_gap_pp", "gap_3d_at_risk", "gap_3d_most_visited",
-           "required_annual_rate_pp", "catalogue_gap_pp", "online_gap_pp", "rights_backlog_pct", "digital_fte_share",
-           *(f"skills_gap_{a}" for a in schema.SKILL_AREAS), "ai_literacy_gap_pct", "skills_gap_index",
-           "funding_need_eur", "funding_available_horizon_eur", "funding_shortfall_eur", "shortfall_ratio",
-           "shortfall_per_object_eur", "shortfall_per_visit_eur", "shortfall_per_fte_eur",
-           *(f"shortfall_{p}_eur" for p in schema.PILLARS), "target_pct_digitised")
-NUMERIC = tuple(f.name for f in schema.FIELDS if f.kind in schema.NUMERIC_KINDS) + DERIVED
+# Per-museum numeric metrics of museum_metrics that may be averaged or summed (each has its sufficient
+# statistics in fact_cells, analysis.store).
+DERIVED, NUMERIC = store.DERIVED_NUMERIC, store.NUMERIC_COLUMNS
 CATEGORICAL = tuple(f.name for f in schema.FIELDS if f.kind in (schema.ENUM, schema.BOOL)) + (
     "size_band", "egmus_type_group")
 MULTI = tuple(f.name for f in schema.FIELDS if f.kind == schema.MULTI)
@@ -36,6 +32,33 @@ def _check(name: str, allowed: tuple[str, ...] | dict) -> str:
     if name not in allowed:
         raise ValueError(f"unknown column {name!r}")
     return name
+
+
+# The same statistics of a column {c}, two ways: added up from the sufficient statistics in fact_cells (analysis.store),
+# a few thousand rows, for the columns it holds; or computed from the answers in museum_facts for any other.
+FROM_CELLS = {
+    "n": "COALESCE(sum(n__{c}), 0)::BIGINT",
+    "mean": "sum(s__{c}) / NULLIF(sum(n__{c}), 0)",
+    "sd": "sqrt(greatest(0, (sum(q__{c}) - pow(sum(s__{c}), 2) / NULLIF(sum(n__{c}), 0)) "
+          "/ NULLIF(sum(n__{c}) - 1, 0)))",                            # as stddev_samp: None below n = 2
+    "n_weighted": "COALESCE(sum(wn__{c}), 0)::BIGINT",
+    "weighted_mean": "sum(ws__{c}) / NULLIF(sum(wo__{c}), 0)"}      # sum(value x objects) / sum(objects)
+FROM_ANSWERS = {
+    "n": "count({c})", "mean": "avg({c})", "sd": "stddev_samp({c})",
+    "n_weighted": "count({c}) FILTER (collection_objects > 0)",
+    "weighted_mean": "sum({c} * collection_objects) FILTER (collection_objects > 0) / NULLIF(sum(collection_objects) "
+                     "FILTER ({c} IS NOT NULL AND collection_objects > 0), 0)"}
+MEDIAN = "median({c})"                                                # not additive: always read from the answers
+
+
+def _source(columns, weighted: bool = False) -> tuple[str, dict[str, str]]:
+    """fact_cells and its formulas when it holds the statistics of every column, else museum_facts."""
+    kept = set(store.CELL_WEIGHTED if weighted else store.CELL_COLUMNS)
+    return ("fact_cells", FROM_CELLS) if set(columns) <= kept else ("museum_facts", FROM_ANSWERS)
+
+
+def _stat(kind: str, column: str, formulas: dict[str, str] = FROM_CELLS) -> str:
+    return formulas[kind].format(c=column)
 
 
 def _query(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> pd.DataFrame:
@@ -63,21 +86,22 @@ def _answer_shares(counts: dict, labels: dict, key: str) -> pd.DataFrame:
 
 def latest_wave(con: duckdb.DuckDBPyConnection) -> str | None:
     with con.cursor() as cur:
-        return cur.execute("SELECT max(survey_wave) FROM current_responses").fetchall()[0][0]
+        return cur.execute("SELECT max(survey_wave) FROM fact_cells").fetchall()[0][0]
 
 
 def waves(con: duckdb.DuckDBPyConnection) -> list[str]:
     with con.cursor() as cur:
         return [w for (w,) in cur.execute(
-            "SELECT DISTINCT survey_wave FROM current_responses ORDER BY survey_wave DESC").fetchall()]
+            "SELECT DISTINCT survey_wave FROM fact_cells ORDER BY survey_wave DESC").fetchall()]
 
 
 def options(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
-    """Values present in the store, for the filter widgets."""
+    """Values present in the store, for the filter widgets (from the small fact_cells table)."""
+    columns = ("country", "museum_type", "size_band", "ownership")
     with con.cursor() as cur:
-        return {column: [v for (v,) in cur.execute(
-            f"SELECT DISTINCT {column} FROM museum_metrics WHERE {column} IS NOT NULL ORDER BY 1").fetchall()]
-            for column in ("country", "museum_type", "size_band", "ownership")}
+        row = cur.execute("SELECT " + ", ".join(f"list(DISTINCT {c} ORDER BY {c}) FILTER (WHERE {c} IS NOT NULL)"
+                                                for c in columns) + " FROM fact_cells").fetchone()
+    return {column: list(values or []) for column, values in zip(columns, row)}
 
 
 def summary(con: duckdb.DuckDBPyConnection, wave: str | None = None, countries: list[str] | None = None,
@@ -86,27 +110,27 @@ def summary(con: duckdb.DuckDBPyConnection, wave: str | None = None, countries: 
     if filters is None:
         filters = Filters(wave=wave or latest_wave(con), countries=tuple(c.upper() for c in countries or ()))
     where, params = filters.where()
-    pillar_sums = ", ".join(f"sum(shortfall_{p}_eur) AS {p}" for p in schema.PILLARS)
-    row = _query(con, f"""
-        SELECT count(*) AS respondents,
+    pillar_sums = ", ".join(f"sum(s__shortfall_{p}_eur) AS {p}" for p in schema.PILLARS)
+    with con.cursor() as cur:                   # no pandas: the command line answers in a fraction of a second
+        cur.execute(f"""
+        SELECT COALESCE(sum(respondents), 0)::BIGINT AS respondents,
                count(DISTINCT country) AS countries,
-               avg(pct_digitised) AS mean_pct_digitised,
-               count(pct_digitised) AS n_pct_digitised,
-               sum(pct_digitised * collection_objects) FILTER (WHERE collection_objects > 0)
-                 / NULLIF(sum(collection_objects) FILTER (WHERE pct_digitised IS NOT NULL AND collection_objects > 0), 0)
-                 AS weighted_pct_digitised,
-               count(*) FILTER (WHERE pct_digitised IS NOT NULL AND collection_objects > 0) AS n_weighted,
-               sum(objects_to_digitise) AS objects_to_digitise,
-               count(objects_to_digitise) AS n_objects_to_digitise,
-               sum(funding_need_eur) AS total_funding_need_eur,
-               count(funding_need_eur) AS n_need,
-               sum(funding_available_horizon_eur) AS total_funding_available_eur,
-               count(funding_available_horizon_eur) AS n_available,
-               sum(funding_shortfall_eur) AS total_funding_shortfall_eur,
-               count(funding_shortfall_eur) AS n_shortfall,
+               {_stat("mean", "pct_digitised")} AS mean_pct_digitised,
+               {_stat("n", "pct_digitised")} AS n_pct_digitised,
+               {_stat("weighted_mean", "pct_digitised")} AS weighted_pct_digitised,
+               {_stat("n_weighted", "pct_digitised")} AS n_weighted,
+               sum(s__objects_to_digitise) AS objects_to_digitise,
+               {_stat("n", "objects_to_digitise")} AS n_objects_to_digitise,
+               sum(s__funding_need_eur) AS total_funding_need_eur,
+               {_stat("n", "funding_need_eur")} AS n_need,
+               sum(s__funding_available_horizon_eur) AS total_funding_available_eur,
+               {_stat("n", "funding_available_horizon_eur")} AS n_available,
+               sum(s__funding_shortfall_eur) AS total_funding_shortfall_eur,
+               {_stat("n", "funding_shortfall_eur")} AS n_shortfall,
                {pillar_sums}
-        FROM museum_base WHERE {where}""", params).iloc[0]
-    value = lambda k: None if pd.isna(row[k]) else float(row[k])  # noqa: E731  (NaN -> None)
+        FROM fact_cells WHERE {where}""", params)
+        row = dict(zip((d[0] for d in cur.description), cur.fetchone()))
+    value = lambda k: None if row[k] is None or row[k] != row[k] else float(row[k])  # noqa: E731  (NaN -> None)
     return {
         "survey_wave": filters.wave,
         "respondents": int(row["respondents"]),
@@ -133,15 +157,18 @@ def distribution(con: duckdb.DuckDBPyConnection, filters: Filters, metric: str, 
     """Per group: n, unweighted mean, collection-weighted mean, quartiles, min and max of one metric."""
     metric, by = _check(metric, NUMERIC), _check(by, GROUPS)
     where, params = filters.where()
+    table, formulas = _source([metric], weighted=True)
+    stat = lambda kind: _stat(kind, metric, formulas)  # noqa: E731
     frame = _query(con, f"""
-        SELECT {by} AS "group", count({metric}) AS n, avg({metric}) AS mean, stddev_samp({metric}) AS sd,
-               sum({metric} * collection_objects) FILTER (WHERE collection_objects > 0)
-                 / NULLIF(sum(collection_objects) FILTER (WHERE {metric} IS NOT NULL AND collection_objects > 0), 0)
-                 AS weighted_mean,
-               quantile_cont({metric}, 0.25) AS q1, median({metric}) AS median,
-               quantile_cont({metric}, 0.75) AS q3, min({metric}) AS min, max({metric}) AS max
-        FROM museum_metrics WHERE {where} AND {by} IS NOT NULL
-        GROUP BY 1 ORDER BY mean DESC NULLS LAST""", params)
+        WITH stats AS (SELECT {by} AS "group", {stat("n")} AS n, {stat("mean")} AS mean, {stat("sd")} AS sd,
+                              {stat("weighted_mean")} AS weighted_mean
+                       FROM {table} WHERE {where} AND {by} IS NOT NULL GROUP BY 1),
+        spread AS (SELECT {by} AS "group", quantile_cont({metric}, [0.25, 0.5, 0.75]) AS quartiles,
+                          min({metric}) AS min, max({metric}) AS max
+                   FROM museum_facts WHERE {where} AND {by} IS NOT NULL GROUP BY 1)
+        SELECT "group", n, mean, sd, weighted_mean, quartiles[1] AS q1, quartiles[2] AS median,
+               quartiles[3] AS q3, min, max
+        FROM stats JOIN spread USING ("group") ORDER BY mean DESC NULLS LAST, 1""", params + params)
     return _suppress(frame, ["mean", "sd", "weighted_mean", "q1", "median", "q3", "min", "max"])
 
 
@@ -173,13 +200,17 @@ def category_shares(con: duckdb.DuckDBPyConnection, filters: Filters, field: str
 def choice_counts(con: duckdb.DuckDBPyConnection, filters: Filters, field: str) -> pd.DataFrame:
     """For a several-answers question: how many museums chose each option, as a share of those who answered."""
     field = _check(field, MULTI)
-    where, params = filters.where("m")
-    frame = _query(con, f"""
-        WITH answered AS (SELECT m.response_id FROM museum_metrics m WHERE {where} AND m.{field} IS NOT NULL)
-        SELECT c.code AS answer, count(*) AS museums, (SELECT count(*) FROM answered) AS n,
-               100.0 * count(*) / (SELECT count(*) FROM answered) AS share
-        FROM response_choices c JOIN answered a USING (response_id)
-        WHERE c.field = ? GROUP BY 1 ORDER BY museums DESC""", [*params, field])
+    codes = store.CHOICE_CODES[field]
+    where, params = filters.where()
+    with con.cursor() as cur:       # one bit per option of each answer, kept in museum_facts by the write path
+        n, *chosen = cur.execute(f"""
+            SELECT count(*), {', '.join(f'count(*) FILTER (choices_{field} & {1 << i} <> 0)'
+                                        for i in range(len(codes)))}
+            FROM museum_facts WHERE {where} AND choices_{field} IS NOT NULL""", params).fetchone()
+    frame = pd.DataFrame({"answer": codes, "museums": chosen, "n": n})
+    frame = frame[frame["museums"] > 0].sort_values(["museums", "answer"], ascending=[False, True])
+    frame["share"] = 100.0 * frame["museums"] / n if n else float("nan")
+    frame = frame.reset_index(drop=True)
     labels = dict(schema.FIELDS_BY_NAME[field].choices)
     frame["label"] = [labels.get(code, code.replace("_", " ").capitalize()) for code in frame["answer"]]
     return _suppress(frame, ["share", "museums"])
@@ -193,18 +224,25 @@ def digitisation_by_country(con: duckdb.DuckDBPyConnection, filters: Filters) ->
 
 
 def coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    """Respondents against the museum population (EGMUS counts) per country.
+    """Respondents against the museums of the population frame per country: the national register in force,
+    else the bundled count (data/museum_frame.csv), with its year and what it counts.
 
     Coverage only means something for all museums of a country, so it is computed on the wave and country
-    filters alone; countries without a population figure have coverage None.
+    filters alone; countries without a population figure have museums and coverage None.
     """
+    from analysis import store
     base = Filters(wave=filters.wave, countries=filters.countries)
     where, params = base.where("m")
     return _query(con, f"""
-        SELECT m.country, count(*) AS respondents, p.museums, p.year AS population_year,
-               100.0 * count(*) / p.museums AS coverage_pct
-        FROM museum_metrics m LEFT JOIN museum_population p USING (country)
-        WHERE {where} GROUP BY m.country, p.museums, p.year ORDER BY coverage_pct DESC NULLS LAST""", params)
+        WITH registered AS (SELECT country, count(*) AS museums, year(any_value(loaded_at)) AS year
+                            FROM ({store.CURRENT_REGISTER_MUSEUMS}) GROUP BY country)
+        SELECT m.country, count(*) AS respondents, COALESCE(r.museums, p.museums) AS museums,
+               COALESCE(r.year, p.year) AS population_year,
+               CASE WHEN r.museums IS NOT NULL THEN 'museums in the national register' ELSE p.counts END AS counts,
+               100.0 * count(*) / COALESCE(r.museums, p.museums) AS coverage_pct
+        FROM museum_metrics m LEFT JOIN museum_population p USING (country) LEFT JOIN registered r USING (country)
+        WHERE {where} GROUP BY m.country, r.museums, p.museums, r.year, p.year, p.counts
+        ORDER BY coverage_pct DESC NULLS LAST, m.country""", params)
 
 
 # --- Digitisation page ---------------------------------------------------------------------------------
@@ -226,22 +264,68 @@ def level_summary(con: duckdb.DuckDBPyConnection, filters: Filters,
                   columns: tuple[str, ...] = tuple(LEVELS)) -> pd.DataFrame:
     """Per metric: n and unweighted mean and median; n and collection-weighted mean (share of objects).
     Each figure is suppressed when fewer than SUPPRESS_BELOW_N museums are behind it."""
+    return _levels(con, filters, columns, {"median": MEDIAN})
+
+
+def level_means(con: duckdb.DuckDBPyConnection, filters: Filters, columns: tuple[str, ...]) -> pd.DataFrame:
+    """level_summary without the median, which is the only part that reads every answer: for views that show
+    means alone (the Digitisation page's backlog tiles)."""
+    return _levels(con, filters, columns, {})
+
+
+def _levels(con: duckdb.DuckDBPyConnection, filters: Filters, columns: tuple[str, ...], median: dict) -> pd.DataFrame:
+    cols = [_check(c, NUMERIC) for c in columns]
     where, params = filters.where()
-    parts = []
-    for column in columns:
-        c = _check(column, NUMERIC)
-        parts.append(f"""
-        SELECT '{c}' AS metric, count({c}) AS n, avg({c}) AS mean, median({c}) AS median,
-               count(*) FILTER (WHERE {c} IS NOT NULL AND collection_objects > 0) AS n_weighted,
-               sum({c} * collection_objects) FILTER (WHERE collection_objects > 0)
-                 / NULLIF(sum(collection_objects) FILTER (WHERE {c} IS NOT NULL AND collection_objects > 0), 0)
-                 AS weighted_mean
-        FROM museum_metrics WHERE {where}""")
-    frame = _query(con, " UNION ALL ".join(parts), params * len(columns))
+    table, f = _source(cols, weighted=True)
+    frame = _per_column(con, table, where, params, cols, {
+        "n": f["n"], "mean": f["mean"], **median, "n_weighted": f["n_weighted"], "weighted_mean": f["weighted_mean"]},
+                        "metric")
     frame["label"] = [LEVELS.get(m, m) for m in frame["metric"]]
-    frame = _suppress(frame, ["mean", "median"])
+    frame = _suppress(frame, ["mean", *median])
     frame.loc[frame["n_weighted"] < limits.SUPPRESS_BELOW_N, "weighted_mean"] = None
-    return frame[["metric", "label", "n", "mean", "median", "n_weighted", "weighted_mean", "suppressed"]]
+    return frame[["metric", "label", "n", "mean", *median, "n_weighted", "weighted_mean", "suppressed"]]
+
+
+def _per_column(con: duckdb.DuckDBPyConnection, table: str, where: str, params: list, columns: list[str],
+                aggregates: dict[str, str], key: str) -> pd.DataFrame:
+    """One row per column of `columns` with each of `aggregates` ({name: SQL with {c} for the column}), read
+    from `table` in one query, medians from one scan of museum_facts, and turned into rows here (neither a
+    UNION ALL of one scan per column nor an UNPIVOT, which copies every row once per column)."""
+    cells = [sql.format(c=c) for c in columns for sql in aggregates.values()]
+    scanned = [sql for sql in cells if sql.startswith("median(")]
+    scales = [c for c in columns if c in SCALES and MEDIAN.format(c=c) in scanned]
+    rest = [sql for sql in scanned if sql not in {MEDIAN.format(c=c) for c in scales}]
+    with con.cursor() as cur:
+        medians = dict(zip(rest, cur.execute(f"SELECT {', '.join(rest)} FROM museum_facts WHERE {where}",
+                                             params).fetchone() if rest else ()))
+        medians |= _scale_medians(cur, where, params, scales)
+        added = iter(cur.execute(f"SELECT {', '.join(sql for sql in cells if sql not in scanned)} FROM {table} "
+                                 f"WHERE {where}", params).fetchone())
+    row = [medians[sql] if sql in scanned else next(added) for sql in cells]
+    width = len(aggregates)
+    frame = pd.DataFrame([row[i * width:(i + 1) * width] for i in range(len(columns))], columns=list(aggregates))
+    frame.insert(0, key, columns)
+    return frame.astype({name: "int64" if name.startswith("n") else "float64" for name in aggregates})
+
+
+def _scale_medians(cur, where: str, params: list, columns: list[str]) -> dict[str, float | None]:
+    """Exact medians of 1–N answer scales from their counts per level, in one scan, rather than by collecting every
+    answer: halfway between the two middle answers (one answer when n is odd), as median() has it."""
+    if not columns:
+        return {}
+    rows = cur.execute(f"""SELECT {', '.join(f'{c}, grouping({c})' for c in columns)}, count(*) FROM museum_facts
+                           WHERE {where} GROUP BY GROUPING SETS ({', '.join(f'({c})' for c in columns)})""",
+                       params).fetchall()
+    out = {}
+    for i, c in enumerate(columns):
+        counts = sorted((row[2 * i], row[-1]) for row in rows if row[2 * i + 1] == 0 and row[2 * i] is not None)
+        n = sum(count for _, count in counts)
+        found, seen = [], 0
+        for level, count in counts:
+            found += [level for rank in ((n - 1) // 2, n // 2)[len(found):] if rank < seen + count]
+            seen += count
+        out[MEDIAN.format(c=c)] = (found[0] + found[1]) / 2 if n else None
+    return out
 
 
 def rights_shares(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -257,29 +341,22 @@ def rights_shares(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFr
     return _suppress(frame, ["mean_share"])
 
 
-def _targets_sql(where: str) -> str:
-    """CTEs `scope` (the filtered museums) and `applicable`: per museum, metric and target year, the target
-    in force, read from the cell_target_choices view (analysis.store), where the precedence is defined."""
-    return f"""
-        scope AS (SELECT * FROM museum_metrics WHERE {where}),
-        applicable AS (
-          SELECT s.response_id, t.metric, t.target_year, t.chosen.value AS value,
-                 t.chosen.is_placeholder AS is_placeholder, t.chosen.source AS source
-          FROM scope s JOIN cell_target_choices t
-            ON s.country IS NOT DISTINCT FROM t.country AND s.museum_type IS NOT DISTINCT FROM t.museum_type
-           AND s.survey_wave = t.survey_wave
-          WHERE t.metric LIKE '3d_%' OR t.target_year = {schema.HORIZON_YEAR})"""
-
-
 def targets_in_force(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """The targets that apply to the filtered museums: one row per metric, target year, value and
-    placeholder flag, with how many museums it applies to (most museums first)."""
+    placeholder flag, with how many museums it applies to (most museums first). Museums are counted per
+    (country, type, wave) in the small fact_cells table, then matched to the target in force for that cell
+    (the cell_target_choices view of analysis.store, where the precedence is defined)."""
     where, params = filters.where()
     return _query(con, f"""
-        WITH {_targets_sql(where)}
-        SELECT metric, target_year, value, is_placeholder, any_value(source) AS source, count(*) AS museums
-        FROM applicable GROUP BY metric, target_year, value, is_placeholder
-        ORDER BY metric, target_year, museums DESC, value""", params)
+        WITH scope AS (SELECT country, museum_type, survey_wave, sum(respondents) AS museums FROM fact_cells
+                       WHERE {where} GROUP BY ALL)
+        SELECT t.metric, t.target_year, t.chosen.value AS value, t.chosen.is_placeholder AS is_placeholder,
+               any_value(t.chosen.source) AS source, sum(s.museums)::BIGINT AS museums
+        FROM scope s JOIN cell_target_choices t
+          ON s.country IS NOT DISTINCT FROM t.country AND s.museum_type IS NOT DISTINCT FROM t.museum_type
+         AND s.survey_wave = t.survey_wave
+        WHERE t.metric LIKE '3d_%' OR t.target_year = {schema.HORIZON_YEAR}
+        GROUP BY ALL ORDER BY metric, target_year, museums DESC, value""", params)
 
 
 def milestones_3d(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -287,57 +364,32 @@ def milestones_3d(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFr
     sum of counts, over the museums that manage such assets (count > 0 and 3D count answered), with the
     2025 and 2030 milestones in force (asset-weighted when targets differ between museums)."""
     where, params = filters.where()
-    parts = []
-    for asset, metric, label in (("at_risk", "3d_at_risk", "Monuments and sites at risk"),
-                                 ("most_visited", "3d_most_visited", "Most-visited monuments and sites")):
-        n, n3d = f"immovable_{asset}_n", f"immovable_{asset}_3d_n"
-        parts.append(f"""
-        SELECT '{asset}' AS asset, '{label}' AS label, count(*) AS n, sum({n}) AS assets,
-               sum({n3d}) AS assets_3d, 100.0 * sum({n3d}) / NULLIF(sum({n}), 0) AS share_3d,
-               sum({n} * t25.value) / NULLIF(sum({n}) FILTER (WHERE t25.value IS NOT NULL), 0) AS target_2025,
-               sum({n} * t30.value) / NULLIF(sum({n}) FILTER (WHERE t30.value IS NOT NULL), 0) AS target_2030
-        FROM scope s
-        LEFT JOIN applicable t25 ON t25.response_id = s.response_id AND t25.metric = '{metric}'
-                                AND t25.target_year = 2025
-        LEFT JOIN applicable t30 ON t30.response_id = s.response_id AND t30.metric = '{metric}'
-                                AND t30.target_year = {schema.HORIZON_YEAR}
-        WHERE {n} > 0 AND {n3d} IS NOT NULL""")
-    frame = _query(con, f"WITH {_targets_sql(where)} {' UNION ALL '.join(parts)}", params)
+    assets = {"at_risk": "Monuments and sites at risk", "most_visited": "Most-visited monuments and sites"}
+    select = []
+    for asset in assets:           # managed: count > 0 and the 3D count answered (analysis.store.CELL_SUMS)
+        select += [f"COALESCE(sum(x__managed_{asset}), 0)::BIGINT", f"sum(x__assets_{asset})",
+                   f"sum(x__assets_3d_{asset})",
+                   f"100.0 * sum(x__assets_3d_{asset}) / NULLIF(sum(x__assets_{asset}), 0)",
+                   *(f"sum(x__target_assets_{asset}_{year}) / NULLIF(sum(x__targeted_assets_{asset}_{year}), 0)"
+                     for year in store.MILESTONE_YEARS)]
+    with con.cursor() as cur:       # the milestones in force per museum are columns of museum_facts
+        row = cur.execute(f"SELECT {', '.join(select)} FROM fact_cells WHERE {where}", params).fetchone()
+    frame = pd.DataFrame([(asset, label, *row[6 * i:6 * i + 6]) for i, (asset, label) in enumerate(assets.items())],
+                         columns=["asset", "label", "n", "assets", "assets_3d", "share_3d", "target_2025",
+                                  "target_2030"])
+    frame[["share_3d", "target_2025", "target_2030"]] = frame[["share_3d", "target_2025", "target_2030"]].astype(float)
     frame = _suppress(frame, ["assets", "assets_3d", "share_3d"])
     frame[["assets", "assets_3d"]] = frame[["assets", "assets_3d"]].astype("Int64")
     return frame
-
-
-def _on_track_sql(where: str) -> str:
-    """Per filtered museum with a required pace: its required yearly pace, its observed yearly progress since
-    its latest earlier answer (same museum_id, earlier wave and earlier reference year; any filters apply to
-    the current answer only) and its status. ON_TRACK_DEFINITION says the same in words."""
-    return f"""
-        WITH scope AS (SELECT * FROM museum_metrics WHERE {where}),
-        previous AS (
-          SELECT s.response_id, arg_max({{'pct': p.pct_digitised, 'year': p.reference_year}}, p.survey_wave) AS prev
-          FROM scope s JOIN museum_metrics p
-            ON p.museum_id = s.museum_id AND p.survey_wave < s.survey_wave
-           AND p.reference_year < s.reference_year AND p.pct_digitised IS NOT NULL
-          GROUP BY s.response_id),
-        paced AS (
-          SELECT s.response_id, s.digitisation_gap_pp, s.required_annual_rate_pp,
-                 (s.pct_digitised - prev.pct) / (s.reference_year - prev.year) AS progress_pp_a_year
-          FROM scope s LEFT JOIN previous USING (response_id)
-          WHERE s.required_annual_rate_pp IS NOT NULL)
-        SELECT *, CASE WHEN digitisation_gap_pp = 0 THEN 'reached'
-                       WHEN progress_pp_a_year IS NULL THEN 'no_earlier_answer'
-                       WHEN progress_pp_a_year >= required_annual_rate_pp THEN 'on_track'
-                       ELSE 'behind' END AS status
-        FROM paced"""
 
 
 def on_track_2030(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """How many museums have reached the digitisation target, are on track or behind pace for it, or
     cannot be judged (no earlier answer); n = museums with a known gap to target."""
     where, params = filters.where()
-    counts = dict(_query(con, f"SELECT status, count(*) FROM ({_on_track_sql(where)}) GROUP BY 1",
-                         params).itertuples(index=False, name=None))
+    with con.cursor() as cur:       # each answer's status is kept in museum_facts (analysis.store.facts_select)
+        counts = dict(cur.execute(f"SELECT on_track_status, count(*) FROM museum_facts WHERE {where} "
+                                  "AND on_track_status IS NOT NULL GROUP BY 1", params).fetchall())
     return _answer_shares(counts, ON_TRACK_LABELS, "status")
 
 
@@ -349,7 +401,8 @@ def pace_needed(con: duckdb.DuckDBPyConnection, filters: Filters, pace_pp: float
         SELECT count(*) AS n, count(*) FILTER (WHERE required_annual_rate_pp > ?) AS above,
                median(required_annual_rate_pp) AS median_required,
                count(progress_pp_a_year) AS n_observed, median(progress_pp_a_year) AS median_observed
-        FROM ({_on_track_sql(where)})""", [float(pace_pp), *params]).iloc[0]
+        FROM museum_facts WHERE {where} AND required_annual_rate_pp IS NOT NULL""",
+                 [float(pace_pp), *params]).iloc[0]
     n, n_observed = int(row["n"]), int(row["n_observed"])
     small = limits.SUPPRESS_BELOW_N
     return {"pace_pp": float(pace_pp), "n": n, "above": int(row["above"]) if n >= small else None,
@@ -402,17 +455,17 @@ MAP_METRICS: dict[str, MapMetric] = {
 
 def country_values(con: duckdb.DuckDBPyConnection, filters: Filters, metric: str) -> pd.DataFrame:
     """One row per country: `country`, `n` (museums behind the figure), `value` (in the metric's unit) and
-    `suppressed` (n below SUPPRESS_BELOW_N: value None). Means come from `distribution`, sums from `totals`."""
+    `suppressed` (n below SUPPRESS_BELOW_N: value None). Means are added up from fact_cells, sums come from
+    `totals`."""
     spec = MAP_METRICS[_check(metric, MAP_METRICS)]
     if spec.aggregate in ("mean", "weighted_mean"):
-        frame = distribution(con, filters, spec.column, "country")
-        frame = frame.rename(columns={"group": "country", spec.aggregate: "value"})
-        if spec.aggregate == "weighted_mean":     # n = museums with both the share and a collection size
-            where, params = filters.where()
-            weighted_n = _query(con, f"""
-                SELECT country, count(*) FILTER (WHERE {spec.column} IS NOT NULL AND collection_objects > 0) AS n
-                FROM museum_metrics WHERE {where} AND country IS NOT NULL GROUP BY 1""", params)
-            frame["n"] = frame["country"].map(dict(zip(weighted_n["country"], weighted_n["n"]))).fillna(0)
+        c, (where, params) = spec.column, filters.where()
+        weighted = spec.aggregate == "weighted_mean"       # n = museums with both the share and a collection size
+        table, f = _source([c], weighted)
+        frame = _query(con, f"""
+            SELECT country, {_stat("n_weighted" if weighted else "n", c, f)} AS n,
+                   {_stat(spec.aggregate, c, f)} AS value, {_stat("sd", c, f)} AS sd
+            FROM {table} WHERE {where} AND country IS NOT NULL GROUP BY 1""", params)
     elif spec.aggregate in ("sum", "sum_per_museum"):
         frame = totals(con, filters, [spec.column], "country").rename(columns={"group": "country"})
         frame["n"] = frame[f"n_{spec.column}"]          # museums that answered, not all respondents
@@ -463,29 +516,35 @@ def skill_area_label(area: str) -> str:
 def column_means(con: duckdb.DuckDBPyConnection, filters: Filters, columns: list[str] | tuple[str, ...]) -> pd.DataFrame:
     """Per column: n (museums that answered), unweighted mean, its standard deviation and the median;
     suppressed when n < 5."""
+    return _columns(con, filters, columns, {"median": MEDIAN})
+
+
+def averages(con: duckdb.DuckDBPyConnection, filters: Filters, columns: list[str] | tuple[str, ...]) -> pd.DataFrame:
+    """column_means without the median, which is the only part that reads every answer: for views that show
+    means alone (the Skills page's headline, the AI-training chart's overall figure)."""
+    return _columns(con, filters, columns, {})
+
+
+def _columns(con: duckdb.DuckDBPyConnection, filters: Filters, columns, median: dict) -> pd.DataFrame:
     cols = [_check(c, NUMERIC) for c in columns]
     where, params = filters.where()
-    select = ", ".join(f"count({c}), avg({c}), stddev_samp({c}), median({c})" for c in cols)
-    with con.cursor() as cur:
-        row = cur.execute(f"SELECT {select} FROM museum_metrics WHERE {where}", params).fetchone()
-    frame = pd.DataFrame({"field": cols, "label": [_field_label(c) for c in cols], "n": [int(v) for v in row[0::4]],
-                          "mean": list(row[1::4]), "sd": list(row[2::4]), "median": list(row[3::4])})
-    frame[["mean", "sd", "median"]] = frame[["mean", "sd", "median"]].astype(float)
-    return _suppress(frame, ["mean", "sd", "median"])
+    table, f = _source(cols)
+    frame = _per_column(con, table, where, params, cols, {"n": f["n"], "mean": f["mean"], "sd": f["sd"], **median},
+                        "field")
+    frame.insert(1, "label", [_field_label(c) for c in cols])
+    return _suppress(frame, ["mean", "sd", *median])
 
 
 def skill_profile(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """Per DigComp 2.2 area: n, mean self-assessed level, the mean target level of those museums (default 4),
     the mean gap to it (skills_gap_<area>, 0 at or above target) and the % of museums below target."""
     where, params = filters.where()
-    parts = [f"""
-        SELECT {i} AS i, '{a}' AS area, count(skill_{a}) AS n, avg(skill_{a}) AS mean_level, stddev_samp(skill_{a}) AS sd,
-               avg(target_skill_level) FILTER (WHERE skill_{a} IS NOT NULL) AS target_level,
-               avg(skills_gap_{a}) AS mean_gap,
-               100.0 * count(*) FILTER (WHERE skill_{a} < target_skill_level) / NULLIF(count(skill_{a}), 0)
-                 AS pct_below_target
-        FROM museum_metrics WHERE {where}""" for i, a in enumerate(schema.SKILL_AREAS)]
-    frame = _query(con, " UNION ALL ".join(parts) + " ORDER BY i", params * len(parts)).drop(columns="i")
+    skill = {kind: sql.replace("{c}", "skill_{c}") for kind, sql in FROM_CELLS.items()}
+    frame = _per_column(con, "fact_cells", where, params, list(schema.SKILL_AREAS), {
+        "n": skill["n"], "mean_level": skill["mean"], "sd": skill["sd"],
+        "target_level": "sum(x__target_if_{c}) / NULLIF(sum(n__skill_{c}), 0)",
+        "mean_gap": FROM_CELLS["mean"].replace("{c}", "skills_gap_{c}"),
+        "pct_below_target": "100.0 * sum(x__below_{c}) / NULLIF(sum(n__skill_{c}), 0)"}, "area")
     frame.insert(1, "label", [skill_area_label(a) for a in frame["area"]])
     return _suppress(frame, ["mean_level", "sd", "target_level", "mean_gap", "pct_below_target"])
 
@@ -506,21 +565,37 @@ def level_counts(con: duckdb.DuckDBPyConnection, filters: Filters, field: str) -
 def ordered_shares(con: duckdb.DuckDBPyConnection, filters: Filters, field: str) -> pd.DataFrame:
     """Share of museums giving each answer of a single-choice or yes/no question, every answer listed in the
     survey's order (yes before no), with n = museums that answered. Suppressed when n < 5."""
-    f = schema.FIELDS_BY_NAME[_check(field, CATEGORICAL)]
+    f = schema.FIELDS_BY_NAME[field]
+    labels = dict(f.choices) if f.choices else {"true": "Yes", "false": "No"}
+    return _answer_shares(_answer_counts(con, filters, (field,))[field], labels, "answer")
+
+
+def _answer_counts(con: duckdb.DuckDBPyConnection, filters: Filters, fields: tuple[str, ...]) -> dict[str, dict]:
+    """{field: {answer as text: museums}} for single-choice or yes/no questions, in one scan (grouping sets)."""
+    cols = [_check(f, CATEGORICAL) for f in fields]
     where, params = filters.where()
     with con.cursor() as cur:
-        counts = dict(cur.execute(f"SELECT CAST({f.name} AS VARCHAR), count(*) FROM museum_metrics "
-                                  f"WHERE {where} AND {f.name} IS NOT NULL GROUP BY 1", params).fetchall())
-    labels = dict(f.choices) if f.choices else {"true": "Yes", "false": "No"}
-    return _answer_shares(counts, labels, "answer")
+        rows = cur.execute(f"""
+            SELECT {', '.join(f'CAST({c} AS VARCHAR), grouping({c})' for c in cols)}, count(*)
+            FROM museum_metrics WHERE {where} GROUP BY GROUPING SETS ({', '.join(f'({c})' for c in cols)})""",
+                           params).fetchall()
+    counts: dict[str, dict] = {c: {} for c in cols}
+    for row in rows:
+        i = row[1:-1:2].index(0)                    # the grouping set (question) this row counts
+        if row[2 * i] is not None:
+            counts[cols[i]][row[2 * i]] = row[-1]
+    return counts
 
 
 def strategy_and_policy(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """The four readiness questions (digital strategy, AI policy, skills needs assessed, training plan):
     one row per question and answer with its tier (yes / partial / no), share and n."""
+    counts = _answer_counts(con, filters, tuple(READINESS))
     frames = []
     for field, (question, tiers) in READINESS.items():
-        frame = ordered_shares(con, filters, field)
+        f = schema.FIELDS_BY_NAME[field]
+        frame = _answer_shares(counts[field], dict(f.choices) if f.choices else {"true": "Yes", "false": "No"},
+                               "answer")
         frames.append(frame.assign(field=field, question=question, tier=frame["answer"].map(tiers)))
     out = pd.concat(frames, ignore_index=True)
     return out[["field", "question", "answer", "label", "tier", "museums", "n", "share", "suppressed"]]
@@ -531,13 +606,17 @@ def digital_staff_share(con: duckdb.DuckDBPyConnection, filters: Filters, by: st
     museums' own shares, and the pooled share sum(digital FTE) / sum(paid FTE). Size bands come small to huge."""
     group = _check(by, GROUPS) if by else "'All museums'"
     where, params = filters.where()
+    share = "digital_fte_share"
     frame = _query(con, f"""
-        SELECT {group} AS "group", count(digital_fte_share) AS n,
-               100 * avg(digital_fte_share) AS mean_pct, 100 * stddev_samp(digital_fte_share) AS sd,
-               100 * median(digital_fte_share) AS median_pct,
-               100 * sum(staff_fte_digital) FILTER (WHERE digital_fte_share IS NOT NULL)
-                 / NULLIF(sum(staff_paid_fte) FILTER (WHERE digital_fte_share IS NOT NULL), 0) AS pooled_pct
-        FROM museum_metrics WHERE {where} AND {group} IS NOT NULL GROUP BY 1 ORDER BY 1""", params)
+        WITH stats AS (SELECT {group} AS "group", {_stat("n", share)} AS n,
+                              100 * {_stat("mean", share)} AS mean_pct,
+                              100 * {_stat("sd", share)} AS sd,
+                              100 * sum(x__digital_fte_if_share) / NULLIF(sum(x__paid_fte_if_share), 0) AS pooled_pct
+                       FROM fact_cells WHERE {where} AND {group} IS NOT NULL GROUP BY 1),
+        medians AS (SELECT {group} AS "group", 100 * median({share}) AS median_pct
+                    FROM museum_facts WHERE {where} AND {group} IS NOT NULL GROUP BY 1)
+        SELECT "group", n, mean_pct, sd, median_pct, pooled_pct FROM stats JOIN medians USING ("group")
+        ORDER BY 1""", params + params)
     if by == "size_band":
         order = {band: i for i, (band, _) in enumerate(schema.SIZE_BANDS)}
         frame = frame.sort_values("group", key=lambda s: s.map(order)).reset_index(drop=True)
@@ -668,22 +747,30 @@ def frame_respondents(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.Da
         WHERE {where}""", params)
 
 
+ABOUT_FRAME = ("year", "counts", "status", "source", "url", "scope")
+
+
 def frame_coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """Respondents / museums per country, and per size band where a register gives the distribution (raw
-    register counts; 'size unknown' rows for museums without a band). `warning` names why a cell is too thin to
-    generalise (weights.LOW_COVERAGE_PCT, weights.MIN_STRATUM_N); countries without a population figure
-    have museums None."""
+    register counts; 'size unknown' rows for museums without a band), with what the frame figure counts, its
+    year, status and source. `flags` says where a country's figure is old or counts something else
+    (weights.frame_flags); `warning` names why a cell is too thin to generalise (weights.LOW_COVERAGE_PCT,
+    weights.MIN_STRATUM_N); countries without a population figure have museums None and say why in `counts`."""
     store, weights = _weights()
+    scope = _frame_scope(con, filters)
     people = frame_respondents(con, filters)
     frame = population_frame(con)
+    bundled = {r["country"]: r for _, r in store.museum_population_table(con).iterrows()}
     registered = store.register_counts(con)
     rows = []
     for country, part in people.groupby("country", sort=True):
         pop = frame[frame["country"] == country]
         museums = float(pop["museums"].sum()) if len(pop) else None
+        about = (pop.iloc[0] if len(pop) else bundled.get(country, pd.Series(dtype=object)))
         rows.append({"country": country, "stratum": weights.ALL_SIZES, "level": "country", "respondents": len(part),
-                     "museums": museums, "source": pop["source"].iloc[0] if len(pop) else None,
-                     "year": pop["year"].iloc[0] if len(pop) else None})
+                     "museums": museums, **{k: about.get(k) for k in ABOUT_FRAME},
+                     "flags": weights.frame_flags(about.get("year"), about.get("scope"), about.get("status"),
+                                                  scope.wave) if len(pop) else ""})
         reg = registered[registered["country"] == country]
         if len(reg) and pop["size_band"].notna().any():
             counts = dict(zip(reg["size_band"].fillna(weights.SIZE_UNKNOWN), reg["museums"].astype(float)))
@@ -692,8 +779,9 @@ def frame_coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataF
                 if band in counts or band in answered:
                     rows.append({"country": country, "stratum": band, "level": "size band",
                                  "respondents": int(answered.get(band, 0)), "museums": counts.get(band, 0.0),
-                                 "source": rows[-1]["source"], "year": rows[-1]["year"]})
-    out = pd.DataFrame(rows, columns=["country", "stratum", "level", "respondents", "museums", "source", "year"])
+                                 **{k: rows[-1][k] for k in ABOUT_FRAME}, "flags": ""})
+    out = pd.DataFrame(rows, columns=["country", "stratum", "level", "respondents", "museums", *ABOUT_FRAME,
+                                      "flags"])
     out["coverage_pct"] = 100.0 * out["respondents"] / out["museums"].where(out["museums"] > 0)
     out["warning"] = [("" if s == weights.SIZE_UNKNOWN else weights.coverage_warning(int(r), m))
                       for r, m, s in zip(out["respondents"], out["museums"], out["stratum"])]
@@ -737,31 +825,41 @@ def wave_change(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFram
     if not earlier:
         return pd.DataFrame(columns=columns)
     base = earlier[0]
-    values = ", ".join(f"{weights.INDICATORS[k].sql} AS {k}" for k in weights.WAVE_INDICATORS)
+    keys = weights.WAVE_INDICATORS
+    values = [_check(weights.INDICATORS[k].sql, store.PANEL_COLUMNS) for k in keys]
     scoped = Filters(countries=filters.countries, museum_types=filters.museum_types, size_bands=filters.size_bands,
                      ownership=filters.ownership, accredited=filters.accredited)
     where, params = scoped.where()
-    answers = _query(con, f"""SELECT survey_wave, museum_id, {values} FROM museum_metrics
-                              WHERE survey_wave IN (?, ?) AND {where}""", [base, latest, *params])
-    everyone = _query(con, f"SELECT museum_id, {values} FROM museum_metrics WHERE survey_wave = ?", [base])
-    now, before = answers[answers["survey_wave"] == latest], answers[answers["survey_wave"] == base]
+    # Cross-sections, and the panel: answers of the later wave whose museum's previous answer is in the earlier
+    # wave (its values are kept with the answer, analysis.store.PANEL_COLUMNS); filters apply to the later answer.
+    with con.cursor() as cur:
+        cross = {wave: row for wave, *row in cur.execute(f"""
+            SELECT survey_wave, {', '.join(f'{_stat("n", c)}, {_stat("mean", c)}' for c in values)}
+            FROM fact_cells
+            WHERE survey_wave IN (?, ?) AND {where} GROUP BY survey_wave""", [base, latest, *params]).fetchall()}
+        pairs = lambda c: f"NULLIF(sum(x__pairs_{c}), 0)"  # noqa: E731
+        panel = cur.execute(f"""
+            SELECT {', '.join(f'COALESCE(sum(x__pairs_{c}), 0)::BIGINT, sum(x__before_{c}) / {pairs(c)}, '
+                              f'sum(x__after_{c}) / {pairs(c)}, sum(x__change_{c}) / {pairs(c)}, '
+                              f'sqrt(greatest(0, (sum(x__change2_{c}) - pow(sum(x__change_{c}), 2) / {pairs(c)}) '
+                              f'/ NULLIF(sum(x__pairs_{c}) - 1, 0)))' for c in values)}
+            FROM fact_cells WHERE survey_wave = ? AND previous_wave = ? AND {where}""",
+                            [latest, base, *params]).fetchone()
     small = limits.SUPPRESS_BELOW_N
     rows = []
-    for key in weights.WAVE_INDICATORS:
+    for i, key in enumerate(keys):
         spec = weights.INDICATORS[key]
-        a, b = before[key].dropna().astype(float), now[key].dropna().astype(float)
-        pairs = now[["museum_id", key]].dropna().merge(everyone[["museum_id", key]].dropna(), on="museum_id",
-                                                       suffixes=("_latest", "_base"))
-        paired = weights.paired_change(pairs[f"{key}_base"].to_numpy(), pairs[f"{key}_latest"].to_numpy())
+        (n_a, mean_a), (n_b, mean_b) = (cross.get(w, [0, None] * len(keys))[2 * i:2 * i + 2] for w in (base, latest))
+        n_panel, panel_base, panel_latest, change, sd = panel[5 * i:5 * i + 5]
         row = {"indicator": key, "label": spec.label, "unit": spec.unit, "base_wave": base, "latest_wave": latest,
-               "n_base": len(a), "mean_base": a.mean() if len(a) >= small else None,
-               "n_latest": len(b), "mean_latest": b.mean() if len(b) >= small else None,
-               "n_panel": paired["n"]}
+               "n_base": n_a, "mean_base": mean_a if n_a >= small else None,
+               "n_latest": n_b, "mean_latest": mean_b if n_b >= small else None, "n_panel": n_panel}
         row["change"] = (row["mean_latest"] - row["mean_base"]
                          if row["mean_base"] is not None and row["mean_latest"] is not None else None)
-        if paired["n"] >= small:
-            row.update(panel_base=float(pairs[f"{key}_base"].mean()), panel_latest=float(pairs[f"{key}_latest"].mean()),
-                       panel_change=paired["change"], panel_lo=paired["lo"], panel_hi=paired["hi"])
+        if n_panel >= small:          # weights.paired_change, from the panel's n, mean and sd of the changes
+            half = float(weights.t_quantile(n_panel - 1)) * sd / math.sqrt(n_panel)
+            row.update(panel_base=panel_base, panel_latest=panel_latest, panel_change=change,
+                       panel_lo=change - half, panel_hi=change + half)
         rows.append(row)
     out = pd.DataFrame(rows).reindex(columns=columns)
     num = [c for c in columns if c.startswith(("mean_", "change", "panel_"))]
@@ -791,3 +889,31 @@ def funding_totals(s: dict) -> dict:
     return {"need": s["total_funding_need_eur"], "n_need": n["funding_need"],
             "available": s["total_funding_available_eur"], "n_available": n["funding_available"],
             "shortfall": s["total_funding_shortfall_eur"], "n_shortfall": n["funding_shortfall"]}
+
+
+# --- Scenarios page (the allocation and the cost model are in analysis.scenarios and analysis.unit_costs) -------
+SCENARIO_COLUMNS = ("response_id", "museum_id", "museum_name", "country", "museum_type", "size_band", "ownership",
+                    "survey_wave", "reference_year", "funding_shortfall_eur",
+                    *(f"shortfall_{p}_eur" for p in schema.PILLARS), *schema.NEED_FIELDS.values(),
+                    "collection_objects", "objects_to_digitise", "pct_digitised", "pct_no_need_digitise",
+                    "pct_digitised_3d", "target_pct_digitised")
+
+
+def scenario_inputs(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
+    """What a scenario is computed from, for one wave (the latest when none is chosen): `museums`, one row per museum
+    in view with SCENARIO_COLUMNS, its yearly progress since an earlier answer (`progress_pp_a_year`, as the
+    on-pace status defines it) and its size band in the population frame (`frame_size_band`, the register's where
+    it is in one, as `frame_respondents`); the `population` frame; the `unit_costs` in force."""
+    from analysis import unit_costs
+
+    filters = replace(filters, wave=filters.wave or latest_wave(con))
+    outer, params = filters.where("m")
+    columns = ", ".join(f"m.{c}" for c in SCENARIO_COLUMNS)
+    museums = _query(con, f"""
+        SELECT {columns},
+               CASE WHEN m.required_annual_rate_pp IS NOT NULL THEN m.progress_pp_a_year END AS progress_pp_a_year
+        FROM museum_facts m WHERE {outer} ORDER BY m.country, m.museum_id""", params)
+    frame_bands = frame_respondents(con, filters)[["museum_id", "size_band"]]
+    museums = museums.merge(frame_bands.rename(columns={"size_band": "frame_size_band"}), on="museum_id",
+                            how="left")
+    return {"museums": museums, "population": population_frame(con), "unit_costs": unit_costs.load(con)}

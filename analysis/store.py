@@ -1,4 +1,5 @@
-"""The DuckDB store: numbered migrations, the SQL views that define every derived metric, one write path.
+"""The DuckDB store: numbered migrations, every derived metric defined once in SQL and kept in tables by the one
+write path (museum_facts, fact_cells), the views other modules read.
 
 Rules (shared/DESIGN.md): one connection per process, a cursor per unit of work, results materialised at
 once; every write goes through `commit_upload` or `retract_upload`, serialised by a lock, inside one
@@ -9,6 +10,7 @@ bound parameters; identifiers only come from analysis.schema.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
@@ -18,10 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import pandas as pd
-import pyarrow as pa
 
 from analysis import schema
+from analysis.filters import COLUMNS as FILTER_COLUMNS
+from analysis.lazy import pandas as pd
+from analysis.lazy import pyarrow as pa
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_DB = DATA / "museums.duckdb"
@@ -34,10 +37,14 @@ def db_path(path: str | os.PathLike | None = None) -> Path:
 
 
 def connect(path: str | os.PathLike | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """No extension is fetched or loaded behind our back, and no progress bar: DuckDB would print one to
+    stdout into a pipe (corrupting `--json` output) once a statement runs past two seconds."""
     target = db_path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(target), read_only=read_only, config={"autoinstall_known_extensions": False,
-                                                                    "autoload_known_extensions": False})
+    con = duckdb.connect(str(target), read_only=read_only, config={"autoinstall_known_extensions": False,
+                                                                   "autoload_known_extensions": False})
+    con.execute("SET enable_progress_bar = false")      # a session setting: every cursor of `con` inherits it
+    return con
 
 
 def open_store(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
@@ -132,12 +139,9 @@ INSERT INTO targets VALUES
    'DigComp 2.2 level 4 (upper intermediate) for general staff'),
   ('pct_staff_ai_trained', NULL, NULL, NULL, 2030, 100, FALSE, 'AI Act Art. 4: AI literacy of all staff');
 """),
-    (2, "museum population per country (EGMUS)", f"""
+    (2, "museum population per country (filled from the bundled frame file by sync_frame)", """
 CREATE TABLE museum_population (country VARCHAR PRIMARY KEY, museums INTEGER NOT NULL, year INTEGER,
                                 source VARCHAR);
-INSERT INTO museum_population SELECT country, museums, year, source
-FROM read_csv('{DATA / "egmus_museum_counts.csv"}', header = true,
-              columns = {{'country': 'VARCHAR', 'museums': 'INTEGER', 'year': 'INTEGER', 'source': 'VARCHAR'}});
 """),
     (3, "saved column mappings", """
 CREATE TABLE saved_mappings (
@@ -189,6 +193,27 @@ CREATE TABLE target_cells (country VARCHAR, museum_type VARCHAR, survey_wave VAR
                            chosen STRUCT(value DOUBLE, is_placeholder BOOLEAN, source VARCHAR));
 {_REFRESH_TARGETS}
 """),
+    (7, "population frame with what each country counts, its source and status (data/museum_frame.csv)", """
+DROP TABLE museum_population;
+CREATE TABLE museum_population (country VARCHAR PRIMARY KEY, museums INTEGER, year INTEGER, counts VARCHAR,
+                                scope VARCHAR, status VARCHAR, source VARCHAR, url VARCHAR);
+CREATE TABLE frame_file (sha256 VARCHAR NOT NULL, loaded_at TIMESTAMP NOT NULL);
+"""),
+    (8, "unit costs of digitisation, the cost model of the scenarios (analysis.unit_costs)", """
+CREATE TABLE unit_costs (museum_type VARCHAR, cost_2d_eur DOUBLE NOT NULL, cost_3d_eur DOUBLE NOT NULL,
+                         share_3d_pct DOUBLE NOT NULL, source VARCHAR);
+INSERT INTO unit_costs VALUES
+  (NULL, 25, 40, 5, '2D: EUR 25 for an image and its record (SCRAN, UK, 2002: GBP 25.25 a digitised asset, staff '
+   || 'and equipment included, taken at par). 3D: that record plus EUR 15 of 3D capture (French Ministry of '
+   || 'Culture before the Senate: about EUR 15 an object, handling excluded). 3D share 5 %: a placeholder, used '
+   || 'only for museums that did not say how much of their collection is in 3D. Studies with their ranges: '
+   || 'data/digitisation_unit_costs.csv.'),
+  ('natural_history_science', 1.5, 40, 5, '2D: EUR 1.50 a specimen (Naturalis, 2010-2015: EUR 13 M for 8.7 M '
+   || 'objects on industrial digitisation lines). 3D and 3D share as for all types.');
+"""),
+    (9, "derived facts kept by the write path (museum_facts, fact_cells: built by _ensure_derived)", """
+CREATE TABLE derived_state (definition VARCHAR NOT NULL, built_at TIMESTAMP NOT NULL);
+"""),
 )
 
 
@@ -213,7 +238,35 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
         for f in schema.FIELDS:                      # a field added to the schema later becomes a column
             if f.name not in existing:
                 con.execute(f"ALTER TABLE responses ADD COLUMN {f.name} {schema.SQL_TYPES[f.kind]}")
+        _sync_frame(con)
         con.execute(VIEWS_SQL)
+        _ensure_derived(con)
+        con.execute(DERIVED_VIEWS_SQL)
+
+
+FRAME_FILE = DATA / "museum_frame.csv"
+_FRAME_COLUMNS = {"country": "VARCHAR", "museums": "INTEGER", "year": "INTEGER", "counts": "VARCHAR",
+                  "scope": "VARCHAR", "status": "VARCHAR", "source": "VARCHAR", "url": "VARCHAR"}
+
+
+def _sync_frame(con: duckdb.DuckDBPyConnection) -> None:
+    """Keep museum_population equal to the bundled frame file: a corrected or extended file in a new release
+    replaces the old figures in every store on its next open (its sha256 is the frame's version)."""
+    sha = hashlib.sha256(FRAME_FILE.read_bytes()).hexdigest()
+    if con.execute("SELECT 1 FROM frame_file WHERE sha256 = ?", [sha]).fetchone():
+        return
+    columns = ", ".join(f"'{name}': '{kind}'" for name, kind in _FRAME_COLUMNS.items())
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM museum_population")
+        con.execute(f"INSERT INTO museum_population SELECT * FROM read_csv(?, header = true, "
+                    f"columns = {{{columns}}})", [str(FRAME_FILE)])
+        con.execute("DELETE FROM frame_file")
+        con.execute("INSERT INTO frame_file VALUES (?, ?)", [sha, _now()])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
 
 
 def _now() -> dt.datetime:
@@ -239,7 +292,6 @@ def _any_need_sql() -> str:
     return f"COALESCE({', '.join(schema.NEED_FIELDS.values())})"
 
 
-_skill_gaps = ",\n    ".join(f"gap(target_skill_level, skill_{a}) AS skills_gap_{a}" for a in schema.SKILL_AREAS)
 _pillar_shortfalls = ",\n    ".join(
     f"CASE WHEN funding_shortfall_eur IS NULL THEN NULL "
     f"WHEN funding_need_eur = 0 OR {col} IS NULL THEN 0 "
@@ -249,6 +301,10 @@ _pillar_shortfalls = ",\n    ".join(
 VIEWS_SQL = f"""
 CREATE OR REPLACE MACRO gap(target, value) AS CASE WHEN value IS NULL OR target IS NULL THEN NULL
                                               ELSE greatest(target - value, 0) END;
+-- ENUMERATE's share still to digitise, and the objects it means: also applied to rows before they are stored
+-- (the upload's cost-model check, analysis.unit_costs), so it is written once, here.
+CREATE OR REPLACE MACRO pct_to_digitise(digitised, no_need) AS 100 - digitised - no_need;
+CREATE OR REPLACE MACRO objects_to_digitise(objects, pct_to_do) AS objects * pct_to_do / 100;
 
 -- The latest committed row per museum and wave: later uploads supersede, retracted uploads vanish.
 CREATE OR REPLACE VIEW current_responses AS
@@ -274,78 +330,259 @@ SELECT country, museum_type, survey_wave,
 FROM (SELECT *, CASE WHEN TRY_CAST(left(survey_wave, 4) AS INTEGER) <= 2025 THEN 2025
                      ELSE {schema.HORIZON_YEAR} END AS milestone FROM cell_target_choices)
 GROUP BY country, museum_type, survey_wave;
+"""
 
--- Every derived metric of survey-schema.md, defined once, in two layers: museum_base holds what needs
--- no target (classification, backlog, funding arithmetic), museum_metrics adds the targets and the gaps to
--- them. Headline totals read museum_base and so skip the target lookup.
-CREATE OR REPLACE VIEW museum_base AS
+
+# --- derived facts, computed once per answer by the write path -------------------------------------------
+# Every derived metric of survey-schema.md is defined once, in `facts_select`, and computed when answers are
+# written (commit, retraction, a target edit), not again by every query:
+#   museum_facts  one row per current answer (the latest committed row per museum and wave): the answer, what
+#                 needs no target (classification, backlog, funding arithmetic), the targets in force and the
+#                 gaps to them; plus what aggregates would otherwise work out per query (FACT_EXTRAS): a small
+#                 integer key, the 2025 and 2030 3D milestones, the pace since the museum's earlier answer and
+#                 its on-track status, the wave and PANEL_COLUMNS of its previous answer, and its several-answers
+#                 questions split into options: one bit per option (CHOICE_CODES), so that counting museums per
+#                 option is one scan, with no row per option to store and join back.
+#   fact_cells    answers per combination of the filter columns: sidebar options, waves, coverage and the
+#                 targets in force are read from this small table.
+# A write recomputes the rows of the museums it touches (an answer's pace and previous wave depend on the
+# museum's other answers); a target edit recomputes all. derived_state records the definition that built the
+# tables: a store opened by code with another definition (or new survey fields) is rebuilt (`_ensure_derived`).
+HORIZON = schema.HORIZON_YEAR
+MILESTONE_YEARS = (2025, HORIZON)
+ASSETS_3D = {"at_risk": "3d_at_risk", "most_visited": "3d_most_visited"}     # asset -> target metric
+_TARGETED = (("target_pct_digitised", "t.target_pct_digitised"),
+             ("target_3d_at_risk_pct", "t.target_3d_at_risk_pct"),
+             ("target_3d_most_visited_pct", "t.target_3d_most_visited_pct"),
+             ("target_skill_level", f"COALESCE(t.target_skill_level, {schema.DEFAULT_SKILL_TARGET})"),
+             ("target_pct_staff_ai_trained", "t.target_pct_staff_ai_trained"))
+_GAPS = (("digitisation_gap_pp", "gap(target_pct_digitised, pct_digitised)"),
+         ("gap_3d_at_risk", "gap(immovable_at_risk_n * target_3d_at_risk_pct / 100, immovable_at_risk_3d_n)"),
+         ("gap_3d_most_visited",
+          "gap(immovable_most_visited_n * target_3d_most_visited_pct / 100, immovable_most_visited_3d_n)"),
+         *((f"skills_gap_{a}", f"gap(target_skill_level, skill_{a})") for a in schema.SKILL_AREAS),
+         ("ai_literacy_gap_pct", "gap(target_pct_staff_ai_trained, pct_staff_ai_trained_12m)"))
+_PACE = (("required_annual_rate_pp", f"digitisation_gap_pp / greatest(1, {HORIZON} - reference_year)"),
+         ("skills_gap_index", f"list_avg([{', '.join(f'skills_gap_{a}' for a in schema.SKILL_AREAS)}]) "
+                              f"/ {schema.SKILL_MAX_GAP}"))
+TARGET_COLUMNS = tuple(name for name, _ in (*_TARGETED, *_GAPS, *_PACE))     # museum_metrics, not museum_base
+MILESTONE_COLUMNS = {(asset, year): f"target_3d_{asset}_{year}" for asset in ASSETS_3D for year in MILESTONE_YEARS}
+# Several-answers question -> its options in bit order (bit i of choices_<field> = option i chosen); the
+# normaliser stores an answer outside the list as "other".
+CHOICE_CODES = {f.name: (*f.codes, "other") for f in schema.FIELDS if f.kind == schema.MULTI}
+# The columns the change between waves is reported for (analysis.weights.WAVE_INDICATORS): each answer keeps
+# their values in the museum's previous answer, so that the panel of museums needs no join at read time.
+PANEL_COLUMNS = ("pct_digitised", "pct_online", "pct_staff_ai_trained_12m", "funding_shortfall_eur")
+FACT_EXTRAS = (*MILESTONE_COLUMNS.values(), "progress_pp_a_year", "on_track_status", "previous_wave",
+               *(f"previous_{c}" for c in PANEL_COLUMNS), *(f"choices_{name}" for name in CHOICE_CODES))
+
+
+def _choice_bits(field: str) -> str:
+    codes = ", ".join(f"'{c}'" for c in CHOICE_CODES[field])
+    return (f"CASE WHEN {field} IS NULL THEN NULL ELSE COALESCE(list_sum(list_transform(list_distinct("
+            f"string_split({field}, ';')), lambda c: 1::BIGINT << (list_position([{codes}], c) - 1))), 0)::INTEGER END")
+
+
+def _select(columns) -> str:
+    return ",\n    ".join(f"{expr} AS {name}" for name, expr in columns)
+
+
+def facts_select(scope: str = "TRUE") -> str:
+    """museum_facts rows for the current answers of the museums matching `scope` (a condition on responses)."""
+    milestones = ",\n    ".join(
+        f"max(chosen.value) FILTER (WHERE metric = '{ASSETS_3D[asset]}' AND target_year = {year}) AS {name}"
+        for (asset, year), name in MILESTONE_COLUMNS.items())
+    return f"""
 WITH base AS (
-  SELECT c.*,
+  SELECT c.* EXCLUDE (is_current),
     TRY_CAST(left(c.survey_wave, 4) AS INTEGER) AS wave_year,
     COALESCE(year(c.reference_date), TRY_CAST(left(c.survey_wave, 4) AS INTEGER)) AS reference_year,
     {_size_band_sql()} AS size_band,
     {_egmus_sql()} AS egmus_type_group,
     CASE WHEN {_any_need_sql()} IS NULL THEN NULL
-         ELSE {' + '.join(f'COALESCE({c}, 0)' for c in schema.NEED_FIELDS.values())} END AS funding_need_eur
-  FROM current_responses c
+         ELSE {' + '.join(f'COALESCE({c}, 0)' for c in schema.NEED_FIELDS.values())} END AS funding_need_eur,
+    {', '.join(f'{_choice_bits(name)} AS choices_{name}' for name in CHOICE_CODES)}
+  FROM responses c WHERE c.is_current AND ({scope})
 ), funded AS (
   SELECT *,
-    COALESCE(funding_horizon_years, greatest(1, {schema.HORIZON_YEAR} - wave_year)) AS horizon_years,
+    COALESCE(funding_horizon_years, greatest(1, {HORIZON} - wave_year)) AS horizon_years,
     digital_budget_available_eur
-      * COALESCE(funding_horizon_years, greatest(1, {schema.HORIZON_YEAR} - wave_year)) AS funding_available_horizon_eur,
-    100 - pct_digitised - pct_no_need_digitise AS pct_to_digitise
+      * COALESCE(funding_horizon_years, greatest(1, {HORIZON} - wave_year)) AS funding_available_horizon_eur,
+    pct_to_digitise(pct_digitised, pct_no_need_digitise) AS pct_to_digitise
   FROM base
 ), shortfall AS (
   SELECT *,
     CASE WHEN funding_need_eur IS NULL OR funding_available_horizon_eur IS NULL THEN NULL
          ELSE greatest(funding_need_eur - funding_available_horizon_eur, 0) END AS funding_shortfall_eur
   FROM funded
-)
-SELECT *,
-  collection_objects * pct_to_digitise / 100 AS objects_to_digitise,
-  100 - pct_catalogued_db AS catalogue_gap_pp,
-  pct_digitised - pct_online AS online_gap_pp,
-  pct_online_rights_unknown AS rights_backlog_pct,
-  staff_fte_digital / NULLIF(staff_paid_fte, 0) AS digital_fte_share,
-  funding_shortfall_eur / NULLIF(funding_need_eur, 0) AS shortfall_ratio,
-  funding_shortfall_eur / NULLIF(collection_objects * pct_to_digitise / 100, 0) AS shortfall_per_object_eur,
-  funding_shortfall_eur / NULLIF(annual_visits, 0) AS shortfall_per_visit_eur,
-  funding_shortfall_eur / NULLIF(staff_paid_fte, 0) AS shortfall_per_fte_eur,
-  {_pillar_shortfalls}
-FROM shortfall;
-
-CREATE OR REPLACE VIEW museum_metrics AS
-WITH targeted AS (
+), untargeted AS (
+  SELECT *,
+    objects_to_digitise(collection_objects, pct_to_digitise) AS objects_to_digitise,
+    100 - pct_catalogued_db AS catalogue_gap_pp,
+    pct_digitised - pct_online AS online_gap_pp,
+    pct_online_rights_unknown AS rights_backlog_pct,
+    staff_fte_digital / NULLIF(staff_paid_fte, 0) AS digital_fte_share,
+    funding_shortfall_eur / NULLIF(funding_need_eur, 0) AS shortfall_ratio,
+    funding_shortfall_eur / NULLIF(objects_to_digitise(collection_objects, pct_to_digitise), 0)
+      AS shortfall_per_object_eur,
+    funding_shortfall_eur / NULLIF(annual_visits, 0) AS shortfall_per_visit_eur,
+    funding_shortfall_eur / NULLIF(staff_paid_fte, 0) AS shortfall_per_fte_eur,
+    {_pillar_shortfalls}
+  FROM shortfall
+), targeted AS (
   SELECT b.*,
-    t.target_pct_digitised, t.target_3d_at_risk_pct, t.target_3d_most_visited_pct,
-    COALESCE(t.target_skill_level, {schema.DEFAULT_SKILL_TARGET}) AS target_skill_level,
-    t.target_pct_staff_ai_trained
-  FROM museum_base b
+    {_select(_TARGETED)}
+  FROM untargeted b
   LEFT JOIN cell_targets t ON b.country IS NOT DISTINCT FROM t.country
    AND b.museum_type IS NOT DISTINCT FROM t.museum_type AND b.survey_wave = t.survey_wave
 ), gaps AS (
   SELECT *,
-    gap(target_pct_digitised, pct_digitised) AS digitisation_gap_pp,
-    gap(immovable_at_risk_n * target_3d_at_risk_pct / 100, immovable_at_risk_3d_n) AS gap_3d_at_risk,
-    gap(immovable_most_visited_n * target_3d_most_visited_pct / 100, immovable_most_visited_3d_n)
-      AS gap_3d_most_visited,
-    {_skill_gaps},
-    gap(target_pct_staff_ai_trained, pct_staff_ai_trained_12m) AS ai_literacy_gap_pct
+    {_select(_GAPS)}
   FROM targeted
+), metrics AS (
+  SELECT *,
+    {_select(_PACE)}
+  FROM gaps
+), earlier AS (             -- the museum's answers in earlier waves (any filters apply to the later answer only)
+  SELECT s.response_id,
+    arg_max({{'pct': p.pct_digitised, 'year': p.reference_year}}, p.survey_wave)
+      FILTER (WHERE p.reference_year < s.reference_year AND p.pct_digitised IS NOT NULL) AS paced,
+    arg_max({{'wave': p.survey_wave, {', '.join(f"'{c}': p.{c}" for c in PANEL_COLUMNS)}}}, p.survey_wave)
+      AS previous
+  FROM metrics s JOIN metrics p ON p.museum_id = s.museum_id AND p.survey_wave < s.survey_wave
+  GROUP BY s.response_id
+), milestones AS (
+  SELECT country, museum_type, survey_wave,
+    {milestones}
+  FROM cell_target_choices GROUP BY country, museum_type, survey_wave
+), paced AS (
+  SELECT m.*, {', '.join(f'ms.{c}' for c in MILESTONE_COLUMNS.values())},
+    (m.pct_digitised - e.paced.pct) / (m.reference_year - e.paced.year) AS progress_pp_a_year,
+    e.previous.wave AS previous_wave, {', '.join(f'e.previous.{c} AS previous_{c}' for c in PANEL_COLUMNS)}
+  FROM metrics m LEFT JOIN earlier e USING (response_id)
+  LEFT JOIN milestones ms ON m.country IS NOT DISTINCT FROM ms.country
+   AND m.museum_type IS NOT DISTINCT FROM ms.museum_type AND m.survey_wave = ms.survey_wave
 )
 SELECT *,
-  digitisation_gap_pp / greatest(1, {schema.HORIZON_YEAR} - reference_year) AS required_annual_rate_pp,
-  list_avg([{', '.join(f'skills_gap_{a}' for a in schema.SKILL_AREAS)}]) / {schema.SKILL_MAX_GAP}
-    AS skills_gap_index
-FROM gaps;
+  CASE WHEN required_annual_rate_pp IS NULL THEN NULL
+       WHEN digitisation_gap_pp = 0 THEN 'reached'
+       WHEN progress_pp_a_year IS NULL THEN 'no_earlier_answer'
+       WHEN progress_pp_a_year >= required_annual_rate_pp THEN 'on_track'
+       ELSE 'behind' END AS on_track_status
+FROM paced"""
 
--- Multi-select answers, one row per chosen option (the bridge table of survey-schema.md).
+
+# Per-museum numeric metrics of museum_metrics that may be averaged or summed (analysis.metrics' whitelist).
+DERIVED_NUMERIC = (
+    "pct_to_digitise", "objects_to_digitise", "digitisation_gap_pp", "gap_3d_at_risk", "gap_3d_most_visited",
+    "required_annual_rate_pp", "catalogue_gap_pp", "online_gap_pp", "rights_backlog_pct", "digital_fte_share",
+    *(f"skills_gap_{a}" for a in schema.SKILL_AREAS), "ai_literacy_gap_pct", "skills_gap_index",
+    "funding_need_eur", "funding_available_horizon_eur", "funding_shortfall_eur", "shortfall_ratio",
+    "shortfall_per_object_eur", "shortfall_per_visit_eur", "shortfall_per_fte_eur",
+    *(f"shortfall_{p}_eur" for p in schema.PILLARS), "target_pct_digitised")
+NUMERIC_COLUMNS = tuple(f.name for f in schema.FIELDS if f.kind in schema.NUMERIC_KINDS) + DERIVED_NUMERIC
+
+# fact_cells: per combination of the filter columns (with the EGMUS type group, which follows from the museum type,
+# and the wave of the museum's previous answer), the number of answers and sufficient statistics of the columns
+# the pages add up (CELL_COLUMNS): n__ (answers), s__ (sum) and q__ (sum of squares), for means and standard
+# deviations; for CELL_WEIGHTED also wn__, ws__ and wo__ (answers with a collection size, the sum of value x
+# objects and of their objects), for collection-weighted means; and x__ sums of the per-row quantities in
+# CELL_SUMS. Counts, sums and means of a filtered view are added up from these rows instead of every answer;
+# medians and quartiles, and columns not listed, still read museum_facts. The lists are kept to what the pages
+# use: every statistic costs time at each write.
+CELL_DIMENSIONS = (*FILTER_COLUMNS, "egmus_type_group", "previous_wave")
+LEVEL_COLUMNS = ("pct_catalogued_db", "pct_digitised", "pct_digitised_3d", "pct_online", "pct_in_europeana_dataspace")
+CELL_WEIGHTED = (*LEVEL_COLUMNS, "pct_to_digitise", "digitisation_gap_pp", "required_annual_rate_pp",
+                 "pct_staff_ai_trained_12m")
+CELL_COLUMNS = tuple(dict.fromkeys((
+    *CELL_WEIGHTED, *PANEL_COLUMNS, "objects_to_digitise", "funding_need_eur", "funding_available_horizon_eur",
+    *(f"shortfall_{p}_eur" for p in schema.PILLARS), "shortfall_ratio", *(f"skill_{a}" for a in schema.SKILL_AREAS),
+    *(f"skills_gap_{a}" for a in schema.SKILL_AREAS), "skills_gap_index", "ai_literacy_gap_pct", "digital_fte_share",
+    *(f.name for f in schema.FIELDS if f.name.startswith("infra_")))))
+_MANAGED = {asset: f"immovable_{asset}_n > 0 AND immovable_{asset}_3d_n IS NOT NULL" for asset in ASSETS_3D}
+CELL_SUMS = {
+    **{f"target_if_{a}": f"CASE WHEN skill_{a} IS NOT NULL THEN target_skill_level END" for a in schema.SKILL_AREAS},
+    **{f"below_{a}": f"(skill_{a} < target_skill_level)::INT" for a in schema.SKILL_AREAS},
+    "digital_fte_if_share": "CASE WHEN digital_fte_share IS NOT NULL THEN staff_fte_digital END",
+    "paid_fte_if_share": "CASE WHEN digital_fte_share IS NOT NULL THEN staff_paid_fte END",
+    **{f"managed_{a}": f"({m})::INT" for a, m in _MANAGED.items()},
+    **{f"assets_{a}": f"CASE WHEN {m} THEN immovable_{a}_n END" for a, m in _MANAGED.items()},
+    **{f"assets_3d_{a}": f"CASE WHEN {m} THEN immovable_{a}_3d_n END" for a, m in _MANAGED.items()},
+    **{f"target_assets_{a}_{y}": f"CASE WHEN {m} THEN immovable_{a}_n * {MILESTONE_COLUMNS[a, y]} END"
+       for a, m in _MANAGED.items() for y in MILESTONE_YEARS},
+    **{f"targeted_assets_{a}_{y}": f"CASE WHEN {m} AND {MILESTONE_COLUMNS[a, y]} IS NOT NULL THEN immovable_{a}_n END"
+       for a, m in _MANAGED.items() for y in MILESTONE_YEARS},
+    # the panel: answers given both now and in the previous answer, their two values and the change
+    **{f"pairs_{c}": f"({c} IS NOT NULL AND previous_{c} IS NOT NULL)::INT" for c in PANEL_COLUMNS},
+    **{f"before_{c}": f"CASE WHEN {c} IS NOT NULL THEN previous_{c} END" for c in PANEL_COLUMNS},
+    **{f"after_{c}": f"CASE WHEN previous_{c} IS NOT NULL THEN {c} END" for c in PANEL_COLUMNS},
+    **{f"change_{c}": f"{c} - previous_{c}" for c in PANEL_COLUMNS},
+    **{f"change2_{c}": f"pow({c} - previous_{c}, 2)" for c in PANEL_COLUMNS},
+}
+_CELL_STATS = ", ".join(
+    [f"count({c}) AS n__{c}, sum({c}) AS s__{c}, sum({c}::DOUBLE * {c}) AS q__{c}" for c in CELL_COLUMNS]
+    + [f"count({c} * objects) AS wn__{c}, sum({c} * objects) AS ws__{c}, "
+       f"sum(CASE WHEN {c} IS NOT NULL THEN objects END) AS wo__{c}" for c in CELL_WEIGHTED])
+CELLS_SELECT = (f"SELECT {', '.join(CELL_DIMENSIONS)}, count(*) AS respondents, {_CELL_STATS}, "
+                f"{', '.join(f'sum({expr}) AS x__{name}' for name, expr in CELL_SUMS.items())} "
+                f"FROM (SELECT *, CASE WHEN collection_objects > 0 THEN collection_objects::DOUBLE END AS objects "
+                f"FROM museum_facts) GROUP BY {', '.join(CELL_DIMENSIONS)}")
+DERIVED_VIEWS_SQL = f"""
+-- museum_base, museum_metrics and response_choices: the derived table kept by the write path (facts_select),
+-- under the names and columns every page, export and test reads. museum_base is the
+-- part that needs no target; museum_metrics adds the targets in force and the gaps to them.
+CREATE OR REPLACE VIEW museum_metrics AS SELECT * EXCLUDE ({', '.join(FACT_EXTRAS)}) FROM museum_facts;
+CREATE OR REPLACE VIEW museum_base AS
+SELECT * EXCLUDE ({', '.join(FACT_EXTRAS)}, {', '.join(TARGET_COLUMNS)}) FROM museum_facts;
+-- Multi-select answers, one row per chosen option (the bridge table of survey-schema.md); aggregates count
+-- options from museum_facts' choices_<field> bits instead.
 CREATE OR REPLACE VIEW response_choices AS
 {' UNION ALL '.join(
-    f"SELECT response_id, '{f.name}' AS field, unnest(string_split({f.name}, ';')) AS code "
-    f"FROM current_responses WHERE {f.name} IS NOT NULL"
-    for f in schema.FIELDS if f.kind == schema.MULTI)};
+    f"SELECT response_id, '{name}' AS field, unnest(string_split({name}, ';')) AS code "
+    f"FROM current_responses WHERE {name} IS NOT NULL" for name in CHOICE_CODES)};
 """
+
+
+def _definition(con: duckdb.DuckDBPyConnection) -> str:
+    """The sha256 of what the derived tables are built from: their SQL and the columns of responses."""
+    columns = [c for (c,) in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = "
+                                         "'responses' ORDER BY ordinal_position").fetchall()]
+    text = "\n".join((facts_select(), CELLS_SELECT, ", ".join(columns)))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _ensure_derived(con: duckdb.DuckDBPyConnection) -> None:
+    """Build the derived tables for the answers already stored when they are missing (a store made before
+    them) or were built by another definition, in one transaction. Called by migrate, under the write lock."""
+    definition = _definition(con)
+    if con.execute("SELECT definition FROM derived_state").fetchall() == [(definition,)]:
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in ("fact_cells", "museum_facts"):
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+        con.execute(f"CREATE TABLE museum_facts AS {facts_select()}")
+        con.execute(f"CREATE TABLE fact_cells AS {CELLS_SELECT}")
+        con.execute("DELETE FROM derived_state")
+        con.execute("INSERT INTO derived_state VALUES (?, ?)", [definition, _now()])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _museums(query: str) -> str:
+    """A condition on museum_id (of responses or museum_facts): the museums that `query` names."""
+    return f"COALESCE(museum_id, '') IN (SELECT COALESCE(museum_id, '') FROM ({query}))"
+
+
+def _refresh_facts(cur: duckdb.DuckDBPyConnection, scope: str = "TRUE") -> None:
+    """Recompute the derived rows of the museums matching `scope` (all by default), inside the caller's
+    transaction, once responses.is_current and target_cells are up to date."""
+    cur.execute(f"DELETE FROM museum_facts WHERE {scope}")
+    cur.execute(f"INSERT INTO museum_facts BY NAME {facts_select(scope)}")
+    cur.execute("DELETE FROM fact_cells")
+    cur.execute(f"INSERT INTO fact_cells BY NAME {CELLS_SELECT}")
 
 
 # --- the write path ----------------------------------------------------------------------------------
@@ -455,6 +692,7 @@ def commit_upload(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *, filena
                     "FROM incoming", [upload_id])
         cur.execute(_REFRESH_CURRENT.format(keys="SELECT museum_id, survey_wave FROM incoming"))
         cur.execute(_REFRESH_TARGETS)
+        _refresh_facts(cur, _museums("SELECT museum_id FROM incoming"))
         cur.unregister("incoming")
     return CommitResult("committed", upload_id, len(rows), superseded)
 
@@ -474,6 +712,7 @@ def retract_upload(con: duckdb.DuckDBPyConnection, upload_id: int, *, user: str)
         cur.execute(_REFRESH_CURRENT.format(
             keys=f"SELECT museum_id, survey_wave FROM responses WHERE upload_id = {int(upload_id)}"))
         cur.execute(_REFRESH_TARGETS)
+        _refresh_facts(cur, _museums(f"SELECT museum_id FROM responses WHERE upload_id = {int(upload_id)}"))
         restored = cur.execute(
             "SELECT count(*) FROM current_responses c JOIN responses r "
             "ON c.museum_id = r.museum_id AND c.survey_wave = r.survey_wave WHERE r.upload_id = ?",
@@ -491,17 +730,33 @@ def replace_targets(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
         cur.executemany(f"INSERT INTO targets ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
                         [[row[c] for c in columns] for row in rows])
         cur.execute(_REFRESH_TARGETS)
+        _refresh_facts(cur)                          # targets and gaps change for every answer
+    return len(rows)
+
+
+UNIT_COST_COLUMNS = ("museum_type", "cost_2d_eur", "cost_3d_eur", "share_3d_pct", "source")
+
+
+def replace_unit_costs(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
+    """Replace the whole cost model (table unit_costs) with checked rows (analysis.unit_costs.check)."""
+    with _transaction(con) as tx:
+        tx.cursor.execute("DELETE FROM unit_costs")
+        tx.cursor.executemany(f"INSERT INTO unit_costs ({', '.join(UNIT_COST_COLUMNS)}) VALUES "
+                              f"({', '.join('?' for _ in UNIT_COST_COLUMNS)})",
+                              [[row[c] for c in UNIT_COST_COLUMNS] for row in rows])
     return len(rows)
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> tuple:
-    """Changes whenever an upload is committed or retracted or a target is edited: the cache key for
-    aggregates."""
+    """Changes whenever an upload is committed or retracted, a target or a unit cost is edited, a register is
+    loaded or the bundled frame changes: the cache key for aggregates."""
     with con.cursor() as cur:
-        return tuple(cur.execute(
+        uploads = cur.execute(
             "SELECT count(*), max(upload_id), count(retracted_at), max(retracted_at), "
-            "(SELECT md5(string_agg(CAST(t AS VARCHAR), '|' ORDER BY CAST(t AS VARCHAR))) FROM targets t) "
-            "FROM uploads").fetchall()[0])
+            "(SELECT md5(string_agg(CAST(t AS VARCHAR), '|' ORDER BY CAST(t AS VARCHAR))) FROM targets t), "
+            "(SELECT md5(string_agg(CAST(u AS VARCHAR), '|' ORDER BY CAST(u AS VARCHAR))) FROM unit_costs u) "
+            "FROM uploads").fetchall()[0]
+    return (*uploads, *frame_version(con))
 
 
 # --- saved column mappings and the upload history (migration 3) ---------------------------------------
@@ -608,9 +863,9 @@ def restore(backup_file: str | os.PathLike, path: str | os.PathLike, *, replace:
 
 # --- national museum registers: the population frame (migration 5, analysis.registers) -----------------
 # The register in force for a country is the one loaded last; earlier ones stay for the record.
-CURRENT_REGISTER_MUSEUMS = """
-SELECT m.* FROM register_museums m
-JOIN (SELECT country, max(register_id) AS register_id FROM registers GROUP BY country) c USING (country, register_id)
+CURRENT_REGISTER_IDS = "SELECT country, max(register_id) AS register_id FROM registers GROUP BY country"
+CURRENT_REGISTER_MUSEUMS = f"""
+SELECT m.* FROM register_museums m JOIN ({CURRENT_REGISTER_IDS}) c USING (country, register_id)
 """
 REGISTER_COLUMNS = ("country", "museum_ref", "name", "museum_type", "size_band", "annual_visits", "ownership",
                     "region", "source_row")
@@ -668,21 +923,18 @@ def register_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def museum_population_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """The bundled EGMUS number of museums per country (migration 2)."""
+    """The bundled number of museums per country (data/museum_frame.csv): figure, year, what it counts, scope
+    flag, status (primary | secondary | not used | not found) and source. Countries listed without a figure say
+    why there is none."""
     with con.cursor() as cur:
-        return cur.execute("SELECT country, museums, year, source FROM museum_population ORDER BY country").df()
+        return cur.execute(f"SELECT {', '.join(_FRAME_COLUMNS)} FROM museum_population ORDER BY country").df()
 
 
 def frame_version(con: duckdb.DuckDBPyConnection) -> tuple:
-    """Changes whenever a register is loaded: add it to data_version() as the cache key of weighted figures."""
+    """The bundled frame file's sha256 and the registers in force: the cache key of weighted figures, and the
+    frame part of a figure's data version (analysis.provenance)."""
     with con.cursor() as cur:
-        return tuple(cur.execute("SELECT count(*), max(register_id) FROM registers").fetchall()[0])
-
-
-def rebuild_derived(con: duckdb.DuckDBPyConnection) -> None:
-    """Recompute responses.is_current and target_cells for the whole store (after a bulk insert that bypassed
-    commit_upload, e.g. the benchmark's million-row store)."""
-    with _transaction(con) as tx:
-        cur = tx.cursor
-        cur.execute(_REFRESH_CURRENT.format(keys="SELECT museum_id, survey_wave FROM responses"))
-        cur.execute(_REFRESH_TARGETS)
+        sha, registers = cur.execute(f"""SELECT (SELECT sha256 FROM frame_file),
+                                                (SELECT list(register_id ORDER BY register_id)
+                                                 FROM ({CURRENT_REGISTER_IDS}))""").fetchone()
+    return sha, tuple(registers or ())

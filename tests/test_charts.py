@@ -52,3 +52,16 @@ def test_shortfall_by_pillar_does_not_single_out_a_pillar_on_few_answers_or_a_cl
     close = charts.shortfall_by_pillar({**shortfalls, "infrastructure": 5.5e6}, CAPTION, n=200)
     assert charts.split_title(close.layout.title.text)[0] == (
         "Qualified staff and infrastructure are the two largest gaps: EUR 6.0 M and EUR 5.5 M of EUR 14.5 M")
+
+
+def test_every_chart_carries_one_lean_template_with_the_plotly_white_look():
+    import json
+
+    frame = pd.DataFrame({"country": ["AT", "BE"], "n": [6, 5], "mean_pct_digitised": [40.0, 20.0],
+                          "weighted_pct_digitised": [30.0, 25.0], "suppressed": [False, False]})
+    template = charts.digitisation_by_country(frame, CAPTION).layout.template
+    assert len(json.dumps(template.to_plotly_json())) < 1_500      # plotly_white is about 7,200 characters
+    layout = template.layout
+    assert (layout.paper_bgcolor, layout.plot_bgcolor, layout.xaxis.gridcolor, layout.yaxis.gridcolor) == (
+        "white", "white", "#EBF0F8", "#EBF0F8")
+    assert layout.title.x == 0.05 and layout.colorway == charts.PALETTE

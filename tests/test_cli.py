@@ -90,3 +90,15 @@ def test_deck_refuses_unknown_chart_keys_with_the_valid_ones(tmp_path):
     assert "unknown chart key: nope" in done.stderr
     assert all(key in done.stderr for key in catalogue.CHARTS)
     assert not (tmp_path / "talk.pptx").exists()
+
+
+def test_the_summary_path_loads_neither_pandas_nor_pyarrow(tmp_path):
+    """The store and the headline figures answer without the heavy libraries (the command line starts fast)."""
+    db = tmp_path / "lean.duckdb"
+    assert cli("load", str(small_survey(tmp_path / "a.xlsx")), db=db).returncode == 0
+    script = ("import sys; from analysis import metrics, store; con = store.open_store(sys.argv[1]); "
+              "s = metrics.summary(con); heavy = sorted({'pandas', 'pyarrow', 'numpy'} & set(sys.modules)); "
+              "print(s['respondents'], heavy)")
+    done = subprocess.run([sys.executable, "-c", script, str(db)], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert done.stdout.split() == ["3", "[]"], done.stderr

@@ -20,7 +20,7 @@ from analysis.pipeline import load_file
 from analysis.store import open_store
 from tests.conftest import HEADER, ROOT, write_xlsx
 
-GEOJSON = ROOT / "data" / "europe.geojson"
+GEOJSON = ROOT / "static" / "europe.geojson"          # served to the browser as it is (.streamlit/config.toml)
 MAX_BYTES = 500_000
 LON, LAT = (-25.0, 45.0), (34.0, 72.0)
 REQUIRED = {"FR", "DE", "IT", "ES", "PL", "NL", "BE", "AT", "SE", "FI", "GR", "PT", "IE", "DK", "CZ", "HU", "RO",
@@ -293,3 +293,21 @@ def test_browser_draws_the_map_without_any_request(tmp_path):
         browser.close()
     assert requests == []
     assert drawn == len(geo.europe()["features"])
+
+
+def test_the_browser_gets_the_outlines_by_address_and_exports_keep_them():
+    fig = charts.europe_map(FRAME, LABEL, "caption", geo.europe(), "%")
+    served = geo.served(fig)
+    maps = [t for t in served.data if t.type == "choropleth"]
+    assert maps and all(t.geojson == geo.GEOJSON_URL for t in maps)
+    # the served address is the shipped file, and the app serves that folder (.streamlit/config.toml)
+    assert (ROOT / geo.GEOJSON_URL.removeprefix("app/")).resolve() == GEOJSON.resolve()
+    assert "enableStaticServing = true" in (ROOT / ".streamlit" / "config.toml").read_text()
+    # the figure itself (PNG, PPTX, HTML report) still carries every outline, once
+    assert sum(len(t.geojson["features"]) for t in fig.data if t.type == "choropleth") == len(geo.europe()["features"])
+    assert [t.locations for t in served.data] == [t.locations for t in fig.data]
+    assert len(json.dumps(served.to_plotly_json())) < 20_000 < GEOJSON.stat().st_size
+
+
+def test_the_shipped_outlines_are_small_enough_to_send_once():
+    assert GEOJSON.stat().st_size <= 60_000

@@ -5,7 +5,7 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from analysis import schema
+from analysis import schema, unit_costs
 from analysis.docs import data_dictionary_markdown
 from analysis.pipeline import load_file
 from analysis.template import write_template
@@ -63,8 +63,11 @@ def test_bundled_sample_is_the_seeded_generator_output_and_loads_cleanly(con):
 
     expected = generate_sample()                      # the defaults `make sample` uses
     result = load_file(con, ROOT / "data" / "sample_survey.xlsx")
-    assert (result["status"], result["rows"], result["errors"], result["warnings"]) == (
-        "committed", len(expected), [], [])
+    # The cost model's plausibility flags (analysis.unit_costs) are the only warnings: the generator draws needs from
+    # budgets, not from collection sizes, so some museums' needs are far from the modelled cost.
+    others = [w for w in result["warnings"] if w["rule"] != unit_costs.RULE]
+    assert (result["status"], result["rows"], result["errors"], others) == ("committed", len(expected), [], [])
+    assert len(result["warnings"]) == unit_costs.ROWS_LISTED + 1           # the first flagged rows, then a count
     stored = con.execute("SELECT survey_wave, count(*), avg(pct_digitised), sum(need_training_eur) "
                          "FROM current_responses GROUP BY ALL ORDER BY 1").fetchall()
     by_wave = expected.groupby("survey_wave").agg(n=("museum_id", "size"), pct=("pct_digitised", "mean"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import catalogue, export, tables
+from analysis import catalogue, export, geo, tables
 from ui import filters, state
 
 
@@ -28,21 +28,29 @@ def show(view: catalogue.View, key: str, **params) -> catalogue.Chart:
 def chart(made: catalogue.Chart) -> None:
     """A chart with its data one click away (a readable table, CSV and XLSX), exportable as PNG or SVG."""
     key, fig, data = made.key, made.figure, made.data
-    st.plotly_chart(fig, key=key, theme=None, config={
+    st.plotly_chart(geo.served(fig), key=key, theme=None, config={
         "displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": key}})
-    with st.expander("Data and downloads"):
+    with st.expander("Data and downloads", key=f"{key}-data", on_change="rerun") as box:
+        if not box.open:      # built when opened: a closed expander's table would still travel with every page
+            return
         st.caption(made.alt)
         st.dataframe(tables.readable(data), hide_index=True)
         csv, xlsx, png, svg = st.columns(4)
-        csv.download_button("CSV", export.to_csv(data), f"{key}.csv", "text/csv", key=f"{key}-csv",
+        cited = made.data_version
+        csv.download_button("CSV", export.to_csv(data, cited), f"{key}.csv", "text/csv", key=f"{key}-csv",
                             on_click="ignore", icon=":material/download:", width="stretch")
-        xlsx.download_button("XLSX", lambda: export.to_xlsx(data, made.title, made.caption), f"{key}.xlsx",
+        xlsx.download_button("XLSX", lambda: export.to_xlsx(data, made.title, made.caption, cited), f"{key}.xlsx",
                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                              key=f"{key}-xlsx", on_click="ignore", icon=":material/table:", width="stretch")
-        png.download_button("PNG image", lambda: export.image(fig, "png", scale=2), f"{key}.png", "image/png",
-                            key=f"{key}-png", on_click="ignore", icon=":material/image:", width="stretch")
-        svg.download_button("SVG image", lambda: export.image(fig, "svg"), f"{key}.svg", "image/svg+xml",
-                            key=f"{key}-svg", on_click="ignore", icon=":material/draw:", width="stretch")
+        drawn = export.images_available()
+        png.download_button("PNG image", lambda: export.image(export.cited(fig, cited), "png", scale=2),
+                            f"{key}.png", "image/png", key=f"{key}-png", on_click="ignore", icon=":material/image:",
+                            width="stretch", disabled=not drawn)
+        svg.download_button("SVG image", lambda: export.image(export.cited(fig, cited), "svg"), f"{key}.svg",
+                            "image/svg+xml", key=f"{key}-svg", on_click="ignore", icon=":material/draw:",
+                            width="stretch", disabled=not drawn)
+        if not drawn:
+            st.caption(export.CHROMIUM_HELP)
 
 
 def explore_view() -> catalogue.View:

@@ -50,7 +50,7 @@ with right:
 
 # 3. Backlog and 4. gap to target ---------------------------------------------------------------------
 st.header("Backlog and the 2030 target")
-backlog = view.fetch("level_summary", ("pct_to_digitise", "digitisation_gap_pp", "required_annual_rate_pp")
+backlog = view.fetch("level_means", ("pct_to_digitise", "digitisation_gap_pp", "required_annual_rate_pp")
                      ).set_index("metric")
 tiles = (
     ("Share still to digitise", pct(backlog.at["pct_to_digitise", "mean"]), "unweighted mean",

@@ -10,7 +10,7 @@ import math
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis import catalogue, export
+from analysis import catalogue, export, geo
 from analysis.charts import split_title
 from ui import filters, state, widgets
 
@@ -82,7 +82,7 @@ def source_line(chart) -> str:
     subtitle = " ".join(split_title(chart.figure.layout.title.text)[1].replace("<br>", " ").split())
     said = ([chart.caption, subtitle[len(chart.caption):].lstrip(" ;,")] if subtitle.startswith(chart.caption)
             else [subtitle or chart.caption])
-    return "; ".join(["Source: museum digitisation survey", *filter(None, said)]) + "."
+    return "; ".join(["Source: museum digitisation survey", *filter(None, said)]) + ". " + chart.data_version
 
 
 def _step(delta: int) -> None:
@@ -151,7 +151,7 @@ slide = slides[index]
 st.markdown(f"## {slide.title}", anchors=False)
 height = chart_height(slide.figure, present)
 with st.container(key="slide-chart", height=height, border=False):
-    st.plotly_chart(slide_figure(slide.figure, height), key=f"slide-{slide.key}", theme=None, config={"displaylogo": False},
+    st.plotly_chart(geo.served(slide_figure(slide.figure, height)), key=f"slide-{slide.key}", theme=None, config={"displaylogo": False},
                     height="stretch")
 st.caption(source_line(slide))
 
@@ -162,15 +162,19 @@ if not present:
     title = f"Museum digitisation in Europe, wave {view.wave}"
     scope = built[0].caption
     left, middle, right = st.columns(3)
+    drawn = export.images_available()             # the deck's chart pictures, and so the PDF, need chromium
     left.download_button("PowerPoint (PPTX)", lambda: export.pptx_deck(
         built, title, scope, template=template.getvalue() if template else None), "museum-survey-deck.pptx",
         "application/vnd.openxmlformats-officedocument.presentationml.presentation", on_click="ignore",
-        icon=":material/slideshow:", width="stretch")
+        icon=":material/slideshow:", width="stretch", disabled=not drawn)
+    if not drawn:
+        left.caption(export.CHROMIUM_HELP)
     middle.download_button("Interactive report (HTML)", lambda: export.html_report(built, title, scope),
                            "museum-survey-report.html", "text/html", on_click="ignore",
                            icon=":material/html:", width="stretch")
     right.download_button("PDF", lambda: export.pdf_from_pptx(export.pptx_deck(built, title, scope)),
                           "museum-survey-deck.pdf", "application/pdf", on_click="ignore",
-                          icon=":material/picture_as_pdf:", width="stretch", disabled=not export.pdf_available())
+                          icon=":material/picture_as_pdf:", width="stretch",
+                          disabled=not (drawn and export.pdf_available()))
     if not export.pdf_available():
         right.caption(export.PDF_HELP)

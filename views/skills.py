@@ -17,7 +17,7 @@ view = widgets.explore_view()
 st.caption(f"{view.caption}. Means are unweighted (every museum counts once) over the museums that answered each "
            "question; n is given on every figure.")
 
-headline = view.fetch("column_means", ("skills_gap_index", "pct_staff_ai_trained_12m", "ai_literacy_gap_pct"))
+headline = view.fetch("averages", ("skills_gap_index", "pct_staff_ai_trained_12m", "ai_literacy_gap_pct"))
 digital = view.fetch("digital_staff_share", None)
 by_field = headline.set_index("field")
 

@@ -29,7 +29,10 @@ PAGES = [("overview", "", TITLE), ("digitisation", "digitisation", "Digitisation
          ("funding", "funding", "Funding need and shortfall"),
          ("funding-by-type", "funding?by=Type", "Funding need and shortfall"),
          ("funding-by-size", "funding?by=Size", "Funding need and shortfall"),
-         ("map", "map", "Europe map"), ("methodology", "methodology", "Methodology")]
+         ("map", "map", "Europe map"), ("methodology", "methodology", "Methodology"),
+         ("scenarios", "scenarios", "Investment scenarios"),
+         ("scenarios-smallest-first-by-size", "scenarios?rule=Smallest+shortfalls+first&budget=20&by=Size",
+          "Investment scenarios")]
 SLACK_PX = 2        # glyph boxes of neighbouring lines may touch; more than this in both directions is an overlap
 
 # Every visible <text> of every drawn plotly chart, with its box clipped to what the browser shows; texts a clip
