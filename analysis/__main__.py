@@ -105,6 +105,19 @@ def cmd_summary(args) -> int:
     return 0
 
 
+def _filters(con: duckdb.DuckDBPyConnection, args):
+    """--wave (default: the latest) and --country as Filters; exits when the store or the wave has no answers."""
+    from analysis.filters import Filters
+
+    waves = metrics.waves(con)
+    if not waves:
+        sys.exit("error: the store has no survey answers yet; load a survey first (python -m analysis load FILE)")
+    if args.wave and args.wave not in waves:
+        sys.exit(f"error: no answers for wave {args.wave}; waves in the store: {', '.join(waves)}")
+    return Filters(wave=args.wave or metrics.latest_wave(con),
+                   countries=tuple(dict.fromkeys(c.upper() for c in args.country or ())))
+
+
 def cmd_frame(args) -> int:
     """`frame` prints the population frame in use: per country (and size band where a register gives it) the
     number of museums, its year, what it counts, scope, status and source; then the countries listed without
@@ -147,17 +160,10 @@ def cmd_deck(args) -> int:
     from pptx import Presentation
 
     from analysis import catalogue, export
-    from analysis.filters import Filters
 
     keys = _chart_keys(args.charts)
     con = _open(args.db)
-    waves = metrics.waves(con)
-    if not waves:
-        sys.exit("error: the store has no survey answers yet; load a survey first (python -m analysis load FILE)")
-    if args.wave and args.wave not in waves:
-        sys.exit(f"error: no answers for wave {args.wave}; waves in the store: {', '.join(waves)}")
-    filters = Filters(wave=args.wave or metrics.latest_wave(con),
-                      countries=tuple(dict.fromkeys(c.upper() for c in args.country or ())))
+    filters = _filters(con, args)
     s = metrics.summary(con, filters=filters)
     scope = filters.describe(s["respondents"], s["countries"])
     built = catalogue.build(con, filters, keys)
@@ -199,7 +205,6 @@ def cmd_scenario(args) -> int:
     """`scenario` shares a sum among the museums' funding shortfalls by a rule (analysis.scenarios) and prints what it
     achieves in total, per pillar and per country, and over all museums of the frame when only countries are chosen."""
     from analysis import formats, scenarios
-    from analysis.filters import Filters
 
     rule = args.rule or scenarios.DEFAULT_RULE
     try:
@@ -221,13 +226,7 @@ def cmd_scenario(args) -> int:
     except ValueError as exc:
         sys.exit(f"error: --weights: {exc}")
     con = _open(args.db)
-    waves = metrics.waves(con)
-    if not waves:
-        sys.exit("error: the store has no survey answers yet; load a survey first (python -m analysis load FILE)")
-    if args.wave and args.wave not in waves:
-        sys.exit(f"error: no answers for wave {args.wave}; waves in the store: {', '.join(waves)}")
-    filters = Filters(wave=args.wave or metrics.latest_wave(con),
-                      countries=tuple(dict.fromkeys(c.upper() for c in args.country or ())))
+    filters = _filters(con, args)
     inputs = metrics.scenario_inputs(con, filters)
     s = scenarios.run(inputs["museums"], args.budget, rule, weights, args.horizon)
     frame = scenarios.frame_scenario(inputs["museums"], inputs["population"], args.budget, rule, weights)

@@ -57,10 +57,13 @@ def _yes_no(value) -> str:
     return "Yes" if value else "No"
 
 
-def readable(frame: pd.DataFrame) -> Styler:
-    """The frame with readable headings and cells; numbers stay numbers, so columns still sort as numbers."""
+def readable(frame: pd.DataFrame) -> Styler | pd.DataFrame:
+    """The frame with readable headings and cells; numbers stay numbers, so columns still sort as numbers.
+    A table too big for pandas to style (a per-museum list of a large store) keeps its headings only."""
     shown = frame.rename(columns={c: heading(str(c)) for c in frame.columns})
     shown = shown.loc[:, ~shown.columns.duplicated()]
+    if shown.size > pd.get_option("styler.render.max_elements"):
+        return shown
     special = {c: _yes_no for c in shown.columns if pd.api.types.is_bool_dtype(shown[c])}
     special |= {c: "{:.0f}" for c in shown.columns                 # 2021, not 2,021
                 if re.search(r"\byear\b", str(c), re.I) and pd.api.types.is_numeric_dtype(shown[c])}

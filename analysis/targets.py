@@ -29,7 +29,8 @@ def load(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                            "ORDER BY metric, target_year, country NULLS FIRST, museum_type NULLS FIRST").df()
 
 
-def _blank(value: object) -> bool:
+def is_blank(value: object) -> bool:
+    """An empty cell of an edited table: None, NA, NaN or ''."""
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) or value == ""
 
 
@@ -38,9 +39,9 @@ def check(frame: pd.DataFrame) -> tuple[list[dict], list[str]]:
     rows, problems = [], []
     types = set(schema.FIELDS_BY_NAME["museum_type"].codes)
     for i, record in enumerate(frame.to_dict("records"), start=1):
-        if all(_blank(record.get(c)) for c in COLUMNS):
+        if all(is_blank(record.get(c)) for c in COLUMNS):
             continue
-        row = {c: None if _blank(record.get(c)) else record.get(c) for c in COLUMNS}
+        row = {c: None if is_blank(record.get(c)) else record.get(c) for c in COLUMNS}
         where = f"Row {i}"
         if row["metric"] not in METRICS:
             problems.append(f"{where}: choose a metric ({', '.join(METRICS)}).")

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import formats, schema, store
+from analysis.targets import is_blank
 from analysis.report import WARNING
 
 COLUMNS = list(store.UNIT_COST_COLUMNS)
@@ -57,18 +58,14 @@ def literature() -> pd.DataFrame:
     return pd.read_csv(LITERATURE, dtype={"year": str})
 
 
-def _blank(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) or value == ""
-
-
 def check(frame: pd.DataFrame) -> tuple[list[dict], list[str]]:
     """Return (clean rows, problems in words). A table with any problem is not saved."""
     rows, problems = [], []
     types = set(schema.FIELDS_BY_NAME["museum_type"].codes)
     for i, record in enumerate(frame.to_dict("records"), start=1):
-        if all(_blank(record.get(c)) for c in COLUMNS):
+        if all(is_blank(record.get(c)) for c in COLUMNS):
             continue
-        row = {c: None if _blank(record.get(c)) else record.get(c) for c in COLUMNS}
+        row = {c: None if is_blank(record.get(c)) else record.get(c) for c in COLUMNS}
         where = f"Row {i}"
         if row["museum_type"] is not None and row["museum_type"] not in types:
             problems.append(f"{where}: '{row['museum_type']}' is not a museum type code ({', '.join(sorted(types))}).")

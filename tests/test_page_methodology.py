@@ -90,7 +90,7 @@ def test_page_shows_weighted_estimates_waves_coverage_definitions_and_limits(sam
     assert rows.loc["Belgium", "Not comparable because"] == "figure from 2004, more than 10 years before the wave"
     assert rows.loc["Austria", "Not comparable because"] == ""
     assert rows.loc["Italy", "Address"] == "http://www.istat.it/it/archivio/194594"
-    assert any("frame figures are old or count something else" in w.value for w in at.warning)
+    assert any("have a frame figure that is old or counts something else" in w.value for w in at.warning)
     strata = table_with(at, "Weight N/n", "Status")
     assert {"weighted", "excluded"} <= set(strata["Status"])
 

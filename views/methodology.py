@@ -88,7 +88,8 @@ with frame_tab:
         countries = cover[cover["level"] == "country"]
         flagged = countries[countries["flags"] != ""]
         if len(flagged):
-            st.warning(f"{len(flagged)} of {len(countries)} frame figures are old or count something else: " +
+            st.warning(f"{len(flagged)} of the {len(countries)} countries in view have a frame figure that is old or "
+                       "counts something else: " +
                        "; ".join(f"{schema.country_name(c)} ({f})" for c, f in zip(flagged["country"], flagged["flags"])),
                        icon=":material/rule:")
         thin = countries[countries["warning"] != ""]
