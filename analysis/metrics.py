@@ -182,21 +182,6 @@ def totals(con: duckdb.DuckDBPyConnection, filters: Filters, columns: list[str],
     return _suppress(frame, list(columns))
 
 
-def category_shares(con: duckdb.DuckDBPyConnection, filters: Filters, field: str, by: str | None = None) -> pd.DataFrame:
-    """Share of museums giving each answer of a yes/no or single-choice question (of those who answered)."""
-    field = _check(field, CATEGORICAL)
-    group = _check(by, GROUPS) if by else "'All museums'"
-    where, params = filters.where()
-    frame = _query(con, f"""
-        WITH answered AS (SELECT {group} AS "group", CAST({field} AS VARCHAR) AS answer FROM museum_metrics
-                          WHERE {where} AND {field} IS NOT NULL)
-        SELECT "group", answer, count(*) AS museums,
-               sum(count(*)) OVER (PARTITION BY "group") AS n,
-               100.0 * count(*) / sum(count(*)) OVER (PARTITION BY "group") AS share
-        FROM answered GROUP BY ALL ORDER BY "group", answer""", params)
-    return _suppress(frame, ["share", "museums"])
-
-
 def choice_counts(con: duckdb.DuckDBPyConnection, filters: Filters, field: str) -> pd.DataFrame:
     """For a several-answers question: how many museums chose each option, as a share of those who answered."""
     field = _check(field, MULTI)
@@ -634,7 +619,6 @@ SHORTFALL_RATIO_BANDS = (
     ("all", "100 % (no budget)", "TRUE"),
 )
 EU_SOURCES = tuple(code for code in schema.FIELDS_BY_NAME["funding_sources"].codes if code.startswith("eu_"))
-SHORTFALL_BREAKDOWNS = ("country", "museum_type", "size_band")
 
 
 def pillar_funding(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:

@@ -41,7 +41,7 @@ def options(version: tuple) -> dict[str, list]:
 
 @st.cache_data(show_spinner=False)
 def aggregate(version: tuple, name: str, filters: Filters, *args) -> pd.DataFrame:
-    """Any analysis.metrics aggregate by name (distribution, totals, category_shares, choice_counts, ...),
+    """Any analysis.metrics aggregate by name (distribution, totals, choice_counts, ...),
     cached per data version and filters."""
     return getattr(metrics, name)(database(), filters, *args)
 
