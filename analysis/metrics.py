@@ -36,15 +36,15 @@ def _check(name: str, allowed: tuple[str, ...] | dict) -> str:
 
 # The same statistics of a column {c}, two ways: added up from the sufficient statistics in fact_cells (analysis.store),
 # a few thousand rows, for the columns it holds; or computed from the answers in museum_facts for any other.
+_CELL_VAR = "greatest(0, (sum(q__{c}) - pow(sum(s__{c}), 2) / NULLIF(sum(n__{c}), 0)) / NULLIF(sum(n__{c}) - 1, 0))"
 FROM_CELLS = {
     "n": "COALESCE(sum(n__{c}), 0)::BIGINT",
     "mean": "sum(s__{c}) / NULLIF(sum(n__{c}), 0)",
-    "sd": "sqrt(greatest(0, (sum(q__{c}) - pow(sum(s__{c}), 2) / NULLIF(sum(n__{c}), 0)) "
-          "/ NULLIF(sum(n__{c}) - 1, 0)))",                            # as stddev_samp: None below n = 2
+    "var": _CELL_VAR, "sd": f"sqrt({_CELL_VAR})",                    # as var_samp, stddev_samp: None below n = 2
     "n_weighted": "COALESCE(sum(wn__{c}), 0)::BIGINT",
     "weighted_mean": "sum(ws__{c}) / NULLIF(sum(wo__{c}), 0)"}      # sum(value x objects) / sum(objects)
 FROM_ANSWERS = {
-    "n": "count({c})", "mean": "avg({c})", "sd": "stddev_samp({c})",
+    "n": "count({c})", "mean": "avg({c})", "var": "var_samp({c})", "sd": "stddev_samp({c})",
     "n_weighted": "count({c}) FILTER (collection_objects > 0)",
     "weighted_mean": "sum({c} * collection_objects) FILTER (collection_objects > 0) / NULLIF(sum(collection_objects) "
                      "FILTER ({c} IS NOT NULL AND collection_objects > 0), 0)"}
@@ -278,12 +278,12 @@ def _per_column(con: duckdb.DuckDBPyConnection, table: str, where: str, params: 
     UNION ALL of one scan per column nor an UNPIVOT, which copies every row once per column)."""
     cells = [sql.format(c=c) for c in columns for sql in aggregates.values()]
     scanned = [sql for sql in cells if sql.startswith("median(")]
-    scales = [c for c in columns if c in SCALES and MEDIAN.format(c=c) in scanned]
-    rest = [sql for sql in scanned if sql not in {MEDIAN.format(c=c) for c in scales}]
+    counted = [c for c in columns if c in FEW_VALUES and MEDIAN.format(c=c) in scanned]
+    rest = [sql for sql in scanned if sql not in {MEDIAN.format(c=c) for c in counted}]
     with con.cursor() as cur:
         medians = dict(zip(rest, cur.execute(f"SELECT {', '.join(rest)} FROM museum_facts WHERE {where}",
                                              params).fetchone() if rest else ()))
-        medians |= _scale_medians(cur, where, params, scales)
+        medians |= _counted_medians(cur, where, params, counted)
         added = iter(cur.execute(f"SELECT {', '.join(sql for sql in cells if sql not in scanned)} FROM {table} "
                                  f"WHERE {where}", params).fetchone())
     row = [medians[sql] if sql in scanned else next(added) for sql in cells]
@@ -293,9 +293,10 @@ def _per_column(con: duckdb.DuckDBPyConnection, table: str, where: str, params: 
     return frame.astype({name: "int64" if name.startswith("n") else "float64" for name in aggregates})
 
 
-def _scale_medians(cur, where: str, params: list, columns: list[str]) -> dict[str, float | None]:
-    """Exact medians of 1–N answer scales from their counts per level, in one scan, rather than by collecting every
-    answer: halfway between the two middle answers (one answer when n is odd), as median() has it."""
+def _counted_medians(cur, where: str, params: list, columns: list[str]) -> dict[str, float | None]:
+    """Exact medians of columns with few distinct answers (FEW_VALUES) from their counts per value, in one scan,
+    rather than by sorting every answer: halfway between the two middle answers (one answer when n is odd), as
+    median() has it."""
     if not columns:
         return {}
     rows = cur.execute(f"""SELECT {', '.join(f'{c}, grouping({c})' for c in columns)}, count(*) FROM museum_facts
@@ -479,6 +480,9 @@ INFRA_FIELDS = ("infra_storage", "infra_compute_cloud", "infra_network", "infra_
 # 1–N answer scales (Likert, DigComp level, AI literacy) whose answers can be counted level by level.
 SCALES = tuple(f.name for f in schema.FIELDS if f.kind == schema.INT and f.minimum is not None
                and f.maximum is not None and f.maximum - f.minimum <= 10)
+# Columns whose answers take a few hundred values at most (scales; percentages, given to a point or a decimal):
+# their medians are found from counts per value (_counted_medians).
+FEW_VALUES = (*SCALES, *(f.name for f in schema.FIELDS if f.kind == schema.PERCENT))
 # Strategy and policy questions: answer -> tier ("yes" = in place, "partial" = on the way, "no").
 READINESS = {
     "has_digital_strategy": ("Digital strategy", {"written": "yes", "unwritten": "partial", "none": "no"}),
@@ -704,13 +708,14 @@ def eu_funding(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame
 # `coverage`). The size band of a respondent found in its country's register (museum_id = register code) is
 # the register's, so that respondents and frame are classified alike; otherwise the survey's.
 def _weights():
-    from analysis import store, weights       # imported here so that this appended block stays self-contained
-    return store, weights
+    """analysis.weights, imported on first use: it loads numpy and pandas, which the quick CLI commands skip."""
+    from analysis import weights
+    return weights
 
 
 def population_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Museums per country (and size band where a register gives it): analysis.weights.population_frame."""
-    store, weights = _weights()
+    weights = _weights()
     return weights.population_frame(store.museum_population_table(con), store.register_counts(con))
 
 
@@ -718,17 +723,27 @@ def _frame_scope(con: duckdb.DuckDBPyConnection, filters: Filters) -> Filters:
     return Filters(wave=filters.wave or latest_wave(con), countries=filters.countries)
 
 
-def frame_respondents(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    """One row per respondent of the wave (and countries) in view: museum_id, country, size_band (register's
-    when the museum is in it, else the survey's) and one column per key indicator (analysis.weights.INDICATORS)."""
-    store, weights = _weights()
-    where, params = _frame_scope(con, filters).where("m")
-    values = ", ".join(f"{ind.sql} AS {key}" for key, ind in weights.INDICATORS.items())   # survey columns only
+def frame_cells(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The respondents of the wave (and countries) in view summarised per country and frame size band (None:
+    unknown; the register's band where the museum is in one, analysis.store.REGISTER_SIZE_BANDS):
+    `respondents`, and per key indicator k (analysis.weights.INDICATORS) n_k, mean_k and var_k (ddof=1) over the
+    museums that answered it, added up from fact_cells. Weights and intervals are computed from these few hundred
+    rows (analysis.weights), never from the answers one by one."""
+    weights = _weights()
+    where, params = _frame_scope(con, filters).where()
+    stats = ", ".join(f"{_stat('n', ind.column)} AS n_{k}, {_stat('mean', ind.column)} AS mean_{k}, "
+                      f"{_stat('var', ind.column)} AS var_{k}" for k, ind in weights.INDICATORS.items())
     return _query(con, f"""
-        SELECT m.museum_id, m.country, COALESCE(r.size_band, m.size_band) AS size_band, {values}
-        FROM museum_metrics m
-        LEFT JOIN ({store.CURRENT_REGISTER_MUSEUMS}) r ON r.country = m.country AND r.museum_ref = m.museum_id
-        WHERE {where}""", params)
+        SELECT country, frame_size_band AS size_band, sum(respondents)::BIGINT AS respondents, {stats}
+        FROM fact_cells WHERE {where} GROUP BY ALL ORDER BY ALL""", params)
+
+
+def _cells_of(frame: pd.DataFrame, indicator: str | None = None) -> pd.DataFrame:
+    """One indicator's columns of `frame_cells` (or the respondents alone) as analysis.weights.cells gives them."""
+    weights = _weights()
+    if indicator is None:
+        return frame.assign(n=frame["respondents"], mean=math.nan, var=math.nan)[weights.CELL_COLUMNS]
+    return frame.rename(columns={f"{s}_{indicator}": s for s in ("n", "mean", "var")})[weights.CELL_COLUMNS]
 
 
 ABOUT_FRAME = ("year", "counts", "status", "source", "url", "scope")
@@ -740,30 +755,38 @@ def frame_coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataF
     year, status and source. `flags` says where a country's figure is old or counts something else
     (weights.frame_flags); `warning` names why a cell is too thin to generalise (weights.LOW_COVERAGE_PCT,
     weights.MIN_STRATUM_N); countries without a population figure have museums None and say why in `counts`."""
-    store, weights = _weights()
+    weights = _weights()
     scope = _frame_scope(con, filters)
-    people = frame_respondents(con, filters)
-    frame = population_frame(con)
-    bundled = {r["country"]: r for _, r in store.museum_population_table(con).iterrows()}
-    registered = store.register_counts(con)
+    answered: dict[str, dict[str, int]] = {}                  # country -> size band -> respondents
+    for country, band, n in frame_cells(con, filters)[["country", "size_band", "respondents"]].itertuples(index=False):
+        bands = answered.setdefault(country, {})
+        band = band if isinstance(band, str) else weights.SIZE_UNKNOWN
+        bands[band] = bands.get(band, 0) + int(n)
+    frame: dict[str, list[dict]] = {}
+    for record in population_frame(con).to_dict("records"):
+        frame.setdefault(record["country"], []).append(record)
+    bundled = {r["country"]: r for r in store.museum_population_table(con).to_dict("records")}
+    registered: dict[str, dict[str, float]] = {}
+    for country, band, museums in store.register_counts(con)[["country", "size_band", "museums"]].itertuples(
+            index=False):
+        registered.setdefault(country, {})[band if isinstance(band, str) else weights.SIZE_UNKNOWN] = float(museums)
     rows = []
-    for country, part in people.groupby("country", sort=True):
-        pop = frame[frame["country"] == country]
-        museums = float(pop["museums"].sum()) if len(pop) else None
-        about = (pop.iloc[0] if len(pop) else bundled.get(country, pd.Series(dtype=object)))
-        rows.append({"country": country, "stratum": weights.ALL_SIZES, "level": "country", "respondents": len(part),
-                     "museums": museums, **{k: about.get(k) for k in ABOUT_FRAME},
-                     "flags": weights.frame_flags(about.get("year"), about.get("scope"), about.get("status"),
-                                                  scope.wave) if len(pop) else ""})
-        reg = registered[registered["country"] == country]
-        if len(reg) and pop["size_band"].notna().any():
-            counts = dict(zip(reg["size_band"].fillna(weights.SIZE_UNKNOWN), reg["museums"].astype(float)))
-            answered = part["size_band"].fillna(weights.SIZE_UNKNOWN).value_counts().to_dict()
-            for band in (*weights.BANDS, weights.SIZE_UNKNOWN):
-                if band in counts or band in answered:
-                    rows.append({"country": country, "stratum": band, "level": "size band",
-                                 "respondents": int(answered.get(band, 0)), "museums": counts.get(band, 0.0),
-                                 **{k: rows[-1][k] for k in ABOUT_FRAME}, "flags": ""})
+    for country in sorted(answered):
+        pop, by_band = frame.get(country, []), answered[country]
+        about = pop[0] if pop else bundled.get(country, {})
+        country_row = {"country": country, "stratum": weights.ALL_SIZES, "level": "country",
+                       "respondents": sum(by_band.values()),
+                       "museums": sum(r["museums"] for r in pop) if pop else None,
+                       **{k: about.get(k) for k in ABOUT_FRAME},
+                       "flags": weights.frame_flags(about.get("year"), about.get("scope"), about.get("status"),
+                                                    scope.wave) if pop else ""}
+        rows.append(country_row)
+        counts = registered.get(country, {})
+        if counts and any(isinstance(r["size_band"], str) for r in pop):
+            rows += [{"country": country, "stratum": band, "level": "size band",
+                      "respondents": by_band.get(band, 0), "museums": counts.get(band, 0.0),
+                      **{k: country_row[k] for k in ABOUT_FRAME}, "flags": ""}
+                     for band in (*weights.BANDS, weights.SIZE_UNKNOWN) if band in counts or band in by_band]
     out = pd.DataFrame(rows, columns=["country", "stratum", "level", "respondents", "museums", *ABOUT_FRAME,
                                       "flags"])
     out["coverage_pct"] = 100.0 * out["respondents"] / out["museums"].where(out["museums"] > 0)
@@ -776,8 +799,8 @@ def weighting_strata(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.Dat
     """The weighting cells of the respondents in view after the collapse rule: country, stratum, N (museums),
     n (respondents), weight N/n, coverage, status weighted | merged | excluded and a note (which bands were
     merged; why a country or some respondents are left out)."""
-    _, weights = _weights()
-    result = weights.post_strata(population_frame(con), frame_respondents(con, filters))
+    weights = _weights()
+    result = weights.post_strata(population_frame(con), _cells_of(frame_cells(con, filters)))
     excluded = result.excluded.rename(columns={"respondents": "n", "reason": "note"}).assign(
         status="excluded", stratum="—")
     return pd.concat([result.strata.drop(columns="key"), excluded], ignore_index=True).sort_values(
@@ -787,9 +810,9 @@ def weighting_strata(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.Dat
 def weighted_estimates(con: duckdb.DuckDBPyConnection, filters: Filters, indicator: str) -> pd.DataFrame:
     """Per country and for all countries with a frame (scope 'ALL'): n and unweighted mean, and the weighted
     mean with its 95 % interval and the extrapolated total (analysis.weights.estimate_by_country)."""
-    _, weights = _weights()
+    weights = _weights()
     spec = weights.INDICATORS[_check(indicator, weights.INDICATORS)]
-    frame = weights.estimate_by_country(population_frame(con), frame_respondents(con, filters), indicator,
+    frame = weights.estimate_by_country(population_frame(con), _cells_of(frame_cells(con, filters), indicator),
                                         bounds=spec.bounds)
     return frame.assign(indicator=indicator, label=spec.label, unit=spec.unit,
                         survey_wave=_frame_scope(con, filters).wave)
@@ -800,7 +823,7 @@ def wave_change(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFram
     cross-sections (every museum that answered in each wave, n_base / n_latest) and the panel of museums that
     answered in both (n_panel; filters apply to their latest answer), with the mean change within those museums
     and its paired 95 % interval. Figures with n < 5 are suppressed. Empty when there is no earlier wave."""
-    _, weights = _weights()
+    weights = _weights()
     columns = ["indicator", "label", "unit", "base_wave", "latest_wave", "n_base", "mean_base", "n_latest",
                "mean_latest", "change", "n_panel", "panel_base", "panel_latest", "panel_change", "panel_lo",
                "panel_hi"]
@@ -810,7 +833,7 @@ def wave_change(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFram
         return pd.DataFrame(columns=columns)
     base = earlier[0]
     keys = weights.WAVE_INDICATORS
-    values = [_check(weights.INDICATORS[k].sql, store.PANEL_COLUMNS) for k in keys]
+    values = [_check(weights.INDICATORS[k].column, store.PANEL_COLUMNS) for k in keys]
     scoped = Filters(countries=filters.countries, museum_types=filters.museum_types, size_bands=filters.size_bands,
                      ownership=filters.ownership, accredited=filters.accredited)
     where, params = scoped.where()
@@ -887,17 +910,17 @@ def scenario_inputs(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
     """What a scenario is computed from, for one wave (the latest when none is chosen): `museums`, one row per museum
     in view with SCENARIO_COLUMNS, its yearly progress since an earlier answer (`progress_pp_a_year`, as the
     on-pace status defines it) and its size band in the population frame (`frame_size_band`, the register's where
-    it is in one, as `frame_respondents`); the `population` frame; the `unit_costs` in force."""
+    it is in one, as `frame_cells`); the `population` frame; the `unit_costs` in force."""
     from analysis import unit_costs
 
     filters = replace(filters, wave=filters.wave or latest_wave(con))
     outer, params = filters.where("m")
     columns = ", ".join(f"m.{c}" for c in SCENARIO_COLUMNS)
-    museums = _query(con, f"""
-        SELECT {columns},
-               CASE WHEN m.required_annual_rate_pp IS NOT NULL THEN m.progress_pp_a_year END AS progress_pp_a_year
-        FROM museum_facts m WHERE {outer} ORDER BY m.country, m.museum_id""", params)
-    frame_bands = frame_respondents(con, filters)[["museum_id", "size_band"]]
-    museums = museums.merge(frame_bands.rename(columns={"size_band": "frame_size_band"}), on="museum_id",
-                            how="left")
+    with con.cursor() as cur:       # through Arrow: half the time of .df() for half a million rows of text
+        museums = cur.sql(f"""
+            SELECT {columns},
+                   CASE WHEN m.required_annual_rate_pp IS NOT NULL THEN m.progress_pp_a_year END AS progress_pp_a_year,
+                   m.frame_size_band
+            FROM museum_facts m WHERE {outer} ORDER BY m.country, m.museum_id""", params=params
+                          ).to_arrow_table().to_pandas()
     return {"museums": museums, "population": population_frame(con), "unit_costs": unit_costs.load(con)}

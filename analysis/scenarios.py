@@ -387,17 +387,18 @@ def frame_scenario(museums: pd.DataFrame, population: pd.DataFrame, budget_eur: 
     one); None when no country can be weighted."""
     known = museums[museums["funding_shortfall_eur"].notna()].reset_index(drop=True)
     data = pd.DataFrame({"country": known["country"], "size_band": known["frame_size_band"]})
-    weighting = weights.post_strata(population, data)
-    kept = weighting.stratum_of.notna().to_numpy()
+    weighting = weights.post_strata(population, weights.cells(data))
+    stratum = weighting.key_of(data)
+    kept = stratum.notna().to_numpy()
     if not kept.any():
         return None
-    w = weighting.stratum_of[kept].map(weighting.strata.set_index("key")["weight"]).to_numpy(float)
+    w = stratum[kept].map(weighting.strata.set_index("key")["weight"]).to_numpy(float)
     S, P = _arrays(known[kept])
     done = allocate(S, P, budget_eur, rule, pillar_weights(weights_by_pillar), weight=w)
     rows = data[kept].assign(funded_pct=100 * done.funded, gap_pct=100.0 * (S > 0), closed_eur=done.given,
                              shortfall_eur=S)
-    est = {column: weights.estimate_by_country(population, rows, column, bounds=bounds).set_index("scope")
-           for column, bounds in (("funded_pct", (0.0, 100.0)), ("gap_pct", (0.0, 100.0)),
+    est = {column: weights.estimate_by_country(population, weights.cells(rows, column), bounds=bounds)
+           .set_index("scope") for column, bounds in (("funded_pct", (0.0, 100.0)), ("gap_pct", (0.0, 100.0)),
                                   ("closed_eur", (0.0, math.inf)), ("shortfall_eur", (0.0, math.inf)))}
     f, g, c, t = est["funded_pct"], est["gap_pct"], est["closed_eur"], est["shortfall_eur"]
     table = pd.DataFrame({

@@ -340,13 +340,15 @@ GROUP BY country, museum_type, survey_wave;
 #                 needs no target (classification, backlog, funding arithmetic), the targets in force and the
 #                 gaps to them; plus what aggregates would otherwise work out per query (FACT_EXTRAS): a small
 #                 integer key, the 2025 and 2030 3D milestones, the pace since the museum's earlier answer and
-#                 its on-track status, the wave and PANEL_COLUMNS of its previous answer, and its several-answers
+#                 its on-track status, the wave and PANEL_COLUMNS of its previous answer, its size band as the
+#                 population frame classes it (the register's where it is in one: a register load recomputes
+#                 its country), whether it has a written strategy as 100/0, and its several-answers
 #                 questions split into options: one bit per option (CHOICE_CODES), so that counting museums per
 #                 option is one scan, with no row per option to store and join back.
 #   fact_cells    answers per combination of the filter columns: sidebar options, waves, coverage and the
 #                 targets in force are read from this small table.
 # A write recomputes the rows of the museums it touches (an answer's pace and previous wave depend on the
-# museum's other answers); a target edit recomputes all. derived_state records the definition that built the
+# museum's other answers); a register load, those of its countries; a target edit recomputes all. derived_state records the definition that built the
 # tables: a store opened by code with another definition (or new survey fields) is rebuilt (`_ensure_derived`).
 HORIZON = schema.HORIZON_YEAR
 MILESTONE_YEARS = (2025, HORIZON)
@@ -374,6 +376,7 @@ CHOICE_CODES = {f.name: (*f.codes, "other") for f in schema.FIELDS if f.kind == 
 # their values in the museum's previous answer, so that the panel of museums needs no join at read time.
 PANEL_COLUMNS = ("pct_digitised", "pct_online", "pct_staff_ai_trained_12m", "funding_shortfall_eur")
 FACT_EXTRAS = (*MILESTONE_COLUMNS.values(), "progress_pp_a_year", "on_track_status", "previous_wave",
+               "frame_size_band", "written_strategy_pct",
                *(f"previous_{c}" for c in PANEL_COLUMNS), *(f"choices_{name}" for name in CHOICE_CODES))
 
 
@@ -401,8 +404,13 @@ WITH base AS (
     {_egmus_sql()} AS egmus_type_group,
     CASE WHEN {_any_need_sql()} IS NULL THEN NULL
          ELSE {' + '.join(f'COALESCE({c}, 0)' for c in schema.NEED_FIELDS.values())} END AS funding_need_eur,
-    {', '.join(f'{_choice_bits(name)} AS choices_{name}' for name in CHOICE_CODES)}
-  FROM responses c WHERE c.is_current AND ({scope})
+    {', '.join(f'{_choice_bits(name)} AS choices_{name}' for name in CHOICE_CODES)},
+    COALESCE(reg.register_size_band, {_size_band_sql()}) AS frame_size_band,
+    CASE WHEN c.has_digital_strategy IS NULL THEN NULL
+         WHEN c.has_digital_strategy = 'written' THEN 100.0 ELSE 0.0 END AS written_strategy_pct
+  FROM responses c
+  LEFT JOIN ({REGISTER_SIZE_BANDS}) reg ON reg.register_country = c.country AND reg.museum_ref = c.museum_id
+  WHERE c.is_current AND ({scope})
 ), funded AS (
   SELECT *,
     COALESCE(funding_horizon_years, greatest(1, {HORIZON} - wave_year)) AS horizon_years,
@@ -490,12 +498,12 @@ NUMERIC_COLUMNS = tuple(f.name for f in schema.FIELDS if f.kind in schema.NUMERI
 # CELL_SUMS. Counts, sums and means of a filtered view are added up from these rows instead of every answer;
 # medians and quartiles, and columns not listed, still read museum_facts. The lists are kept to what the pages
 # use: every statistic costs time at each write.
-CELL_DIMENSIONS = (*FILTER_COLUMNS, "egmus_type_group", "previous_wave")
+CELL_DIMENSIONS = (*FILTER_COLUMNS, "egmus_type_group", "previous_wave", "frame_size_band")
 LEVEL_COLUMNS = ("pct_catalogued_db", "pct_digitised", "pct_digitised_3d", "pct_online", "pct_in_europeana_dataspace")
 CELL_WEIGHTED = (*LEVEL_COLUMNS, "pct_to_digitise", "digitisation_gap_pp", "required_annual_rate_pp",
                  "pct_staff_ai_trained_12m")
 CELL_COLUMNS = tuple(dict.fromkeys((
-    *CELL_WEIGHTED, *PANEL_COLUMNS, "objects_to_digitise", "funding_need_eur", "funding_available_horizon_eur",
+    *CELL_WEIGHTED, *PANEL_COLUMNS, "written_strategy_pct", "objects_to_digitise", "funding_need_eur", "funding_available_horizon_eur",
     *(f"shortfall_{p}_eur" for p in schema.PILLARS), "shortfall_ratio", *(f"skill_{a}" for a in schema.SKILL_AREAS),
     *(f"skills_gap_{a}" for a in schema.SKILL_AREAS), "skills_gap_index", "ai_literacy_gap_pct", "digital_fte_share",
     *(f.name for f in schema.FIELDS if f.name.startswith("infra_")))))
@@ -574,6 +582,10 @@ def _ensure_derived(con: duckdb.DuckDBPyConnection) -> None:
 def _museums(query: str) -> str:
     """A condition on museum_id (of responses or museum_facts): the museums that `query` names."""
     return f"COALESCE(museum_id, '') IN (SELECT COALESCE(museum_id, '') FROM ({query}))"
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _refresh_facts(cur: duckdb.DuckDBPyConnection, scope: str = "TRUE") -> None:
@@ -867,6 +879,12 @@ CURRENT_REGISTER_IDS = "SELECT country, max(register_id) AS register_id FROM reg
 CURRENT_REGISTER_MUSEUMS = f"""
 SELECT m.* FROM register_museums m JOIN ({CURRENT_REGISTER_IDS}) c USING (country, register_id)
 """
+# The size band of each museum in the register in force (a code listed twice counts once, at its first row): a
+# respondent found there is classed by the register's band (museum_facts.frame_size_band), as the frame is.
+REGISTER_SIZE_BANDS = f"""
+SELECT country AS register_country, museum_ref, arg_min(size_band, source_row) AS register_size_band
+FROM ({CURRENT_REGISTER_MUSEUMS}) GROUP BY ALL
+"""
 REGISTER_COLUMNS = ("country", "museum_ref", "name", "museum_type", "size_band", "annual_visits", "ownership",
                     "region", "source_row")
 
@@ -899,6 +917,7 @@ def commit_register(con: duckdb.DuckDBPyConnection, museums: pd.DataFrame, *, fi
         cur.register("incoming_register", frame)
         cur.execute("INSERT INTO register_museums BY NAME SELECT * FROM incoming_register")
         cur.unregister("incoming_register")
+        _refresh_facts(cur, f"country IN ({', '.join(_quoted(c) for c in ids)})")   # their frame size bands
     return {"status": "committed", "register_ids": sorted(ids.values()), "rows": len(frame),
             "countries": sorted(ids)}
 

@@ -78,7 +78,7 @@ INTERVAL_METHOD = (
 class Indicator:
     label: str
     unit: str
-    sql: str                       # expression over museum_metrics (fixed here, never user input)
+    column: str                    # a column of museum_facts with its statistics in fact_cells (analysis.store)
     kind: str = "mean"             # mean of a quantity | share of museums (a 0/100 indicator)
     bounds: tuple[float, float] | None = (0.0, 100.0)
     total: bool = False            # an extrapolated total makes sense (money)
@@ -90,9 +90,8 @@ INDICATORS: dict[str, Indicator] = {
     "pct_online": Indicator("Collection online (mean)", "%", "pct_online"),
     "pct_staff_ai_trained": Indicator("Staff trained in AI literacy, last 12 months (mean)", "% of staff",
                                       "pct_staff_ai_trained_12m"),
-    "written_strategy": Indicator("Museums with a written digital strategy", "% of museums",
-                                  "CASE WHEN has_digital_strategy IS NULL THEN NULL "
-                                  "WHEN has_digital_strategy = 'written' THEN 100.0 ELSE 0.0 END", kind="share"),
+    "written_strategy": Indicator("Museums with a written digital strategy", "% of museums", "written_strategy_pct",
+                                  kind="share"),
     "shortfall_per_museum": Indicator("Funding shortfall to 2030 per museum (mean)", "EUR", "funding_shortfall_eur",
                                       bounds=(0.0, math.inf), total=True),
 }
@@ -189,12 +188,50 @@ def population_frame(bundled: pd.DataFrame, register: pd.DataFrame) -> pd.DataFr
     return pd.DataFrame(rows, columns=FRAME_COLUMNS)
 
 
+# --- the respondents, summarised --------------------------------------------------------------------------
+CELL_COLUMNS = ["country", "size_band", "n", "mean", "var"]
+
+
+def cells(data: pd.DataFrame, column: str | None = None) -> pd.DataFrame:
+    """Per country and size band (None: unknown) of the rows of `data` (columns country, size_band): n, and the
+    mean and variance (ddof=1) of `column` over the rows that answered it. Everything the weighting needs: the
+    store computes the same summaries in SQL (analysis.metrics.frame_cells), callers with rows in hand use this."""
+    if column is not None:
+        data = data[data[column].notna()]
+    keys = [data["country"], data["size_band"].astype(object).where(data["size_band"].notna(), None)]
+    if column is None:
+        out = data.groupby(keys, dropna=False).size().rename("n").reset_index()
+        return out.assign(mean=math.nan, var=math.nan)[CELL_COLUMNS]
+    stats = data[column].astype(float).groupby(keys, dropna=False).agg(["count", "mean", "var"])
+    return stats.rename(columns={"count": "n"}).reset_index()[CELL_COLUMNS]
+
+
+def _band(value) -> str:
+    """A size band as the weighting names it: unknown bands (None, NaN) are SIZE_UNKNOWN."""
+    return value if isinstance(value, str) else SIZE_UNKNOWN
+
+
+def _pool(groups: list[tuple[int, float, float]]) -> tuple[int, float, float]:
+    """n, mean and variance (ddof=1) of several groups together, from each group's (n, mean, variance)."""
+    n = sum(g[0] for g in groups)
+    if n == 0:
+        return 0, math.nan, math.nan
+    mean = sum(g[0] * g[1] for g in groups) / n
+    spread = sum(max(g[0] - 1, 0) * (0.0 if math.isnan(g[2]) else g[2]) + g[0] * (g[1] - mean) ** 2 for g in groups)
+    return n, mean, spread / (n - 1) if n > 1 else 0.0
+
+
 # --- strata and weights -----------------------------------------------------------------------------------
 @dataclass
 class Weighting:
-    strata: pd.DataFrame        # country, stratum, N, n, weight, coverage_pct, status, note, source, year
-    stratum_of: pd.Series       # per respondent (index of the input): stratum key "CC|bands", or None if excluded
+    strata: pd.DataFrame        # country, stratum, key, N, n, weight, coverage_pct, status, note, source, year
+    members: dict               # (country, size band or SIZE_UNKNOWN) -> the key of the stratum it is in
     excluded: pd.DataFrame      # country, respondents, reason
+
+    def key_of(self, data: pd.DataFrame) -> pd.Series:
+        """The stratum key of each row of `data` (columns country, size_band); None where it is left out."""
+        return pd.Series([self.members.get((c, _band(b))) for c, b in zip(data["country"], data["size_band"])],
+                         index=data.index, dtype=object)
 
 
 def _stratum_key(country: str, bands: tuple[str, ...]) -> str:
@@ -220,52 +257,53 @@ def collapse(groups: list[tuple[tuple[str, ...], float, int]], min_n: int = MIN_
     return groups
 
 
-def post_strata(population: pd.DataFrame, respondents: pd.DataFrame, min_n: int = MIN_STRATUM_N) -> Weighting:
-    """Weights w = N_h / n_h for the respondents (columns country, size_band), after the collapse rule.
-    `population` is `population_frame` output."""
-    stratum_of = pd.Series(None, index=respondents.index, dtype=object)
-    strata, excluded = [], []
-    frames = {c: part for c, part in population.groupby("country", sort=False)}
-    for country, people in respondents.groupby("country", sort=True):
-        frame = frames.get(country)
+def post_strata(population: pd.DataFrame, counts: pd.DataFrame, min_n: int = MIN_STRATUM_N) -> Weighting:
+    """Weights w = N_h / n_h after the collapse rule, from the respondents counted per country and size band
+    (`cells` output: columns country, size_band, n). `population` is `population_frame` output.
+    Plain loops over a few hundred cells: pandas per country would cost more than the query that counted them."""
+    frames: dict[str, list] = {}
+    for row in population.itertuples(index=False):
+        frames.setdefault(row.country, []).append(row)
+    answered: dict[str, dict[str, int]] = {}
+    for country, band, n in zip(counts["country"], counts["size_band"], counts["n"]):
+        bands = answered.setdefault(country, {})
+        bands[_band(band)] = bands.get(_band(band), 0) + int(n)
+    strata, excluded, members = [], [], {}
+    for country in sorted(answered):
+        n_band, frame = answered[country], frames.get(country)
         if frame is None:
-            excluded.append((country, len(people), NO_FRAME))
+            excluded.append((country, sum(n_band.values()), NO_FRAME))
             continue
-        source, year = frame["source"].iloc[0], frame["year"].iloc[0]
-        by_size = frame["size_band"].notna().any()
+        by_size = any(isinstance(r.size_band, str) for r in frame)
         if by_size:
-            known = people[people["size_band"].isin(BANDS)]
-            if len(known) < len(people):
-                excluded.append((country, len(people) - len(known), "size band unknown (no visits given)"))
-            N_band = dict(zip(frame["size_band"], frame["museums"]))
-            n_band = known["size_band"].value_counts().to_dict()
-            raw = [((b,), float(N_band.get(b, 0.0)), int(n_band.get(b, 0))) for b in BANDS]
-            groups = collapse(raw, min_n)
+            unknown = sum(n for band, n in n_band.items() if band not in BANDS)
+            if unknown:
+                excluded.append((country, unknown, "size band unknown (no visits given)"))
+            N_band = {r.size_band: float(r.museums) for r in frame}
+            groups = collapse([((b,), N_band.get(b, 0.0), n_band.get(b, 0)) for b in BANDS], min_n)
         else:
-            known = people
-            groups = [((), float(frame["museums"].sum()), len(people))]
+            groups = [((), float(sum(r.museums for r in frame)), sum(n_band.values()))]
         n_country = sum(g[2] for g in groups)
         if n_country < min_n:
             excluded.append((country, n_country, f"fewer than {min_n} respondents with a stratum"))
             continue
-        answers = {b: n for (b,), _, n in raw} if by_size else {}
         for bands, N, n in groups:
             merged = len(bands) > 1
             note = ""
             if merged:
-                note = "merged: " + ", ".join(f"{b} {answers[b]} answer{'s' if answers[b] != 1 else ''}"
+                note = "merged: " + ", ".join(f"{b} {n_band.get(b, 0)} answer{'s' if n_band.get(b, 0) != 1 else ''}"
                                               for b in bands)
             if N < n:
                 note = (note + "; " if note else "") + "more respondents than museums in the frame (frame out of date?)"
-            strata.append({"country": country, "stratum": _stratum_label(bands), "key": _stratum_key(country, bands),
+            key = _stratum_key(country, bands)
+            strata.append({"country": country, "stratum": _stratum_label(bands), "key": key,
                            "N": N, "n": n, "weight": N / n if n else math.nan,
                            "coverage_pct": 100.0 * n / N if N else math.nan,
-                           "status": "merged" if merged else "weighted", "note": note, "source": source,
-                           "year": year})
-            members = known.index[known["size_band"].isin(bands)] if by_size else known.index
-            stratum_of.loc[members] = _stratum_key(country, bands)
+                           "status": "merged" if merged else "weighted", "note": note, "source": frame[0].source,
+                           "year": frame[0].year})
+            members.update({(country, band): key for band in (bands if by_size else n_band)})
     columns = ["country", "stratum", "key", "N", "n", "weight", "coverage_pct", "status", "note", "source", "year"]
-    return Weighting(pd.DataFrame(strata, columns=columns), stratum_of,
+    return Weighting(pd.DataFrame(strata, columns=columns), members,
                      pd.DataFrame(excluded, columns=["country", "respondents", "reason"]))
 
 
@@ -292,33 +330,38 @@ def what_it_covers(countries: list[str], used: int, respondents: int, left_out: 
     return text
 
 
-def _summaries(y: pd.Series, keys: pd.Series, strata: pd.DataFrame) -> pd.DataFrame:
-    stats = y.groupby(keys).agg(["count", "mean", "var"]).rename(columns={"count": "n_y", "mean": "mean_h",
-                                                                          "var": "var_h"})
-    return strata.merge(stats, left_on="key", right_index=True, how="inner")
-
-
-def estimate_by_country(population: pd.DataFrame, data: pd.DataFrame, column: str,
-                        bounds: tuple[float, float] | None = None, min_n: int = MIN_STRATUM_N) -> pd.DataFrame:
-    """Per country and for ALL countries with a frame: n and unweighted mean of `column` over the museums that
-    answered it, and the weighted mean and extrapolated total with 95 % intervals (over the museums that could
-    be weighted, n_weighted, representing N museums). Unweighted means with n < min_n are suppressed."""
-    answered = data[data[column].notna()]
-    weighting = post_strata(population, answered, min_n)
-    rows = []
-    per_stratum = _summaries(answered[column].astype(float), weighting.stratum_of.dropna(), weighting.strata)
+def estimate_by_country(population: pd.DataFrame, answers: pd.DataFrame, bounds: tuple[float, float] | None = None,
+                        min_n: int = MIN_STRATUM_N) -> pd.DataFrame:
+    """Per country and for ALL countries with a frame: n and unweighted mean over the museums that answered, and
+    the weighted mean and extrapolated total with 95 % intervals (over the museums that could be weighted,
+    n_weighted, representing N museums). `answers` is `cells` output for one question: item non-response is
+    missing at random within a stratum, so the weights are those of the museums that answered it. Unweighted
+    means with n < min_n are suppressed."""
+    answers = answers[answers["n"] > 0]
+    weighting = post_strata(population, answers, min_n)
+    by_country: dict[str, list] = {}
+    by_stratum: dict[str, list] = {}
+    for country, band, n, mean, var in answers[CELL_COLUMNS].itertuples(index=False):
+        group = (int(n), float(mean), float(var))
+        by_country.setdefault(country, []).append(group)
+        key = weighting.members.get((country, _band(band)))
+        if key is not None:
+            by_stratum.setdefault(key, []).append(group)
+    strata = [(s.country, s.N, s.n, s.status, *_pool(by_stratum[s.key])[1:])
+              for s in weighting.strata.itertuples() if s.key in by_stratum]
     reasons = weighting.excluded.groupby("country")["reason"].agg("; ".join).to_dict()
-    for scope, people in [*answered.groupby("country", sort=True), (ALL, answered)]:
-        part = per_stratum if scope == ALL else per_stratum[per_stratum["country"] == scope]
-        row = {"scope": scope, "n": len(people),
-               "unweighted_mean": float(people[column].mean()) if len(people) else None,
-               "n_weighted": int(part["n"].sum()), "strata": len(part),
-               "merged": int((part["status"] == "merged").sum()),
-               "countries": ",".join(sorted(part["country"].unique())),
-               "note": reasons.get(scope, "") if scope != ALL else
-               what_it_covers(sorted(part["country"].unique()), int(part["n"].sum()), len(people), reasons)}
-        if len(part):
-            est = combine(part["N"], part["n"], part["mean_h"], part["var_h"])
+    rows = []
+    for scope in [*sorted(by_country), ALL]:
+        groups = [g for gs in by_country.values() for g in gs] if scope == ALL else by_country[scope]
+        part = [s for s in strata if scope == ALL or s[0] == scope]
+        n, mean, _ = _pool(groups)
+        countries = sorted({s[0] for s in part})
+        n_weighted = sum(s[2] for s in part)
+        row = {"scope": scope, "n": n, "unweighted_mean": mean if n else None, "n_weighted": n_weighted,
+               "strata": len(part), "merged": sum(s[3] == "merged" for s in part), "countries": ",".join(countries),
+               "note": what_it_covers(countries, n_weighted, n, reasons) if scope == ALL else reasons.get(scope, "")}
+        if part:
+            est = combine(*zip(*(s[1:3] + s[4:6] for s in part)))
             row.update({k: float(est[k]) for k in ("N", "se", "df", "lo", "hi", "total", "total_lo", "total_hi")})
             row["weighted_mean"] = float(est["mean"])
             if bounds:

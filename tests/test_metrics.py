@@ -2,7 +2,8 @@
 
 import pytest
 
-from analysis.metrics import summary
+from analysis.filters import Filters
+from analysis.metrics import column_means, level_summary, summary
 from analysis.pipeline import load_file
 from tests.conftest import write_xlsx
 
@@ -71,3 +72,18 @@ def test_coverage_against_egmus_counts(loaded):
     # Austria: 2 respondents of 510 museums (EGMUS 2021) = 0.392 %; Belgium: 1 of 162 = 0.617 %.
     assert rows["AT"] == (2, 510, pytest.approx(100 * 2 / 510))
     assert rows["BE"] == (1, 162, pytest.approx(100 / 162))
+
+
+def test_medians_of_percentages_are_exact_with_decimals_ties_and_an_even_count(con, tmp_path):
+    # Digitised: 12.5 12.5 30 47.5 47.5 90 -> the two middle answers are 30 and 47.5: median 38.75.
+    # Online: 5.5 5.5 5.5 8 9 (one museum did not answer) -> median 5.5. Skills level 1-8: 2 2 3 3 7 8 -> 3.
+    write_xlsx(tmp_path / "p.xlsx", [
+        ["Museum ID", "Museum name", "Country", "Survey wave", "Collection digitised (%)", "Collection online (%)",
+         "Skills: safety (DigComp level 1–8)"],
+        *[[f"M{i}", f"Museum {i}", "AT", "2025", d, o, s] for i, (d, o, s) in enumerate(
+            [(47.5, 5.5, 3), (12.5, 8, 8), (90, 5.5, 2), (30, None, 7), (12.5, 9, 3), (47.5, 5.5, 2)])]])
+    assert load_file(con, tmp_path / "p.xlsx")["status"] == "committed"
+    rows = level_summary(con, Filters(), ("pct_digitised", "pct_online")).set_index("metric")
+    assert rows.loc["pct_digitised", "median"] == pytest.approx(38.75)
+    assert rows.loc["pct_online", ["n", "median"]].tolist() == [5, pytest.approx(5.5)]
+    assert column_means(con, Filters(), ["skill_safety"])["median"].tolist() == [3]
