@@ -27,7 +27,7 @@ def _open(db: str | None) -> duckdb.DuckDBPyConnection:
 
 def _choices(args) -> dict[str, str | None]:
     """--map "HEADING=field" and --ignore "HEADING" as {heading: field or None}; exits on an unknown field."""
-    from analysis.mappings import field_named
+    from analysis.loading.mappings import field_named
 
     choices: dict[str, str | None] = {heading: None for heading in args.ignore}
     for pair in args.map:
@@ -42,7 +42,7 @@ def _choices(args) -> dict[str, str | None]:
 
 
 def cmd_load(args) -> int:
-    from analysis.pipeline import load_file
+    from analysis.loading.upload import load_file
 
     choices = _choices(args)
     con = _open(args.db)
@@ -204,7 +204,7 @@ def _euros(text: str) -> float:
 def cmd_scenario(args) -> int:
     """`scenario` shares a sum among the museums' funding shortfalls by a rule (analysis.scenarios) and prints what it
     achieves in total, per pillar and per country, and over all museums of the frame when only countries are chosen."""
-    from analysis import formats, scenarios
+    from analysis import formats, limits, scenarios
 
     rule = args.rule or scenarios.DEFAULT_RULE
     try:
@@ -238,7 +238,7 @@ def cmd_scenario(args) -> int:
           f"{formats.money(s.closed_eur)} of {formats.money(s.total_eur)} closed, {formats.money(s.remaining_eur)} "
           f"left (n = {s.n} museums that gave need and budget).")
     for country, r in result["by_country"].items():
-        print(f"  {country}: " + ("fewer than 5 museums, not shown" if r["suppressed"] else
+        print(f"  {country}: " + (f"fewer than {limits.SUPPRESS_BELOW_N} museums, not shown" if r["suppressed"] else
                                   f"{r['museums_fully_funded']:.0f} of {r['museums_with_gap']:.0f} fully funded, "
                                   f"{formats.money(r['shortfall_closed_eur'])} closed, "
                                   f"{formats.money(r['shortfall_remaining_eur'])} left (n = {r['n']})"))

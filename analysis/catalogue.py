@@ -5,8 +5,8 @@ Pages, the presentation mode, the PPTX deck, the HTML report and image exports a
 definitions, so a chart reads the same everywhere. A new chart is one `@chart(...)` function here and one
 `widgets.show(...)` line on its page.
 
-A definition reads its aggregates through `View.fetch(name, *args)` (an `analysis.metrics` function by
-name): the app passes a cached fetch, the command line a direct one.
+A definition reads its aggregates through `View.fetch(metrics.some_aggregate, *args)`: the app passes a
+cached fetch, the command line a direct one.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis import charts, formats, geo, limits, metrics, provenance, scenarios, schema, weights
+from analysis import charts, definitions, formats, geo, limits, metrics, provenance, scenarios, schema, weights
 from analysis.filters import Filters
 from analysis.schema import country_name
 
@@ -29,7 +29,7 @@ CAVEAT = ("Museums chose to take part, so these figures describe the museums tha
 @dataclass(frozen=True)
 class View:
     """What a chart is drawn for: the filters, their headline summary, the filters in words with n, and a way
-    to fetch any aggregate of analysis.metrics under these filters."""
+    to fetch any aggregate of analysis.metrics under these filters: `fetch(metrics.distribution, *args)`."""
 
     filters: Filters
     summary: dict
@@ -42,7 +42,7 @@ class View:
         """A view straight on the store (command line, exports, tests)."""
         s = metrics.summary(con, filters=filters)
         return cls(filters, s, filters.describe(s["respondents"], s["countries"]),
-                   lambda name, *args: getattr(metrics, name)(con, filters, *args),
+                   lambda metric, *args: metric(con, filters, *args),
                    provenance.current(con, filters.wave).text)
 
 
@@ -140,7 +140,7 @@ def _pct1(value: float) -> str:
 @chart("digitisation-by-country", "Digitisation by country")
 def digitisation_by_country(view: View) -> Chart:
     s = view.summary
-    frame = view.fetch("digitisation_by_country")
+    frame = view.fetch(metrics.digitisation_by_country)
     shown = frame[~frame["suppressed"]]
     mean, weighted = s["mean_pct_digitised"], s["weighted_pct_digitised"]
     figures = [
@@ -172,19 +172,19 @@ def shortfall_by_pillar(view: View) -> Chart:
     return _finish(view, "shortfall-by-pillar", charts.shortfall_by_pillar(pillars, caption, n), data,
                    "Funding shortfall per investment pillar, EUR millions", n=n, figures=figures,
                    empty=not total or n < limits.SUPPRESS_BELOW_N, caption=caption,
-                   method="each museum's shortfall is max(0, need − annual digital budget × its own funding "
-                          "horizon, to 2030 unless it gave another), shared out across the pillars in proportion "
-                          "to its needs; museums without both answers are left out.")
+                   method=f"each museum's shortfall is {definitions.SHORTFALL} {definitions.SHORTFALL_TERMS}, "
+                          "shared out across the pillars in proportion to its needs; museums without both answers "
+                          "are left out.")
 
 
 # --- Digitisation -------------------------------------------------------------------------------------
 def _goal(view: View) -> dict:
-    return metrics.target_in_force(view.fetch("targets_in_force"))
+    return metrics.target_in_force(view.fetch(metrics.targets_in_force))
 
 
 @chart("digitisation-levels", "Catalogued, digitised, 3D, online")
 def digitisation_levels(view: View) -> Chart:
-    frame = view.fetch("level_summary")
+    frame = view.fetch(metrics.level_summary)
     goal = _goal(view)
     shown = frame[~frame["suppressed"]]
     figures = [f"{r.label}: {_pct1(r.mean)} unweighted (n = {r.n}), {_pct1(r.weighted_mean)} of objects "
@@ -201,7 +201,7 @@ def digitisation_levels(view: View) -> Chart:
 
 @chart("digitisation-rights", "Rights of material online")
 def digitisation_rights(view: View) -> Chart:
-    frame = view.fetch("rights_shares")
+    frame = view.fetch(metrics.rights_shares)
     n = int(frame["n"].iloc[0]) if len(frame) else 0
     empty = frame.empty or bool(frame["suppressed"].any())
     figures = [] if empty else ["; ".join(f"{r.label}: {_pct(r.mean_share)}" for r in frame.itertuples()) + "."]
@@ -214,7 +214,7 @@ def digitisation_rights(view: View) -> Chart:
 
 @chart("3d-milestones", "3D milestones (2021/1970)")
 def milestones_3d(view: View) -> Chart:
-    frame = view.fetch("milestones_3d")
+    frame = view.fetch(metrics.milestones_3d)
     shown = frame[~frame["suppressed"]]
     figures = [f"{r.label}: {_pct(r.share_3d)} in 3D (n = {r.n} museums); milestones {_pct(r.target_2025)} by 2025, "
                f"{_pct(r.target_2030)} by 2030." for r in shown.itertuples()]
@@ -229,7 +229,7 @@ def milestones_3d(view: View) -> Chart:
 
 @chart("digitisation-on-track", "On pace for the digitisation target")
 def on_track(view: View) -> Chart:
-    frame = view.fetch("on_track_2030")
+    frame = view.fetch(metrics.on_track_2030)
     goal = _goal(view)
     n = int(frame["n"].iloc[0]) if len(frame) else 0
     empty = not n or bool(frame["suppressed"].any())
@@ -243,7 +243,7 @@ def on_track(view: View) -> Chart:
 
 @chart("digitisation-spread-by-country", "Digitisation spread by group")
 def digitisation_spread(view: View, by: str = "country", measure: str = "pct_digitised") -> Chart:
-    frame = view.fetch("distribution", measure, by)
+    frame = view.fetch(metrics.distribution, measure, by)
     goal = _goal(view)
     target = goal["value"] if measure == "pct_digitised" else None
     label = metrics.LEVELS[measure]
@@ -265,7 +265,7 @@ def digitisation_spread(view: View, by: str = "country", measure: str = "pct_dig
 # --- Skills & AI --------------------------------------------------------------------------------------
 @chart("skills-profile", "Staff digital skills (DigComp)")
 def skills_profile(view: View) -> Chart:
-    frame = view.fetch("skill_profile")
+    frame = view.fetch(metrics.skill_profile)
     shown = frame[~frame["suppressed"]]
     return _finish(view, "skills-profile", charts.skills_profile(frame, view.caption), frame,
                    "Mean self-assessed DigComp 2.2 level of staff in each of the five areas against target level 4",
@@ -278,7 +278,7 @@ def skills_profile(view: View) -> Chart:
 
 @chart("ai-literacy", "AI literacy (AI Act Art. 4)")
 def ai_literacy(view: View) -> Chart:
-    frame = view.fetch("level_counts", "skill_ai_literacy")
+    frame = view.fetch(metrics.level_counts, "skill_ai_literacy")
     n = int(frame["n"].iloc[0]) if len(frame) else 0
     empty = frame.empty or bool(frame["suppressed"].any())
     figures = [] if empty else ["; ".join(f"{r.label}: {_pct(r.share)}" for r in frame.itertuples()) + "."]
@@ -290,8 +290,8 @@ def ai_literacy(view: View) -> Chart:
 
 @chart("ai-training-gap", "AI-literacy training against the AI Act")
 def ai_training_gap(view: View, by: str = "size_band") -> Chart:
-    overall = view.fetch("averages", ("pct_staff_ai_trained_12m",)).iloc[0]
-    frame = view.fetch("distribution", "pct_staff_ai_trained_12m", by)
+    overall = view.fetch(metrics.averages, ("pct_staff_ai_trained_12m",)).iloc[0]
+    frame = view.fetch(metrics.distribution, "pct_staff_ai_trained_12m", by)
     fig = charts.ai_training_gap(overall["mean"], int(overall["n"]), frame, by, view.caption,
                                  target=metrics.AI_TRAINED_TARGET_PCT)
     shown = frame[~frame["suppressed"]]
@@ -308,7 +308,7 @@ def ai_training_gap(view: View, by: str = "size_band") -> Chart:
 
 @chart("digital-staff-share", "Digital staff share of paid staff")
 def digital_staff_share(view: View, by: str = "size_band") -> Chart:
-    frame = view.fetch("digital_staff_share", by)
+    frame = view.fetch(metrics.digital_staff_share, by)
     shown = frame[~frame["suppressed"]]
     baseline = metrics.ENUMERATE_DIGITAL_FTE_PCT
     return _finish(view, "digital-staff-share", charts.digital_staff_share(frame, by, view.caption, baseline), frame,
@@ -321,7 +321,7 @@ def digital_staff_share(view: View, by: str = "size_band") -> Chart:
 
 
 def _choices(view: View, key: str, field_name: str, singular: str, alt: str, **options) -> Chart:
-    frame = view.fetch("choice_counts", field_name)
+    frame = view.fetch(metrics.choice_counts, field_name)
     n = int(frame["n"].iloc[0]) if len(frame) else 0
     shown = frame[~frame["suppressed"]]
     ordered = shown.sort_values("share", ascending=False)
@@ -360,7 +360,7 @@ def funding_sources(view: View) -> Chart:
 
 @chart("ai-adoption", "AI adoption")
 def ai_adoption(view: View) -> Chart:
-    frame = view.fetch("ordered_shares", "ai_status")
+    frame = view.fetch(metrics.ordered_shares, "ai_status")
     n = int(frame["n"].iloc[0]) if len(frame) else 0
     empty = frame.empty or bool(frame["suppressed"].any())
     figures = [] if empty else ["; ".join(f"{r.label}: {_pct(r.share)}" for r in frame.itertuples()) + "."]
@@ -371,7 +371,7 @@ def ai_adoption(view: View) -> Chart:
 
 @chart("infrastructure", "Digital infrastructure")
 def infrastructure(view: View) -> Chart:
-    frame = view.fetch("column_means", metrics.INFRA_FIELDS)
+    frame = view.fetch(metrics.column_means, metrics.INFRA_FIELDS)
     shown = frame[~frame["suppressed"]]
     name = lambda r: r["label"].removesuffix(" is adequate")  # noqa: E731
     return _finish(view, "infrastructure", charts.infra_adequacy(frame, view.caption), frame,
@@ -384,7 +384,7 @@ def infrastructure(view: View) -> Chart:
 
 @chart("strategy-policy", "Strategy and policy")
 def strategy_policy(view: View) -> Chart:
-    frame = view.fetch("strategy_and_policy")
+    frame = view.fetch(metrics.strategy_and_policy)
     in_place = frame[(frame["tier"] == "yes") & ~frame["suppressed"]].groupby("question", sort=False)["share"].sum()
     figures = ["In place: " + "; ".join(f"{q} {_pct(v)}" for q, v in in_place.items()) + "."] if len(in_place) else []
     return _finish(view, "strategy-policy", charts.strategy_and_policy(frame, view.caption), frame,
@@ -400,7 +400,7 @@ def strategy_policy(view: View) -> Chart:
 @chart("need-vs-budget", "Funding need vs budget")
 def need_vs_budget(view: View) -> Chart:
     totals = metrics.funding_totals(view.summary)
-    pillars = view.fetch("pillar_funding")
+    pillars = view.fetch(metrics.pillar_funding)
     data = pd.concat([pillars.drop(columns="pillar"), pd.DataFrame([{
         "label": "All pillars", "need_eur": totals["need"], "n_need": totals["n_need"],
         "shortfall_eur": totals["shortfall"], "n_shortfall": totals["n_shortfall"],
@@ -416,13 +416,13 @@ def need_vs_budget(view: View) -> Chart:
                    "Total need by pillar, digital budget over the horizon and total shortfall, EUR millions",
                    n=totals["n_need"], figures=figures,
                    empty=min(totals["n_need"], totals["n_available"], totals["n_shortfall"]) < small,
-                   method="for each museum, shortfall = max(0, need − annual digital budget × its own funding "
-                          "horizon, to 2030 unless it gave another), summed museum by museum.")
+                   method=f"for each museum, shortfall = {definitions.SHORTFALL} {definitions.SHORTFALL_TERMS}, "
+                          "summed museum by museum.")
 
 
 @chart("funding-pillars", "Need and shortfall per pillar")
 def pillar_need_shortfall(view: View) -> Chart:
-    frame = view.fetch("pillar_funding")
+    frame = view.fetch(metrics.pillar_funding)
     shown = frame[~frame["suppressed"]]
     n = int(frame["n_shortfall"].iloc[0]) if len(frame) else 0
     ordered = shown.sort_values("shortfall_eur", ascending=False)
@@ -440,7 +440,7 @@ def pillar_need_shortfall(view: View) -> Chart:
 
 @chart("shortfall-ratio", "How much of the need is unfunded")
 def shortfall_ratio(view: View) -> Chart:
-    frame = view.fetch("shortfall_ratio_bands")
+    frame = view.fetch(metrics.shortfall_ratio_bands)
     n = int(frame["n"].iloc[0]) if len(frame) else 0
     empty = frame.empty or bool(frame["suppressed"].any())
     figures = [] if empty else ["; ".join(f"{r.label}: {_pct(r.share)}" for r in frame.itertuples()) + "."]
@@ -451,7 +451,7 @@ def shortfall_ratio(view: View) -> Chart:
 
 @chart("shortfall-by-country", "Funding shortfall by country")
 def shortfall_by_group(view: View, by: str = "country", per_museum: bool = False) -> Chart:
-    frame = view.fetch("shortfall_by", by)
+    frame = view.fetch(metrics.shortfall_by, by)
     shown = frame[~frame["suppressed"]]
     column = "shortfall_per_museum_eur" if per_museum else "shortfall_eur"
     digits = 2 if per_museum else 1
@@ -473,26 +473,26 @@ def shortfall_by_group(view: View, by: str = "country", per_museum: bool = False
 @chart("europe-map", "Europe map of digitisation")
 def europe_map(view: View, metric: str = "mean_pct_digitised") -> Chart:
     spec = metrics.MAP_METRICS[metric]
-    frame = view.fetch("country_values", metric)
+    frame = view.fetch(metrics.country_values, metric)
     shown = frame[~frame["suppressed"] & frame["value"].notna()]
     data = pd.DataFrame({"country": frame["country"], "country_name": [country_name(c) for c in frame["country"]],
                          "n": frame["n"], f"{metric} ({spec.unit})": frame["value"].round(3),
-                         "suppressed_below_5": frame["suppressed"]})
+                         f"suppressed_below_{limits.SUPPRESS_BELOW_N}": frame["suppressed"]})
     key = "europe-map" if metric == "mean_pct_digitised" else f"europe-map-{metric.replace('_', '-')}"
     return _finish(view, key, charts.europe_map(frame, spec.label, view.caption, geo.europe(), spec.unit), data,
-                   f"{spec.label} per country ({spec.unit}), with the number of museums behind each figure; "
-                   "countries with fewer than 5 answers are not shown.", n=int(frame["n"].sum()),
+                   f"{spec.label} per country ({spec.unit}), with the number of museums behind each figure; countries "
+                   f"with fewer than {limits.SUPPRESS_BELOW_N} answers are not shown.", n=int(frame["n"].sum()),
                    figures=[_ends(shown, lambda r: country_name(r["country"]), "value",
                                   lambda v: charts.map_value(v, spec.unit))],
                    hidden=_hidden(frame), noun=("country", "countries"), empty=shown.empty,
                    method=f"{spec.label.lower()} per country" + (f" ({spec.note})" if spec.note else "") +
-                          "; countries with fewer than 5 answers are grey.")
+                          f"; countries with fewer than {limits.SUPPRESS_BELOW_N} answers are grey.")
 
 
 # --- Methodology --------------------------------------------------------------------------------------
 @chart("weighted-pct-digitised", "Population-weighted estimates")
 def weighted_by_country(view: View, indicator: str = "pct_digitised") -> Chart:
-    frame = view.fetch("weighted_estimates", indicator)
+    frame = view.fetch(metrics.weighted_estimates, indicator)
     spec = weights.INDICATORS[indicator]
     everyone = frame[frame["scope"] == weights.ALL]
     caption = view.filters.describe(int(everyone["n"].iloc[0]) if len(everyone) else 0,
@@ -509,7 +509,7 @@ def weighted_by_country(view: View, indicator: str = "pct_digitised") -> Chart:
 
 @chart("wave-change", "Change between waves")
 def wave_change(view: View) -> Chart:
-    frame = view.fetch("wave_change")
+    frame = view.fetch(metrics.wave_change)
     caption = replace(view.filters, wave=None).describe(int(frame["n_latest"].max()) if len(frame) else 0)
     figures = [f"{r.label}: {r.mean_base:.1f} → {r.mean_latest:.1f} ({r.base_wave} → {r.latest_wave}); same museums "
                f"{r.panel_change:+.1f} (n = {int(r.n_panel)})." for r in frame.itertuples()
@@ -528,7 +528,7 @@ def _scenario(view: View, scenario: scenarios.Scenario | None, budget_eur: float
     """The scenario a page computed already, or this one from the store (decks, reports, the command line)."""
     if scenario is not None:
         return scenario
-    return scenarios.run(view.fetch("scenario_inputs")["museums"], budget_eur, rule, pillar_weights, horizon)
+    return scenarios.run(view.fetch(metrics.scenario_inputs)["museums"], budget_eur, rule, pillar_weights, horizon)
 
 
 def _scenario_caption(view: View, s: scenarios.Scenario) -> str:
@@ -557,7 +557,7 @@ def scenario_curve(view: View, budget_eur: float = scenarios.DEFAULT_BUDGET_EUR,
     caption = _scenario_caption(view, s)
     if extrapolated is None:
         reason = scenarios.frame_reason(view.filters)
-        inputs = view.fetch("scenario_inputs")
+        inputs = view.fetch(metrics.scenario_inputs)
         extrapolated = (None if reason else scenarios.frame_scenario(
             inputs["museums"], inputs["population"], s.budget_eur, s.rule, dict(zip(scenarios.PILLARS, s.omega))),
             reason)
@@ -605,7 +605,7 @@ def scenario_outlook(view: View, budget_eur: float = scenarios.DEFAULT_BUDGET_EU
                      pillar_weights: dict | None = None, horizon: int = schema.HORIZON_YEAR,
                      scenario: scenarios.Scenario | None = None) -> Chart:
     s = _scenario(view, scenario, budget_eur, rule, pillar_weights, horizon)
-    inputs = view.fetch("scenario_inputs")
+    inputs = view.fetch(metrics.scenario_inputs)
     frame = scenarios.outlook(inputs["museums"], s, inputs["unit_costs"])
     shown = frame[~frame["suppressed"] & (frame["country"] != weights.ALL)]
     caption = f"{view.caption}; {s.described}"

@@ -32,6 +32,10 @@ def _bands() -> str:
 _H = schema.HORIZON_YEAR
 _GAP = "max(target − value, 0); blank when either is blank"
 
+# A museum's funding shortfall (funding_shortfall_eur) as pages, chart notes and scenario assumptions word it.
+SHORTFALL = "max(0, need − budget × horizon)"
+SHORTFALL_TERMS = f"with its annual digital budget and its own funding horizon (to {_H} unless it gave another)"
+
 METRICS: dict[str, Definition] = {
     # classification and bookkeeping
     "wave_year": Definition("Wave year", "first four characters of survey_wave, as a year", "year"),

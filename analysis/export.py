@@ -32,6 +32,8 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Inches, Pt
 
+from analysis import limits
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -178,7 +180,8 @@ SOURCES = (
 )
 CAVEATS = (
     "Respondents chose to answer (self-selected): the figures describe them, not every museum.",
-    "Groups with fewer than 5 answers are suppressed: they are not shown and do not count as zero.",
+    f"Groups with fewer than {limits.SUPPRESS_BELOW_N} answers are suppressed: they are not shown and do not count "
+    "as zero.",
     "Each chart's n counts the museums that answered its question; it can be below the respondents.",
 )
 

@@ -8,14 +8,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis import schema
+from analysis import formats, schema
 from analysis.schema import country_name
 
 # The columns a Filters condition reads; every table it is applied to has them (analysis.store: museum_facts
 # and the small fact_cells).
 COLUMNS = ("survey_wave", "country", "museum_type", "size_band", "ownership", "accredited")
-SIZE_BAND_LABELS = {"small": "small (<10k visits)", "medium": "medium (10k–100k)", "large": "large (100k–1M)",
-                    "huge": "huge (1M+ visits)"}
+
+
+def _band_labels() -> dict[str, str]:
+    """'small (<10k visits)', 'medium (10k–100k)', ..., 'huge (1M+ visits)' from schema.SIZE_BANDS. Shared links
+    carry these labels (?size=small+(<10k+visits)), so their wording is part of every link."""
+    lows = [formats.compact(lower) for _, lower in schema.SIZE_BANDS]
+    labels = {}
+    for i, (band, _) in enumerate(schema.SIZE_BANDS):
+        if i == 0:
+            labels[band] = f"{band} (<{lows[1]} visits)"
+        elif i == len(lows) - 1:
+            labels[band] = f"{band} ({lows[i]}+ visits)"
+        else:
+            labels[band] = f"{band} ({lows[i]}–{lows[i + 1]})"
+    return labels
+
+
+SIZE_BAND_LABELS = _band_labels()
 
 
 @dataclass(frozen=True)

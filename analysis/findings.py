@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 from scipy import stats
 
-from analysis import schema
+from analysis import formats, limits, schema
 from analysis.formats import money
 from analysis.schema import country_name
 
@@ -23,7 +23,7 @@ def headline_findings(summary: dict, by_country: pd.DataFrame) -> list[str]:
         if summary["weighted_pct_digitised"] is not None:
             text += f"; counted by objects it is **{summary['weighted_pct_digitised']:.0f} %**"
         if summary["objects_to_digitise"]:
-            text += (f", and **{summary['objects_to_digitise'] / 1e6:,.1f} million objects** still need digitising "
+            text += (f", and **{formats.count(summary['objects_to_digitise'])} objects** still need digitising "
                      f"(n = {n['objects_to_digitise']})")
         out.append(text + ".")
     shortfall, need = summary["total_funding_shortfall_eur"], summary["total_funding_need_eur"]
@@ -45,10 +45,10 @@ def headline_findings(summary: dict, by_country: pd.DataFrame) -> list[str]:
         high, low = ranking.top, ranking.bottom
         if ranking.top_holds and ranking.bottom_holds:
             out.append(f"Digitisation ranges from **{low.value:.0f} %** in {low.name} to **{high.value:.0f} %** in "
-                       f"{high.name} ({len(shown)} countries with at least 5 answers).")
+                       f"{high.name} ({len(shown)} countries with at least {limits.SUPPRESS_BELOW_N} answers).")
         else:
             out.append(f"Country means range from {low.value:.0f} % to {high.value:.0f} % ({len(shown)} countries "
-                       f"with at least 5 answers), but {ranking.why_not('country')}.")
+                       f"with at least {limits.SUPPRESS_BELOW_N} answers), but {ranking.why_not('country')}.")
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-import pandas as pd
+from analysis.lazy import pandas as pd   # lazy: analysis.filters uses compact(), and `summary` must not load pandas
 
 MISSING = "–"
 
@@ -27,14 +27,29 @@ def money(value: float | None, digits: int = 1) -> str:
     return f"EUR {_round(value / 1e6, digits):,.{digits}f} M"
 
 
-def pct(value: float | None, digits: int = 0) -> str:
-    """'46 %' (or '45.8 %' with digits=1)."""
-    return MISSING if _missing(value) else f"{_round(value, digits):.{digits}f} %"
+def pct(value: float | None, digits: int = 0, unit: str = "%") -> str:
+    """'46 %' (or '45.8 %' with digits=1; '3.2 pp' with unit='pp')."""
+    return MISSING if _missing(value) else f"{_round(value, digits):.{digits}f} {unit}"
 
 
 def number(value: float | None, digits: int = 0) -> str:
     """'12,345' or '3.1': thousands separators, a fixed number of decimals."""
     return MISSING if _missing(value) else f"{_round(value, digits):,.{digits}f}"
+
+
+def count(value: float | None, digits: int = 1) -> str:
+    """'12.4 million' from a million up, '12,345' below: counts of things such as objects."""
+    if _missing(value):
+        return MISSING
+    return f"{_round(value / 1e6, digits):,.{digits}f} million" if abs(value) >= 1e6 else number(value)
+
+
+def compact(value: int) -> str:
+    """'10k', '100k', '1M': a round threshold in a short label."""
+    for size, suffix in ((1_000_000, "M"), (1_000, "k")):
+        if value >= size:
+            return f"{value / size:g}{suffix}"
+    return f"{value:g}"
 
 
 def mid_sentence(name: str) -> str:

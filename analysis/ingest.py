@@ -1,6 +1,6 @@
 """Read one uploaded file into canonical survey rows plus a report of everything found on the way.
 
-    bytes -> sheets (readers) -> header row + column mapping (mapping) -> data rows
+    bytes -> sheets (reading) -> header row + column mapping (mapping) -> data rows
           -> cell values (normalise) -> rules (validate) -> ParsedUpload (frame + FileReport)
 
 Nothing here writes to the store: a ParsedUpload is committed by analysis.store only when it has no errors.
@@ -21,16 +21,17 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analysis import layouts, limits, mappings, normalise, schema, validate
+from analysis import layouts, limits, normalise, schema, validate
 from analysis.headers import values
 from analysis.headers.concepts import read
 from analysis.headers.fields import PERSONAL
-from analysis.headers.recognise import (ADDRESS, PERSONAL_DATA, REMARKS, TOOL_METADATA, UNMAPPED, Match, assign,
-                                        candidates)
+from analysis.headers.recognise import ADDRESS, REMARKS, TOOL_METADATA, UNMAPPED, Match, assign, candidates
 from analysis.mapping import Header, cell_text, column_letter, find_header, is_total_label, match_option
-from analysis.readers import (DELIMITERS, FORMULA_FAILURE_TEXTS, Sheet, TableRows, UnreadableFile, cell_value,
-                              formula_failure, read_sheets)
-from analysis.report import ERROR, WARNING, ColumnMapping, FileReport
+from analysis.reading.formats import read_sheets
+from analysis.reading.grid import (FORMULA_FAILURE_TEXTS, Sheet, TableRows, UnreadableFile, cell_value,
+                                   formula_failure)
+from analysis.reading.text import DELIMITERS
+from analysis.report import ERROR, WARNING, ColumnMapping, FileReport, MappingKind, SkipReason
 
 
 @dataclass
@@ -85,14 +86,14 @@ def _empty_frame() -> pd.DataFrame:
 def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
                 overrides: dict[tuple[str, str], str | None]) -> pd.DataFrame | None:
     if not sheet.visible:
-        report.sheets_skipped[sheet.name] = "hidden sheet"
+        report.sheets_skipped[sheet.name] = SkipReason.HIDDEN
         return None
     if sheet.is_blank():
-        report.sheets_skipped[sheet.name] = "empty"
+        report.sheets_skipped[sheet.name] = SkipReason.EMPTY
         return None
     header = find_header(sheet.rows, sheet.merged)
     if header is None:
-        report.sheets_skipped[sheet.name] = "no survey columns found (instructions, notes or a lookup list)"
+        report.sheets_skipped[sheet.name] = SkipReason.NO_HEADER
         return None
     layout = layouts.detect([[cell_text(v) for v in row] for row in sheet.rows[: header.rows[-1] + 1]])
     decided = _decide_columns(sheet, header, layout, overrides)
@@ -100,9 +101,7 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
     if not mapped & set(schema.SURVEY_FIELDS) or not mapped & {"museum_name", "museum_id", "country"}:
         report.recognised += [f.label for f in schema.FIELDS if f.name in mapped and f.label not in report.recognised]
         numbers = any(isinstance(v, (int, float)) and not isinstance(v, bool) for row in sheet.rows for v in row)
-        report.sheets_skipped[sheet.name] = ("no survey answer columns (a list or lookup table, not survey rows)"
-                                             if numbers else "no survey answer columns (text only: instructions "
-                                                             "or notes)")
+        report.sheets_skipped[sheet.name] = SkipReason.LOOKUP_LIST if numbers else SkipReason.TEXT_ONLY
         return None
     if layout:
         report.layouts[sheet.name] = layout.tool
@@ -110,7 +109,7 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
     fields_at, options = _map_columns(sheet, header, decided, report, columns)
     raw, excel_rows = _data_rows(sheet, header, fields_at, options, header.rows[-1] + 1, report)
     if not len(excel_rows):
-        report.sheets_skipped[sheet.name] = "header only, no data rows"
+        report.sheets_skipped[sheet.name] = SkipReason.NO_ROWS
         return None
     for row in sorted(set(sheet.hidden_rows) & set(excel_rows.tolist())):
         report.add(WARNING, "hidden_row", f"Row {row} is hidden in Excel; it was loaded like the other rows. "
@@ -156,15 +155,13 @@ def _decide_columns(sheet: Sheet, header: Header, layout: layouts.Layout | None,
         if not text:
             continue
         if (sheet.name, text) in overrides:
-            decided[c] = Match(overrides[(sheet.name, text)], 100, mappings.ANALYST), None
+            decided[c] = Match(overrides[(sheet.name, text)], 100, MappingKind.ANALYST), None
         elif layouts.is_metadata(text, layout) and not read(text).concepts & PERSONAL:   # GPS is personal
             decided[c] = Match(None, 100, TOOL_METADATA, why=f"a {layout.tool if layout else 'survey tool'} "
                                                              "bookkeeping column"), None
         elif option := match_option(text):
             field, code, known = option
-            how = (f"option '{code}' of a several-answers question" if known else
-                   f"option of a several-answers question, not one of its answers: stored as '{code}'")
-            decided[c] = Match(field, 100, how), code
+            decided[c] = Match(field, 100, MappingKind.OPTION if known else MappingKind.OTHER_OPTION), code
         else:
             free.append(c)
     answers = [_answers(sheet, start, c) for c in free]
@@ -185,9 +182,9 @@ def _map_columns(sheet: Sheet, header: Header, decided: dict[int, tuple[Match, s
     for c, (match, code) in sorted(decided.items()):
         text, letter = header.texts[c], column_letter(c)
         report.mapping.append(ColumnMapping(sheet.name, text, letter, match.field, match.confidence, match.how,
-                                            match.suggestion, match.why))
+                                            match.suggestion, match.why, code))
         if match.field is None:
-            if match.how == UNMAPPED and _filled(sheet.column(c).slice(start)).any():
+            if match.how is UNMAPPED and _filled(sheet.column(c).slice(start)).any():
                 holder = next((k for k, (m, _) in decided.items() if m.field and m.field == match.suggestion), None)
                 _unrecognised(report, sheet, header, c, match, holder)
             continue
@@ -199,16 +196,18 @@ def _map_columns(sheet: Sheet, header: Header, decided: dict[int, tuple[Match, s
     for name in list(options):
         if name in fields_at.values():         # the tool also wrote a summary column: use it, never count twice
             for m in report.mapping:
-                if m.sheet == sheet.name and m.field == name and m.how.startswith("option"):
-                    m.how = "option column set aside (the summary column is used)"
+                if m.sheet == sheet.name and m.field == name and m.how in (MappingKind.OPTION,
+                                                                           MappingKind.OTHER_OPTION):
+                    m.how = MappingKind.OPTION_SET_ASIDE
             del options[name]
         else:
             first = options[name][0][0]
             question = header.texts[first].split(" / ")[0]
             columns[(sheet.name, name)] = (question, column_letter(first))
-    for how, words in ((PERSONAL_DATA, "personal data not stored"), (TOOL_METADATA, "survey tool metadata set aside"),
-                       (REMARKS, "remarks (free text) not stored"), (ADDRESS, "address or web details not stored")):
-        listed = [m.column for m in report.mapping if m.sheet == sheet.name and m.how == how]
+    # Personal data is listed on its own (FileReport.dropped_columns), never among the notes.
+    for how, words in ((TOOL_METADATA, "survey tool metadata set aside"), (REMARKS, "remarks (free text) not stored"),
+                       (ADDRESS, "address or web details not stored")):
+        listed = [m.column for m in report.mapping if m.sheet == sheet.name and m.how is how]
         if listed:
             report.notes.append(f"Sheet '{sheet.name}': {words}: {', '.join(listed)}.")
     return fields_at, options
@@ -589,11 +588,11 @@ def _explain_no_survey(sheets: list[Sheet], report: FileReport) -> None:
     if report.errors:
         return
     reasons = report.sheets_skipped
-    if "header only, no data rows" in reasons.values():
+    if SkipReason.NO_ROWS in reasons.values():
         report.add(ERROR, "no_data_rows", "The survey columns are there but no museum rows were found under "
                                           "them. Nothing was loaded.")
         return
-    register = [name for name, why in reasons.items() if why.startswith("no survey answer")]
+    register = [name for name, why in reasons.items() if why.has_headings]
     if register:
         # Columns were recognised, but only identification / classification ones: a register, not a survey.
         report.add(ERROR, "not_a_survey",

@@ -25,7 +25,7 @@ MAX_CELLS = _env_int("MUSEUM_MAX_CELLS", 5_000_000)  # filled cells per file, co
 HEADER_SCAN_ROWS = 40                                 # how far down a header row is looked for
 SUPPRESS_BELOW_N = 5                                  # groups with fewer respondents are not shown
 
-# --- reading workbooks safely (analysis.readers; shared/STACK-NOTES.md section H) -----------------------
+# --- reading workbooks safely (analysis.reading; shared/STACK-NOTES.md section H) -----------------------
 # calamine (the Rust reader under fastexcel) aborts the whole process (an allocation failure, not an
 # exception) on a cell far outside the table (XFD1048576) and on some crafted .xls headers. Workbooks are
 # therefore parsed in a child process that may use at most PARSE_MEMORY_BYTES and PARSE_SECONDS, while the

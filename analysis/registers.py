@@ -4,7 +4,7 @@ A register is a list of museums, not a survey: id or code, name, type, visits or
 region and, when the file covers several countries, the country. Real ones come as ';'-separated Latin-1
 text with 'na' for blanks and codes like Muséofile M0965 (France) or mm.* (Mapping Museums, UK).
 
-    bytes -> sheets (analysis.readers) -> header row and columns (own synonyms, then analysis.mapping)
+    bytes -> sheets (analysis.reading) -> header row and columns (own synonyms, then analysis.mapping)
           -> values (analysis.normalise: countries, blanks, numbers, museum type and ownership codes)
           -> ParsedRegister (museums + findings) -> analysis.store.commit_register (one transaction)
 
@@ -25,7 +25,8 @@ import pandas as pd
 from analysis import limits, normalise, schema, store
 from analysis.headers.recognise import match_header
 from analysis.mapping import cell_text, column_letter, is_total_label
-from analysis.readers import Sheet, UnreadableFile, read_sheets
+from analysis.reading.formats import read_sheets
+from analysis.reading.grid import Sheet, UnreadableFile
 from analysis.report import ERROR, WARNING, Finding, HasFindings
 
 # Register columns -> headings as registers write them (compared after schema.header_key, digits removed,

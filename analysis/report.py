@@ -8,8 +8,50 @@ as a comment into an annotated copy of the workbook.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import Enum
 
 ERROR, WARNING = "error", "warning"
+
+
+class MappingKind(Enum):
+    """How a column's meaning was decided. Code compares members; people read `text` (the report, the CLI's
+    JSON). The option kinds' text names the option: see ColumnMapping.how_text."""
+
+    RECOGNISED = "recognised"
+    UNMAPPED = "unmapped"
+    PERSONAL_DATA = "personal data (dropped)"
+    TOOL_METADATA = "survey tool metadata (set aside)"
+    REMARKS = "remarks (free text, not stored)"
+    ADDRESS = "address or web details (not stored)"
+    OPTION = "option '{option}' of a several-answers question"
+    OTHER_OPTION = "option of a several-answers question, not one of its answers: stored as '{option}'"
+    OPTION_SET_ASIDE = "option column set aside (the summary column is used)"
+    SAVED = "saved mapping"                  # an analyst's choice saved for these headings (analysis.loading)
+    ANALYST = "set by analyst"               # the analyst's choice for this file
+
+    @property
+    def text(self) -> str:
+        return self.value
+
+
+class SkipReason(Enum):
+    """Why a sheet is not read as survey rows; `text` is how the report words it."""
+
+    HIDDEN = "hidden sheet"
+    EMPTY = "empty"
+    NO_HEADER = "no survey columns found (instructions, notes or a lookup list)"
+    LOOKUP_LIST = "no survey answer columns (a list or lookup table, not survey rows)"
+    TEXT_ONLY = "no survey answer columns (text only: instructions or notes)"
+    NO_ROWS = "header only, no data rows"
+
+    @property
+    def text(self) -> str:
+        return self.value
+
+    @property
+    def has_headings(self) -> bool:
+        """A header row was found, only no survey question among it: mapping its columns can bring it in."""
+        return self in (SkipReason.LOOKUP_LIST, SkipReason.TEXT_ONLY)
 
 
 @dataclass
@@ -38,9 +80,14 @@ class ColumnMapping:
     letter: str            # spreadsheet column letter
     field: str | None      # canonical field, None when unmapped
     confidence: int        # 100 = exact synonym; lower = fuzzy match
-    how: str               # see analysis.headers.recognise: recognised, unmapped, personal data (dropped), ...
+    how: MappingKind
     suggestion: str | None = None
     why: str = ""          # the words (or answers) that decided it
+    option: str | None = None    # the option code of a column that is one option of a several-answers question
+
+    @property
+    def how_text(self) -> str:
+        return self.how.text.format(option=self.option)
 
 
 class HasFindings:
@@ -65,7 +112,7 @@ class FileReport(HasFindings):
     sha256: str = ""
     format: str = ""
     sheets_used: list[str] = field(default_factory=list)
-    sheets_skipped: dict[str, str] = field(default_factory=dict)      # sheet -> reason
+    sheets_skipped: dict[str, SkipReason] = field(default_factory=dict)
     layouts: dict[str, str] = field(default_factory=dict)             # sheet -> survey tool recognised
     recognised: list[str] = field(default_factory=list)               # fields seen on skipped sheets
     header_rows: dict[str, list[int]] = field(default_factory=dict)   # sheet -> Excel row numbers
@@ -79,20 +126,21 @@ class FileReport(HasFindings):
 
     @property
     def dropped_columns(self) -> list[str]:
-        return [m.column for m in self.mapping if m.how.startswith("personal")]
+        return [m.column for m in self.mapping if m.how is MappingKind.PERSONAL_DATA]
 
     @property
     def unmapped_columns(self) -> list[str]:
-        return [m.column for m in self.mapping if m.field is None and m.how in ("unmapped", "set by analyst")]
+        return [m.column for m in self.mapping
+                if m.field is None and m.how in (MappingKind.UNMAPPED, MappingKind.ANALYST)]
 
     @property
     def remarks_columns(self) -> list[str]:
         """Free-text remarks and the museum's address or website: shown, never stored."""
-        return [m.column for m in self.mapping if m.how.startswith(("remarks", "address"))]
+        return [m.column for m in self.mapping if m.how in (MappingKind.REMARKS, MappingKind.ADDRESS)]
 
     @property
     def metadata_columns(self) -> list[str]:
-        return [m.column for m in self.mapping if m.how.startswith("survey tool")]
+        return [m.column for m in self.mapping if m.how is MappingKind.TOOL_METADATA]
 
     def as_dict(self) -> dict:
         return {
@@ -101,12 +149,13 @@ class FileReport(HasFindings):
             "format": self.format,
             "errors": [f.as_dict() for f in self.errors],
             "warnings": [f.as_dict() for f in self.warnings],
-            "sheets": {"used": self.sheets_used, "skipped": self.sheets_skipped},
+            "sheets": {"used": self.sheets_used,
+                       "skipped": {sheet: why.text for sheet, why in self.sheets_skipped.items()}},
             "header_rows": self.header_rows,
             "survey_tool": self.layouts,
             "mapping": [
                 {"sheet": m.sheet, "column": m.column, "field": m.field, "confidence": m.confidence,
-                 "how": m.how, "why": m.why} for m in self.mapping if m.field
+                 "how": m.how_text, "why": m.why} for m in self.mapping if m.field
             ],
             "unmapped_columns": self.unmapped_columns,
             "dropped_personal_data_columns": self.dropped_columns,

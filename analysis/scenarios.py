@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis import formats, limits, schema, unit_costs, weights
+from analysis import definitions, formats, limits, schema, unit_costs, weights
 from analysis.filters import Filters
 
 RULES = {"proportional": "Proportional to shortfall", "smallest-first": "Smallest shortfalls first",
@@ -56,9 +56,8 @@ RULE_TEXT = {
              "shared equally among the others",
 }
 ASSUMPTIONS = (
-    "Shortfall = max(0, need − annual digital budget × funding horizon) per museum, from the survey (to 2030 unless "
-    "a museum gave another horizon), split over the pillars in proportion to its needs; only museums that gave "
-    "both needs and a budget take part.",
+    f"Shortfall = {definitions.SHORTFALL} per museum, {definitions.SHORTFALL_TERMS}, from the survey; split over "
+    "the pillars in proportion to its needs; only museums that gave both needs and a budget take part.",
     "A museum is fully funded when it receives its whole shortfall; money is never given beyond a shortfall, and "
     "what no museum can use is reported as left over.",
     "Extrapolated figures share the sum among all museums of the population frame of the countries in view: each "
@@ -335,7 +334,7 @@ def by_pillar(s: Scenario) -> pd.DataFrame:
 
 def by_group(s: Scenario, by: str) -> pd.DataFrame:
     """Per country, museum type, size band or ownership: n (museums with need and budget), museums with a gap and
-    fully funded, the shortfall, closed and left (EUR), share closed; groups with n < 5 suppressed, largest
+    fully funded, the shortfall, closed and left (EUR), share closed; groups with n < SUPPRESS_BELOW_N suppressed, largest
     shortfall left first."""
     if by not in BREAKDOWNS:
         raise ValueError(f"unknown breakdown {by!r}")
@@ -424,9 +423,9 @@ def frame_scenario(museums: pd.DataFrame, population: pd.DataFrame, budget_eur: 
 def outlook(museums: pd.DataFrame, s: Scenario, costs: pd.DataFrame) -> pd.DataFrame:
     """Per country (and 'ALL'), collection-weighted over the museums that gave their share digitised and their
     collection size: the share digitised now; projected to the horizon at the yearly progress museums with an
-    earlier answer report (n_pace >= 5), never above the share that needs digitising; the extra points the
+    earlier answer report (n_pace >= SUPPRESS_BELOW_N), never above the share that needs digitising; the extra points the
     scenario's money to the digitisation pillars buys at the cost model's unit costs; and the 2030 target in force.
-    Countries with n < 5 are suppressed."""
+    Countries with n < SUPPRESS_BELOW_N are suppressed."""
     base = museums[(museums["collection_objects"] > 0) & museums["pct_digitised"].notna()].copy()
     modelled = unit_costs.model(base, costs)
     unit = (1 - modelled["share_3d_pct"] / 100) * modelled["cost_2d_eur"] + \
@@ -476,9 +475,9 @@ def outlook(museums: pd.DataFrame, s: Scenario, costs: pd.DataFrame) -> pd.DataF
 def outlook_assumptions(horizon: int) -> list[str]:
     return [
         f"Projection to {horizon}: the share digitised now (collection-weighted) plus the yearly progress reported "
-        "by the museums of the country that answered an earlier wave (collection-weighted, at least 5 museums), "
-        f"times the years from the wave to {horizon}; never below the share now, never above the share that needs "
-        "digitising.",
+        "by the museums of the country that answered an earlier wave (collection-weighted, at least "
+        f"{limits.SUPPRESS_BELOW_N} museums), times the years from the wave to {horizon}; never below the share now, "
+        "never above the share that needs digitising.",
         "The scenario's money buys objects only through the digitisation pillars (equipment, qualified staff, data "
         "and metadata), at each museum's unit cost in the cost model, up to the objects it still has to digitise; "
         "it comes on top of the pace reported, which museums' own budgets pay for.",
@@ -492,7 +491,7 @@ def _num(value) -> float | None:
 
 
 def as_json(s: Scenario, frame: FrameScenario | None, frame_reason: str = "") -> dict:
-    """What `python -m analysis scenario --json` prints: totals, per pillar and per country (n < 5 suppressed),
+    """What `python -m analysis scenario --json` prints: totals, per pillar and per country (n < SUPPRESS_BELOW_N suppressed),
     and the frame estimates with their 95 % intervals when the scope allows them."""
     countries = by_group(s, "country")
     out = {

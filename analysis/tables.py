@@ -10,14 +10,16 @@ import re
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from analysis import schema
+from analysis import limits, schema
+
+_HIDDEN = f"Not shown (fewer than {limits.SUPPRESS_BELOW_N} answers)"
 
 # Column names used by the aggregates (analysis.metrics) and what a reader calls them.
 HEADINGS = {
     "n": "Museums (n)", "group": "Group", "label": "Label", "country": "Country", "country_name": "Country",
     "mean": "Mean", "sd": "Standard deviation", "median": "Median", "q1": "Lower quartile", "q3": "Upper quartile",
     "min": "Lowest", "max": "Highest", "weighted_mean": "Collection-weighted mean", "n_weighted": "Museums weighted (n)",
-    "suppressed": "Not shown (fewer than 5 answers)", "suppressed_below_5": "Not shown (fewer than 5 answers)",
+    "suppressed": _HIDDEN, f"suppressed_below_{limits.SUPPRESS_BELOW_N}": _HIDDEN,
     "share": "Share of museums (%)", "museums": "Museums", "value": "Value",
     "mean_pct_digitised": "Collection digitised, mean (%)", "weighted_pct_digitised": "Objects digitised (%)",
     "need_eur": "Need (EUR)", "n_need": "Museums with a need (n)", "shortfall_eur": "Shortfall (EUR)",

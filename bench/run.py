@@ -9,7 +9,7 @@ bench/results/before.json and bench/results/after.json, so that both columns com
 Seeded and self-contained: every input is generated into a temp dir. BENCH_QUICK=1: small sizes, stdout only.
 
 It measures
-  ingest      `pipeline.load_file` end to end (read, map, normalise, validate, commit to a fresh DuckDB file)
+  ingest      `loading.upload.load_file` end to end (read, map, normalise, validate, commit to a fresh DuckDB file)
               of a 70k-row survey as xlsx and as CSV, against a bare python-calamine parse of the same xlsx,
               `sqlite-utils insert --csv` of the same CSV (the yardstick of issue #17) and DuckDB's own
               read_csv; peak memory of a whole load (the process and its parsing child) against the bare
@@ -58,7 +58,7 @@ import python_calamine  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from analysis import limits  # noqa: E402
 from analysis.filters import Filters  # noqa: E402
-from analysis.pipeline import load_file  # noqa: E402
+from analysis.loading.upload import load_file  # noqa: E402
 from analysis.sample import generate_sample  # noqa: E402
 from analysis.store import open_store  # noqa: E402
 from analysis.template import write_template  # noqa: E402
@@ -186,7 +186,7 @@ def _status_kb(pid: int) -> dict[str, int]:
 
 def peak_rss_mb(path: Path, ingest: bool) -> dict[str, float]:
     """Memory of a fresh process that imports what a load needs, opens a fresh store and (optionally) loads."""
-    script = ("import sys; from analysis.store import open_store; from analysis.pipeline import load_file\n"
+    script = ("import sys; from analysis.store import open_store; from analysis.loading.upload import load_file\n"
               "con = open_store(sys.argv[2])\n"
               "if sys.argv[3] == '1': assert load_file(con, sys.argv[1], user='bench')['status'] == 'committed'\n")
     db = TMP / f"rss-{int(ingest)}-{time.perf_counter_ns()}.duckdb"

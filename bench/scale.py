@@ -11,6 +11,7 @@ so some rows are superseded), not by bulk inserts that bypass it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import inspect
 import os
@@ -107,6 +108,7 @@ def page_calls(db: Path) -> list[tuple[str, str, tuple]]:
     originals = []
 
     def wrap(module, name, fn):
+        @functools.wraps(fn)            # keeps the name ui.state caches each aggregate under
         def recorder(con, *args, **kwargs):
             if depth[0] == 0:
                 rest = tuple("F" if isinstance(a, Filters) else a for a in args)

@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape
 import openpyxl
 from openpyxl.comments import Comment
 
-from analysis.annotate import ERROR_FILL, ISSUE_COLUMNS, WARNING_FILL, annotated_name, annotated_workbook
+from analysis.loading.annotate import ERROR_FILL, ISSUE_COLUMNS, WARNING_FILL, annotated_name, annotated_workbook
 from analysis.ingest import parse_upload
 from tests.conftest import write_xlsx
 

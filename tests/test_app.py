@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.pipeline import load_file
+from analysis.loading.upload import load_file
 from tests.conftest import ROOT, small_survey
 
 APP = str(ROOT / "app.py")

@@ -16,7 +16,7 @@ from pptx.util import Emu, Inches
 from analysis import catalogue, export
 from analysis.__main__ import main
 from analysis.filters import Filters
-from analysis.pipeline import load_file
+from analysis.loading.upload import load_file
 from analysis.store import open_store
 from tests.conftest import small_survey
 

@@ -5,7 +5,7 @@ import pytest
 
 from analysis import metrics
 from analysis.filters import Filters
-from analysis.pipeline import load_file
+from analysis.loading.upload import load_file
 from analysis.store import connect, open_store, retract_upload
 from tests.conftest import write_xlsx
 

@@ -9,7 +9,7 @@ import pytest
 
 from analysis import catalogue, export
 from analysis.filters import Filters
-from analysis.pipeline import load_file
+from analysis.loading.upload import load_file
 from analysis.store import open_store
 from tests.conftest import small_survey
 

@@ -17,7 +17,7 @@ from pptx import Presentation
 
 from analysis import catalogue, export, metrics, provenance, store
 from analysis.filters import Filters
-from analysis.pipeline import load_file
+from analysis.loading.upload import load_file
 from tests.conftest import ROOT, small_survey
 from tests.test_cli import cli
 

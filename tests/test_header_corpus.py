@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from analysis import schema
-from analysis.headers.recognise import PERSONAL_DATA, RECOGNISED, Match, match_header
+from analysis.headers.recognise import PERSONAL_DATA, RECOGNISED, UNMAPPED, Match, match_header
 from analysis.mapping import match_option
 
 CORPUS = Path(__file__).with_name("header_corpus")
@@ -51,7 +51,7 @@ def outcome(header: str, expected: str) -> str:
         return "wrong" if m.field else "right"
     if m.field == expected:
         return "right"
-    set_aside = m.field is None and m.how != "unmapped"       # stored nowhere, and no one asked
+    set_aside = m.field is None and m.how is not UNMAPPED     # stored nowhere, and no one asked
     return "wrong" if m.field or set_aside else "missed"
 
 
@@ -122,7 +122,7 @@ if __name__ == "__main__":
         result = outcome(header, expected)
         if result != "right":
             m = read_alone(header)
-            print(f"{result:6} {lang} [{kind}] {header!r}: expected {expected}, got {m.field or m.how}"
+            print(f"{result:6} {lang} [{kind}] {header!r}: expected {expected}, got {m.field or m.how.text}"
                   f" ({m.confidence}, {m.why or m.suggestion})")
     # Calibration: how often the likeliest field is right, by confidence (what AUTO is set from).
     bands: dict[int, Counter] = {}

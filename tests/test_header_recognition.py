@@ -14,7 +14,7 @@ from analysis.headers.concepts import fold, read
 from analysis.headers.fields import definitions
 from analysis.headers.recognise import PERSONAL_DATA, REMARKS, TOOL_METADATA, assign, match_header
 from analysis.mapping import find_header
-from analysis.pipeline import load_bytes, load_file
+from analysis.loading.upload import load_bytes, load_file
 from tests.conftest import write_xlsx
 from tests.test_cli import cli
 
@@ -215,10 +215,14 @@ def test_an_abbreviation_with_a_full_stop_is_not_a_question_code():
 
 
 def test_the_column_table_says_why_a_column_was_read_so():
-    from analysis.mappings import how_text
+    from analysis.loading.mappings import how_text
+    from analysis.report import ColumnMapping, MappingKind
 
-    assert how_text("recognised", None, "numérisée + 3D + %") == "recognised (numérisée + 3D + %)"
-    assert how_text("unmapped", "pct_digitised", "digitised").startswith(
+    def column(how, suggestion, why):
+        return ColumnMapping("Survey", "heading", "A", None, 0, how, suggestion, why)
+
+    assert how_text(column(MappingKind.RECOGNISED, None, "numérisée + 3D + %")) == "recognised (numérisée + 3D + %)"
+    assert how_text(column(MappingKind.UNMAPPED, "pct_digitised", "digitised")).startswith(
         "not recognised; likeliest: Collection digitised (%) (digitised)")
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from analysis.mapping import column_letter, find_header, match_header
+from analysis.report import MappingKind
 
 
 @pytest.mark.parametrize("header, field", [
@@ -24,7 +25,7 @@ def test_headers_map_to_fields(header, field):
 @pytest.mark.parametrize("header", ["E-mail", "Courriel", "Téléphone", "Contact person", "Ansprechpartner"])
 def test_personal_data_headers_are_recognised(header):
     match = match_header(header)
-    assert match.field is None and match.how.startswith("personal")
+    assert match.field is None and match.how is MappingKind.PERSONAL_DATA
 
 
 def test_unknown_header_stays_unmapped():
@@ -48,3 +49,43 @@ def test_header_found_below_title_rows_and_two_row_header_joined():
 
 def test_column_letters():
     assert [column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
+
+
+def test_mapping_kinds_and_skipped_sheets_are_worded_for_people_and_compared_as_kinds(tmp_path):
+    """One option column per answer, an option that is no answer, a summary column beside option columns, a
+    hidden sheet and a sheet of instructions: each gets its kind, and the report words it as before."""
+    import openpyxl
+
+    from analysis.ingest import parse_upload
+    from analysis.report import SkipReason
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Survey"
+    ws.append(["Museum name", "Country", "Survey wave", "Collection digitised (%)", "Metadata standards [LIDO]",
+               "Metadata standards [Darwin Core]", "E-mail"])
+    ws.append(["Wien Museum", "AT", "2025", 40, "LIDO", "", "a@b.at"])
+    wb.create_sheet("Old").append(["Museum name", "Country"])
+    wb["Old"].sheet_state = "hidden"
+    wb.create_sheet("Read me").append(["Please fill in one row per museum", "Thank you"])
+    museums = wb.create_sheet("Museums")                   # a list of museums: no survey answers
+    museums.append(["Museum name", "Country"])
+    museums.append(["Wien Museum", "AT"])
+    path = tmp_path / "kinds.xlsx"
+    wb.save(path)
+    report = parse_upload(path.read_bytes(), "kinds.xlsx").report
+    kinds = {m.column: (m.how, m.how_text) for m in report.mapping}
+    assert kinds["Metadata standards [LIDO]"] == (MappingKind.OPTION,
+                                                  "option 'lido' of a several-answers question")
+    assert kinds["Metadata standards [Darwin Core]"] == (
+        MappingKind.OTHER_OPTION, "option of a several-answers question, not one of its answers: stored as 'other'")
+    assert kinds["E-mail"] == (MappingKind.PERSONAL_DATA, "personal data (dropped)")
+    assert report.dropped_columns == ["E-mail"]
+    assert report.sheets_skipped == {"Old": SkipReason.HIDDEN, "Read me": SkipReason.NO_HEADER,
+                                     "Museums": SkipReason.TEXT_ONLY}
+    said = report.as_dict()
+    assert said["sheets"]["skipped"] == {
+        "Old": "hidden sheet", "Read me": "no survey columns found (instructions, notes or a lookup list)",
+        "Museums": "no survey answer columns (text only: instructions or notes)"}
+    assert {m["column"]: m["how"] for m in said["mapping"]}["Metadata standards [LIDO]"] == (
+        "option 'lido' of a several-answers question")

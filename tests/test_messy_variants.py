@@ -20,7 +20,7 @@ except ImportError:  # ... or tests/ became a package
     from tests import messy_fixtures as fx
 
 from analysis.metrics import summary
-from analysis.pipeline import load_file
+from analysis.loading.upload import load_file
 from analysis.store import open_store
 from tests.conftest import summary_mismatches
 

@@ -4,7 +4,7 @@ import pytest
 
 from analysis.filters import Filters
 from analysis.metrics import column_means, level_summary, summary
-from analysis.pipeline import load_file
+from analysis.loading.upload import load_file
 from tests.conftest import write_xlsx
 
 NEEDS = ["Need: infrastructure (EUR to 2030)", "Need: equipment (EUR to 2030)", "Need: qualified staff (EUR to 2030)",

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis import charts, metrics, schema
 from analysis.filters import Filters
-from analysis.pipeline import load_file
+from analysis.loading.upload import load_file
 from analysis.store import open_store
 from tests.conftest import ROOT, write_xlsx
 

@@ -26,7 +26,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis import charts, metrics, schema
 from analysis.filters import Filters
-from analysis.pipeline import load_file
+from analysis.loading.upload import load_file
 from tests.conftest import ROOT, chart_titles, open_page, write_xlsx
 
 APP = str(ROOT / "app.py")

@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis import charts, geo, metrics
 from analysis.filters import Filters
-from analysis.pipeline import load_file
+from analysis.loading.upload import load_file
 from analysis.store import open_store
 from tests.conftest import HEADER, ROOT, write_xlsx
 

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis import charts, definitions, metrics, schema, weights
 from analysis.filters import Filters
-from analysis.pipeline import load_file
+from analysis.loading.upload import load_file
 from analysis.store import open_store
 from tests.conftest import ROOT, open_page, write_xlsx
 

@@ -4,7 +4,7 @@ store (OpenMS-template style smoke test). Page-specific behaviour is tested in t
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.pipeline import load_file
+from analysis.loading.upload import load_file
 from analysis.store import open_store
 from tests.conftest import ROOT
 

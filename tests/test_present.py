@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from analysis import catalogue
-from analysis.pipeline import load_file
+from analysis.loading.upload import load_file
 from analysis.store import open_store
 from tests.conftest import open_page, small_survey
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from analysis.readers import UnreadableFile, read_sheets, sniff_format
+from analysis.reading.formats import read_sheets, sniff_format
+from analysis.reading.grid import UnreadableFile
 
 ROWS = [["Museum name", "Country", "Collection digitised (%)"], ["Musée d'Orsay", "France", "45,5"],
         ["Österreichisches Museum", "Österreich", "12"]]

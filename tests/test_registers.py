@@ -14,8 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from analysis import metrics, registers, store
 from analysis.filters import Filters
-from analysis.pipeline import load_file
-from analysis.store import connect, open_store
+from analysis.loading.upload import load_file
+from analysis.store import connect, derived, open_store
 from tests.conftest import open_page, write_xlsx
 
 # A Muséofile-style export: ';'-separated, Latin-1, 'na' and 'n.d.' for blanks, French number formats, a
@@ -86,7 +86,7 @@ def test_loading_the_same_file_twice_is_a_duplicate_and_a_newer_register_replace
     listed = store.register_list(con)
     assert list(zip(listed["register_id"], listed["filename"], listed["in_force"])) == [(2, "b.csv", True),
                                                                                        (1, "a.csv", False)]
-    assert con.execute(f"SELECT museum_ref FROM ({store.CURRENT_REGISTER_MUSEUMS}) WHERE source_row = 6"
+    assert con.execute(f"SELECT museum_ref FROM ({derived.CURRENT_REGISTER_MUSEUMS}) WHERE source_row = 6"
                        ).fetchall() == [("M0005",)]
     con.close()
 

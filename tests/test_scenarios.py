@@ -29,7 +29,7 @@ from scipy import stats
 
 from analysis import metrics, scenarios, schema, store, unit_costs, weights
 from analysis.filters import Filters
-from analysis.pipeline import load_file
+from analysis.loading.upload import load_file
 from tests.conftest import ROOT, write_xlsx
 
 K = 1_000.0

@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from analysis.pipeline import load_file
+from analysis.loading.upload import load_file
 from tests.conftest import HEADER, small_survey, write_xlsx
 
 
@@ -161,14 +161,9 @@ def test_template_rows_with_only_zeros_are_skipped_and_reported(con, tmp_path):
 
 
 def test_analyst_mapping_overrides_the_automatic_one(con, tmp_path):
-    from analysis.ingest import parse_upload
-    from analysis.pipeline import commit_parsed
-
     path = write_xlsx(tmp_path / "o.xlsx", [["Museum name", "Country", "Survey wave", "Favourite share", "% online"],
                                             ["A", "AT", "2025", 30, 10]])
-    parsed = parse_upload(path.read_bytes(), "o.xlsx", mapping={("Survey", "Favourite share"): "pct_digitised",
-                                                                 ("Survey", "% online"): None})
-    result = commit_parsed(con, parsed, user="ana")
+    result = load_file(con, path, user="ana", choices={"Favourite share": "pct_digitised", "% online": None})
     assert result["status"] == "committed"
     assert con.execute("SELECT pct_digitised, pct_online FROM current_responses").fetchall() == [(30.0, None)]
 

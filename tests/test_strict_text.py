@@ -24,8 +24,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from analysis.pipeline import load_bytes
-from analysis.readers import UnreadableFile, read_sheets
+from analysis.loading.upload import load_bytes
+from analysis.reading.formats import read_sheets
+from analysis.reading.grid import UnreadableFile
 from tests.conftest import ROOT
 from tests.hostile.conftest import ErrorCell, ods_bytes, xls_bytes
 

@@ -25,7 +25,7 @@ except ImportError:  # ... or tests/ became a package
 
 from analysis import schema
 from analysis.metrics import summary
-from analysis.pipeline import load_file
+from analysis.loading.upload import load_file
 from analysis.schema import header_key
 from analysis.store import open_store
 from tests.conftest import assert_allowed_values, expected_museum_id, summary_mismatches

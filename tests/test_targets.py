@@ -3,7 +3,7 @@
 import pandas as pd
 
 from analysis import store, targets
-from analysis.pipeline import load_file
+from analysis.loading.upload import load_file
 from tests.conftest import small_survey
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from analysis import schema, unit_costs
 from analysis.docs import data_dictionary_markdown
-from analysis.pipeline import load_file
+from analysis.loading.upload import load_file
 from analysis.template import write_template
 from tests.conftest import ROOT
 

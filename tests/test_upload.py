@@ -1,5 +1,6 @@
-"""The analyst's upload workflow through the real entrypoint (AppTest), plus the pipeline pieces it rests on:
-saved mappings, limits checked before parsing, retraction on the history page.
+"""The analyst's upload workflow through the real entrypoint (AppTest), plus the upload service it rests on
+(analysis.loading.upload): its stages, saved mappings, limits checked before reading, retraction on the
+history page.
 
 Workbooks are built here with openpyxl. Expected values are worked out by hand from the rows written.
 AppTest runs in this process, so the store the page opened (ui.state caches one connection per path) is
@@ -16,10 +17,11 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import accounts, limits, mappings, pipeline
+from analysis import accounts, limits
 from analysis.ingest import parse_upload
-from analysis.pipeline import load_bytes, load_file
-from analysis.readers import read_sheets
+from analysis.loading import mappings, upload
+from analysis.loading.upload import load_bytes, load_file, receive
+from analysis.reading.formats import read_sheets
 from analysis.store import connect, open_store
 from tests.conftest import ROOT, small_survey, write_xlsx
 
@@ -132,7 +134,7 @@ def test_map_an_unknown_column_then_commit_stores_exactly_those_rows(db, tmp_pat
 
     button(at, "Load 2 museum row(s)").click().run()
     assert not at.exception
-    assert "Loaded 2 museum row(s)** as upload 1" in texts(at.success)
+    assert "Loaded 2 museum row(s) as upload 1. No earlier answers were replaced." in texts(at.success)
     assert [p.label for p in at.get("page_link")] == ["See the updated figures on the Overview"]
 
     assert query(db, "SELECT museum_name, country, survey_wave, pct_digitised, digital_budget_available_eur "
@@ -168,13 +170,13 @@ def test_the_command_line_applies_a_saved_mapping_too(tmp_path):
     con = open_store(tmp_path / "cli.duckdb")
     try:
         data = odd_survey(tmp_path / "a.xlsx", [["Wien Museum", "AT", "2025", 40, 10_000]])
-        _, sheets = read_sheets(data)
-        assert pipeline.remember_mapping(con, sheets, {("Survey", "Q7"): "digital_budget_available_eur"},
-                                         user="ana", filename="a.xlsx") == ["Survey"]
+        first = receive(con, data, "a.xlsx")
+        first.revise(con, wave=None, decisions={("Survey", "Q7"): "digital_budget_available_eur"})
+        assert first.remember(con, user="ana") == ["Survey"]
         result = load_bytes(con, data, "a.xlsx", user="cli")
         assert result["status"] == "committed"
         assert {m["column"]: (m["field"], m["how"]) for m in result["mapping"]}["Q7"] == (
-            "digital_budget_available_eur", mappings.SAVED)
+            "digital_budget_available_eur", "saved mapping")
         assert con.execute("SELECT digital_budget_available_eur FROM responses").fetchall() == [(10_000.0,)]
     finally:
         con.close()
@@ -251,9 +253,9 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing(db, tmp_path, monk
     data = small_survey(tmp_path / "big.xlsx").read_bytes()
     monkeypatch.setattr(limits, "MAX_UPLOAD_BYTES", len(data) - 1)
 
-    def must_not_parse(*args, **kwargs):
-        raise AssertionError("parsed a file over the limit")
-    monkeypatch.setattr(pipeline, "parse", must_not_parse)
+    def must_not_read(*args, **kwargs):
+        raise AssertionError("read a file over the limit")
+    monkeypatch.setattr(upload, "read_sheets", must_not_read)
     at = check(open_page("views/upload.py"), ("big.xlsx", data))
     assert "more than the limit of" in texts(at.error)
     assert query(db, "SELECT count(*) FROM uploads") == [(0,)]
@@ -314,7 +316,8 @@ def test_cancel_leaves_the_upload_in_use(db, tmp_path):
 
 def test_a_file_that_is_not_a_spreadsheet_says_what_it_is(db):
     at = check(open_page("views/upload.py"), ("survey.xlsx", b"%PDF-1.7 not a workbook"))
-    assert "**This file cannot be read.** This is a PDF document, not a spreadsheet." in texts(at.error)
+    assert texts(at.error) == ("This file cannot be read. This is a PDF document, not a spreadsheet. Upload an "
+                               "xlsx, xls, ods or csv file. Nothing was stored.")
     assert not [b for b in at.button if b.label.startswith("Load ")]
     assert query(db, "SELECT count(*) FROM uploads") == [(0,)]
 
@@ -323,7 +326,7 @@ def test_a_quote_never_closed_is_shown_with_its_line_and_nothing_is_stored(db):
     data = ("Museum name,Country,Survey wave,Collection digitised (%)\r\nWien Museum,AT,2025,40\r\n"
             '"Grazer Stadtmuseum,AT,2025,20\r\nMuseum aan de Stroom,BE,2025,60\r\n').encode()
     at = check(open_page("views/upload.py"), ("survey.csv", data))
-    assert "**This file cannot be read.** Line 3 has a quote (\") that opens a value and is never closed" \
+    assert "This file cannot be read. Line 3 has a quote (\") that opens a value and is never closed" \
         in texts(at.error)
     assert not [b for b in at.button if b.label.startswith("Load ")]
     assert query(db, "SELECT count(*) FROM uploads") == [(0,)]
@@ -363,11 +366,6 @@ def test_empty_store_pages_render(db):
 
 
 def test_the_mapping_table_never_shows_personal_data(tmp_path):
-    from analysis import mappings
-    from analysis.ingest import parse_upload
-    from analysis.readers import read_sheets
-    from tests.conftest import write_xlsx
-
     data = write_xlsx(tmp_path / "p.xlsx", [["Museum name", "Country", "Survey wave", "% digitised", "E-mail"],
                                             ["A", "AT", "2025", 10, "ana@museum.at"]]).read_bytes()
     table = mappings.mapping_table(parse_upload(data, "p.xlsx").report, read_sheets(data)[1])

@@ -5,6 +5,8 @@ Queries run on a fresh cursor per call (analysis.metrics does that), so sessions
 
 from __future__ import annotations
 
+from typing import Callable
+
 import duckdb
 import streamlit as st
 
@@ -39,11 +41,16 @@ def options(version: tuple) -> dict[str, list]:
     return metrics.options(database())
 
 
+def aggregate(version: tuple, metric: Callable[..., pd.DataFrame], filters: Filters, *args) -> pd.DataFrame:
+    """`metric(con, filters, *args)` for any analysis.metrics aggregate (metrics.distribution, metrics.totals,
+    ...), cached per data version, filters and arguments. The function is passed itself, so editors follow it."""
+    return _cached(version, f"{metric.__module__}.{metric.__qualname__}", filters, args, _metric=metric)
+
+
 @st.cache_data(show_spinner=False)
-def aggregate(version: tuple, name: str, filters: Filters, *args) -> pd.DataFrame:
-    """Any analysis.metrics aggregate by name (distribution, totals, choice_counts, ...),
-    cached per data version and filters."""
-    return getattr(metrics, name)(database(), filters, *args)
+def _cached(version: tuple, name: str, filters: Filters, args: tuple, *, _metric: Callable) -> pd.DataFrame:
+    """Keyed by the metric's name: Streamlit does not hash arguments whose name starts with an underscore."""
+    return _metric(database(), filters, *args)
 
 
 @st.cache_data(show_spinner=False)
@@ -53,7 +60,7 @@ def waves(version: tuple) -> list[str]:
 
 def chart_view(version: tuple, filters: Filters, summary: dict, caption: str) -> catalogue.View:
     """The view chart definitions draw from, reading aggregates through the cache."""
-    return catalogue.View(filters, summary, caption, lambda name, *args: aggregate(version, name, filters, *args),
+    return catalogue.View(filters, summary, caption, lambda metric, *args: aggregate(version, metric, filters, *args),
                           data_of(version, filters.wave).text)
 
 

@@ -1,23 +1,16 @@
 """Digitisation: levels (catalogued … in Europeana), rights of online material, the backlog, the gap to the
 2030 target and who is on pace for it, 3D milestones for monuments, and breakdowns by group."""
 
-import pandas as pd
 import streamlit as st
 
-from analysis import metrics
+from analysis import formats, limits, metrics
 from ui import widgets
 
 BREAKDOWNS = ("country", "museum_type", "size_band", "ownership")
 
 
 def pct(value, unit: str = "%") -> str:
-    return "–" if value is None or pd.isna(value) else f"{value:.1f} {unit}"
-
-
-def objects(value) -> str:
-    if value is None or pd.isna(value):
-        return "–"
-    return f"{value / 1e6:,.2f} million" if value >= 1e6 else f"{value:,.0f}"
+    return formats.pct(value, 1, unit)
 
 
 st.title("Digitisation")
@@ -27,9 +20,10 @@ st.caption("How far museum collections are catalogued, digitised, in 3D, online 
 view = widgets.explore_view()
 s = view.summary
 st.caption(f"{view.caption}. Unweighted means count every museum once; collection-weighted means count every object "
-           "once (museums that gave their collection size). Groups of fewer than 5 museums are not shown.")
+           f"once (museums that gave their collection size). Groups of fewer than {limits.SUPPRESS_BELOW_N} museums "
+           "are not shown.")
 
-goal = metrics.target_in_force(view.fetch("targets_in_force"))
+goal = metrics.target_in_force(view.fetch(metrics.targets_in_force))
 target_text = goal["text"]
 
 # 1. Levels ------------------------------------------------------------------------------------------
@@ -50,7 +44,7 @@ with right:
 
 # 3. Backlog and 4. gap to target ---------------------------------------------------------------------
 st.header("Backlog and the 2030 target")
-backlog = view.fetch("level_means", ("pct_to_digitise", "digitisation_gap_pp", "required_annual_rate_pp")
+backlog = view.fetch(metrics.level_means, ("pct_to_digitise", "digitisation_gap_pp", "required_annual_rate_pp")
                      ).set_index("metric")
 tiles = (
     ("Share still to digitise", pct(backlog.at["pct_to_digitise", "mean"]), "unweighted mean",
@@ -58,7 +52,7 @@ tiles = (
     ("Share of objects still to digitise", pct(backlog.at["pct_to_digitise", "weighted_mean"]),
      "collection-weighted mean", backlog.at["pct_to_digitise", "n_weighted"],
      "objects still to digitise ÷ all objects, over museums that gave their collection size"),
-    ("Objects still to digitise", objects(s["objects_to_digitise"]), "sum", s["n"]["objects_to_digitise"],
+    ("Objects still to digitise", formats.count(s["objects_to_digitise"], 2), "sum", s["n"]["objects_to_digitise"],
      "collection size × share still to digitise, summed over museums"),
     ("Gap to target", pct(backlog.at["digitisation_gap_pp", "mean"], "pp"), "unweighted mean",
      backlog.at["digitisation_gap_pp", "n"], f"target − % digitised, at least 0 (target {target_text})"),
@@ -83,9 +77,10 @@ st.markdown(metrics.ON_TRACK_DEFINITION)
 widgets.show(view, "digitisation-on-track")
 pace_pp = st.slider("Compare with a pace of (percentage points of the collection a year)", 1, 20, 5, key="pace",
                     bind="query-params")
-pace = view.fetch("pace_needed", float(pace_pp))
+pace = view.fetch(metrics.pace_needed, float(pace_pp))
 if pace["above"] is None:
-    st.info(f"Fewer than 5 museums have a gap to target (n = {pace['n']}): the pace needed is not shown.")
+    st.info(f"Fewer than {limits.SUPPRESS_BELOW_N} museums have a gap to target (n = {pace['n']}): the pace needed "
+            "is not shown.")
 else:
     sentence = (f"**{pace['above']} of {pace['n']} museums** ({pace['share_above']:.0f} %) would need to digitise "
                 f"more than **{pace_pp} percentage points** of their collection a year to reach {target_text}; "
@@ -106,6 +101,6 @@ measure = st.segmented_control("Measure", list(metrics.LEVELS), default="pct_dig
 spread = widgets.show(view, "digitisation-spread-by-country", by=by, measure=measure).data
 hidden = int(spread["suppressed"].sum())
 st.caption("Box: the middle half of museums; line: median; whiskers: lowest and highest museum. "
-           + (f"{hidden} {metrics.GROUPS[by].lower()} group{'s' if hidden != 1 else ''} with fewer than 5 answers "
-              "not shown. " if hidden else "")
+           + (f"{hidden} {metrics.GROUPS[by].lower()} group{'s' if hidden != 1 else ''} with fewer than "
+              f"{limits.SUPPRESS_BELOW_N} answers not shown. " if hidden else "")
            + ("" if measure == "pct_digitised" else "No target is set for this measure."))

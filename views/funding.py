@@ -5,7 +5,7 @@ fund, the obstacles they name and where their money comes from, EU programmes in
 import pandas as pd
 import streamlit as st
 
-from analysis import formats, schema, tables
+from analysis import definitions, formats, limits, metrics, schema, tables
 from ui import widgets
 
 # ?by= values (the options as shown: a bound widget writes its shown option to the URL) -> grouping column.
@@ -26,24 +26,23 @@ horizon = (f"{max(1, schema.HORIZON_YEAR - wave_year)} years ({schema.HORIZON_YE
 st.info(
     "**How the figures are computed.** For each museum: **need** = the sum of the six pillar needs it answered; "
     "**budget over the horizon** = its annual digital budget × its funding horizon, which defaults to "
-    f"{horizon} when the museum gave none; **shortfall = max(0, need − budget × horizon)**, shared out across "
+    f"{horizon} when the museum gave none; **shortfall = {definitions.SHORTFALL}**, shared out across "
     "the pillars in proportion to the museum's needs. Totals add up the museums that answered, and each says "
     "how many (n): need over museums that gave any need, budget over museums that gave a budget, shortfall over "
     "museums that gave both. A museum with money to spare does not cover another's gap, so the total shortfall "
-    "is not total need minus total budget. Groups of fewer than 5 museums are not shown.",
+    f"is not total need minus total budget. Groups of fewer than {limits.SUPPRESS_BELOW_N} museums are not shown.",
     icon=":material/calculate:")
 
 money = formats.money
-eu = view.fetch("eu_funding").iloc[0]
+eu = view.fetch(metrics.eu_funding).iloc[0]
 cols = st.columns(4)
 cols[0].metric("Funding need", money(s["total_funding_need_eur"]),
                help=f"Sum of the six pillar needs, n = {n['funding_need']} museums that gave any need")
 cols[1].metric("Digital budget × horizon", money(s["total_funding_available_eur"]),
                help=f"Annual digital budget × horizon years, n = {n['funding_available']} museums that gave a budget")
 cols[2].metric("Funding shortfall", money(s["total_funding_shortfall_eur"]),
-               help=f"Sum of max(0, need − budget × horizon), n = {n['funding_shortfall']} museums that gave both")
-cols[3].metric("Museums that received EU funding", "–" if pd.isna(eu["share_with_eu_funding_pct"])
-               else f"{eu['share_with_eu_funding_pct']:.0f} %",
+               help=f"Sum of {definitions.SHORTFALL}, n = {n['funding_shortfall']} museums that gave both")
+cols[3].metric("Museums that received EU funding", formats.pct(eu["share_with_eu_funding_pct"]),
                help=f"Share with EU funding received > 0 in the last 3 years, n = {int(eu['n'])} museums that "
                     f"answered; total received {money(eu['total_eu_funding_eur'])}")
 
@@ -74,7 +73,8 @@ with right:
 
 st.markdown("**EU programme uptake**")
 if eu["suppressed"]:
-    st.caption(f"Too few answers on EU funding received (n = {int(eu['n'])}; at least 5 needed).")
+    st.caption(f"Too few answers on EU funding received (n = {int(eu['n'])}; "
+               f"at least {limits.SUPPRESS_BELOW_N} needed).")
 else:
     st.markdown(
         f"- **{int(eu['museums_with_eu_funding'])} of {int(eu['n'])}** museums that answered "
@@ -85,4 +85,4 @@ if not pd.isna(eu["share_naming_eu_source_pct"]):
                 "listed their funding sources name an EU programme (Digital Europe, Horizon Europe, Creative "
                 "Europe, structural funds / RRF).")
 with st.expander("Data behind these figures"):
-    st.dataframe(tables.readable(view.fetch("eu_funding")), hide_index=True)
+    st.dataframe(tables.readable(view.fetch(metrics.eu_funding)), hide_index=True)

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from analysis import metrics
+from analysis import limits, metrics
 from ui import widgets
 
 st.title("Europe map")
-st.caption("One headline figure per country for the filtered museums. Countries with fewer than 5 answers are "
-           "grey, not coloured; hover a country for its n.")
+st.caption("One headline figure per country for the filtered museums. Countries with fewer than "
+           f"{limits.SUPPRESS_BELOW_N} answers are grey, not coloured; hover a country for its n.")
 
 view = widgets.explore_view()
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from analysis import definitions, formats, limits, schema, store, tables, targets, weights
+from analysis import definitions, formats, limits, metrics, schema, store, tables, targets, weights
 from analysis.filters import Filters
 from ui import filters, state, widgets
 
@@ -84,7 +84,7 @@ with frame_tab:
     if not has_data:
         widgets.empty_state()
     else:
-        cover = state.aggregate(version, "frame_coverage", scope)
+        cover = state.aggregate(version, metrics.frame_coverage, scope)
         countries = cover[cover["level"] == "country"]
         flagged = countries[countries["flags"] != ""]
         if len(flagged):
@@ -111,7 +111,7 @@ with frame_tab:
                 ["country", "stratum", "respondents", "museums", "coverage_pct"]].rename(columns=columns | {
                     "stratum": "Size band"})), hide_index=True)
         st.markdown("**Weights.** " + weights.COLLAPSE_RULE + " " + weights.EXCLUSION_RULE)
-        strata = state.aggregate(version, "weighting_strata", scope)
+        strata = state.aggregate(version, metrics.weighting_strata, scope)
         merged = strata[strata["status"] == "merged"]
         if len(merged):
             st.info("Merged strata: " + "; ".join(f"{schema.country_name(c)}: {s} ({n})" for c, s, n in

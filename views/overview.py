@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analysis import findings, formats
+from analysis import findings, formats, metrics
 from ui import widgets
 
 st.title("Museum digitisation in Europe")
@@ -14,7 +14,7 @@ s, caption = view.summary, view.caption
 st.caption(f"{caption}. Unweighted means count every museum equally; collection-weighted means count every "
            "object equally.")
 
-for sentence in findings.headline_findings(s, view.fetch("distribution", "pct_digitised", "country")):
+for sentence in findings.headline_findings(s, view.fetch(metrics.distribution, "pct_digitised", "country")):
     st.markdown(f"- {sentence}")
 
 n = s["n"]
@@ -27,14 +27,14 @@ cols[1].metric("Digitised (unweighted mean)", pct(s["mean_pct_digitised"]),
 cols[2].metric("Digitised (collection-weighted)", pct(s["weighted_pct_digitised"]),
                help=f"Share of all objects digitised, every object counting once; "
                     f"n = {n['weighted_pct_digitised']} museums with both share and collection size")
-cols[3].metric("Objects still to digitise", "–" if s["objects_to_digitise"] is None
-               else f"{s['objects_to_digitise'] / 1e6:,.1f} million",
+cols[3].metric("Objects still to digitise", formats.count(s["objects_to_digitise"]),
                help=f"n = {n['objects_to_digitise']} museums with collection size and both shares")
-cover = view.fetch("coverage")
+cover = view.fetch(metrics.coverage)
 known = cover.dropna(subset=["museums"])
 cols = st.columns(4)
 cols[3].metric("Museum population covered",
-               formats.pct(100 * known["respondents"].sum() / known["museums"].sum(), 1) if len(known) else "–",
+               formats.pct(100 * known["respondents"].sum() / known["museums"].sum(), 1) if len(known)
+               else formats.MISSING,
                help=f"{int(known['respondents'].sum()):,} respondents of {int(known['museums'].sum()):,} museums in "
                     f"the {len(known)} countries with a population figure. " + findings.coverage_note(cover))
 cols[0].metric("Funding need to 2030", money(s["total_funding_need_eur"]), help=f"n = {n['funding_need']}")

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from analysis import accounts, catalogue, export, formats, scenarios, schema, store, tables, unit_costs
+from analysis import accounts, catalogue, export, formats, metrics, scenarios, schema, store, tables, unit_costs
 from ui import auth, state, widgets
 
 # ?by= values as shown (a bound widget writes its shown option) -> grouping column
@@ -37,7 +37,7 @@ st.caption("What would a given sum change? Try a sum and a rule for sharing it o
            "scenario.")
 
 view = widgets.explore_view()
-inputs = view.fetch("scenario_inputs")
+inputs = view.fetch(metrics.scenario_inputs)
 
 left, right, _ = st.columns([1, 1, 1.5])
 budget_m = left.number_input("Sum to invest (EUR millions)", min_value=0.0, max_value=1e6, step=5.0,

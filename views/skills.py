@@ -1,11 +1,10 @@
 """Skills & AI: DigComp 2.2 profile, AI literacy and the AI Act Art. 4 training gap, specialist roles, digital
 staff, AI adoption, infrastructure, and strategy and policy. Every figure with its n; groups of fewer than
-5 museums are not shown."""
+limits.SUPPRESS_BELOW_N museums are not shown."""
 
-import pandas as pd
 import streamlit as st
 
-from analysis import metrics
+from analysis import formats, metrics
 from ui import widgets
 
 st.title("Digital skills and AI readiness")
@@ -17,31 +16,29 @@ view = widgets.explore_view()
 st.caption(f"{view.caption}. Means are unweighted (every museum counts once) over the museums that answered each "
            "question; n is given on every figure.")
 
-headline = view.fetch("averages", ("skills_gap_index", "pct_staff_ai_trained_12m", "ai_literacy_gap_pct"))
-digital = view.fetch("digital_staff_share", None)
+headline = view.fetch(metrics.averages, ("skills_gap_index", "pct_staff_ai_trained_12m", "ai_literacy_gap_pct"))
+digital = view.fetch(metrics.digital_staff_share, None)
 by_field = headline.set_index("field")
 
 
-def shown(field: str, fmt: str) -> str:
-    value = by_field.loc[field, "mean"]
-    return "–" if pd.isna(value) else fmt.format(value)
+def mean(field: str) -> float:
+    return by_field.loc[field, "mean"]
 
 
 cols = st.columns(4)
-cols[0].metric("Skills gap index", shown("skills_gap_index", "{:.2f}"),
+cols[0].metric("Skills gap index", formats.number(mean("skills_gap_index"), 2),
                help="Mean over the five DigComp areas of max(0, target level − staff level), divided by the largest "
                     "possible gap (3): 0 = every area at level 4, 1 = level 1 everywhere. "
                     f"n = {by_field.loc['skills_gap_index', 'n']} museums")
-cols[1].metric("Staff trained in AI (12 months)", shown("pct_staff_ai_trained_12m", "{:.1f} %"),
+cols[1].metric("Staff trained in AI (12 months)", formats.pct(mean("pct_staff_ai_trained_12m"), 1),
                help="Share of staff trained in AI literacy in the last 12 months, unweighted mean; AI Act Art. 4 "
                     f"target {metrics.AI_TRAINED_TARGET_PCT:.0f} %. "
                     f"n = {by_field.loc['pct_staff_ai_trained_12m', 'n']} museums")
-cols[2].metric("AI-literacy training gap", shown("ai_literacy_gap_pct", "{:.1f} pp"),
+cols[2].metric("AI-literacy training gap", formats.pct(mean("ai_literacy_gap_pct"), 1, "pp"),
                help="Mean of (target − % of staff trained in the last 12 months), percentage points. "
                     f"n = {by_field.loc['ai_literacy_gap_pct', 'n']} museums")
 overall = digital.iloc[0] if len(digital) else None
-cols[3].metric("Digital staff, % of paid FTE", "–" if overall is None or pd.isna(overall["mean_pct"])
-               else f"{overall['mean_pct']:.1f} %",
+cols[3].metric("Digital staff, % of paid FTE", formats.pct(None if overall is None else overall["mean_pct"], 1),
                help=f"Unweighted mean of museums' digital FTE ÷ paid FTE; ENUMERATE 2012 baseline "
                     f"{metrics.ENUMERATE_DIGITAL_FTE_PCT:g} %. n = {0 if overall is None else int(overall['n'])} museums")
 

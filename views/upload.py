@@ -1,8 +1,8 @@
 """Upload surveys: check each file (read -> map -> validate), let the analyst fix the column mapping, show
 every problem, and load a file whole only when it has no errors (warnings need a tick).
 
-The work is in analysis.pipeline / mappings / annotate; this page keeps one review per file (by sha256) in
-the session so that edits, reruns and the final load all act on the same bytes.
+The workflow is analysis.loading.upload (the same steps as the command line's load); this page keeps one
+Upload per file (by sha256) in the session, renders its stage and calls its methods.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from io import BytesIO
 import pandas as pd
 import streamlit as st
 
-from analysis import limits, mappings, pipeline, schema, store
-from analysis.annotate import annotated_name, annotated_workbook
-from analysis.readers import UnreadableFile, read_sheets
+from analysis import limits, schema
+from analysis.loading import mappings
+from analysis.loading.annotate import annotated_name, annotated_workbook
+from analysis.loading.upload import Stage, Upload, receive
 from analysis.report import ERROR
 from analysis.template import write_template
 from ui import auth, state
@@ -30,7 +31,7 @@ PREVIEW_ROWS = 200
 
 user = auth.require("analyst")                 # the name goes into the audit trail
 con = state.database()
-reviews: dict[str, dict] = st.session_state.setdefault("upload_reviews", {})
+reviews: dict[str, Upload] = st.session_state.setdefault("upload_reviews", {})
 
 
 def template_bytes() -> bytes:
@@ -44,94 +45,47 @@ def wave_options() -> list[str]:
 
 
 def check_file(name: str, data: bytes, wave: str | None) -> None:
-    """Read, map and validate one file, with its progress shown; the result goes into `reviews`."""
+    """Take in one file with its progress shown; the Upload goes into `reviews`."""
     sha = hashlib.sha256(data).hexdigest()
-    if sha in reviews and reviews[sha]["result"] is None:
-        st.info(f"**{md(name)}** has the same contents as **{md(reviews[sha]['name'])}**, checked already.",
+    if sha in reviews and reviews[sha].stage is not Stage.COMMITTED:
+        st.info(f"**{md(name)}** has the same contents as **{md(reviews[sha].name)}**, checked already.",
                 icon=":material/content_copy:")
         return
-    review = {"name": name, "data": data, "sha": sha, "wave": wave, "decisions": {}, "result": None}
     label = md(name)
     with st.status(f"Checking {label}…", expanded=True) as status:
-        if refused := limits.too_big(len(data)):
-            review["refused"] = refused
-            status.update(label=f"{label}: too large to check", state="error", expanded=False)
-        elif (earlier := store.find_duplicate(con, sha)) is not None:
-            review["duplicate"] = store.upload_details(con, earlier)
-            status.update(label=f"{label}: already loaded (upload {earlier})", state="complete", expanded=False)
-        else:
-            status.write("Reading the file…")
-            try:
-                fmt, review["sheets"] = read_sheets(data)
-                status.write(f"Read {len(review['sheets'])} sheet(s) ({fmt}).")
-            except UnreadableFile:
-                review["sheets"] = []                       # parse_upload says why, in the report
-            status.write("Mapping the columns to the survey questions and checking every cell…")
-            parsed = pipeline.parse(con, data, name, wave=wave, sheets=review["sheets"])
-            review["parsed"], review["parsed_key"] = parsed, (wave, ())
-            review["base"] = mappings.mapping_table(parsed.report, review["sheets"])
-            report = parsed.report
-            used = sum(1 for m in report.mapping if m.field)
-            status.write(f"Columns: {used} of {len(report.mapping)} recognised.")
-            status.write(f"Checked {len(parsed.frame)} museum row(s): {len(report.errors)} error(s), "
-                         f"{len(report.warnings)} warning(s).")
-            status.update(label=f"{label}: {verdict_words(parsed)}", expanded=False,
-                          state="error" if report.errors else "complete")
-    reviews[sha] = review
-
-
-def verdict_words(parsed) -> str:
-    r = parsed.report
-    if r.errors:
-        return f"{len(r.errors)} error(s) to fix before it can be loaded"
-    if r.warnings:
-        return f"ready to load {len(parsed.frame)} museum row(s) once you confirm {len(r.warnings)} warning(s)"
-    return f"ready to load {len(parsed.frame)} museum row(s)"
-
-
-def reparse_if_needed(review: dict) -> None:
-    """Parse again when the analyst changed the wave or the column mapping (the report follows at once)."""
-    key = (review["wave"], tuple(sorted(review["decisions"].items(), key=str)))
-    if key != review["parsed_key"]:
-        review["parsed"] = pipeline.parse(con, review["data"], review["name"], wave=review["wave"],
-                                          mapping=review["decisions"], sheets=review["sheets"])
-        review["parsed_key"] = key
+        upload = receive(con, data, name, wave=wave, progress=status.write)
+        failed = upload.stage in (Stage.TOO_BIG, Stage.UNREADABLE, Stage.HAS_ERRORS)
+        status.update(label=f"{label}: {md(upload.headline)}", expanded=False, state="error" if failed else "complete")
+    reviews[sha] = upload
 
 
 # --- per file -------------------------------------------------------------------------------------------
-def show_review(review: dict) -> None:
-    sha, name = review["sha"], review["name"]
-    tag = sha[:12]
-    st.subheader(f":material/description: {md(name)}", divider="gray")
-    if "refused" in review:
-        st.error(review["refused"], icon=":material/block:")
+def show_review(upload: Upload) -> None:
+    tag = upload.sha256[:12]
+    st.subheader(f":material/description: {md(upload.name)}", divider="gray")
+    if upload.stage in (Stage.TOO_BIG, Stage.UNREADABLE):
+        st.error(md(upload.message), icon=":material/block:")
         return
-    if "duplicate" in review:
-        d = review["duplicate"]
-        st.warning(f"**Already loaded.** This exact file (same contents) was loaded as upload {d['upload_id']} "
-                   f"on {d['uploaded_at']:%Y-%m-%d %H:%M} by {md(d['uploaded_by'])} (file name then: "
-                   f"'{md(d['filename'])}'). Nothing was loaded again. To replace it, retract upload "
-                   f"{d['upload_id']} on the Upload history page first.", icon=":material/content_copy:")
+    if upload.stage is Stage.DUPLICATE:
+        st.warning(f"**Already loaded.** {md(upload.message)} To replace it, retract upload {upload.upload_id} "
+                   "on the Upload history page first.", icon=":material/content_copy:")
         return
-    if review["result"] is not None:
-        show_result(review)
-        return
-    unreadable = [f.message for f in review["parsed"].report.errors if f.rule == "unreadable_file"]
-    if unreadable:
-        st.error(f"**This file cannot be read.** {md(unreadable[0])} Nothing was stored.", icon=":material/block:")
+    if upload.stage is Stage.COMMITTED:
+        show_result(upload)
         return
 
-    if review["wave"] or needs_wave(review["parsed"].report):
-        wave = st.selectbox("Survey wave for rows that do not give one", wave_options(),
-                            index=wave_options().index(review["wave"] or FROM_FILE), key=f"wave-{tag}",
-                            help="This file has no survey wave column (or leaves it empty). 'Read it from the "
-                                 "file' takes the year from the title or file name, and says so in a warning.")
-        review["wave"] = None if wave == FROM_FILE else wave
+    wave = upload.wave
+    if upload.asks_for_wave:
+        chosen = st.selectbox("Survey wave for rows that do not give one", wave_options(),
+                              index=wave_options().index(upload.wave or FROM_FILE), key=f"wave-{tag}",
+                              help="This file has no survey wave column (or leaves it empty). 'Read it from the "
+                                   "file' takes the year from the title or file name, and says so in a warning.")
+        wave = None if chosen == FROM_FILE else chosen
 
     st.markdown("##### 1. Check how the columns are read")
-    report = review["parsed"].report
-    show_sheets(report)
-    if review["base"].empty:
+    show_sheets(upload.report)
+    base, decisions = upload.column_table(), upload.decisions
+    if base.empty:
         st.caption("No column headings were found, so there is nothing to map.")
     else:
         st.caption("Each heading in the file is matched to a survey question; **How** says which words decided it. "
@@ -140,10 +94,9 @@ def show_review(review: dict) -> None:
                    f"or **{mappings.IGNORE}** to leave it out; the file loads only once every such column is "
                    "decided. The check below is redone at once.")
         edited = st.data_editor(
-            review["base"], key=f"mapping-{tag}", hide_index=True, width="stretch",
-            disabled=[c for c in review["base"].columns if c != "Stored as"],
-            column_order=[c for c in review["base"].columns
-                          if c != "Sheet" or review["base"]["Sheet"].nunique() > 1],
+            base, key=f"mapping-{tag}", hide_index=True, width="stretch",
+            disabled=[c for c in base.columns if c != "Stored as"],
+            column_order=[c for c in base.columns if c != "Sheet" or base["Sheet"].nunique() > 1],
             column_config={
                 "Heading in the file": st.column_config.TextColumn(width="medium"),
                 "Stored as": st.column_config.SelectboxColumn(
@@ -155,13 +108,11 @@ def show_review(review: dict) -> None:
                 "Sample values": st.column_config.TextColumn(width="large",
                                                              help="The first values under this heading"),
             })
-        review["decisions"] = mappings.decisions_from_table(review["base"], edited)
-    reparse_if_needed(review)
-    parsed = review["parsed"]
-    report = parsed.report
-    if review["decisions"]:
-        changes = "; ".join(f"'{md(h)}' → {md(mappings.choice_of(f))}"
-                            for (_, h), f in review["decisions"].items())
+        decisions = mappings.decisions_from_table(base, edited)
+    upload.revise(con, wave=wave, decisions=decisions)
+    report = upload.report
+    if upload.decisions:
+        changes = "; ".join(f"'{md(h)}' → {md(mappings.choice_of(f))}" for (_, h), f in upload.decisions.items())
         st.info(f"Your changes: {changes}. They are remembered for files with the same headings once this file "
                 "is loaded.", icon=":material/edit:")
     if report.unmapped_columns:
@@ -173,32 +124,24 @@ def show_review(review: dict) -> None:
     show_findings(report, tag)
     left, right = st.columns(2)
     left.download_button("Download the file with problems marked", key=f"annotated-{tag}",
-                         data=lambda: annotated_workbook(review["data"], report, review["sheets"]),
-                         file_name=annotated_name(name), mime=XLSX, on_click="ignore",
+                         data=lambda: annotated_workbook(upload.data, report, upload.sheets),
+                         file_name=annotated_name(upload.name), mime=XLSX, on_click="ignore",
                          icon=":material/download:", disabled=not report.findings,
                          help="A copy of the workbook with each problem cell coloured (red = error, amber = "
                               "warning) and the explanation in a comment, plus a sheet listing every problem. "
                               "Send it back to the museum or fix it yourself, then upload it again.")
-    if review["decisions"] and report.errors:
+    if upload.decisions and upload.stage is Stage.HAS_ERRORS:
         if right.button("Remember my column choices", key=f"remember-{tag}", icon=":material/bookmark:",
                         help="Use the same choices automatically for the next file with exactly these headings "
                              "(for example the corrected file)."):
-            saved = pipeline.remember_mapping(con, review["sheets"], review["decisions"],
-                                              user=user, filename=name)
+            saved = upload.remember(con, user=user)
             st.toast(f"Column choices saved for sheet(s): {', '.join(saved)}.")
 
     st.markdown("##### 3. Rows that will be stored")
-    show_preview(parsed)
+    show_preview(upload.parsed.frame)
 
     st.markdown("##### 4. Load")
-    show_commit(review)
-
-
-def needs_wave(report) -> bool:
-    """Whether some rows get their wave from outside the sheet (or have none): then the analyst may set it."""
-    with_wave = {m.sheet for m in report.mapping if m.field == "survey_wave"}
-    return (any(f.rule in ("no_wave", "wave_from_title") for f in report.findings)
-            or any(sheet not in with_wave for sheet in report.sheets_used))
+    show_commit(upload)
 
 
 def show_sheets(report) -> None:
@@ -208,7 +151,7 @@ def show_sheets(report) -> None:
         where = f"headings on row {' and '.join(str(r) for r in rows)}" if rows else ""
         lines.append(f":material/check_circle: Sheet **{md(sheet)}** is used ({where}).")
     for sheet, why in report.sheets_skipped.items():
-        lines.append(f":material/do_not_disturb_on: Sheet **{md(sheet)}** is skipped: {why}.")
+        lines.append(f":material/do_not_disturb_on: Sheet **{md(sheet)}** is skipped: {why.text}.")
     if lines:
         st.markdown("  \n".join(lines))
     if report.rows_skipped:
@@ -216,8 +159,7 @@ def show_sheets(report) -> None:
         more = f" and {len(report.rows_skipped) - 8} more" if len(report.rows_skipped) > 8 else ""
         st.caption(f"Rows left out: {skipped}{more}.")
     for note in report.notes:
-        if "personal data not stored" not in note:        # said once, after the table
-            st.caption(md(note))
+        st.caption(md(note))
 
 
 def show_findings(report, tag: str) -> None:
@@ -290,8 +232,7 @@ def rule_text(rule: str) -> str:
     return rule.replace("_", " ").capitalize()
 
 
-def show_preview(parsed) -> None:
-    frame = parsed.frame
+def show_preview(frame: pd.DataFrame) -> None:
     if frame.empty:
         st.caption("No museum rows were found.")
         return
@@ -306,16 +247,14 @@ def show_preview(parsed) -> None:
     st.dataframe(preview.astype(object).where(preview.notna(), None), hide_index=True, width="stretch")
 
 
-def show_commit(review: dict) -> None:
-    parsed, tag = review["parsed"], review["sha"][:12]
-    report = parsed.report
-    rows = len(parsed.frame)
-    if report.errors or not rows:
+def show_commit(upload: Upload) -> None:
+    report, tag, rows = upload.report, upload.sha256[:12], upload.rows_to_load
+    if not upload.stage.committable:
         st.button(f"Load {rows} museum row(s)", key=f"commit-{tag}", disabled=True, icon=":material/upload:")
         st.caption("Nothing can be loaded from this file until the errors are fixed. Nothing was stored.")
         return
     confirmed = True
-    if report.warnings:
+    if upload.stage is Stage.NEEDS_CONFIRMATION:
         listed = [f"- {where(f)}{md(f.message)}" for f in report.warnings[:10]]
         if len(report.warnings) > 10:
             listed.append(f"- … and {len(report.warnings) - 10} more in the table above.")
@@ -325,27 +264,15 @@ def show_commit(review: dict) -> None:
                                 key=f"ack-{tag}-{digest}")
     if st.button(f"Load {rows} museum row(s)", key=f"commit-{tag}", type="primary", disabled=not confirmed,
                  icon=":material/upload:"):
-        review["result"] = pipeline.commit_reviewed(con, parsed, user=user,
-                                                    sheets=review["sheets"], mapping=review["decisions"])
+        upload.commit(con, user=user, warnings_confirmed=confirmed)
         st.rerun()
     if not confirmed:
         st.caption("Tick the box above to load the file with its warnings.")
 
 
-def show_result(review: dict) -> None:
-    result = review["result"]
-    if result["status"] == "duplicate":
-        st.warning(result["message"], icon=":material/content_copy:")
-        return
-    if result["status"] != "committed":
-        st.error(result["message"], icon=":material/error:")
-        return
-    superseded = result.get("superseded") or 0
-    st.success(f"**Loaded {result['rows']} museum row(s)** as upload {result['upload_id']}."
-               + (f" For {superseded} museum(s) this replaces an earlier answer for the same wave; the earlier "
-                  "answer is kept and comes back if this upload is retracted." if superseded else
-                  " No earlier answers were replaced."), icon=":material/task_alt:")
-    if result.get("mapping_saved_for"):
+def show_result(upload: Upload) -> None:
+    st.success(md(upload.message), icon=":material/task_alt:")
+    if upload.mapping_saved_for:
         st.caption("Your column choices are saved and will be used for the next file with the same headings.")
     st.page_link("views/overview.py", label="See the updated figures on the Overview", icon=":material/dashboard:")
 

@@ -22,6 +22,7 @@ from analysis import schema
 from analysis.headers import values
 from analysis.headers.concepts import Reading, read, words
 from analysis.headers.fields import NEUTRAL, PERSONAL, STANDALONE, WEAK, Definition, definitions
+from analysis.report import MappingKind
 
 AUTO = 80                 # lowest confidence mapped without a person's confirmation
 SUGGEST = 40              # lowest confidence offered as a suggestion
@@ -32,12 +33,9 @@ ANSWERS_AGREE = 10        # confidence gained when every answer fits the field
 UNSAID_PERCENT = 30       # confidence lost by a percentage field whose heading says no share or %
 _MONEY_WORDS = frozenset({"eur", "euro", "euros", "keur", "meur", "k€", "m€", "€"})
 
-RECOGNISED = "recognised"
-UNMAPPED = "unmapped"
-PERSONAL_DATA = "personal data (dropped)"
-TOOL_METADATA = "survey tool metadata (set aside)"
-REMARKS = "remarks (free text, not stored)"
-ADDRESS = "address or web details (not stored)"
+RECOGNISED, UNMAPPED = MappingKind.RECOGNISED, MappingKind.UNMAPPED
+PERSONAL_DATA, TOOL_METADATA = MappingKind.PERSONAL_DATA, MappingKind.TOOL_METADATA
+REMARKS, ADDRESS = MappingKind.REMARKS, MappingKind.ADDRESS
 OWN_HEADING = "the survey's own heading"
 ANOTHER_COLUMN = "another column fits this question better"
 
@@ -46,7 +44,7 @@ ANOTHER_COLUMN = "another column fits this question better"
 class Match:
     field: str | None
     confidence: int
-    how: str                      # RECOGNISED | UNMAPPED | PERSONAL_DATA | TOOL_METADATA | REMARKS | set by ...
+    how: MappingKind
     suggestion: str | None = None
     why: str = ""                 # the words that decided it: "numérisée + 3D + %"
 

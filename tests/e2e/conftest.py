@@ -88,7 +88,7 @@ class Server:
 def app_server(tmp_path_factory) -> Server:
     """The app on a store seeded with the generated sample survey (120 museums, two waves); read-only tests
     share it."""
-    from analysis.pipeline import load_file
+    from analysis.loading.upload import load_file
     from analysis.sample import generate_sample
     from analysis.store import open_store
     from analysis.template import write_template

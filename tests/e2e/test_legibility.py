@@ -165,7 +165,7 @@ def screens(tmp_path_factory) -> Path:
 def bundled_app(tmp_path_factory) -> str:
     """The app on the bundled sample survey (data/sample_survey.xlsx, what `make run` serves): about 500 museums a
     wave, so the per-country charts are full, where the 120 museums of `app_server` leave most of them empty."""
-    from analysis.pipeline import load_file
+    from analysis.loading.upload import load_file
     from analysis.store import open_store
 
     work = tmp_path_factory.mktemp("legibility-store")

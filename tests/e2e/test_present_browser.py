@@ -55,7 +55,7 @@ def deck(tmp_path_factory) -> Deck:
     """The app on the bundled sample workbook (the one `make run` loads): 700 museums, 27 countries with 5 or
     more answers in the latest wave, as in the issue's first slide."""
     from analysis import catalogue
-    from analysis.pipeline import load_file
+    from analysis.loading.upload import load_file
     from analysis.store import open_store
 
     work = tmp_path_factory.mktemp("e2e-present")

@@ -27,7 +27,7 @@ HOURS = 12                                  # the default lifetime (analysis.acc
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> str:
     """The app with two local accounts (secrets in a file of the test's own), on a store of 3 museums."""
-    from analysis.pipeline import load_file
+    from analysis.loading.upload import load_file
     from analysis.store import open_store
 
     work = tmp_path_factory.mktemp("e2e-sign-in")

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> str:
     """The app on a store seeded with 3 museums of wave 2025 (tests/conftest.small_survey)."""
-    from analysis.pipeline import load_file
+    from analysis.loading.upload import load_file
     from analysis.store import open_store
 
     work = tmp_path_factory.mktemp("e2e-upload")

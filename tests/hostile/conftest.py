@@ -428,7 +428,7 @@ def counts(con) -> tuple[int, int]:
 def seeded_store_file(tmp_path_factory):
     """A store holding one committed upload (3 museums, wave 2024), so that "nothing was written" is
     checked against a store that is not empty. Tests get a copy (see `seeded`)."""
-    from analysis.pipeline import load_bytes
+    from analysis.loading.upload import load_bytes
 
     path = tmp_path_factory.mktemp("seed") / "seeded.duckdb"
     con = open_store(path)

@@ -17,10 +17,10 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import metrics, store
-from analysis.pipeline import load_bytes
+from analysis import metrics
+from analysis.loading.upload import load_bytes
 from analysis.sample import generate_sample
-from analysis.store import open_store
+from analysis.store import connection, open_store
 from tests.conftest import ROOT
 from tests.hostile.conftest import SEED_ROWS, counts, write_survey_xlsx
 
@@ -37,7 +37,7 @@ def survey(tmp_path, name: str, museums: int, suffix: str, wave: str = "2024") -
 
 
 class WatchedLock:
-    """store._write_lock, recording when each write section ran, to show that none overlapped."""
+    """store.connection.write_lock, recording when each write section ran, to show that none overlapped."""
 
     def __init__(self, lock):
         self.lock, self.sections, self.now = lock, [], threading.Lock()
@@ -80,8 +80,8 @@ def run_threads(*targets) -> list:
 def test_two_ingests_at_once_are_serialised_and_both_commit(seeded, tmp_path, monkeypatch):
     first, n1 = survey(tmp_path, "first.xlsx", 800, "-A")
     second, n2 = survey(tmp_path, "second.xlsx", 800, "-B")
-    watched = WatchedLock(store._write_lock)
-    monkeypatch.setattr(store, "_write_lock", watched)
+    watched = WatchedLock(connection.write_lock)
+    monkeypatch.setattr(connection, "write_lock", watched)
     before = counts(seeded)
     a, b = run_threads(lambda: load_bytes(seeded, first, "first.xlsx", user="one"),
                        lambda: load_bytes(seeded, second, "second.xlsx", user="two"))

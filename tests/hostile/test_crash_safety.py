@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.pipeline import load_bytes
+from analysis.loading.upload import load_bytes
 from analysis.sample import generate_sample
 from analysis.store import open_store
 from tests.conftest import ROOT

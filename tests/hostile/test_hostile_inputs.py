@@ -16,9 +16,11 @@ import tracemalloc
 
 import pytest
 
-from analysis import limits, readers
-from analysis.pipeline import load_bytes
-from analysis.readers import UnreadableFile, read_sheets
+from analysis import limits
+from analysis.loading.upload import load_bytes
+from analysis.reading import formats, sandbox, text, workbook
+from analysis.reading.formats import read_sheets
+from analysis.reading.grid import UnreadableFile
 from tests.conftest import ROOT
 from tests.hostile.conftest import (GOOD_ROWS, HEADER, DateCell, Formula, cfb_bytes, counts, csv_text,
                                     encrypted_xlsx_bytes, ods_bytes, part, repeated_part, sheet_xml, xls_bytes,
@@ -81,14 +83,14 @@ def no_parsing(monkeypatch):
     the checks must refuse the file first. A child that started parsing side by side must be stopped."""
     def must_not_run(*args, **kwargs):
         raise AssertionError("the file was parsed: the limit was not checked before parsing")
-    for name in ("_read_workbook", "_child_sheets", "decode_text"):
-        monkeypatch.setattr(readers, name, must_not_run)
+    for module, name in ((workbook, "read_workbook"), (sandbox, "_child_sheets"), (text, "decode_text")):
+        monkeypatch.setattr(module, name, must_not_run)
     children, popen = [], subprocess.Popen
 
     def watched(*args, **kwargs):
         children.append(popen(*args, **kwargs))
         return children[-1]
-    monkeypatch.setattr(readers.subprocess, "Popen", watched)
+    monkeypatch.setattr(sandbox.subprocess, "Popen", watched)
     yield
     assert all(child.poll() is not None for child in children), "a parsing child was left running"
 
@@ -378,7 +380,7 @@ def test_two_files_at_once_one_bad(tmp_path):
 # --- odd but valid: loaded, with exactly the values written -----------------------------------------------------
 def test_xlsm_with_macros_is_read_and_its_macros_never_run(seeded):
     data = xlsx_bytes(vba=True)
-    assert readers.sniff_format(data) == "xlsm"
+    assert formats.sniff_format(data) == "xlsm"
     result = loaded(seeded, data, "macros.xlsm", 3)
     assert stored(seeded, result["upload_id"], "museum_name") == [r[1] for r in GOOD_ROWS]
 

@@ -17,15 +17,12 @@ import duckdb
 import pandas as pd
 
 from analysis import schema, store
-from analysis.headers import recognise
 from analysis.mapping import cell_text, column_letter, find_header
-from analysis.readers import Sheet
-from analysis.report import FileReport
+from analysis.reading.grid import Sheet
+from analysis.report import ColumnMapping, FileReport, MappingKind
 
 IGNORE = "(ignore)"                      # the choice that leaves a column out of the store
 UNDECIDED = "(not recognised: choose)"   # what an unrecognised column shows until the analyst chooses
-SAVED = "saved mapping"                  # ColumnMapping.how of a column set from a saved mapping
-ANALYST = "set by analyst"               # ColumnMapping.how of an override (analysis.ingest writes it)
 SAMPLE_VALUES = 3
 
 Decisions = dict[tuple[str, str], "str | None"]      # (sheet, heading as written) -> field or None
@@ -66,12 +63,12 @@ def saved_for(con: duckdb.DuckDBPyConnection, headings: dict[str, list[str]]) ->
 
 
 def mark_saved(report: FileReport, saved: Saved, overrides: Decisions) -> None:
-    """Say in the report which columns came from a saved mapping (analysis.ingest calls every override
-    'set by analyst'), and whose mapping it was."""
+    """Say in the report which columns came from a saved mapping (analysis.ingest marks every override
+    MappingKind.ANALYST), and whose mapping it was."""
     for m in report.mapping:
         key = (m.sheet, m.column)
         if key in saved.decisions and key not in overrides:
-            m.how = SAVED
+            m.how = MappingKind.SAVED
     for sheet, found in saved.sources.items():
         when = found["saved_at"].strftime("%Y-%m-%d") if found["saved_at"] else "?"
         origin = f" (first used for '{found['filename']}')" if found.get("filename") else ""
@@ -110,19 +107,20 @@ def field_of(choice: str | None) -> str | None:
     return next(f.name for f in schema.FIELDS if f.header == choice)
 
 
-_HOW = {recognise.RECOGNISED: "recognised", SAVED: "your saved choice", ANALYST: "set by you",
-        recognise.PERSONAL_DATA: "personal data: never stored", recognise.TOOL_METADATA: "survey tool bookkeeping: "
-        "not stored", recognise.REMARKS: "remarks: not stored",
-        recognise.ADDRESS: "address or website: not stored"}
+# The column table speaks to the analyst ("set by you"); other kinds read as the report words them.
+_HOW = {MappingKind.SAVED: "your saved choice", MappingKind.ANALYST: "set by you",
+        MappingKind.PERSONAL_DATA: "personal data: never stored",
+        MappingKind.TOOL_METADATA: "survey tool bookkeeping: not stored", MappingKind.REMARKS: "remarks: not stored",
+        MappingKind.ADDRESS: "address or website: not stored"}
 
 
-def how_text(how: str, suggestion: str | None = None, why: str = "") -> str:
+def how_text(m: ColumnMapping) -> str:
     """How a column was read, in words: 'recognised (numérisée + 3D + %)', 'not recognised; likeliest: ...'."""
-    because = f" ({why})" if why else ""
-    if how == recognise.UNMAPPED:
-        return (f"not recognised; likeliest: {choice_of(suggestion)}{because}. Choose one, or {IGNORE}"
-                if suggestion else f"not recognised{because}. Choose a question, or {IGNORE}")
-    return _HOW.get(how, how) + because
+    because = f" ({m.why})" if m.why else ""
+    if m.how is MappingKind.UNMAPPED:
+        return (f"not recognised; likeliest: {choice_of(m.suggestion)}{because}. Choose one, or {IGNORE}"
+                if m.suggestion else f"not recognised{because}. Choose a question, or {IGNORE}")
+    return _HOW.get(m.how, m.how_text) + because
 
 
 def mapping_table(report: FileReport, sheets: list[Sheet], decisions: Decisions | None = None) -> pd.DataFrame:
@@ -137,11 +135,10 @@ def mapping_table(report: FileReport, sheets: list[Sheet], decisions: Decisions 
     for m in report.mapping:
         sheet = grids.get(m.sheet)
         start = report.header_rows.get(m.sheet, [0])[-1]          # Excel row of the header = grid index below
-        rows.append(_row(m.sheet, m.letter, m.column, m.field, m.confidence, m.how, m.suggestion, m.why,
-                         _samples(sheet, _index(m.letter), start)))
+        rows.append(_row(m, _samples(sheet, _index(m.letter), start)))
     for name, why in report.sheets_skipped.items():
         sheet = grids.get(name)
-        if sheet is None or not why.startswith("no survey answer"):
+        if sheet is None or not why.has_headings:
             continue
         header = find_header(sheet.rows, sheet.merged)
         if header is None:
@@ -149,20 +146,20 @@ def mapping_table(report: FileReport, sheets: list[Sheet], decisions: Decisions 
         for c, (text, match) in enumerate(zip(header.texts, header.matches)):
             if not text:
                 continue
-            f, how, conf = match.field, match.how, match.confidence
+            m = ColumnMapping(name, text, column_letter(c), match.field, match.confidence, match.how,
+                              match.suggestion, match.why)
             if (name, text) in decisions:
-                f, how, conf = decisions[(name, text)], ANALYST, 100
-            rows.append(_row(name, column_letter(c), text, f, conf, how, match.suggestion, match.why,
-                             _samples(sheet, c, header.rows[-1] + 1)))
+                m.field, m.how, m.confidence = decisions[(name, text)], MappingKind.ANALYST, 100
+            rows.append(_row(m, _samples(sheet, c, header.rows[-1] + 1)))
     columns = ["Sheet", "Column", "Heading in the file", "Stored as", "Confidence", "How", "Sample values"]
     return pd.DataFrame(rows, columns=columns)
 
 
-def _row(sheet, letter, heading, name, confidence, how, suggestion, why, samples) -> list:
-    if how == recognise.PERSONAL_DATA:
+def _row(m: ColumnMapping, samples: str) -> list:
+    if m.how is MappingKind.PERSONAL_DATA:
         samples = "(not shown: personal data)"          # never echo e-mail addresses or names on screen
-    shown = UNDECIDED if how == recognise.UNMAPPED and samples else choice_of(name)
-    return [sheet, letter, heading, shown, f"{confidence} %" if name else "", how_text(how, suggestion, why), samples]
+    shown = UNDECIDED if m.how is MappingKind.UNMAPPED and samples else choice_of(m.field)
+    return [m.sheet, m.letter, m.column, shown, f"{m.confidence} %" if m.field else "", how_text(m), samples]
 
 
 def _index(letter: str) -> int:

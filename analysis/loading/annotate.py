@@ -6,7 +6,7 @@ whole file, sheet or column (no cell) are listed on the Issues sheet only.
 
 xlsx and xlsm files are annotated in place with openpyxl. Macros are never run or kept: an xlsm is opened
 with keep_vba=False, so the copy is a plain xlsx. csv, tsv, xls and ods files (and a workbook openpyxl
-cannot open) become a new xlsx holding the grid analysis.readers read, cell for cell, so the row and column
+cannot open) become a new xlsx holding the grid analysis.reading read, cell for cell, so the row and column
 of every finding still match what the analyst sees in the original.
 """
 
@@ -25,7 +25,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from analysis.readers import Sheet, read_sheets
+from analysis.reading.formats import read_sheets
+from analysis.reading.grid import Sheet
 from analysis.report import ERROR, Finding, FileReport
 
 ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")        # light red

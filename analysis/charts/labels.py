@@ -1,0 +1,53 @@
+"""The words charts share: how groups and percentages are written, what is said of groups too small to show,
+and the estimates a chart's finding is ranked on."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import findings, schema
+from analysis.limits import SUPPRESS_BELOW_N
+from analysis.schema import country_name
+
+GROUP_NOUNS = {"country": ("country", "countries"), "museum_type": ("museum type", "museum types"),
+               "size_band": ("size band", "size bands"), "ownership": ("ownership group", "ownership groups")}
+
+
+def group_label(by: str, code: object) -> str:
+    """How a breakdown group is written: country names, size bands and enumeration labels in words."""
+    from analysis.filters import SIZE_BAND_LABELS
+    if by == "country":
+        return country_name(str(code))
+    if by == "size_band":
+        label = SIZE_BAND_LABELS.get(str(code), str(code))
+        return label[:1].upper() + label[1:]
+    field = schema.FIELDS_BY_NAME.get(by)
+    if field is not None and field.choices:
+        return dict(field.choices).get(str(code), str(code))
+    if isinstance(code, bool):
+        return "Yes" if code else "No"
+    return str(code)
+
+
+def pct(value: float | None) -> str:
+    """'62 %' on a bar or in a title, '–' for a figure not shown."""
+    return "–" if value is None or pd.isna(value) else f"{value:.0f} %"
+
+
+def not_shown(count: int, singular: str = "group", plural: str | None = None) -> str:
+    """'; 2 countries with fewer than 5 answers not shown' (SUPPRESS_BELOW_N), or '' when nothing was hidden."""
+    if not count:
+        return ""
+    return (f"; {count} {singular if count == 1 else plural or singular + 's'} with fewer than {SUPPRESS_BELOW_N} "
+            "answers not shown")
+
+
+def first_n(frame: pd.DataFrame) -> int:
+    """The n of a frame whose rows share one n (the museums that answered the question)."""
+    return int(frame["n"].iloc[0]) if len(frame) else 0
+
+
+def estimate(name: str, value: float, row, sd_scale: float = 1.0) -> findings.Estimate:
+    """A group's mean (or median: sd_scale 1.25) with its interval when the row carries the spread (`sd`)."""
+    sd = getattr(row, "sd", None)
+    return findings.Estimate.mean(name, value, row.n, None if sd is None or pd.isna(sd) else sd * sd_scale)

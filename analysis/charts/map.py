@@ -1,0 +1,138 @@
+"""The Europe map: one metric per country as a choropleth over the shipped outlines (no tiles, no basemap), and
+how its values are written."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis import findings, formats
+from analysis.charts.labels import estimate
+from analysis.charts.style import FONT_SIZE, MAP_NO_ANSWER_COLOUR, MAP_SUPPRESSED_COLOUR, house_style
+from analysis.limits import SUPPRESS_BELOW_N
+from analysis.schema import country_name
+
+MAP_LON_RANGE, MAP_LAT_RANGE = (-25.0, 45.0), (34.0, 71.5)   # Iceland to the Urals' foot, Crete to North Cape
+
+
+def map_value(value: float, unit: str, precise: bool = False) -> str:
+    """'62 %', '12 pp', 'EUR 3.4 M', 'EUR 0.12 M', '0.42': how a map value is written (more digits on hover)."""
+    if unit in ("%", "pp"):
+        return f"{value:.1f} {unit}" if precise else f"{value:.0f} {unit}"
+    if unit == "EUR M":
+        return formats.money(value * 1e6, 2 if precise else 1)
+    if unit.startswith("EUR "):
+        digits = 2 if precise else (1 if unit == "EUR M" else 0)
+        return f"EUR {value:,.{digits}f} {unit[4:]}"
+    if unit == "index":
+        return f"{value:.3f}" if precise else f"{value:.2f}"
+    return f"{value:,.2f} {unit}".strip() if precise else f"{value:,.1f} {unit}".strip()
+
+
+def map_label(value: float, unit: str) -> str:
+    """The number printed on a country, without its unit (the colour bar carries it): '62', '3.4', '0.42'."""
+    if unit == "index":
+        return f"{value:.2f}"
+    if unit == "EUR M" and abs(value) < 100:
+        return f"{value:.1f}" if abs(value) >= 1 else f"{value:.2f}"
+    return f"{value:,.0f}"
+
+
+def europe_map(frame: pd.DataFrame, metric_label: str, caption: str, geojson: dict, unit: str = "") -> go.Figure:
+    """Choropleth of one metric per country over the shipped Europe GeoJSON (no tiles, no basemap).
+
+    frame: one row per country with `country` (ISO alpha-2), `n`, `value` and `suppressed`, as
+    analysis.metrics.country_values returns it. Countries with fewer than SUPPRESS_BELOW_N answers are drawn mid
+    grey and named in the subtitle; countries nobody answered for are light grey; codes the geometry lacks are
+    named.
+    """
+    features = {f["properties"]["iso_a2"]: f["properties"] for f in geojson["features"]}
+
+    def name(code: str) -> str:
+        named = country_name(code)
+        return features[code]["name"] if named == code and code in features else named
+
+    on_map = frame["country"].isin(list(features))
+    shown = frame[on_map & ~frame["suppressed"] & frame["value"].notna()].sort_values("value", ascending=False)
+    hidden = frame[on_map & ~frame.index.isin(shown.index)]
+    off_map = frame[~on_map]
+    absent = [code for code in features if code not in set(frame["country"])]
+
+    fig = go.Figure()
+    # Value labels first: plotly.js fetches a world topojson from its CDN for a geo subplot whose FIRST trace
+    # has a `locationmode` (every choropleth has one); a lon/lat scattergeo first keeps the map offline.
+    fig.add_scattergeo(lon=[features[c]["label_lon"] for c in shown["country"]],
+                       lat=[features[c]["label_lat"] for c in shown["country"]],
+                       text=[map_label(v, unit) for v in shown["value"]], mode="text", name="values",
+                       textfont={"size": FONT_SIZE - 4, "color": "#000000", "shadow": "auto", "weight": "bold"},
+                       hoverinfo="skip", showlegend=False)
+    def only(codes) -> dict:      # each trace carries just its own outlines: the geometry is sent once, not 3x
+        wanted = set(codes)
+        return {"type": "FeatureCollection",
+                "features": [f for f in geojson["features"] if f["properties"]["iso_a2"] in wanted]}
+
+    fig.add_choropleth(geojson=only(absent), featureidkey="properties.iso_a2", locations=absent, name="No answers",
+                       z=[0] * len(absent), colorscale=[[0, MAP_NO_ANSWER_COLOUR], [1, MAP_NO_ANSWER_COLOUR]],
+                       showscale=False, marker={"line": {"color": "#FFFFFF", "width": 0.8}},
+                       customdata=[name(c) for c in absent], hovertemplate="%{customdata}: no answers<extra></extra>")
+    fig.add_choropleth(geojson=only(hidden["country"]), featureidkey="properties.iso_a2",
+                       locations=list(hidden["country"]),
+                       z=[0] * len(hidden), name=f"Fewer than {SUPPRESS_BELOW_N} answers", showscale=False,
+                       colorscale=[[0, MAP_SUPPRESSED_COLOUR], [1, MAP_SUPPRESSED_COLOUR]],
+                       marker={"line": {"color": "#FFFFFF", "width": 0.8}},
+                       customdata=[[name(c), int(n)] for c, n in zip(hidden["country"], hidden["n"])],
+                       hovertemplate=f"%{{customdata[0]}}: fewer than {SUPPRESS_BELOW_N} answers "
+                                     "(n = %{customdata[1]})<extra></extra>")
+    fig.add_choropleth(geojson=only(shown["country"]), featureidkey="properties.iso_a2",
+                       locations=list(shown["country"]),
+                       z=list(shown["value"]), name=metric_label, colorscale="Viridis",
+                       marker={"line": {"color": "#FFFFFF", "width": 0.8}},
+                       colorbar={"title": {"text": unit, "side": "top"}, "thickness": 22, "len": 0.8,
+                                 "tickfont": {"size": FONT_SIZE - 2}, "x": 1.0},
+                       customdata=[[name(c), map_value(v, unit, precise=True), int(n)]
+                                   for c, v, n in zip(shown["country"], shown["value"], shown["n"])],
+                       hovertemplate="%{customdata[0]}: %{customdata[1]} (n = %{customdata[2]})<extra></extra>")
+    fig.update_geos(visible=False, showframe=False, bgcolor="rgba(0,0,0,0)",
+                    projection={"type": "conic conformal", "parallels": [43, 62], "rotation": {"lon": 10}},
+                    lonaxis_range=list(MAP_LON_RANGE), lataxis_range=list(MAP_LAT_RANGE))
+
+    if len(shown) >= 2:
+        ranking = findings.rank([estimate(name(r.country), r.value, r)
+                                 for r in shown.itertuples()])
+        top, low = ranking.top, ranking.bottom
+        ends = [f"highest in {top.name} ({map_value(top.value, unit)})" if ranking.top_holds else "",
+                f"lowest in {low.name} ({map_value(low.value, unit)})" if ranking.bottom_holds else ""]
+        if any(ends):
+            title = f"{metric_label}: " + ", ".join(e for e in ends if e)
+        else:
+            title = (f"{metric_label}: from {map_value(low.value, unit)} to {map_value(top.value, unit)} across "
+                     f"{len(shown)} countries; {ranking.why_not('country')}")
+    elif len(shown) == 1:
+        only = shown.iloc[0]
+        title = (f"{metric_label}: {map_value(only['value'], unit)} in {name(only['country'])}, "
+                 f"the only country with {SUPPRESS_BELOW_N} or more answers")
+    else:
+        title = f"{metric_label}: too few answers per country to map"
+        fig.add_annotation(text=f"No country has {SUPPRESS_BELOW_N} or more answers to this question", showarrow=False,
+                           x=0.5, y=0.5, xref="paper", yref="paper", font={"size": FONT_SIZE},
+                           bgcolor="rgba(255,255,255,0.85)")
+    answered = int(frame["n"].sum())
+    lines = [f"{caption}; n = {answered:,} museum{'s' if answered != 1 else ''} answered, "
+             f"{len(shown)} countr{'y' if len(shown) == 1 else 'ies'} shown"]
+    grey = "Light grey: no answers"
+    if len(hidden):
+        grey += (f"; mid grey, fewer than {SUPPRESS_BELOW_N} answers: "
+                 f"{', '.join(name(c) for c in sorted(hidden['country']))}")
+    lines.append(grey)
+    if len(off_map):
+        lines.append(f"Not on this map: {', '.join(name(c) for c in sorted(off_map['country']))}")
+    if len(title) > 80:          # metric on the first line (what downloads use as the title), finding below
+        finding = title[len(metric_label) + 2:]
+        title = "<br>".join([*textwrap.wrap(metric_label + ":", 80), *textwrap.wrap(finding, 80)])
+    lines = [part for line in lines for part in textwrap.wrap(line, 110)]
+    fig.update_layout(height=900, dragmode=False)
+    house_style(fig, title, "<br>".join(lines))
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 80 + 32 * (title.count("<br>") + len(lines)), "b": 10})
+    return fig

@@ -1,0 +1,148 @@
+"""How every figure is read from the store: the columns that may be aggregated (checked against whitelists
+before they reach SQL), the same statistics added up from fact_cells or computed from museum_facts, exact medians,
+one row per column, and suppression of figures with fewer than SUPPRESS_BELOW_N museums behind them."""
+
+from __future__ import annotations
+
+import duckdb
+
+from analysis import limits, schema
+from analysis.filters import Filters
+from analysis.lazy import pandas as pd
+from analysis.store import derived
+
+# Groupings offered in breakdowns, with their labels.
+GROUPS = {"country": "Country", "museum_type": "Museum type", "size_band": "Size", "ownership": "Ownership",
+          "egmus_type_group": "EGMUS type group", "survey_wave": "Survey wave", "accredited": "Accredited"}
+
+# Per-museum numeric metrics of museum_metrics that may be averaged or summed (each has its sufficient
+# statistics in fact_cells, analysis.store).
+DERIVED, NUMERIC = derived.DERIVED_NUMERIC, derived.NUMERIC_COLUMNS
+CATEGORICAL = tuple(f.name for f in schema.FIELDS if f.kind in (schema.ENUM, schema.BOOL)) + (
+    "size_band", "egmus_type_group")
+MULTI = tuple(f.name for f in schema.FIELDS if f.kind == schema.MULTI)
+
+
+def check(name: str, allowed: tuple[str, ...] | dict) -> str:
+    if name not in allowed:
+        raise ValueError(f"unknown column {name!r}")
+    return name
+
+
+# The same statistics of a column {c}, two ways: added up from the sufficient statistics in fact_cells (analysis.store),
+# a few thousand rows, for the columns it holds; or computed from the answers in museum_facts for any other.
+_CELL_VAR = "greatest(0, (sum(q__{c}) - pow(sum(s__{c}), 2) / NULLIF(sum(n__{c}), 0)) / NULLIF(sum(n__{c}) - 1, 0))"
+FROM_CELLS = {
+    "n": "COALESCE(sum(n__{c}), 0)::BIGINT",
+    "mean": "sum(s__{c}) / NULLIF(sum(n__{c}), 0)",
+    "var": _CELL_VAR, "sd": f"sqrt({_CELL_VAR})",                    # as var_samp, stddev_samp: None below n = 2
+    "n_weighted": "COALESCE(sum(wn__{c}), 0)::BIGINT",
+    "weighted_mean": "sum(ws__{c}) / NULLIF(sum(wo__{c}), 0)"}      # sum(value x objects) / sum(objects)
+FROM_ANSWERS = {
+    "n": "count({c})", "mean": "avg({c})", "var": "var_samp({c})", "sd": "stddev_samp({c})",
+    "n_weighted": "count({c}) FILTER (collection_objects > 0)",
+    "weighted_mean": "sum({c} * collection_objects) FILTER (collection_objects > 0) / NULLIF(sum(collection_objects) "
+                     "FILTER ({c} IS NOT NULL AND collection_objects > 0), 0)"}
+MEDIAN = "median({c})"                                                # not additive: always read from the answers
+
+
+def source(columns, weighted: bool = False) -> tuple[str, dict[str, str]]:
+    """fact_cells and its formulas when it holds the statistics of every column, else museum_facts."""
+    kept = set(derived.CELL_WEIGHTED if weighted else derived.CELL_COLUMNS)
+    return ("fact_cells", FROM_CELLS) if set(columns) <= kept else ("museum_facts", FROM_ANSWERS)
+
+
+def stat(kind: str, column: str, formulas: dict[str, str] = FROM_CELLS) -> str:
+    return formulas[kind].format(c=column)
+
+
+def query(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> pd.DataFrame:
+    with con.cursor() as cur:
+        return cur.execute(sql, params).df()
+
+
+def suppress(frame: pd.DataFrame, value_columns: list[str]) -> pd.DataFrame:
+    frame["suppressed"] = frame["n"] < limits.SUPPRESS_BELOW_N
+    frame.loc[frame["suppressed"], value_columns] = None
+    return frame
+
+
+def answer_shares(counts: dict, labels: dict, key: str) -> pd.DataFrame:
+    """One row per possible answer, in `labels` order: museums giving it, n (museums that answered) and the
+    share of n; suppressed when n < SUPPRESS_BELOW_N."""
+    n = sum(counts.values())
+    frame = pd.DataFrame({key: list(labels), "label": list(labels.values()),
+                          "museums": [counts.get(k, 0) for k in labels], "n": n})
+    frame["share"] = 100.0 * frame["museums"] / n if n else None
+    frame = suppress(frame, ["museums", "share"])
+    frame["museums"] = frame["museums"].astype("Int64")
+    return frame
+
+
+
+def per_column(con: duckdb.DuckDBPyConnection, table: str, where: str, params: list, columns: list[str],
+                aggregates: dict[str, str], key: str) -> pd.DataFrame:
+    """One row per column of `columns` with each of `aggregates` ({name: SQL with {c} for the column}), read
+    from `table` in one query, medians from one scan of museum_facts, and turned into rows here (neither a
+    UNION ALL of one scan per column nor an UNPIVOT, which copies every row once per column)."""
+    cells = [sql.format(c=c) for c in columns for sql in aggregates.values()]
+    scanned = [sql for sql in cells if sql.startswith("median(")]
+    counted = [c for c in columns if c in FEW_VALUES and MEDIAN.format(c=c) in scanned]
+    rest = [sql for sql in scanned if sql not in {MEDIAN.format(c=c) for c in counted}]
+    with con.cursor() as cur:
+        medians = dict(zip(rest, cur.execute(f"SELECT {', '.join(rest)} FROM museum_facts WHERE {where}",
+                                             params).fetchone() if rest else ()))
+        medians |= counted_medians(cur, where, params, counted)
+        added = iter(cur.execute(f"SELECT {', '.join(sql for sql in cells if sql not in scanned)} FROM {table} "
+                                 f"WHERE {where}", params).fetchone())
+    row = [medians[sql] if sql in scanned else next(added) for sql in cells]
+    width = len(aggregates)
+    frame = pd.DataFrame([row[i * width:(i + 1) * width] for i in range(len(columns))], columns=list(aggregates))
+    frame.insert(0, key, columns)
+    return frame.astype({name: "int64" if name.startswith("n") else "float64" for name in aggregates})
+
+
+def counted_medians(cur, where: str, params: list, columns: list[str]) -> dict[str, float | None]:
+    """Exact medians of columns with few distinct answers (FEW_VALUES) from their counts per value, in one scan,
+    rather than by sorting every answer: halfway between the two middle answers (one answer when n is odd), as
+    median() has it."""
+    if not columns:
+        return {}
+    rows = cur.execute(f"""SELECT {', '.join(f'{c}, grouping({c})' for c in columns)}, count(*) FROM museum_facts
+                           WHERE {where} GROUP BY GROUPING SETS ({', '.join(f'({c})' for c in columns)})""",
+                       params).fetchall()
+    out = {}
+    for i, c in enumerate(columns):
+        counts = sorted((row[2 * i], row[-1]) for row in rows if row[2 * i + 1] == 0 and row[2 * i] is not None)
+        n = sum(count for _, count in counts)
+        found, seen = [], 0
+        for level, count in counts:
+            found += [level for rank in ((n - 1) // 2, n // 2)[len(found):] if rank < seen + count]
+            seen += count
+        out[MEDIAN.format(c=c)] = (found[0] + found[1]) / 2 if n else None
+    return out
+
+
+# 1–N answer scales (Likert, DigComp level, AI literacy) whose answers can be counted level by level.
+SCALES = tuple(f.name for f in schema.FIELDS if f.kind == schema.INT and f.minimum is not None
+               and f.maximum is not None and f.maximum - f.minimum <= 10)
+# Columns whose answers take a few hundred values at most (scales; percentages, given to a point or a decimal):
+# their medians are found from counts per value (counted_medians).
+FEW_VALUES = (*SCALES, *(f.name for f in schema.FIELDS if f.kind == schema.PERCENT))
+# Strategy and policy questions: answer -> tier ("yes" = in place, "partial" = on the way, "no").
+
+def answer_counts(con: duckdb.DuckDBPyConnection, filters: Filters, fields: tuple[str, ...]) -> dict[str, dict]:
+    """{field: {answer as text: museums}} for single-choice or yes/no questions, in one scan (grouping sets)."""
+    cols = [check(f, CATEGORICAL) for f in fields]
+    where, params = filters.where()
+    with con.cursor() as cur:
+        rows = cur.execute(f"""
+            SELECT {', '.join(f'CAST({c} AS VARCHAR), grouping({c})' for c in cols)}, count(*)
+            FROM museum_metrics WHERE {where} GROUP BY GROUPING SETS ({', '.join(f'({c})' for c in cols)})""",
+                           params).fetchall()
+    counts: dict[str, dict] = {c: {} for c in cols}
+    for row in rows:
+        i = row[1:-1:2].index(0)                    # the grouping set (question) this row counts
+        if row[2 * i] is not None:
+            counts[cols[i]][row[2 * i]] = row[-1]
+    return counts

@@ -1,0 +1,78 @@
+"""Where the store lives and how it is opened, and the one write path's transaction.
+
+Rules (shared/DESIGN.md): one connection per process, a cursor per unit of work, results materialised at once;
+every write (analysis.store.writes, migrations, backup) holds `write_lock` and runs in one transaction, followed
+by CHECKPOINT so the .duckdb file alone is a consistent backup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+DATA = Path(__file__).resolve().parent.parent.parent / "data"
+DEFAULT_DB = DATA / "museums.duckdb"
+write_lock = threading.Lock()
+
+
+def db_path(path: str | os.PathLike | None = None) -> Path:
+    """--db, else $MUSEUM_DB, else data/museums.duckdb."""
+    return Path(path or os.environ.get("MUSEUM_DB") or DEFAULT_DB)
+
+
+def connect(path: str | os.PathLike | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """No extension is fetched or loaded behind our back, and no progress bar: DuckDB would print one to
+    stdout into a pipe (corrupting `--json` output) once a statement runs past two seconds."""
+    target = db_path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(target), read_only=read_only, config={"autoinstall_known_extensions": False,
+                                                                   "autoload_known_extensions": False})
+    con.execute("SET enable_progress_bar = false")      # a session setting: every cursor of `con` inherits it
+    return con
+
+
+def now() -> dt.datetime:
+    """The time a write is recorded with: UTC, to the second."""
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+class _Transaction:
+    def __init__(self, cursor: duckdb.DuckDBPyConnection) -> None:
+        self.cursor, self.kept = cursor, True
+
+    def abandon(self) -> None:
+        """Roll back instead of committing (nothing to change, e.g. a duplicate)."""
+        self.kept = False
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection):
+    """The one write path: the process-wide write lock, one transaction on its own cursor, committed (then
+    CHECKPOINT) when the block ends normally, rolled back when it raises or abandons."""
+    with write_lock, con.cursor() as cur:
+        cur.execute("BEGIN TRANSACTION")
+        tx = _Transaction(cur)
+        try:
+            yield tx
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        if tx.kept:
+            cur.execute("COMMIT")
+            _checkpoint(cur)
+        else:
+            cur.execute("ROLLBACK")
+
+
+def _checkpoint(cur: duckdb.DuckDBPyConnection) -> None:
+    """Fold the WAL into the file. Skipped (the WAL keeps the commit durable) while a reader's transaction
+    is still open; the next commit or DuckDB's automatic checkpoint folds it in."""
+    try:
+        cur.execute("CHECKPOINT")
+    except duckdb.TransactionException:
+        pass
