@@ -12,7 +12,8 @@ from pathlib import Path
 
 import duckdb
 
-from analysis import metrics, store
+from analysis import store
+from analysis.figures import metrics
 
 
 def _open(db: str | None) -> duckdb.DuckDBPyConnection:
@@ -107,7 +108,7 @@ def cmd_summary(args) -> int:
 
 def _filters(con: duckdb.DuckDBPyConnection, args):
     """--wave (default: the latest) and --country as Filters; exits when the store or the wave has no answers."""
-    from analysis.filters import Filters
+    from analysis.figures.filters import Filters
 
     waves = metrics.waves(con)
     if not waves:
@@ -122,7 +123,7 @@ def cmd_frame(args) -> int:
     """`frame` prints the population frame in use: per country (and size band where a register gives it) the
     number of museums, its year, what it counts, scope, status and source; then the countries listed without
     a usable figure, and the frame's version."""
-    from analysis import provenance
+    from analysis.figures import provenance
 
     con = _open(args.db)
     frame = metrics.population_frame(con)
@@ -142,7 +143,7 @@ def cmd_frame(args) -> int:
 
 def _chart_keys(text: str | None) -> list[str]:
     """--charts "KEY,KEY" in the order given (default: the catalogue's default deck); exits on an unknown key."""
-    from analysis import catalogue
+    from analysis.charts import catalogue
 
     if not text:
         return list(catalogue.DEFAULT_DECK)
@@ -159,7 +160,8 @@ def cmd_deck(args) -> int:
     """`deck` writes a PPTX, `report` a self-contained HTML file, of the chosen charts under the filters."""
     from pptx import Presentation
 
-    from analysis import catalogue, export
+    from analysis import export
+    from analysis.charts import catalogue
 
     keys = _chart_keys(args.charts)
     con = _open(args.db)
@@ -202,9 +204,10 @@ def _euros(text: str) -> float:
 
 
 def cmd_scenario(args) -> int:
-    """`scenario` shares a sum among the museums' funding shortfalls by a rule (analysis.scenarios) and prints what it
+    """`scenario` shares a sum among the museums' funding shortfalls by a rule (analysis.figures.scenarios) and prints what it
     achieves in total, per pillar and per country, and over all museums of the frame when only countries are chosen."""
-    from analysis import formats, limits, scenarios
+    from analysis import formats, limits
+    from analysis.figures import scenarios
 
     rule = args.rule or scenarios.DEFAULT_RULE
     try:
@@ -246,7 +249,7 @@ def cmd_scenario(args) -> int:
 
 
 def cmd_template(args) -> int:
-    from analysis.template import write_template
+    from analysis.export.template import write_template
 
     write_template(args.out)
     print(f"wrote {args.out}")
@@ -254,8 +257,8 @@ def cmd_template(args) -> int:
 
 
 def cmd_sample(args) -> int:
-    from analysis.sample import generate_sample
-    from analysis.template import write_template
+    from analysis.loading.sample import generate_sample
+    from analysis.export.template import write_template
 
     frame = generate_sample(museums=args.museums, seed=args.seed)
     write_template(args.out, frame)

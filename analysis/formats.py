@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from analysis.lazy import pandas as pd   # lazy: analysis.filters uses compact(), and `summary` must not load pandas
+from analysis.lazy import pandas as pd   # lazy: analysis.figures.filters uses compact(), and `summary` must not load pandas
 
 MISSING = "–"
 

@@ -3,7 +3,7 @@
 Run from the project root:   PYTHONPATH=. .venv/bin/python bench/headers.py   (part of `make bench`)
 Writes bench/RESULTS-headers.md. The headings are 100 of the development corpus (tests/header_corpus, ten
 languages, mixed), under 200 rows of answers. Measured: loading the lexicon (once per process), then the
-header-row search plus the sheet's column assignment (analysis.headers) for headings never seen before,
+header-row search plus the sheet's column assignment (analysis.parsing.headers) for headings never seen before,
 once with the word caches warm from the rest of the corpus (a running app) and once with every cache empty
 (the first file after start), and the same sheet again with the caches warm.
 """
@@ -33,8 +33,8 @@ def headings() -> tuple[list[str], list[str]]:
 
 def main() -> None:
     t = time.perf_counter()
-    from analysis.headers import concepts, recognise
-    from analysis.mapping import find_header
+    from analysis.parsing.headers import concepts, recognise
+    from analysis.parsing.columns import find_header
     imported = time.perf_counter() - t
     t = time.perf_counter()
     concepts.lexicon()

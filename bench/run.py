@@ -15,7 +15,7 @@ It measures
               read_csv; peak memory of a whole load (the process and its parsing child) against the bare
               parse's own peak; where the time goes (cProfile).
   aggregates  stores of 1k / 10k / 100k / 1M response rows built through `store.commit_upload`; every
-              distinct call the pages make into analysis.metrics and analysis.store (recorded by rendering each
+              distinct call the pages make into analysis.figures.metrics and analysis.store (recorded by rendering each
               page through AppTest) timed at 1M rows under three filters (none; wave 2025; wave 2025 +
               Germany), each beside a naive group-by over the same rows; and every call at each size.
   pages       every page through AppTest (the real app.py) at 1M rows: first render with cold caches, warm.
@@ -23,7 +23,7 @@ It measures
               files, first render in a fresh session, and a second render of the map.
   cli         wall time of fresh `python -m analysis` processes on the bundled sample store.
   deck        a 10-chart PPTX deck with a warm kaleido server (100k rows).
-  scenarios   issue #18: a scenario and its curve (analysis.scenarios.run: the allocation, every rule at the sum,
+  scenarios   issue #18: a scenario and its curve (analysis.figures.scenarios.run: the allocation, every rule at the sum,
               50 sums x 4 rules) at 100,000 museums, for each rule; its breakdowns; the extrapolation to the
               frame; and the per-museum fetch it starts from (metrics.scenario_inputs) at 100k response rows.
 """
@@ -57,11 +57,11 @@ import python_calamine  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from analysis import limits  # noqa: E402
-from analysis.filters import Filters  # noqa: E402
+from analysis.figures.filters import Filters  # noqa: E402
 from analysis.loading.upload import load_file  # noqa: E402
-from analysis.sample import generate_sample  # noqa: E402
+from analysis.loading.sample import generate_sample  # noqa: E402
 from analysis.store import open_store  # noqa: E402
-from analysis.template import write_template  # noqa: E402
+from analysis.export.template import write_template  # noqa: E402
 from bench import scale  # noqa: E402
 
 QUICK = os.environ.get("BENCH_QUICK") == "1"
@@ -288,7 +288,8 @@ def section_cli() -> dict:
 
 def section_deck() -> dict:
     """A 10-chart deck under the latest wave: slides built from the store, then the PPTX with kaleido warm."""
-    from analysis import catalogue, export
+    from analysis import export
+    from analysis.charts import catalogue
 
     con = open_store(store_path(DECK_ROWS))
     slides = catalogue.build(con, Filters(wave="2025"), list(catalogue.CHARTS)[:10])
@@ -303,7 +304,7 @@ def section_scenarios() -> dict:
     country and pillar breakdowns; the same sum shared among the population frame; the per-museum fetch."""
     import pandas as pd
 
-    from analysis import metrics, scenarios
+    from analysis.figures import metrics, scenarios
 
     con = open_store(store_path(STORE_ROWS[1]))
     inputs = metrics.scenario_inputs(con, Filters(wave="2025"))

@@ -24,9 +24,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import metrics, store
-from analysis.filters import Filters
-from analysis.sample import generate_sample
+from analysis import store
+from analysis.figures import metrics
+from analysis.figures.filters import Filters
+from analysis.loading.sample import generate_sample
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 2025
@@ -98,7 +99,7 @@ WRITES = {"commit_upload", "retract_upload", "replace_targets", "save_mapping", 
 
 def page_calls(db: Path) -> list[tuple[str, str, tuple]]:
     """(module, function, arguments after the connection and filters) of every distinct top-level call the
-    pages make into analysis.metrics and analysis.store reads, recorded by rendering each page through
+    pages make into analysis.figures.metrics and analysis.store reads, recorded by rendering each page through
     AppTest with its default widgets. `Filters` arguments are replaced by the marker "F"."""
     from streamlit.testing.v1 import AppTest
     import streamlit as st

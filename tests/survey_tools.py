@@ -852,14 +852,14 @@ def write_kobo(dir: Path) -> Path:
 # The canonical template (what museums fill in by hand), with the same answers
 # =====================================================================================================
 def template_records() -> list[dict]:
-    """The canonical answers as records for analysis.template.write_template (no museum_id: generated)."""
+    """The canonical answers as records for analysis.export.template.write_template (no museum_id: generated)."""
     return [{f: m[f] for f in ASKED} for m in CANONICAL]
 
 
 def write_template(dir: Path) -> Path:
     import pandas as pd
 
-    from analysis.template import write_template as _write
+    from analysis.export.template import write_template as _write
 
     path = Path(dir) / "museum_survey_template_2025.xlsx"
     _write(path, pd.DataFrame(template_records()))

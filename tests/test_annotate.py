@@ -11,7 +11,7 @@ import openpyxl
 from openpyxl.comments import Comment
 
 from analysis.loading.annotate import ERROR_FILL, ISSUE_COLUMNS, WARNING_FILL, annotated_name, annotated_workbook
-from analysis.ingest import parse_upload
+from analysis.parsing.sheets import parse_upload
 from tests.conftest import write_xlsx
 
 HEADER = ["Museum name", "Country", "Collection digitised (%)", "Share of collection online (%)",

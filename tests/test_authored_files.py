@@ -29,7 +29,7 @@ except ImportError:  # ... or tests/ became a package
     from tests import authored_files as af
 
 from analysis import schema
-from analysis.metrics import summary
+from analysis.figures.metrics import summary
 from analysis.loading.upload import load_file
 from tests.conftest import assert_allowed_values, expected_museum_id, summary_mismatches
 

@@ -83,7 +83,7 @@ def test_backup_and_restore_round_trip(tmp_path):
 
 
 def test_deck_refuses_unknown_chart_keys_with_the_valid_ones(tmp_path):
-    from analysis import catalogue
+    from analysis.charts import catalogue
 
     done = cli("deck", str(tmp_path / "talk.pptx"), "--charts", "digitisation-by-country,nope", db=tmp_path / "x.duckdb")
     assert done.returncode == 1
@@ -96,7 +96,8 @@ def test_the_summary_path_loads_neither_pandas_nor_pyarrow(tmp_path):
     """The store and the headline figures answer without the heavy libraries (the command line starts fast)."""
     db = tmp_path / "lean.duckdb"
     assert cli("load", str(small_survey(tmp_path / "a.xlsx")), db=db).returncode == 0
-    script = ("import sys; from analysis import metrics, store; con = store.open_store(sys.argv[1]); "
+    script = ("import sys; from analysis import store; from analysis.figures import metrics; "
+              "con = store.open_store(sys.argv[1]); "
               "s = metrics.summary(con); heavy = sorted({'pandas', 'pyarrow', 'numpy'} & set(sys.modules)); "
               "print(s['respondents'], heavy)")
     done = subprocess.run([sys.executable, "-c", script, str(db)], capture_output=True, text=True, cwd=ROOT,

@@ -13,9 +13,10 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu, Inches
 
-from analysis import catalogue, export
+from analysis import export
+from analysis.charts import catalogue
 from analysis.__main__ import main
-from analysis.filters import Filters
+from analysis.figures.filters import Filters
 from analysis.loading.upload import load_file
 from analysis.store import open_store
 from tests.conftest import small_survey

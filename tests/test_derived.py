@@ -3,8 +3,8 @@ a superseding upload, retractions, and in a store made before they existed."""
 
 import pytest
 
-from analysis import metrics
-from analysis.filters import Filters
+from analysis.figures import metrics
+from analysis.figures.filters import Filters
 from analysis.loading.upload import load_file
 from analysis.store import connect, open_store, retract_upload
 from tests.conftest import write_xlsx

@@ -7,8 +7,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analysis import catalogue, export
-from analysis.filters import Filters
+from analysis import export
+from analysis.charts import catalogue
+from analysis.figures.filters import Filters
 from analysis.loading.upload import load_file
 from analysis.store import open_store
 from tests.conftest import small_survey

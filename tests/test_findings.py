@@ -7,8 +7,9 @@ Wilson intervals from the textbook formula; titles from the figures in each hand
 import pandas as pd
 import pytest
 
-from analysis import charts, findings
-from analysis.findings import RANK_MIN_N, Estimate, rank, stands_out
+from analysis import charts
+from analysis.figures import findings
+from analysis.figures.findings import RANK_MIN_N, Estimate, rank, stands_out
 
 CAPTION = "caption"
 

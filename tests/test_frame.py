@@ -15,8 +15,10 @@ import pandas as pd
 import pytest
 from pptx import Presentation
 
-from analysis import catalogue, export, metrics, provenance, store
-from analysis.filters import Filters
+from analysis import export, store
+from analysis.charts import catalogue
+from analysis.figures import metrics, provenance
+from analysis.figures.filters import Filters
 from analysis.loading.upload import load_file
 from tests.conftest import ROOT, small_survey
 from tests.test_cli import cli

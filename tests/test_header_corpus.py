@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from analysis import schema
-from analysis.headers.recognise import PERSONAL_DATA, RECOGNISED, UNMAPPED, Match, match_header
-from analysis.mapping import match_option
+from analysis.parsing.headers.recognise import PERSONAL_DATA, RECOGNISED, UNMAPPED, Match, match_header
+from analysis.parsing.columns import match_option
 
 CORPUS = Path(__file__).with_name("header_corpus")
 MIN_RIGHT = 0.95          # of all headings of a corpus

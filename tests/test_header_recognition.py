@@ -10,10 +10,10 @@ import json
 
 import pytest
 
-from analysis.headers.concepts import fold, read
-from analysis.headers.fields import definitions
-from analysis.headers.recognise import PERSONAL_DATA, REMARKS, TOOL_METADATA, assign, match_header
-from analysis.mapping import find_header
+from analysis.parsing.headers.concepts import fold, read
+from analysis.parsing.headers.fields import definitions
+from analysis.parsing.headers.recognise import PERSONAL_DATA, REMARKS, TOOL_METADATA, assign, match_header
+from analysis.parsing.columns import find_header
 from analysis.loading.upload import load_bytes, load_file
 from tests.conftest import write_xlsx
 from tests.test_cli import cli
@@ -25,7 +25,7 @@ def field(header: str) -> str | None:
 
 # --- the lexicon and the definitions agree ---------------------------------------------------------------
 def test_every_concept_a_field_needs_is_in_the_english_lexicon():
-    concepts = {line.split(":")[0] for line in open("analysis/headers/lexicon/en.txt", encoding="utf-8")
+    concepts = {line.split(":")[0] for line in open("analysis/parsing/headers/lexicon/en.txt", encoding="utf-8")
                 if ":" in line and not line.startswith("#")}
     used = {c for d in definitions() for alt in d.alternatives for c in alt} | {c for d in definitions()
                                                                              for c in d.allowed}
@@ -35,9 +35,9 @@ def test_every_concept_a_field_needs_is_in_the_english_lexicon():
 def test_every_language_file_uses_only_known_concepts():
     from pathlib import Path
 
-    concepts = {line.split(":")[0] for line in open("analysis/headers/lexicon/en.txt", encoding="utf-8")
+    concepts = {line.split(":")[0] for line in open("analysis/parsing/headers/lexicon/en.txt", encoding="utf-8")
                 if ":" in line and not line.startswith("#")}
-    for path in Path("analysis/headers/lexicon").glob("*.txt"):
+    for path in Path("analysis/parsing/headers/lexicon").glob("*.txt"):
         own = {line.split(":")[0].strip() for line in path.read_text(encoding="utf-8").splitlines()
                if ":" in line and not line.lstrip().startswith("#")}
         assert own <= concepts, (path.name, own - concepts)
@@ -216,7 +216,7 @@ def test_an_abbreviation_with_a_full_stop_is_not_a_question_code():
 
 def test_the_column_table_says_why_a_column_was_read_so():
     from analysis.loading.mappings import how_text
-    from analysis.report import ColumnMapping, MappingKind
+    from analysis.parsing.report import ColumnMapping, MappingKind
 
     def column(how, suggestion, why):
         return ColumnMapping("Survey", "heading", "A", None, 0, how, suggestion, why)

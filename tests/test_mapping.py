@@ -2,8 +2,8 @@
 
 import pytest
 
-from analysis.mapping import column_letter, find_header, match_header
-from analysis.report import MappingKind
+from analysis.parsing.columns import column_letter, find_header, match_header
+from analysis.parsing.report import MappingKind
 
 
 @pytest.mark.parametrize("header, field", [
@@ -56,8 +56,8 @@ def test_mapping_kinds_and_skipped_sheets_are_worded_for_people_and_compared_as_
     hidden sheet and a sheet of instructions: each gets its kind, and the report words it as before."""
     import openpyxl
 
-    from analysis.ingest import parse_upload
-    from analysis.report import SkipReason
+    from analysis.parsing.sheets import parse_upload
+    from analysis.parsing.report import SkipReason
 
     wb = openpyxl.Workbook()
     ws = wb.active

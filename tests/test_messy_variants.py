@@ -19,7 +19,7 @@ try:  # pytest's rootdir-relative import (tests/ is not a package) ...
 except ImportError:  # ... or tests/ became a package
     from tests import messy_fixtures as fx
 
-from analysis.metrics import summary
+from analysis.figures.metrics import summary
 from analysis.loading.upload import load_file
 from analysis.store import open_store
 from tests.conftest import summary_mismatches

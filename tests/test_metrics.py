@@ -2,8 +2,8 @@
 
 import pytest
 
-from analysis.filters import Filters
-from analysis.metrics import column_means, level_summary, summary
+from analysis.figures.filters import Filters
+from analysis.figures.metrics import column_means, level_summary, summary
 from analysis.loading.upload import load_file
 from tests.conftest import write_xlsx
 
@@ -64,8 +64,8 @@ def test_per_museum_derived_metrics(loaded):
 
 
 def test_coverage_against_egmus_counts(loaded):
-    from analysis.filters import Filters
-    from analysis.metrics import coverage
+    from analysis.figures.filters import Filters
+    from analysis.figures.metrics import coverage
 
     frame = coverage(loaded, Filters(wave="2025"))
     rows = {r.country: (r.respondents, r.museums, r.coverage_pct) for r in frame.itertuples()}

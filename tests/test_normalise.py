@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from analysis import schema
-from analysis.normalise import parse_cell, parse_number
+from analysis.parsing.normalise import parse_cell, parse_number
 
 F = schema.FIELDS_BY_NAME
 

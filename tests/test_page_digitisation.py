@@ -13,8 +13,9 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import charts, metrics, schema
-from analysis.filters import Filters
+from analysis import charts, schema
+from analysis.figures import metrics
+from analysis.figures.filters import Filters
 from analysis.loading.upload import load_file
 from analysis.store import open_store
 from tests.conftest import ROOT, write_xlsx
@@ -151,7 +152,8 @@ def test_targets_in_force_flag_the_placeholder(loaded):
 
 def test_a_national_target_wins_over_the_placeholder(tmp_path):
     con = build_store(tmp_path / "national.duckdb")
-    from analysis import store, targets
+    from analysis import store
+    from analysis.figures import targets
     national = pd.DataFrame([
         {"metric": "pct_digitised", "country": "AT", "target_year": 2030, "value": 60, "is_placeholder": False,
          "source": "national goal"},

@@ -14,8 +14,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import charts, geo, metrics
-from analysis.filters import Filters
+from analysis import charts
+from analysis.charts import geo
+from analysis.figures import metrics
+from analysis.figures.filters import Filters
 from analysis.loading.upload import load_file
 from analysis.store import open_store
 from tests.conftest import HEADER, ROOT, write_xlsx

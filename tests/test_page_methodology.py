@@ -12,8 +12,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import charts, definitions, metrics, schema, weights
-from analysis.filters import Filters
+from analysis import charts, schema
+from analysis.figures import definitions, metrics, weights
+from analysis.figures.filters import Filters
 from analysis.loading.upload import load_file
 from analysis.store import open_store
 from tests.conftest import ROOT, open_page, write_xlsx
@@ -27,7 +28,7 @@ def test_every_derived_column_of_museum_metrics_is_described_in_one_place(tmp_pa
     derived = [c for c in view if c not in answers]
     assert len(derived) >= 30
     missing = [c for c in derived if c not in definitions.METRICS]
-    assert not missing, f"describe these museum_metrics columns in analysis/definitions.py: {missing}"
+    assert not missing, f"describe these museum_metrics columns in analysis/figures/definitions.py: {missing}"
     stale = [c for c in definitions.METRICS if c not in derived]
     assert not stale, f"described but not in museum_metrics: {stale}"
     for name, d in definitions.METRICS.items():

@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import charts, metrics, schema
-from analysis.filters import Filters
+from analysis import charts, schema
+from analysis.figures import metrics
+from analysis.figures.filters import Filters
 from analysis.loading.upload import load_file
 from tests.conftest import ROOT, chart_titles, open_page, write_xlsx
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import catalogue
+from analysis.charts import catalogue
 from analysis.loading.upload import load_file
 from analysis.store import open_store
 from tests.conftest import open_page, small_survey
@@ -29,8 +29,8 @@ class Store:
 @pytest.fixture(scope="module")
 def sample_store(tmp_path_factory) -> Store:
     """The generated sample with 120 museums (as the browser tests use), with its figures read from the store."""
-    from analysis.sample import generate_sample
-    from analysis.template import write_template
+    from analysis.loading.sample import generate_sample
+    from analysis.export.template import write_template
 
     work = tmp_path_factory.mktemp("present")
     write_template(work / "survey.xlsx", generate_sample(museums=120, seed=7))

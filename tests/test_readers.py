@@ -74,7 +74,7 @@ def test_workbook_cells_keep_their_type_and_position():
 def test_workbook_numbers_are_read_exactly_and_errors_point_at_the_right_cell():
     """A number cell 1.234 is 1.234 (only typed text may use '.' for thousands), text '007' keeps its
     zeros, and a bad answer in a table that starts at column C is reported at its own cell."""
-    from analysis.ingest import parse_upload
+    from analysis.parsing.sheets import parse_upload
     data = _workbook({"C3": "Museum ID", "D3": "Museum name", "E3": "Country", "F3": "Paid staff (FTE)",
                       "G3": "Collection digitised (%)",
                       "C4": "007", "D4": "Musée A", "E4": "FR", "F4": 1.234, "G4": 45,
@@ -91,7 +91,7 @@ def test_workbook_numbers_are_read_exactly_and_errors_point_at_the_right_cell():
 def test_text_file_decimals_are_read_as_typed():
     """In a text file '1.234' may be one thousand two hundred and thirty-four (a person typed it), but
     '0.125' and '12.5' cannot be."""
-    from analysis.ingest import parse_upload
+    from analysis.parsing.sheets import parse_upload
     text = ("Museum ID,Museum name,Country,Paid staff (FTE),Collection objects\n"
             "A-1,Museum A,FR,0.125,1.234\nA-2,Museum B,FR,12.5,\n")
     parsed = parse_upload(text.encode(), "survey.csv", wave="2025")

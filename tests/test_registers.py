@@ -12,8 +12,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import metrics, registers, store
-from analysis.filters import Filters
+from analysis import store
+from analysis.figures import metrics
+from analysis.loading import registers
+from analysis.figures.filters import Filters
 from analysis.loading.upload import load_file
 from analysis.store import connect, derived, open_store
 from tests.conftest import open_page, write_xlsx

@@ -1,4 +1,4 @@
-"""The synthetic survey (analysis.sample): deterministic, realistic in shape, and valid under every schema rule."""
+"""The synthetic survey (analysis.loading.sample): deterministic, realistic in shape, and valid under every schema rule."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pycountry
 import pytest
 
 from analysis import schema
-from analysis.sample import NAME_SLOTS, NAME_TEMPLATES, TOWNS, generate_sample
+from analysis.loading.sample import NAME_SLOTS, NAME_TEMPLATES, TOWNS, generate_sample
 
 
 @pytest.fixture(scope="module")
@@ -256,7 +256,7 @@ def test_no_percent_column_looks_like_fractions(df):
 
 
 def test_loads_through_the_real_pipeline_with_no_error_or_warning(df):
-    from analysis.ingest import parse_upload
+    from analysis.parsing.sheets import parse_upload
 
     parsed = parse_upload(df.to_csv(index=False).encode("utf-8"), "sample.csv")
     assert parsed.report.errors == []

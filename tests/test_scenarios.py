@@ -1,4 +1,4 @@
-"""Investment scenarios (analysis.scenarios) and the cost model (analysis.unit_costs), against figures worked out by
+"""Investment scenarios (analysis.figures.scenarios) and the cost model (analysis.figures.unit_costs), against figures worked out by
 hand in this file.
 
 Four museums with a gap and one without, EUR thousands, pillars in schema order
@@ -27,8 +27,9 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from analysis import metrics, scenarios, schema, store, unit_costs, weights
-from analysis.filters import Filters
+from analysis import schema, store
+from analysis.figures import metrics, scenarios, unit_costs, weights
+from analysis.figures.filters import Filters
 from analysis.loading.upload import load_file
 from tests.conftest import ROOT, write_xlsx
 
@@ -414,7 +415,8 @@ def test_scenario_slides_carry_the_figures_and_the_assumptions_in_their_notes(lo
 
     from pptx import Presentation
 
-    from analysis import catalogue, export
+    from analysis import export
+    from analysis.charts import catalogue
 
     view = catalogue.View.of(loaded, Filters(wave="2025"))
     params = {"budget_eur": 100 * K, "rule": "smallest-first"}

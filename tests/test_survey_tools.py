@@ -24,7 +24,7 @@ except ImportError:  # ... or tests/ became a package
     from tests import survey_tools as st
 
 from analysis import schema
-from analysis.metrics import summary
+from analysis.figures.metrics import summary
 from analysis.loading.upload import load_file
 from analysis.schema import header_key
 from analysis.store import open_store

@@ -1,10 +1,10 @@
-"""Tables for people (analysis.tables): headings in words, thousands separators, one decimal, blank for missing,
+"""Tables for people (analysis.export.tables): headings in words, thousands separators, one decimal, blank for missing,
 years without separators, and very large tables left unstyled rather than refused."""
 
 import numpy as np
 import pandas as pd
 
-from analysis import tables
+from analysis.export import tables
 
 
 def test_headings_and_cells_read_as_words_and_numbers():

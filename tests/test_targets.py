@@ -2,7 +2,8 @@
 
 import pandas as pd
 
-from analysis import store, targets
+from analysis import store
+from analysis.figures import targets
 from analysis.loading.upload import load_file
 from tests.conftest import small_survey
 

@@ -5,10 +5,11 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from analysis import schema, unit_costs
+from analysis import schema
+from analysis.figures import unit_costs
 from analysis.docs import data_dictionary_markdown
 from analysis.loading.upload import load_file
-from analysis.template import write_template
+from analysis.export.template import write_template
 from tests.conftest import ROOT
 
 FILLED = {
@@ -59,11 +60,11 @@ def test_committed_data_dictionary_is_generated_from_the_schema():
 
 
 def test_bundled_sample_is_the_seeded_generator_output_and_loads_cleanly(con):
-    from analysis.sample import generate_sample
+    from analysis.loading.sample import generate_sample
 
     expected = generate_sample()                      # the defaults `make sample` uses
     result = load_file(con, ROOT / "data" / "sample_survey.xlsx")
-    # The cost model's plausibility flags (analysis.unit_costs) are the only warnings: the generator draws needs from
+    # The cost model's plausibility flags (analysis.figures.unit_costs) are the only warnings: the generator draws needs from
     # budgets, not from collection sizes, so some museums' needs are far from the modelled cost.
     others = [w for w in result["warnings"] if w["rule"] != unit_costs.RULE]
     assert (result["status"], result["rows"], result["errors"], others) == ("committed", len(expected), [], [])

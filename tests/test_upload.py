@@ -18,7 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis import accounts, limits
-from analysis.ingest import parse_upload
+from analysis.parsing.sheets import parse_upload
 from analysis.loading import mappings, upload
 from analysis.loading.upload import load_bytes, load_file, receive
 from analysis.reading.formats import read_sheets

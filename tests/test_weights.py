@@ -1,4 +1,4 @@
-"""Post-stratification weights, the collapse rule and the 95 % intervals of analysis.weights.
+"""Post-stratification weights, the collapse rule and the 95 % intervals of analysis.figures.weights.
 
 Expected numbers are worked out by hand in the comments, not by calling the code under test. The last test
 checks the intervals by simulation: seeded synthetic populations, repeated self-selected samples, and the
@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import weights
-from analysis.weights import ALL, cells, collapse, combine, estimate_by_country, population_frame, post_strata
+from analysis.figures import weights
+from analysis.figures.weights import ALL, cells, collapse, combine, estimate_by_country, population_frame, post_strata
 
 
 def _register(country: str, counts: dict) -> pd.DataFrame:

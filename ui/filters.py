@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import provenance, schema
-from analysis.filters import SIZE_BAND_LABELS, Filters
+from analysis import schema
+from analysis.figures import provenance
+from analysis.figures.filters import SIZE_BAND_LABELS, Filters
 from ui import state
 
 # URL parameter names are the widget keys; Streamlit writes the shown labels as values:

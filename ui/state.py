@@ -1,6 +1,6 @@
 """Streamlit glue for the store: one DuckDB connection per process, cached aggregates keyed by data version.
 
-Queries run on a fresh cursor per call (analysis.metrics does that), so sessions never share one.
+Queries run on a fresh cursor per call (analysis.figures.metrics does that), so sessions never share one.
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ import streamlit as st
 
 import pandas as pd
 
-from analysis import catalogue, metrics, provenance, store
-from analysis.filters import Filters
+from analysis import store
+from analysis.charts import catalogue
+from analysis.figures import metrics, provenance
+from analysis.figures.filters import Filters
 
 
 @st.cache_resource(show_spinner=False)
@@ -42,7 +44,7 @@ def options(version: tuple) -> dict[str, list]:
 
 
 def aggregate(version: tuple, metric: Callable[..., pd.DataFrame], filters: Filters, *args) -> pd.DataFrame:
-    """`metric(con, filters, *args)` for any analysis.metrics aggregate (metrics.distribution, metrics.totals,
+    """`metric(con, filters, *args)` for any analysis.figures.metrics aggregate (metrics.distribution, metrics.totals,
     ...), cached per data version, filters and arguments. The function is passed itself, so editors follow it."""
     return _cached(version, f"{metric.__module__}.{metric.__qualname__}", filters, args, _metric=metric)
 
@@ -66,11 +68,11 @@ def chart_view(version: tuple, filters: Filters, summary: dict, caption: str) ->
 
 @st.cache_data(show_spinner=False)
 def data_of(version: tuple, wave: str | None) -> provenance.DataVersion:
-    """Which uploads and frame the figures of `wave` come from (analysis.provenance)."""
+    """Which uploads and frame the figures of `wave` come from (analysis.figures.provenance)."""
     return provenance.current(database(), wave)
 
 
 @st.cache_data(show_spinner=False)
 def slides(version: tuple, filters: Filters, keys: tuple[str, ...]) -> list:
-    """The deck's charts under the current filters (analysis.catalogue), cached per data version."""
+    """The deck's charts under the current filters (analysis.charts.catalogue), cached per data version."""
     return catalogue.build(database(), filters, list(keys))

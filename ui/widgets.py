@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import catalogue, export, geo, tables
+from analysis import export
+from analysis.charts import catalogue, geo
+from analysis.export import tables
 from ui import filters, state
 
 
@@ -19,7 +21,7 @@ def no_match(caption: str) -> None:
 
 
 def show(view: catalogue.View, key: str, **params) -> catalogue.Chart:
-    """Render the chart definition `key` (analysis.catalogue) for this view, with its data one click away."""
+    """Render the chart definition `key` (analysis.charts.catalogue) for this view, with its data one click away."""
     made = catalogue.render(key, view, **params)
     chart(made)
     return made

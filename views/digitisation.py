@@ -3,7 +3,8 @@
 
 import streamlit as st
 
-from analysis import formats, limits, metrics
+from analysis import formats, limits
+from analysis.figures import metrics
 from ui import widgets
 
 BREAKDOWNS = ("country", "museum_type", "size_band", "ownership")

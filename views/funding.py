@@ -5,7 +5,9 @@ fund, the obstacles they name and where their money comes from, EU programmes in
 import pandas as pd
 import streamlit as st
 
-from analysis import definitions, formats, limits, metrics, schema, tables
+from analysis import formats, limits, schema
+from analysis.export import tables
+from analysis.figures import definitions, metrics
 from ui import widgets
 
 # ?by= values (the options as shown: a bound widget writes its shown option to the URL) -> grouping column.

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from analysis import limits, metrics
+from analysis import limits
+from analysis.figures import metrics
 from ui import widgets
 
 st.title("Europe map")

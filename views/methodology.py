@@ -1,13 +1,15 @@
-"""Methodology: how every figure is made (generated from analysis.schema, analysis.definitions and
-analysis.weights), population-weighted estimates with 95 % intervals, and change between waves."""
+"""Methodology: how every figure is made (generated from analysis.schema, analysis.figures.definitions and
+analysis.figures.weights), population-weighted estimates with 95 % intervals, and change between waves."""
 
 from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
-from analysis import definitions, formats, limits, metrics, schema, store, tables, targets, weights
-from analysis.filters import Filters
+from analysis import formats, limits, schema, store
+from analysis.export import tables
+from analysis.figures import definitions, metrics, targets, weights
+from analysis.figures.filters import Filters
 from ui import filters, state, widgets
 
 st.title("Methodology")

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from analysis import findings, formats, metrics
+from analysis import formats
+from analysis.figures import findings, metrics
 from ui import widgets
 
 st.title("Museum digitisation in Europe")

@@ -10,7 +10,8 @@ import math
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis import catalogue, export, geo
+from analysis import export
+from analysis.charts import catalogue, geo
 from analysis.charts import split_title
 from ui import filters, state, widgets
 

@@ -1,6 +1,6 @@
 """Admin: load a national museum register, the population frame behind coverage and weights, and list them.
 
-The work is in analysis.registers (read and check) and analysis.store.commit_register (one transaction). A file
+The work is in analysis.loading.registers (read and check) and analysis.store.commit_register (one transaction). A file
 is read and shown first; it is stored only when the admin confirms and it has no errors.
 """
 
@@ -8,7 +8,9 @@ import pandas as pd
 import pycountry
 import streamlit as st
 
-from analysis import metrics, registers, schema, store
+from analysis import schema, store
+from analysis.figures import metrics
+from analysis.loading import registers
 from ui import auth, state
 
 st.title("Museum registers")

@@ -1,14 +1,17 @@
 """Scenarios: what a sum put into museums' digital needs would change, shared out by a rule; the digitisation it
 buys by the horizon; and the cost model that checks museums' declared needs. The sum, rule, pillar weights,
-horizon and breakdown are bound to the URL, so a scenario is a shareable link. The work is in analysis.scenarios,
-analysis.unit_costs and analysis.catalogue."""
+horizon and breakdown are bound to the URL, so a scenario is a shareable link. The work is in analysis.figures.scenarios,
+analysis.figures.unit_costs and analysis.charts.catalogue."""
 
 from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from analysis import accounts, catalogue, export, formats, metrics, scenarios, schema, store, tables, unit_costs
+from analysis import accounts, export, formats, schema, store
+from analysis.charts import catalogue
+from analysis.export import tables
+from analysis.figures import metrics, scenarios, unit_costs
 from ui import auth, state, widgets
 
 # ?by= values as shown (a bound widget writes its shown option) -> grouping column

@@ -4,7 +4,8 @@ limits.SUPPRESS_BELOW_N museums are not shown."""
 
 import streamlit as st
 
-from analysis import formats, metrics
+from analysis import formats
+from analysis.figures import metrics
 from ui import widgets
 
 st.title("Digital skills and AI readiness")

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from analysis import schema, store, targets
+from analysis import schema, store
+from analysis.figures import targets
 from ui import auth, state
 
 st.title("Targets")

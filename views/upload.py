@@ -20,8 +20,8 @@ from analysis import limits, schema
 from analysis.loading import mappings
 from analysis.loading.annotate import annotated_name, annotated_workbook
 from analysis.loading.upload import Stage, Upload, receive
-from analysis.report import ERROR
-from analysis.template import write_template
+from analysis.parsing.report import ERROR
+from analysis.export.template import write_template
 from ui import auth, state
 
 TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv"]

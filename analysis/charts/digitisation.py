@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis import findings
+from analysis.figures import findings
 from analysis.charts.labels import GROUP_NOUNS, estimate, first_n, group_label, not_shown, pct
 from analysis.charts.style import FONT_SIZE, HALF_WIDTH_CHARS, NO_DATA_COLOUR, PALETTE, TARGET_COLOUR, titled
 from analysis.limits import SUPPRESS_BELOW_N

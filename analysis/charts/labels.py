@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import findings, schema
+from analysis import schema
+from analysis.figures import findings
 from analysis.limits import SUPPRESS_BELOW_N
 from analysis.schema import country_name
 
@@ -15,7 +16,7 @@ GROUP_NOUNS = {"country": ("country", "countries"), "museum_type": ("museum type
 
 def group_label(by: str, code: object) -> str:
     """How a breakdown group is written: country names, size bands and enumeration labels in words."""
-    from analysis.filters import SIZE_BAND_LABELS
+    from analysis.figures.filters import SIZE_BAND_LABELS
     if by == "country":
         return country_name(str(code))
     if by == "size_band":

@@ -8,7 +8,8 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis import findings, formats
+from analysis import formats
+from analysis.figures import findings
 from analysis.charts.labels import estimate
 from analysis.charts.style import FONT_SIZE, MAP_NO_ANSWER_COLOUR, MAP_SUPPRESSED_COLOUR, house_style
 from analysis.limits import SUPPRESS_BELOW_N
@@ -44,7 +45,7 @@ def europe_map(frame: pd.DataFrame, metric_label: str, caption: str, geojson: di
     """Choropleth of one metric per country over the shipped Europe GeoJSON (no tiles, no basemap).
 
     frame: one row per country with `country` (ISO alpha-2), `n`, `value` and `suppressed`, as
-    analysis.metrics.country_values returns it. Countries with fewer than SUPPRESS_BELOW_N answers are drawn mid
+    analysis.figures.metrics.country_values returns it. Countries with fewer than SUPPRESS_BELOW_N answers are drawn mid
     grey and named in the subtitle; countries nobody answered for are light grey; codes the geometry lacks are
     named.
     """

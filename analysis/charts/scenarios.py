@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis import findings
+from analysis.figures import findings
 from analysis.charts.labels import GROUP_NOUNS, group_label, not_shown
 from analysis.charts.style import (CLOSED_COLOUR, FONT_SIZE, GAP_COLOUR, MET_COLOUR, NOW_COLOUR, PALETTE,
                                    TARGET_COLOUR, titled, too_few)

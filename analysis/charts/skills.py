@@ -7,7 +7,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis import findings, formats, schema
+from analysis import formats, schema
+from analysis.figures import findings
 from analysis.charts.labels import GROUP_NOUNS, estimate, first_n, group_label, not_shown
 from analysis.charts.style import (FONT_SIZE, GAP_COLOUR, MET_COLOUR, NARROW_CHARS, PALETTE, TARGET_COLOUR, titled,
                                    too_few, wrap)

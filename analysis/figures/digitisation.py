@@ -6,7 +6,7 @@ import duckdb
 
 from analysis import limits, schema
 from analysis.figures.sql import MEDIAN, NUMERIC, answer_shares, check, per_column, query, source, suppress
-from analysis.filters import Filters
+from analysis.figures.filters import Filters
 from analysis.lazy import pandas as pd
 from analysis.store import derived
 

@@ -10,7 +10,7 @@ from analysis import limits, schema
 from analysis.figures.overview import latest_wave
 from analysis.figures.population import population_frame
 from analysis.figures.sql import GROUPS, answer_shares, check, query, suppress
-from analysis.filters import Filters
+from analysis.figures.filters import Filters
 from analysis.lazy import pandas as pd
 
 # Per-museum shortfall ratio (shortfall / need) in bands: (code, label, SQL condition, tested in this order).
@@ -111,7 +111,7 @@ def funding_totals(s: dict) -> dict:
             "shortfall": s["total_funding_shortfall_eur"], "n_shortfall": n["funding_shortfall"]}
 
 
-# --- Scenarios page (the allocation and the cost model are in analysis.scenarios and analysis.unit_costs) -------
+# --- Scenarios page (the allocation and the cost model are in analysis.figures.scenarios and analysis.figures.unit_costs) -------
 SCENARIO_COLUMNS = ("response_id", "museum_id", "museum_name", "country", "museum_type", "size_band", "ownership",
                     "survey_wave", "reference_year", "funding_shortfall_eur",
                     *(f"shortfall_{p}_eur" for p in schema.PILLARS), *schema.NEED_FIELDS.values(),
@@ -124,7 +124,7 @@ def scenario_inputs(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
     in view with SCENARIO_COLUMNS, its yearly progress since an earlier answer (`progress_pp_a_year`, as the
     on-pace status defines it) and its size band in the population frame (`frame_size_band`, the register's where
     it is in one, as `frame_cells`); the `population` frame; the `unit_costs` in force."""
-    from analysis import unit_costs
+    from analysis.figures import unit_costs
 
     filters = replace(filters, wave=filters.wave or latest_wave(con))
     outer, params = filters.where("m")

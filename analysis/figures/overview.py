@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 import duckdb
 
-from analysis import definitions, schema
+from analysis import schema
+from analysis.figures import definitions
 from analysis.figures.sql import GROUPS, MULTI, NUMERIC, check, query, source, stat, suppress
-from analysis.filters import Filters
+from analysis.figures.filters import Filters
 from analysis.lazy import pandas as pd
 from analysis.store import derived
 

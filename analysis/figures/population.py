@@ -1,5 +1,5 @@
 """Population frame, coverage, weights and weighted estimates with their intervals (the statistics are in
-analysis.weights), and the change between waves. Weighted figures describe all museums of a country, so they use
+analysis.figures.weights), and the change between waves. Weighted figures describe all museums of a country, so they use
 the wave and country filters only."""
 
 from __future__ import annotations
@@ -11,22 +11,22 @@ import duckdb
 from analysis import limits, store
 from analysis.figures.overview import latest_wave, waves
 from analysis.figures.sql import check, query, stat
-from analysis.filters import Filters
+from analysis.figures.filters import Filters
 from analysis.lazy import pandas as pd
 from analysis.store import derived
 
-# --- Population frame, weighted estimates and waves (Methodology page; the statistics are in analysis.weights) --
+# --- Population frame, weighted estimates and waves (Methodology page; the statistics are in analysis.figures.weights) --
 # Weighted figures describe all museums of a country, so they use the wave and country filters only (like
 # `coverage`). The size band of a respondent found in its country's register (museum_id = register code) is
 # the register's, so that respondents and frame are classified alike; otherwise the survey's.
 def _weights():
-    """analysis.weights, imported on first use: it loads numpy and pandas, which the quick CLI commands skip."""
-    from analysis import weights
+    """analysis.figures.weights, imported on first use: it loads numpy and pandas, which the quick CLI commands skip."""
+    from analysis.figures import weights
     return weights
 
 
 def population_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Museums per country (and size band where a register gives it): analysis.weights.population_frame."""
+    """Museums per country (and size band where a register gives it): analysis.figures.weights.population_frame."""
     weights = _weights()
     return weights.population_frame(store.museum_population_table(con), store.register_counts(con))
 
@@ -38,9 +38,9 @@ def _frame_scope(con: duckdb.DuckDBPyConnection, filters: Filters) -> Filters:
 def frame_cells(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """The respondents of the wave (and countries) in view summarised per country and frame size band (None:
     unknown; the register's band where the museum is in one, analysis.store.derived.REGISTER_SIZE_BANDS):
-    `respondents`, and per key indicator k (analysis.weights.INDICATORS) n_k, mean_k and var_k (ddof=1) over the
+    `respondents`, and per key indicator k (analysis.figures.weights.INDICATORS) n_k, mean_k and var_k (ddof=1) over the
     museums that answered it, added up from fact_cells. Weights and intervals are computed from these few hundred
-    rows (analysis.weights), never from the answers one by one."""
+    rows (analysis.figures.weights), never from the answers one by one."""
     weights = _weights()
     where, params = _frame_scope(con, filters).where()
     stats = ", ".join(f"{stat('n', ind.column)} AS n_{k}, {stat('mean', ind.column)} AS mean_{k}, "
@@ -51,7 +51,7 @@ def frame_cells(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFram
 
 
 def _cells_of(frame: pd.DataFrame, indicator: str | None = None) -> pd.DataFrame:
-    """One indicator's columns of `frame_cells` (or the respondents alone) as analysis.weights.cells gives them."""
+    """One indicator's columns of `frame_cells` (or the respondents alone) as analysis.figures.weights.cells gives them."""
     weights = _weights()
     if indicator is None:
         return frame.assign(n=frame["respondents"], mean=math.nan, var=math.nan)[weights.CELL_COLUMNS]
@@ -121,7 +121,7 @@ def weighting_strata(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.Dat
 
 def weighted_estimates(con: duckdb.DuckDBPyConnection, filters: Filters, indicator: str) -> pd.DataFrame:
     """Per country and for all countries with a frame (scope 'ALL'): n and unweighted mean, and the weighted
-    mean with its 95 % interval and the extrapolated total (analysis.weights.estimate_by_country)."""
+    mean with its 95 % interval and the extrapolated total (analysis.figures.weights.estimate_by_country)."""
     weights = _weights()
     spec = weights.INDICATORS[check(indicator, weights.INDICATORS)]
     frame = weights.estimate_by_country(population_frame(con), _cells_of(frame_cells(con, filters), indicator),

@@ -7,7 +7,7 @@ import duckdb
 from analysis import schema
 from analysis.figures.sql import (FROM_CELLS, GROUPS, MEDIAN, NUMERIC, SCALES, answer_counts, answer_shares, check,
                                   per_column, query, source, stat, suppress)
-from analysis.filters import Filters
+from analysis.figures.filters import Filters
 from analysis.lazy import pandas as pd
 
 # Reference values drawn on the Skills & AI charts (shared by charts and exports).

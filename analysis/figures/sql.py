@@ -7,7 +7,7 @@ from __future__ import annotations
 import duckdb
 
 from analysis import limits, schema
-from analysis.filters import Filters
+from analysis.figures.filters import Filters
 from analysis.lazy import pandas as pd
 from analysis.store import derived
 

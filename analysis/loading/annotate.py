@@ -27,7 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from analysis.reading.formats import read_sheets
 from analysis.reading.grid import Sheet
-from analysis.report import ERROR, Finding, FileReport
+from analysis.parsing.report import ERROR, Finding, FileReport
 
 ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")        # light red
 WARNING_FILL = PatternFill("solid", fgColor="FFE699")      # amber

@@ -17,9 +17,9 @@ import duckdb
 import pandas as pd
 
 from analysis import schema, store
-from analysis.mapping import cell_text, column_letter, find_header
+from analysis.parsing.columns import cell_text, column_letter, find_header
 from analysis.reading.grid import Sheet
-from analysis.report import ColumnMapping, FileReport, MappingKind
+from analysis.parsing.report import ColumnMapping, FileReport, MappingKind
 
 IGNORE = "(ignore)"                      # the choice that leaves a column out of the store
 UNDECIDED = "(not recognised: choose)"   # what an unrecognised column shows until the analyst chooses
@@ -33,7 +33,7 @@ def signature(headings: list[str]) -> str:
 
 
 def sheet_headings(sheets: list[Sheet]) -> dict[str, list[str]]:
-    """The headings of every visible sheet that has a header row, found the way analysis.ingest finds them."""
+    """The headings of every visible sheet that has a header row, found the way analysis.parsing.sheets finds them."""
     out = {}
     for sheet in sheets:
         header = find_header(sheet.rows, sheet.merged) if sheet.visible else None
@@ -63,7 +63,7 @@ def saved_for(con: duckdb.DuckDBPyConnection, headings: dict[str, list[str]]) ->
 
 
 def mark_saved(report: FileReport, saved: Saved, overrides: Decisions) -> None:
-    """Say in the report which columns came from a saved mapping (analysis.ingest marks every override
+    """Say in the report which columns came from a saved mapping (analysis.parsing.sheets marks every override
     MappingKind.ANALYST), and whose mapping it was."""
     for m in report.mapping:
         key = (m.sheet, m.column)

@@ -24,12 +24,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analysis import limits, store, unit_costs
-from analysis.ingest import ParsedUpload, parse_upload
+from analysis import limits, store
+from analysis.figures import unit_costs
+from analysis.parsing.sheets import ParsedUpload, parse_upload
 from analysis.loading import mappings
 from analysis.reading.formats import read_sheets
 from analysis.reading.grid import Sheet, UnreadableFile
-from analysis.report import ERROR, FileReport
+from analysis.parsing.report import ERROR, FileReport
 
 
 class Stage(Enum):

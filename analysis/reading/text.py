@@ -74,7 +74,7 @@ def read_text(data: bytes) -> Sheet:
     """A text file as rows of cells, rows[i] being line i+1 (a record whose quoted value spans lines is
     followed by empty rows). Read strictly enough that no row is lost without a word: a NUL character or a
     quote that is never closed refuses the file, naming the line; rows whose width differs from the
-    heading row's are reported by analysis.ingest, which knows where the heading row is."""
+    heading row's are reported by analysis.parsing.sheets, which knows where the heading row is."""
     text, encoding = decode_text(data)
     if (nul := text.find("\x00")) >= 0:
         raise UnreadableFile(_nul_message(text, nul), row=line_number(text, nul))

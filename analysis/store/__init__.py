@@ -8,7 +8,7 @@
     reads        upload history, saved mappings, registers, the population frame, the data version
     backup       backup and restore
 
-The names below are what the rest of the product uses; analysis.metrics reads the SQL of `derived` directly.
+The names below are what the rest of the product uses; analysis.figures.metrics reads the SQL of `derived` directly.
 """
 
 from analysis.store.backup import backup, restore

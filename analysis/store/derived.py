@@ -9,7 +9,7 @@ import hashlib
 import duckdb
 
 from analysis import schema
-from analysis.filters import COLUMNS as FILTER_COLUMNS
+from analysis.figures.filters import COLUMNS as FILTER_COLUMNS
 from analysis.store import connection
 
 # Which row is a museum's current answer for a wave: the latest of a committed upload. Kept in
@@ -75,7 +75,7 @@ VIEWS_SQL = f"""
 CREATE OR REPLACE MACRO gap(target, value) AS CASE WHEN value IS NULL OR target IS NULL THEN NULL
                                               ELSE greatest(target - value, 0) END;
 -- ENUMERATE's share still to digitise, and the objects it means: also applied to rows before they are stored
--- (the upload's cost-model check, analysis.unit_costs), so it is written once, here.
+-- (the upload's cost-model check, analysis.figures.unit_costs), so it is written once, here.
 CREATE OR REPLACE MACRO pct_to_digitise(digitised, no_need) AS 100 - digitised - no_need;
 CREATE OR REPLACE MACRO objects_to_digitise(objects, pct_to_do) AS objects * pct_to_do / 100;
 
@@ -144,7 +144,7 @@ MILESTONE_COLUMNS = {(asset, year): f"target_3d_{asset}_{year}" for asset in ASS
 # Several-answers question -> its options in bit order (bit i of choices_<field> = option i chosen); the
 # normaliser stores an answer outside the list as "other".
 CHOICE_CODES = {f.name: (*f.codes, "other") for f in schema.FIELDS if f.kind == schema.MULTI}
-# The columns the change between waves is reported for (analysis.weights.WAVE_INDICATORS): each answer keeps
+# The columns the change between waves is reported for (analysis.figures.weights.WAVE_INDICATORS): each answer keeps
 # their values in the museum's previous answer, so that the panel of museums needs no join at read time.
 PANEL_COLUMNS = ("pct_digitised", "pct_online", "pct_staff_ai_trained_12m", "funding_shortfall_eur")
 FACT_EXTRAS = (*MILESTONE_COLUMNS.values(), "progress_pp_a_year", "on_track_status", "previous_wave",
@@ -252,7 +252,7 @@ SELECT *,
 FROM paced"""
 
 
-# Per-museum numeric metrics of museum_metrics that may be averaged or summed (analysis.metrics' whitelist).
+# Per-museum numeric metrics of museum_metrics that may be averaged or summed (analysis.figures.metrics' whitelist).
 DERIVED_NUMERIC = (
     "pct_to_digitise", "objects_to_digitise", "digitisation_gap_pp", "gap_3d_at_risk", "gap_3d_most_visited",
     "required_annual_rate_pp", "catalogue_gap_pp", "online_gap_pp", "rights_backlog_pct", "digital_fte_share",
@@ -369,7 +369,7 @@ def refresh_facts(cur: duckdb.DuckDBPyConnection, scope: str = "TRUE") -> None:
     cur.execute(f"INSERT INTO fact_cells BY NAME {CELLS_SELECT}")
 
 
-# --- national museum registers: the register in force per country (migration 5, analysis.registers) ------
+# --- national museum registers: the register in force per country (migration 5, analysis.loading.registers) ------
 CURRENT_REGISTER_IDS = "SELECT country, max(register_id) AS register_id FROM registers GROUP BY country"
 CURRENT_REGISTER_MUSEUMS = f"""
 SELECT m.* FROM register_museums m JOIN ({CURRENT_REGISTER_IDS}) c USING (country, register_id)

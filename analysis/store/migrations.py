@@ -88,7 +88,7 @@ CREATE TABLE saved_mappings (
 ALTER TABLE responses ADD COLUMN is_current BOOLEAN DEFAULT FALSE;
 {derived.REFRESH_CURRENT.format(keys="SELECT museum_id, survey_wave FROM responses")}
 """),
-    (5, "national museum registers: the population frame (analysis.registers)", """
+    (5, "national museum registers: the population frame (analysis.loading.registers)", """
 CREATE SEQUENCE register_id_seq START 1;
 CREATE TABLE registers (
   register_id BIGINT PRIMARY KEY DEFAULT nextval('register_id_seq'),
@@ -129,7 +129,7 @@ CREATE TABLE museum_population (country VARCHAR PRIMARY KEY, museums INTEGER, ye
                                 scope VARCHAR, status VARCHAR, source VARCHAR, url VARCHAR);
 CREATE TABLE frame_file (sha256 VARCHAR NOT NULL, loaded_at TIMESTAMP NOT NULL);
 """),
-    (8, "unit costs of digitisation, the cost model of the scenarios (analysis.unit_costs)", """
+    (8, "unit costs of digitisation, the cost model of the scenarios (analysis.figures.unit_costs)", """
 CREATE TABLE unit_costs (museum_type VARCHAR, cost_2d_eur DOUBLE NOT NULL, cost_3d_eur DOUBLE NOT NULL,
                          share_3d_pct DOUBLE NOT NULL, source VARCHAR);
 INSERT INTO unit_costs VALUES

@@ -86,7 +86,7 @@ def register_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def register_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Museums of the register in force per country and size band (size_band NULL = unknown), with the
-    register's name and load date: the input of analysis.weights.population_frame."""
+    register's name and load date: the input of analysis.figures.weights.population_frame."""
     with con.cursor() as cur:
         return cur.execute(f"""
             SELECT m.country, m.size_band, count(*) AS museums,
@@ -104,7 +104,7 @@ def museum_population_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def frame_version(con: duckdb.DuckDBPyConnection) -> tuple:
     """The bundled frame file's sha256 and the registers in force: the cache key of weighted figures, and the
-    frame part of a figure's data version (analysis.provenance)."""
+    frame part of a figure's data version (analysis.figures.provenance)."""
     with con.cursor() as cur:
         sha, registers = cur.execute(f"""SELECT (SELECT sha256 FROM frame_file),
                                                 (SELECT list(register_id ORDER BY register_id)

@@ -30,7 +30,7 @@ def _arrow_column(f: schema.Field, col: pd.Series) -> pa.Array:
     if f.kind in (schema.DECIMAL, schema.PERCENT, schema.MONEY):
         return pa.array(pd.to_numeric(col, errors="coerce").astype("Float64"))
     if f.kind == schema.BOOL:
-        try:                                           # True/False/None, as analysis.normalise gives them
+        try:                                           # True/False/None, as analysis.parsing.normalise gives them
             return pa.array(col, type=pa.bool_(), from_pandas=True)
         except pa.ArrowInvalid:                        # 1/0 and the like: pandas' rules, as before
             return pa.array(pd.array(col.tolist(), dtype="boolean"))
@@ -106,7 +106,7 @@ def retract_upload(con: duckdb.DuckDBPyConnection, upload_id: int, *, user: str)
 
 
 def replace_targets(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
-    """Replace the whole targets table with checked rows (analysis.targets.check) in one transaction."""
+    """Replace the whole targets table with checked rows (analysis.figures.targets.check) in one transaction."""
     columns = ["metric", "country", "museum_type", "survey_wave", "target_year", "value", "is_placeholder", "source"]
     with connection.transaction(con) as tx:
         cur = tx.cursor
@@ -122,7 +122,7 @@ UNIT_COST_COLUMNS = ("museum_type", "cost_2d_eur", "cost_3d_eur", "share_3d_pct"
 
 
 def replace_unit_costs(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
-    """Replace the whole cost model (table unit_costs) with checked rows (analysis.unit_costs.check)."""
+    """Replace the whole cost model (table unit_costs) with checked rows (analysis.figures.unit_costs.check)."""
     with connection.transaction(con) as tx:
         tx.cursor.execute("DELETE FROM unit_costs")
         tx.cursor.executemany(f"INSERT INTO unit_costs ({', '.join(UNIT_COST_COLUMNS)}) VALUES "
@@ -148,7 +148,7 @@ REGISTER_COLUMNS = ("country", "museum_ref", "name", "museum_type", "size_band",
 
 def commit_register(con: duckdb.DuckDBPyConnection, museums: pd.DataFrame, *, filename: str, sha256: str,
                     sheet: str, user: str, report: dict) -> dict:
-    """Write a checked register (analysis.registers.parse_register) in one transaction: one `registers` row per
+    """Write a checked register (analysis.loading.registers.parse_register) in one transaction: one `registers` row per
     country in the file and its museums. The same file (sha256) loaded twice is a no-op reported as duplicate."""
     frame = museums[list(REGISTER_COLUMNS)].copy()
     frame["annual_visits"] = pd.array(frame["annual_visits"].tolist(), dtype="Int64")

@@ -89,9 +89,9 @@ def app_server(tmp_path_factory) -> Server:
     """The app on a store seeded with the generated sample survey (120 museums, two waves); read-only tests
     share it."""
     from analysis.loading.upload import load_file
-    from analysis.sample import generate_sample
+    from analysis.loading.sample import generate_sample
     from analysis.store import open_store
-    from analysis.template import write_template
+    from analysis.export.template import write_template
 
     work = tmp_path_factory.mktemp("e2e-store")
     workbook, db = work / "survey.xlsx", work / "store.duckdb"

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from analysis import catalogue
+from analysis.charts import catalogue
 from tests.e2e.conftest import LOAD_TIMEOUT_MS, ROOT, TITLE, open_idle, require, running_app, shoot
 
 pytestmark = pytest.mark.e2e

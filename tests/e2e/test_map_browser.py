@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from analysis import geo
+from analysis.charts import geo
 from tests.e2e.conftest import LOAD_TIMEOUT_MS, Server, open_idle, require
 
 pytestmark = pytest.mark.e2e

@@ -54,7 +54,7 @@ class Deck:
 def deck(tmp_path_factory) -> Deck:
     """The app on the bundled sample workbook (the one `make run` loads): 700 museums, 27 countries with 5 or
     more answers in the latest wave, as in the issue's first slide."""
-    from analysis import catalogue
+    from analysis.charts import catalogue
     from analysis.loading.upload import load_file
     from analysis.store import open_store
 

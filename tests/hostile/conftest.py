@@ -175,9 +175,10 @@ def xlsx_bytes(rows: list[list] | None = None, *, sheet: str = "Survey", vba: bo
 
 
 def write_survey_xlsx(path: Path, frame) -> Path:
-    """A big survey fast: the template's Survey sheet (its headings, and cell values as analysis.template
-    writes them) for a frame of analysis.sample, as raw XML (openpyxl takes minutes for 30,000 rows)."""
-    from analysis import schema, template
+    """A big survey fast: the template's Survey sheet (its headings, and cell values as analysis.export.template
+    writes them) for a frame of analysis.loading.sample, as raw XML (openpyxl takes minutes for 30,000 rows)."""
+    from analysis import schema
+    from analysis.export import template
 
     columns = []
     for j, f in enumerate(schema.FIELDS):

@@ -3,7 +3,7 @@ session's thread (shared/DESIGN.md, STACK-NOTES C1/C2).
 
 * two ingests at once, in threads, through load_bytes on the same connection: the store's write lock
   serialises them and both commit, whole;
-* a reader calling analysis.metrics.summary in a loop during an ingest sees the respondents from before or
+* a reader calling analysis.figures.metrics.summary in a loop during an ingest sees the respondents from before or
   from after the commit, never a part of it;
 * 20 viewer sessions (AppTest of the Overview through app.py, MUSEUM_DB set) render without an error while
   an ingest runs.
@@ -17,9 +17,9 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import metrics
+from analysis.figures import metrics
 from analysis.loading.upload import load_bytes
-from analysis.sample import generate_sample
+from analysis.loading.sample import generate_sample
 from analysis.store import connection, open_store
 from tests.conftest import ROOT
 from tests.hostile.conftest import SEED_ROWS, counts, write_survey_xlsx
@@ -143,8 +143,8 @@ def test_twenty_viewers_render_the_overview_while_an_ingest_runs(tmp_path, monke
     assert not at.exception, at.exception
     before = int(next(m.value for m in at.metric if m.label == "Museums responding").replace(",", ""))
 
-    from analysis import catalogue
-    from analysis.filters import Filters
+    from analysis.charts import catalogue
+    from analysis.figures.filters import Filters
     from ui import state
     app_con = state.database()                  # the connection the running app holds (cached resource)
 

@@ -2,7 +2,7 @@
 parsing, while the store is being written, just after it printed its report). Reopening the store must show
 the upload whole or not at all, and for every upload `uploads.rows` must equal its rows in `responses`.
 
-BIG.xlsx (~29,000 museum rows x 75 columns) is built once for the module from analysis.sample, written
+BIG.xlsx (~29,000 museum rows x 75 columns) is built once for the module from analysis.loading.sample, written
 directly as sheet XML (conftest.write_survey_xlsx; openpyxl would take minutes for it). Every kill gets its
 own copy of a store that already holds one upload, so the kills are independent and can run side by side.
 """
@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 from analysis.loading.upload import load_bytes
-from analysis.sample import generate_sample
+from analysis.loading.sample import generate_sample
 from analysis.store import open_store
 from tests.conftest import ROOT
 from tests.hostile.conftest import HEADER, SEED_ROWS, counts, write_survey_xlsx, xlsx_bytes

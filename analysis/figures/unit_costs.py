@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 from analysis import formats, schema, store
-from analysis.targets import is_blank
-from analysis.report import WARNING
+from analysis.figures.targets import is_blank
+from analysis.parsing.report import WARNING
 
 COLUMNS = list(store.UNIT_COST_COLUMNS)
 LITERATURE = store.DATA / "digitisation_unit_costs.csv"
@@ -187,7 +187,7 @@ def explain(objects: float, m: pd.Series) -> str:
 
 
 def check_upload(con: duckdb.DuckDBPyConnection, parsed) -> None:
-    """Add a warning to the upload report (analysis.ingest.ParsedUpload) for each row whose declared digitisation
+    """Add a warning to the upload report (analysis.parsing.sheets.ParsedUpload) for each row whose declared digitisation
     need is more than FLAG_FACTOR times above or below the cost model in force (the first ROWS_LISTED one by one,
     the others in one more warning)."""
     frame = parsed.frame

@@ -4,8 +4,8 @@ A register is a list of museums, not a survey: id or code, name, type, visits or
 region and, when the file covers several countries, the country. Real ones come as ';'-separated Latin-1
 text with 'na' for blanks and codes like Muséofile M0965 (France) or mm.* (Mapping Museums, UK).
 
-    bytes -> sheets (analysis.reading) -> header row and columns (own synonyms, then analysis.mapping)
-          -> values (analysis.normalise: countries, blanks, numbers, museum type and ownership codes)
+    bytes -> sheets (analysis.reading) -> header row and columns (own synonyms, then analysis.parsing.columns)
+          -> values (analysis.parsing.normalise: countries, blanks, numbers, museum type and ownership codes)
           -> ParsedRegister (museums + findings) -> analysis.store.commit_register (one transaction)
 
 Registers go into their own tables (register_museums, registers), never into survey responses.
@@ -22,15 +22,16 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from analysis import limits, normalise, schema, store
-from analysis.headers.recognise import match_header
-from analysis.mapping import cell_text, column_letter, is_total_label
+from analysis import limits, schema, store
+from analysis.parsing import normalise
+from analysis.parsing.headers.recognise import match_header
+from analysis.parsing.columns import cell_text, column_letter, is_total_label
 from analysis.reading.formats import read_sheets
 from analysis.reading.grid import Sheet, UnreadableFile
-from analysis.report import ERROR, WARNING, Finding, HasFindings
+from analysis.parsing.report import ERROR, WARNING, Finding, HasFindings
 
 # Register columns -> headings as registers write them (compared after schema.header_key, digits removed,
-# so "Fréquentation 2023" is "frequentation"). Checked before the survey synonyms of analysis.mapping,
+# so "Fréquentation 2023" is "frequentation"). Checked before the survey synonyms of analysis.parsing.columns,
 # because in a register "Name" / "Nom" is the museum, never a respondent.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "museum_ref": ("id", "identifiant", "identifier", "ref", "reference", "code", "museum id", "museum code",
@@ -97,7 +98,7 @@ _SYNONYMS = {_key(s): column for column, words in COLUMNS.items() for s in words
 
 def match_column(text: str) -> tuple[str | None, str]:
     """(register column, how) for one heading: a register synonym, else the survey synonyms
-    (analysis.headers.recognise.match_header) when they name an identification or classification field."""
+    (analysis.parsing.headers.recognise.match_header) when they name an identification or classification field."""
     key = _key(text)
     if key in _SYNONYMS:
         return _SYNONYMS[key], "register synonym"

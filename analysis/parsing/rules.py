@@ -1,6 +1,6 @@
 """The survey's rules, applied to parsed rows: errors block the file, warnings are shown but allowed.
 
-Per-cell parsing problems (text in a number field, unknown answers) are found in analysis.normalise.
+Per-cell parsing problems (text in a number field, unknown answers) are found in analysis.parsing.normalise.
 Here: required answers, ranges (a pandera schema generated from analysis.schema), the cross-field rules
 of survey-schema.md and museums listed twice. Every finding points at the row and column a person sees.
 """
@@ -13,7 +13,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from analysis import schema
-from analysis.report import ERROR, WARNING, FileReport
+from analysis.parsing.report import ERROR, WARNING, FileReport
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-GEOJSON_PATH = Path(__file__).resolve().parent.parent / "static" / "europe.geojson"
+GEOJSON_PATH = Path(__file__).resolve().parents[2] / "static" / "europe.geojson"
 GEOJSON_URL = "app/static/europe.geojson"      # relative to the page, so that a server.baseUrlPath still works
 FEATURE_ID_KEY = "properties.iso_a2"
 

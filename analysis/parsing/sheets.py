@@ -1,7 +1,7 @@
 """Read one uploaded file into canonical survey rows plus a report of everything found on the way.
 
-    bytes -> sheets (reading) -> header row + column mapping (mapping) -> data rows
-          -> cell values (normalise) -> rules (validate) -> ParsedUpload (frame + FileReport)
+    bytes -> sheets (analysis.reading) -> header row + column mapping (columns, headers) -> data rows
+          -> cell values (normalise) -> checks (rules) -> ParsedUpload (frame + FileReport)
 
 Nothing here writes to the store: a ParsedUpload is committed by analysis.store only when it has no errors.
 """
@@ -21,17 +21,18 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analysis import layouts, limits, normalise, schema, validate
-from analysis.headers import values
-from analysis.headers.concepts import read
-from analysis.headers.fields import PERSONAL
-from analysis.headers.recognise import ADDRESS, REMARKS, TOOL_METADATA, UNMAPPED, Match, assign, candidates
-from analysis.mapping import Header, cell_text, column_letter, find_header, is_total_label, match_option
+from analysis import limits, schema
+from analysis.parsing import layouts, normalise, rules
+from analysis.parsing.headers import values
+from analysis.parsing.headers.concepts import read
+from analysis.parsing.headers.fields import PERSONAL
+from analysis.parsing.headers.recognise import ADDRESS, REMARKS, TOOL_METADATA, UNMAPPED, Match, assign, candidates
+from analysis.parsing.columns import Header, cell_text, column_letter, find_header, is_total_label, match_option
 from analysis.reading.formats import read_sheets
 from analysis.reading.grid import (FORMULA_FAILURE_TEXTS, Sheet, TableRows, UnreadableFile, cell_value,
                                    formula_failure)
 from analysis.reading.text import DELIMITERS
-from analysis.report import ERROR, WARNING, ColumnMapping, FileReport, MappingKind, SkipReason
+from analysis.parsing.report import ERROR, WARNING, ColumnMapping, FileReport, MappingKind, SkipReason
 
 
 @dataclass
@@ -75,7 +76,7 @@ def parse_upload(data: bytes, filename: str, *, wave: str | None = None,
                                            f"{limits.MAX_ROWS:,}. Split it into smaller files.")
         return ParsedUpload(report, _empty_frame(), columns)
     frame = _fill_wave_and_ids(frame, wave, report)
-    validate.check(frame, report, columns)
+    rules.check(frame, report, columns)
     return ParsedUpload(report, frame, columns)
 
 
@@ -147,7 +148,7 @@ def _decide_columns(sheet: Sheet, header: Header, layout: layouts.Layout | None,
                     overrides: dict) -> dict[int, tuple[Match, str | None]]:
     """What every headed column is: column index -> (match, option code when the column is one option of
     a several-answers question). The analyst's choices come first, then survey-tool metadata and option
-    columns; the rest are assigned together from their headings and answers (analysis.headers)."""
+    columns; the rest are assigned together from their headings and answers (analysis.parsing.headers)."""
     start = header.rows[-1] + 1
     decided: dict[int, tuple[Match, str | None]] = {}
     free: list[int] = []

@@ -1,6 +1,6 @@
 """Find the header row of a sheet, and read one-column-per-option headings of several-answers questions.
 
-What each heading means is decided in analysis.headers (concepts, field definitions, answers, one
+What each heading means is decided in analysis.parsing.headers (concepts, field definitions, answers, one
 assignment per sheet); this module finds where the headings are.
 """
 
@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis import layouts, limits, schema
-from analysis.headers.recognise import Match, match_header
+from analysis import limits, schema
+from analysis.parsing import layouts
+from analysis.parsing.headers.recognise import Match, match_header
 
 
 def column_letter(index: int) -> str:
@@ -154,7 +155,7 @@ def match_option(text: str) -> tuple[str, str, bool] | None:
     one option of a several-answers question, as survey tools write them: "Metadata standards [LIDO]",
     "Metadata standards / EDM", "Q5 - Selected Choice - Dublin Core", "group/metadata_standards/lido". An
     option that is none of the field's answers is stored as 'other' (and the mapping says so)."""
-    from analysis.normalise import match_choice
+    from analysis.parsing.normalise import match_choice
 
     for pattern in _OPTION_SPLITS:
         found = pattern.match(text.strip())

@@ -14,7 +14,7 @@ from analysis import limits, schema
 
 _HIDDEN = f"Not shown (fewer than {limits.SUPPRESS_BELOW_N} answers)"
 
-# Column names used by the aggregates (analysis.metrics) and what a reader calls them.
+# Column names used by the aggregates (analysis.figures.metrics) and what a reader calls them.
 HEADINGS = {
     "n": "Museums (n)", "group": "Group", "label": "Label", "country": "Country", "country_name": "Country",
     "mean": "Mean", "sd": "Standard deviation", "median": "Median", "q1": "Lower quartile", "q3": "Upper quartile",

@@ -14,8 +14,8 @@ Rules (the budget B, museum i's shortfall S_i, its pillar shortfalls S_ip):
 A museum is fully funded when it gets its whole shortfall.
 
 Every rule also runs with weights: respondent i then stands for w_i museums of the population frame (the
-post-stratification weights of analysis.weights), the budget is shared among all of them, and the frame's outcomes
-are estimated with their 95 % intervals by analysis.weights.estimate_by_country. Everything is vectorised: a
+post-stratification weights of analysis.figures.weights), the budget is shared among all of them, and the frame's outcomes
+are estimated with their 95 % intervals by analysis.figures.weights.estimate_by_country. Everything is vectorised: a
 scenario and its curve (CURVE_POINTS budgets x 4 rules) at 100,000 museums is a few sorts and cumulative sums.
 """
 
@@ -27,8 +27,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis import definitions, formats, limits, schema, unit_costs, weights
-from analysis.filters import Filters
+from analysis import formats, limits, schema
+from analysis.figures import definitions, unit_costs, weights
+from analysis.figures.filters import Filters
 
 RULES = {"proportional": "Proportional to shortfall", "smallest-first": "Smallest shortfalls first",
          "pillars": "Pillar priorities", "equal": "Equal amount per museum"}

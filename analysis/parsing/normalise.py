@@ -22,7 +22,7 @@ import pycountry
 from rapidfuzz import fuzz, process
 
 from analysis import schema
-from analysis.report import ERROR, WARNING
+from analysis.parsing.report import ERROR, WARNING
 from analysis.schema import Field
 
 Problem = tuple[str, str, str] | None

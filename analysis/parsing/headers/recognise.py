@@ -1,6 +1,6 @@
 """Decide what each column of a sheet is: a survey field, personal data, survey-tool metadata, remarks, or
-not known. Headings are read as concepts (analysis.headers.concepts) and held against the field definitions
-(analysis.headers.fields); the answers under a heading must fit the field (analysis.headers.values); and all
+not known. Headings are read as concepts (analysis.parsing.headers.concepts) and held against the field definitions
+(analysis.parsing.headers.fields); the answers under a heading must fit the field (analysis.parsing.headers.values); and all
 columns of a sheet are assigned together, so two columns never claim one field and the better one wins.
 
 Confidence starts at 100 for a heading whose every word is understood and drops with each word that is
@@ -19,10 +19,10 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from analysis import schema
-from analysis.headers import values
-from analysis.headers.concepts import Reading, read, words
-from analysis.headers.fields import NEUTRAL, PERSONAL, STANDALONE, WEAK, Definition, definitions
-from analysis.report import MappingKind
+from analysis.parsing.headers import values
+from analysis.parsing.headers.concepts import Reading, read, words
+from analysis.parsing.headers.fields import NEUTRAL, PERSONAL, STANDALONE, WEAK, Definition, definitions
+from analysis.parsing.report import MappingKind
 
 AUTO = 80                 # lowest confidence mapped without a person's confirmation
 SUGGEST = 40              # lowest confidence offered as a suggestion

@@ -18,8 +18,10 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis import charts, definitions, formats, geo, limits, metrics, provenance, scenarios, schema, weights
-from analysis.filters import Filters
+from analysis import charts, formats, limits, schema
+from analysis.charts import geo
+from analysis.figures import definitions, metrics, provenance, scenarios, weights
+from analysis.figures.filters import Filters
 from analysis.schema import country_name
 
 CAVEAT = ("Museums chose to take part, so these figures describe the museums that answered, not every museum "
@@ -29,13 +31,13 @@ CAVEAT = ("Museums chose to take part, so these figures describe the museums tha
 @dataclass(frozen=True)
 class View:
     """What a chart is drawn for: the filters, their headline summary, the filters in words with n, and a way
-    to fetch any aggregate of analysis.metrics under these filters: `fetch(metrics.distribution, *args)`."""
+    to fetch any aggregate of analysis.figures.metrics under these filters: `fetch(metrics.distribution, *args)`."""
 
     filters: Filters
     summary: dict
     caption: str
     fetch: Callable[..., Any]
-    data_version: str = ""        # which uploads and frame the figures come from (analysis.provenance)
+    data_version: str = ""        # which uploads and frame the figures come from (analysis.figures.provenance)
 
     @classmethod
     def of(cls, con: duckdb.DuckDBPyConnection, filters: Filters) -> "View":

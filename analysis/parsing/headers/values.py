@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis import normalise, schema
-from analysis.report import ERROR
+from analysis import schema
+from analysis.parsing import normalise
+from analysis.parsing.report import ERROR
 
 SAMPLE = 12                  # distinct answers looked at per column
 IMPOSSIBLE = 0.5             # fewer answers than this share fit the field: the pair is refused ...

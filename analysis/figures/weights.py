@@ -4,7 +4,7 @@ The respondents are a self-selected group of museums. To say something about *al
 weight them to a population frame, and we say how uncertain that is.
 
 Population frame (`population_frame`)
-    Per country, the latest national museum register loaded by an admin (analysis.registers) when there is
+    Per country, the latest national museum register loaded by an admin (analysis.loading.registers) when there is
     one: its museums counted per size band; register museums of unknown size are shared out over the bands
     in proportion to the museums of known size. Otherwise the bundled number of museums of the country
     (data/museum_frame.csv: EGMUS, national statistics offices and research datasets, each with its year,
@@ -195,7 +195,7 @@ CELL_COLUMNS = ["country", "size_band", "n", "mean", "var"]
 def cells(data: pd.DataFrame, column: str | None = None) -> pd.DataFrame:
     """Per country and size band (None: unknown) of the rows of `data` (columns country, size_band): n, and the
     mean and variance (ddof=1) of `column` over the rows that answered it. Everything the weighting needs: the
-    store computes the same summaries in SQL (analysis.metrics.frame_cells), callers with rows in hand use this."""
+    store computes the same summaries in SQL (analysis.figures.metrics.frame_cells), callers with rows in hand use this."""
     if column is not None:
         data = data[data[column].notna()]
     keys = [data["country"], data["size_band"].astype(object).where(data["size_band"].notna(), None)]

@@ -1,4 +1,5 @@
 """Exports: the data behind a view as CSV and styled XLSX, chart images, the PPTX deck, the HTML report, PDF.
+(analysis.export.tables shapes tables for people; analysis.export.template writes the blank survey.)
 
 Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or carriage return) are
 prefixed with an apostrophe (OWASP CSV injection); numbers stay numbers.

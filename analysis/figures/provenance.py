@@ -21,7 +21,7 @@ class DataVersion:
     wave: str | None
     uploads: tuple[tuple[int, dt.datetime], ...]     # (upload id, committed at), in id order
     frame: str                                       # first 8 hex digits of the frame file's sha256
-    registers: tuple[int, ...]                       # national registers in force (analysis.registers)
+    registers: tuple[int, ...]                       # national registers in force (analysis.loading.registers)
 
     @property
     def token(self) -> str:

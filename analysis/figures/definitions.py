@@ -121,7 +121,7 @@ def table() -> list[dict[str, str]]:
             for name, d in METRICS.items()]
 
 
-# How figures are aggregated (the Methodology page shows these next to the weighting rules of analysis.weights).
+# How figures are aggregated (the Methodology page shows these next to the weighting rules of analysis.figures.weights).
 AGGREGATES: dict[str, str] = {
     "Unweighted mean": "every museum that answered counts once (how ENUMERATE reports). It describes the "
                        "respondents, not all museums.",
