@@ -65,3 +65,20 @@ def test_every_chart_carries_one_lean_template_with_the_plotly_white_look():
     assert (layout.paper_bgcolor, layout.plot_bgcolor, layout.xaxis.gridcolor, layout.yaxis.gridcolor) == (
         "white", "white", "#EBF0F8", "#EBF0F8")
     assert layout.title.x == 0.05 and layout.colorway == charts.PALETTE
+
+
+def test_any_question_by_country_stacks_its_answers_and_names_hidden_countries():
+    # Austria 66.7 % yes of 6, Germany 20 % yes of 5, Belgium 3 answers (suppressed). Sorted by the share
+    # answering yes, ascending, so that the highest sits on top of the horizontal bars (Germany first).
+    frame = pd.DataFrame({
+        "group": ["AT", "AT", "BE", "BE", "DE", "DE"], "answer": ["true", "false"] * 3, "label": ["Yes", "No"] * 3,
+        "museums": [4, 2, None, None, 1, 4], "n": [6, 6, 3, 3, 5, 5],
+        "share": [400 / 6, 200 / 6, None, None, 20.0, 80.0], "suppressed": [False, False, True, True, False, False]})
+    fig = charts.answers_by_group(frame, "Skills needs assessed", "country", "Wave 2025")
+    assert [t.name for t in fig.data] == ["Yes", "No"]
+    assert list(fig.data[0].y) == ["Germany (n=5)", "Austria (n=6)"]
+    assert list(fig.data[0].x) == [20.0, 400 / 6] and list(fig.data[1].x) == [80.0, 200 / 6]
+    title, subtitle = charts.split_title(fig.layout.title.text)
+    # 6 and 5 answers are too few to name a leader: the range is given instead.
+    assert title == "Skills needs assessed: Yes from 20 % to 67 % of museums across 2 countries"
+    assert subtitle.endswith("1 country with fewer than 5 answers not shown")

@@ -1,9 +1,10 @@
 """Derived metrics and the summary, against figures worked out by hand."""
 
+import pandas as pd
 import pytest
 
 from analysis.figures.filters import Filters
-from analysis.figures.metrics import column_means, level_summary, summary
+from analysis.figures.metrics import answers_by, column_means, level_summary, summary
 from analysis.loading.upload import load_file
 from tests.conftest import write_xlsx
 
@@ -87,3 +88,21 @@ def test_medians_of_percentages_are_exact_with_decimals_ties_and_an_even_count(c
     assert rows.loc["pct_digitised", "median"] == pytest.approx(38.75)
     assert rows.loc["pct_online", ["n", "median"]].tolist() == [5, pytest.approx(5.5)]
     assert column_means(con, Filters(), ["skill_safety"])["median"].tolist() == [3]
+
+
+def test_any_yes_no_question_by_country(con, tmp_path):
+    # Austria: 4 yes, 2 no -> n 6, yes 66.7 %, no 33.3 %. Germany: 1 yes, 4 no -> n 5, yes 20 %, no 80 %.
+    # Belgium: 3 answers (and one museum that did not answer) -> suppressed. The Netherlands: nobody answered.
+    answers = [("AT", "yes")] * 4 + [("AT", "no")] * 2 + [("DE", "yes")] + [("DE", "no")] * 4 \
+        + [("BE", "yes")] * 3 + [("BE", None), ("NL", None)]
+    write_xlsx(tmp_path / "q.xlsx", [
+        ["Museum ID", "Museum name", "Country", "Survey wave", "Digital skills needs assessed", "Collection digitised (%)"],
+        *[[f"M{i}", f"Museum {i}", country, "2025", answer, 50] for i, (country, answer) in enumerate(answers)]])
+    assert load_file(con, tmp_path / "q.xlsx")["status"] == "committed"
+    out = answers_by(con, Filters(), "skills_assessment_done", "country").set_index(["group", "answer"])
+    assert list(out.index) == [("AT", "true"), ("AT", "false"), ("BE", "true"), ("BE", "false"),
+                               ("DE", "true"), ("DE", "false")]
+    assert out.loc[("AT", "true"), ["label", "museums", "n"]].tolist() == ["Yes", 4, 6]
+    assert out.loc[("AT", "true"), "share"] == pytest.approx(400 / 6)
+    assert out.loc[("DE", "false"), ["museums", "n", "share"]].tolist() == [4, 5, pytest.approx(80)]
+    assert out.loc[("BE", "true"), "suppressed"] and pd.isna(out.loc[("BE", "true"), "share"])

@@ -5,8 +5,8 @@ Metrics are defined once in SQL (analysis.store.derived); the aggregates only fi
 the n behind each figure, and suppress groups with fewer than SUPPRESS_BELOW_N respondents.
 """
 
-from analysis.figures.overview import (choice_counts, country_values, coverage, digitisation_by_country, distribution,
-                                       latest_wave, MAP_METRICS, options, summary, totals, waves)
+from analysis.figures.overview import (answers_by, choice_counts, country_values, coverage, digitisation_by_country,
+                                       distribution, latest_wave, MAP_METRICS, options, summary, totals, waves)
 from analysis.figures.digitisation import (level_means, level_summary, LEVELS, milestones_3d, on_track_2030,
                                            ON_TRACK_DEFINITION, ON_TRACK_LABELS, pace_needed, RIGHTS, rights_shares,
                                            target_in_force, targets_in_force)
@@ -19,11 +19,11 @@ from analysis.figures.population import (frame_cells, frame_coverage, population
                                          weighted_estimates, weighting_strata)
 from analysis.figures.sql import GROUPS
 
-__all__ = ["AI_TRAINED_TARGET_PCT", "averages", "choice_counts", "column_means", "country_values", "coverage",
-           "digital_staff_share", "digitisation_by_country", "distribution", "ENUMERATE_DIGITAL_FTE_PCT", "eu_funding",
-           "EU_SOURCES", "frame_cells", "frame_coverage", "funding_totals", "GROUPS", "INFRA_FIELDS", "latest_wave",
-           "level_counts", "level_means", "level_summary", "LEVELS", "MAP_METRICS", "milestones_3d", "on_track_2030",
-           "ON_TRACK_DEFINITION", "ON_TRACK_LABELS", "options", "ordered_shares", "pace_needed", "pillar_funding",
-           "population_frame", "RIGHTS", "rights_shares", "scenario_inputs", "shortfall_by", "shortfall_ratio_bands",
-           "skill_profile", "strategy_and_policy", "summary", "target_in_force", "targets_in_force", "totals",
-           "wave_change", "waves", "weighted_estimates", "weighting_strata"]
+__all__ = ["AI_TRAINED_TARGET_PCT", "answers_by", "averages", "choice_counts", "column_means", "country_values",
+           "coverage", "digital_staff_share", "digitisation_by_country", "distribution", "ENUMERATE_DIGITAL_FTE_PCT",
+           "eu_funding", "EU_SOURCES", "frame_cells", "frame_coverage", "funding_totals", "GROUPS", "INFRA_FIELDS",
+           "latest_wave", "level_counts", "level_means", "level_summary", "LEVELS", "MAP_METRICS", "milestones_3d",
+           "on_track_2030", "ON_TRACK_DEFINITION", "ON_TRACK_LABELS", "options", "ordered_shares", "pace_needed",
+           "pillar_funding", "population_frame", "RIGHTS", "rights_shares", "scenario_inputs", "shortfall_by",
+           "shortfall_ratio_bands", "skill_profile", "strategy_and_policy", "summary", "target_in_force",
+           "targets_in_force", "totals", "wave_change", "waves", "weighted_estimates", "weighting_strata"]

@@ -8,7 +8,7 @@ import duckdb
 
 from analysis import schema
 from analysis.figures import definitions
-from analysis.figures.sql import GROUPS, MULTI, NUMERIC, check, query, source, stat, suppress
+from analysis.figures.sql import CATEGORICAL, GROUPS, MULTI, NUMERIC, check, query, source, stat, suppress
 from analysis.figures.filters import Filters
 from analysis.lazy import pandas as pd
 from analysis.store import derived
@@ -109,6 +109,29 @@ def totals(con: duckdb.DuckDBPyConnection, filters: Filters, columns: list[str],
     frame = query(con, f"""SELECT {by} AS "group", count(*) AS n, {sums} FROM museum_metrics
                             WHERE {where} AND {by} IS NOT NULL GROUP BY 1 ORDER BY 1""", params)
     return suppress(frame, list(columns))
+
+
+def answers_by(con: duckdb.DuckDBPyConnection, filters: Filters, field: str, by: str) -> pd.DataFrame:
+    """Any single-choice or yes/no question broken down by a grouping: per group and answer (in the survey's
+    order, yes before no), the museums giving it, n (museums of the group that answered) and the share of n.
+    Groups with n < SUPPRESS_BELOW_N are suppressed. What a chart of a new question by country reads."""
+    field, by = check(field, CATEGORICAL), check(by, GROUPS)
+    f = schema.FIELDS_BY_NAME.get(field)
+    labels = dict(f.choices) if f is not None and f.choices else {"true": "Yes", "false": "No"}
+    where, params = filters.where()
+    with con.cursor() as cur:
+        rows = cur.execute(f"""SELECT {by}, CAST({field} AS VARCHAR), count(*) FROM museum_facts
+                               WHERE {where} AND {by} IS NOT NULL AND {field} IS NOT NULL GROUP BY ALL""",
+                           params).fetchall()
+    counts: dict[str, dict[str, int]] = {}
+    for group, answer, museums in rows:
+        counts.setdefault(group, {})[answer] = museums
+    frame = pd.DataFrame([{"group": group, "answer": answer, "label": label, "museums": given.get(answer, 0),
+                           "n": sum(given.values())}
+                          for group, given in sorted(counts.items()) for answer, label in labels.items()],
+                         columns=["group", "answer", "label", "museums", "n"])
+    frame["share"] = 100.0 * frame["museums"] / frame["n"]
+    return suppress(frame, ["museums", "share"])
 
 
 def choice_counts(con: duckdb.DuckDBPyConnection, filters: Filters, field: str) -> pd.DataFrame:
