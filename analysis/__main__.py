@@ -207,7 +207,7 @@ def cmd_scenario(args) -> int:
     """`scenario` shares a sum among the museums' funding shortfalls by a rule (analysis.figures.scenarios) and prints what it
     achieves in total, per pillar and per country, and over all museums of the frame when only countries are chosen."""
     from analysis import formats, limits
-    from analysis.figures import scenarios
+    from analysis.figures import projections, scenarios
 
     rule = args.rule or scenarios.DEFAULT_RULE
     try:
@@ -232,8 +232,8 @@ def cmd_scenario(args) -> int:
     filters = _filters(con, args)
     inputs = metrics.scenario_inputs(con, filters)
     s = scenarios.run(inputs["museums"], args.budget, rule, weights, args.horizon)
-    frame = scenarios.frame_scenario(inputs["museums"], inputs["population"], args.budget, rule, weights)
-    result = {"survey_wave": filters.wave, "countries": list(filters.countries), **scenarios.as_json(s, frame)}
+    frame = projections.frame_scenario(inputs["museums"], inputs["population"], args.budget, rule, weights)
+    result = {"survey_wave": filters.wave, "countries": list(filters.countries), **projections.as_json(s, frame)}
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return 0

@@ -304,7 +304,7 @@ def section_scenarios() -> dict:
     country and pillar breakdowns; the same sum shared among the population frame; the per-museum fetch."""
     import pandas as pd
 
-    from analysis.figures import metrics, scenarios
+    from analysis.figures import metrics, projections, scenarios
 
     con = open_store(store_path(STORE_ROWS[1]))
     inputs = metrics.scenario_inputs(con, Filters(wave="2025"))
@@ -323,7 +323,7 @@ def section_scenarios() -> dict:
         done = run()
         out["breakdowns_ms"][rule] = [1000 * t for t in timed(
             lambda: (scenarios.by_group(done, "country"), scenarios.by_pillar(done)), SCENARIO_REPEATS)]
-    out["frame_ms"] = [1000 * t for t in timed(lambda: scenarios.frame_scenario(
+    out["frame_ms"] = [1000 * t for t in timed(lambda: projections.frame_scenario(
         museums, inputs["population"], budget, "smallest-first"), 3)]
     fetch_rows = STORE_ROWS[min(2, len(STORE_ROWS) - 1)]
     con = open_store(store_path(fetch_rows))

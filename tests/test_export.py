@@ -45,7 +45,7 @@ def test_csv_and_xlsx_neutralise_formulas_but_keep_numbers():
 
 
 def test_pdf_explains_how_to_install_libreoffice_when_missing(slides, monkeypatch):
-    monkeypatch.setattr(export.shutil, "which", lambda name: None)
+    monkeypatch.setattr(export.report.shutil, "which", lambda name: None)
     assert not export.pdf_available()
     with pytest.raises(export.PdfUnavailable, match="apt-get install -y libreoffice-impress"):
         export.pdf_from_pptx(b"deck")

@@ -340,7 +340,10 @@ def test_skills_page_shows_the_figures(skills_app):
     assert values["AI-literacy training gap"] == "64.3 pp"
     assert values["Digital staff, % of paid FTE"] == "4.5 %"                      # 27 / 6
     titles = chart_titles(at)
-    assert len(titles) == 9
+    assert len(titles) == 10
+    # skills needs assessed: Austria S1 yes, S2-S5 no -> 1 of 5 = 20 %; Belgium's 2 answers are too few
+    assert any(t.startswith("Skills needs assessed: Yes in 20 % of museums (Austria)") and
+               "1 country with fewer than 5 answers not shown" in t for t in titles)
     assert titles[0].startswith("Staff are below DigComp level 4 in 2 of 4 areas")
     assert any(t.startswith("In 67 % of museums, staff are below 'can use safely'") for t in titles)
     assert any(t.startswith("Too few answers to rank AI use cases") for t in titles)
@@ -368,4 +371,4 @@ def test_skills_page_when_nobody_answered_the_skills_questions(monkeypatch, tmp_
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["Skills gap index"] == "–"
     titles = chart_titles(at)
-    assert len(titles) == 9 and all(t.startswith("Too few answers") for t in titles)
+    assert len(titles) == 10 and all(t.startswith("Too few answers") for t in titles)

@@ -28,7 +28,7 @@ import pytest
 from scipy import stats
 
 from analysis import schema, store
-from analysis.figures import metrics, scenarios, unit_costs, weights
+from analysis.figures import metrics, projections, scenarios, unit_costs, weights
 from analysis.figures.filters import Filters
 from analysis.loading.upload import load_file
 from tests.conftest import ROOT, write_xlsx
@@ -241,7 +241,7 @@ def test_extrapolated_count_and_its_interval_by_hand(loaded):
     museums = metrics.scenario_inputs(loaded, Filters(wave="2025"))["museums"]
     population = pd.DataFrame({"country": ["AT", "BE"], "size_band": [None, None], "museums": [50.0, 20.0],
                                "source": "test", "year": 2025}).reindex(columns=weights.FRAME_COLUMNS)
-    frame = scenarios.frame_scenario(museums, population, 460 * K, "smallest-first")
+    frame = projections.frame_scenario(museums, population, 460 * K, "smallest-first")
     every = frame.table.set_index("scope").loc[weights.ALL]
     assert every["N"] == 70 and every["n"] == 10
     assert every["museums_funded"] == pytest.approx(28)
@@ -263,8 +263,8 @@ def test_extrapolated_count_and_its_interval_by_hand(loaded):
 
 
 def test_no_extrapolation_when_the_filters_narrow_a_country():
-    assert scenarios.frame_reason(Filters(wave="2025", countries=("AT",))) == ""
-    reason = scenarios.frame_reason(Filters(wave="2025", museum_types=("art",), size_bands=("small",)))
+    assert projections.frame_reason(Filters(wave="2025", countries=("AT",))) == ""
+    reason = projections.frame_reason(Filters(wave="2025", museum_types=("art",), size_bands=("small",)))
     assert "museum type and size filters cleared" in reason
 
 
@@ -396,7 +396,7 @@ def test_outlook_by_hand(loaded, tmp_path):
     # smallest first, EUR 100 k: AT-1 (training: buys no objects), AT-2 (data 10 k / EUR 25 = 400 objects),
     # BE-1..BE-3 (equipment 20 k = 800 objects, capped at the 500 left), BE-4 (10 k = 400)
     s = scenarios.run(inputs["museums"], 100 * K, "smallest-first")
-    out = scenarios.outlook(inputs["museums"], s, inputs["unit_costs"]).set_index("country")
+    out = projections.outlook(inputs["museums"], s, inputs["unit_costs"]).set_index("country")
     at, be, every = out.loc["AT"], out.loc["BE"], out.loc[weights.ALL]
     # Austria: 50 % now + 5 a year x (2030 - 2025) = 75 %; + 400 / 5,000 objects = 8 points -> 83 %
     assert (at["n"], at["n_pace"], at["years"]) == (5, 5, 5)

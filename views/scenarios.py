@@ -1,7 +1,7 @@
 """Scenarios: what a sum put into museums' digital needs would change, shared out by a rule; the digitisation it
 buys by the horizon; and the cost model that checks museums' declared needs. The sum, rule, pillar weights,
 horizon and breakdown are bound to the URL, so a scenario is a shareable link. The work is in analysis.figures.scenarios,
-analysis.figures.unit_costs and analysis.charts.catalogue."""
+analysis.figures.projections, analysis.figures.unit_costs and analysis.charts.catalogue."""
 
 from urllib.parse import urlencode
 
@@ -11,7 +11,7 @@ import streamlit as st
 from analysis import accounts, export, formats, schema, store
 from analysis.charts import catalogue
 from analysis.export import tables
-from analysis.figures import metrics, scenarios, unit_costs
+from analysis.figures import metrics, projections, scenarios, unit_costs
 from ui import auth, state, widgets
 
 # ?by= values as shown (a bound widget writes its shown option) -> grouping column
@@ -83,9 +83,9 @@ st.caption(f"{view.caption}; n = {scenario.n} museums that gave need and budget,
            f"gap ({100 * scenario.funded / scenario.with_gap:.0f} % fully funded, "
            f"{100 * scenario.closed_eur / scenario.total_eur:.0f} % of their {money(scenario.total_eur)} closed).")
 
-reason = scenarios.frame_reason(view.filters)
-frame = None if reason else scenarios.frame_scenario(inputs["museums"], inputs["population"], scenario.budget_eur,
-                                                     rule, weights)
+reason = projections.frame_reason(view.filters)
+frame = None if reason else projections.frame_scenario(inputs["museums"], inputs["population"], scenario.budget_eur,
+                                                       rule, weights)
 st.markdown("**All museums of these countries (extrapolated).** "
             + catalogue.frame_sentence(frame, reason or "no country in view can be weighted"))
 if frame is not None:
@@ -116,7 +116,7 @@ with left:
 # 3. Digitisation outlook ------------------------------------------------------------------------------------
 st.header(f"Digitisation by {scenario.horizon}")
 outlook = widgets.show(view, "scenario-outlook", **params)
-st.markdown("**What is assumed**\n" + "\n".join(f"- {a}" for a in scenarios.outlook_assumptions(scenario.horizon)))
+st.markdown("**What is assumed**\n" + "\n".join(f"- {a}" for a in projections.outlook_assumptions(scenario.horizon)))
 
 # 4. Cost model ----------------------------------------------------------------------------------------------
 st.header("Cost model: are the declared needs plausible?")

@@ -71,3 +71,4 @@ with left:
     widgets.show(view, "infrastructure")
 with right:
     widgets.show(view, "strategy-policy")
+widgets.show(view, "skills-assessment-by-country")

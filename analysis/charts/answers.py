@@ -30,7 +30,7 @@ def answers_by_group(frame: pd.DataFrame, question: str, by: str, caption: str) 
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title="Share of museums that answered (%)", range=[0, 100])
     if first.empty:
-        title = f"{question}: too few answers per {singular}"
+        title = f"Too few answers per {singular} on {question[:1].lower() + question[1:]}"
         too_few(fig, int(frame["n"].max()) if len(frame) else 0)
     else:
         ranking = findings.rank([findings.Estimate.share(group_label(by, r.group), r.share, r.n)

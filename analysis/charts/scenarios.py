@@ -104,7 +104,7 @@ def scenario_groups(frame: pd.DataFrame, by: str, caption: str, budget: float) -
 
 
 def scenario_outlook(frame: pd.DataFrame, caption: str, horizon: int) -> go.Figure:
-    """Per country (`scenarios.outlook` frame): the share of the collection digitised now, projected to `horizon` at
+    """Per country (`projections.outlook` frame): the share of the collection digitised now, projected to `horizon` at
     the pace reported, with the scenario's money added, and the 2030 target; countries with fewer than
     SUPPRESS_BELOW_N museums are counted, not drawn."""
     rows = frame[(frame["country"] != "ALL") & ~frame["suppressed"]].sort_values("now_pct")

@@ -6,5 +6,6 @@
 - weights:     population frame, post-stratification weights and 95 % intervals
 - targets, findings, definitions: targets in force, findings that hold, what each figure means in words
 - scenarios, unit_costs: investment scenarios and the digitisation cost model
+- projections: a scenario for every museum of the frame, and its digitisation outlook
 - provenance:  the data version every figure is cited with
 """

@@ -14,9 +14,10 @@ Rules (the budget B, museum i's shortfall S_i, its pillar shortfalls S_ip):
 A museum is fully funded when it gets its whole shortfall.
 
 Every rule also runs with weights: respondent i then stands for w_i museums of the population frame (the
-post-stratification weights of analysis.figures.weights), the budget is shared among all of them, and the frame's outcomes
-are estimated with their 95 % intervals by analysis.figures.weights.estimate_by_country. Everything is vectorised: a
-scenario and its curve (CURVE_POINTS budgets x 4 rules) at 100,000 museums is a few sorts and cumulative sums.
+post-stratification weights of analysis.figures.weights), the budget is shared among all of them (the frame's
+outcomes, with their 95 % intervals, and the digitisation outlook are in analysis.figures.projections). Everything is
+vectorised: a scenario and its curve (CURVE_POINTS budgets x 4 rules) at 100,000 museums is a few sorts and
+cumulative sums.
 """
 
 from __future__ import annotations
@@ -28,8 +29,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import formats, limits, schema
-from analysis.figures import definitions, unit_costs, weights
-from analysis.figures.filters import Filters
+from analysis.figures import definitions
 
 RULES = {"proportional": "Proportional to shortfall", "smallest-first": "Smallest shortfalls first",
          "pillars": "Pillar priorities", "equal": "Equal amount per museum"}
@@ -294,7 +294,8 @@ def compare(S, P, budget: float, omega) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _arrays(museums: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def shortfall_arrays(museums: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The shortfalls S and pillar shortfalls P (museums x 6) that allocate() shares among; a pillar not given is 0."""
     S = museums["funding_shortfall_eur"].to_numpy(float)
     P = museums[SHORTFALLS].fillna(0.0).to_numpy(float)
     return S, P
@@ -309,7 +310,7 @@ def run(museums: pd.DataFrame, budget_eur: float, rule: str = DEFAULT_RULE, weig
         raise ValueError("the sum to invest must be a number of euros, 0 or more")
     omega = pillar_weights(weights_by_pillar)
     known = museums[museums["funding_shortfall_eur"].notna()].reset_index(drop=True)
-    S, P = _arrays(known)
+    S, P = shortfall_arrays(known)
     done = allocate(S, P, budget_eur, rule, omega)
     per_museum = known.assign(allocated_eur=done.given, fully_funded=(done.funded >= 1) & (S > 0),
                               remaining_eur=S - done.given,
@@ -354,183 +355,3 @@ def by_group(s: Scenario, by: str) -> pd.DataFrame:
     frame.loc[frame["suppressed"], values] = None
     return frame.sort_values(["suppressed", "remaining_eur", "group"], ascending=[True, False, True],
                              na_position="last").reset_index(drop=True)
-
-
-# --- extrapolated to the population frame ------------------------------------------------------------------
-@dataclass(frozen=True)
-class FrameScenario:
-    """The scenario shared among all museums of the frame: per country and for all countries with a frame
-    (scope 'ALL'), N museums, the museums that answered and could be weighted (n), museums with a gap and fully
-    funded, shortfall and closed (EUR), each with its 95 % interval; `note` says which countries are in it."""
-
-    table: pd.DataFrame
-    note: str
-    unallocated_eur: float
-
-
-def frame_reason(filters: Filters) -> str:
-    """Why the scenario cannot be extrapolated to the frame under these filters ('' when it can): the frame counts
-    every museum of a country, so only a wave and countries may be chosen."""
-    narrowed = [name for name, on in (("museum type", filters.museum_types), ("size", filters.size_bands),
-                                      ("ownership", filters.ownership),
-                                      ("accreditation", filters.accredited is not None)) if on]
-    if narrowed:
-        return ("the population frame counts every museum of a country, so figures for all museums need the "
-                f"{' and '.join(narrowed)} filter{'s' if len(narrowed) > 1 else ''} cleared")
-    return ""
-
-
-def frame_scenario(museums: pd.DataFrame, population: pd.DataFrame, budget_eur: float, rule: str = DEFAULT_RULE,
-                   weights_by_pillar=None) -> FrameScenario | None:
-    """The same rule and sum shared among every museum of the population frame of the countries in view, each
-    museum that answered standing for its stratum (`frame_size_band`, the register's size band where it is in
-    one); None when no country can be weighted."""
-    known = museums[museums["funding_shortfall_eur"].notna()].reset_index(drop=True)
-    data = pd.DataFrame({"country": known["country"], "size_band": known["frame_size_band"]})
-    weighting = weights.post_strata(population, weights.cells(data))
-    stratum = weighting.key_of(data)
-    kept = stratum.notna().to_numpy()
-    if not kept.any():
-        return None
-    w = stratum[kept].map(weighting.strata.set_index("key")["weight"]).to_numpy(float)
-    S, P = _arrays(known[kept])
-    done = allocate(S, P, budget_eur, rule, pillar_weights(weights_by_pillar), weight=w)
-    rows = data[kept].assign(funded_pct=100 * done.funded, gap_pct=100.0 * (S > 0), closed_eur=done.given,
-                             shortfall_eur=S)
-    est = {column: weights.estimate_by_country(population, weights.cells(rows, column), bounds=bounds)
-           .set_index("scope") for column, bounds in (("funded_pct", (0.0, 100.0)), ("gap_pct", (0.0, 100.0)),
-                                  ("closed_eur", (0.0, math.inf)), ("shortfall_eur", (0.0, math.inf)))}
-    f, g, c, t = est["funded_pct"], est["gap_pct"], est["closed_eur"], est["shortfall_eur"]
-    table = pd.DataFrame({
-        "N": f["N"], "n": f["n_weighted"],
-        "museums_funded": f["total"] / 100, "funded_lo": f["total_lo"] / 100,
-        "funded_hi": np.minimum(f["total_hi"] / 100, f["N"]),
-        "funded_share_pct": f["weighted_mean"], "funded_share_lo": f["lo"], "funded_share_hi": f["hi"],
-        "museums_with_gap": g["total"] / 100, "gap_lo": g["total_lo"] / 100,
-        "gap_hi": np.minimum(g["total_hi"] / 100, g["N"]),
-        "closed_eur": c["total"], "closed_lo": c["total_lo"], "closed_hi": c["total_hi"],
-        "shortfall_eur": t["total"], "shortfall_lo": t["total_lo"], "shortfall_hi": t["total_hi"]}).reset_index()
-    table = table[table["N"].notna()].reset_index(drop=True)
-    # All countries together the sum is spent in full unless the frame's whole shortfall is smaller: what is
-    # uncertain is that shortfall, so the interval of the money closed follows from its interval.
-    every = table["scope"] == weights.ALL
-    table.loc[every, "closed_eur"] = budget_eur - done.unallocated
-    table.loc[every, "closed_lo"] = np.minimum(budget_eur, table.loc[every, "shortfall_lo"])
-    table.loc[every, "closed_hi"] = np.minimum(budget_eur, table.loc[every, "shortfall_hi"])
-    return FrameScenario(table, str(f.loc[weights.ALL, "note"]) if weights.ALL in f.index else "", done.unallocated)
-
-
-# --- the digitisation outlook ----------------------------------------------------------------------------
-def outlook(museums: pd.DataFrame, s: Scenario, costs: pd.DataFrame) -> pd.DataFrame:
-    """Per country (and 'ALL'), collection-weighted over the museums that gave their share digitised and their
-    collection size: the share digitised now; projected to the horizon at the yearly progress museums with an
-    earlier answer report (n_pace >= SUPPRESS_BELOW_N), never above the share that needs digitising; the extra points the
-    scenario's money to the digitisation pillars buys at the cost model's unit costs; and the 2030 target in force.
-    Countries with n < SUPPRESS_BELOW_N are suppressed."""
-    base = museums[(museums["collection_objects"] > 0) & museums["pct_digitised"].notna()].copy()
-    modelled = unit_costs.model(base, costs)
-    unit = (1 - modelled["share_3d_pct"] / 100) * modelled["cost_2d_eur"] + \
-        modelled["share_3d_pct"] / 100 * modelled["cost_3d_eur"]
-    to_digitisation = [f"allocated_{p}_eur" for p in unit_costs.DIGITISATION_PILLARS]
-    money = s.museums.set_index("response_id")[to_digitisation].sum(axis=1)
-    spend = base["response_id"].map(money).fillna(0.0)
-    extra = np.minimum(base["objects_to_digitise"].fillna(0.0), spend / unit)
-    objects = base["collection_objects"].astype(float)
-    paced, targeted = base["progress_pp_a_year"].notna(), base["target_pct_digitised"].notna()
-    parts = pd.DataFrame({"country": base["country"], "n": 1, "objects": objects,
-                          "digitised": base["pct_digitised"] * objects,
-                          "no_need": base["pct_no_need_digitise"].fillna(0) * objects,
-                          "n_pace": paced.astype(int), "paced_objects": objects.where(paced, 0.0),
-                          "pace": (base["progress_pp_a_year"] * objects).where(paced, 0.0),
-                          "targeted_objects": objects.where(targeted, 0.0),
-                          "target": (base["target_pct_digitised"] * objects).where(targeted, 0.0),
-                          "money_eur": spend, "extra_objects": extra})
-    sums = parts.groupby("country", sort=True).sum()
-    sums.loc[weights.ALL] = sums.sum()
-    mode = lambda years: years.mode().iloc[0] if years.notna().any() else np.nan  # noqa: E731
-    year = base.groupby("country", sort=True)["reference_year"].agg(mode)
-    year.loc[weights.ALL] = mode(base["reference_year"])
-    frame = sums.reset_index(names="country")
-    frame["years"] = np.maximum(0, s.horizon - year.reindex(frame["country"]).fillna(s.horizon).to_numpy())
-    frame["now_pct"] = frame["digitised"] / frame["objects"]
-    frame["ceiling_pct"] = 100 - frame["no_need"] / frame["objects"]
-    frame["pace_pp"] = frame["pace"] / frame["paced_objects"].where(frame["n_pace"] > 0)
-    # a negative pace projects no loss; never above the share that needs digitising
-    projected = np.minimum(frame["ceiling_pct"], np.maximum(frame["now_pct"],
-                                                            frame["now_pct"] + frame["pace_pp"] * frame["years"]))
-    frame["projected_pct"] = projected.where(frame["n_pace"] >= limits.SUPPRESS_BELOW_N)
-    frame["extra_pp"] = 100 * frame["extra_objects"] / frame["objects"]
-    frame["with_money_pct"] = np.minimum(frame["ceiling_pct"],
-                                         frame["projected_pct"].fillna(frame["now_pct"]) + frame["extra_pp"])
-    frame["target_pct"] = frame["target"] / frame["targeted_objects"].where(frame["targeted_objects"] > 0)
-    frame = frame[["country", "n", "now_pct", "n_pace", "pace_pp", "years", "projected_pct", "money_eur",
-                   "extra_objects", "extra_pp", "with_money_pct", "ceiling_pct", "target_pct"]]
-    frame["suppressed"] = frame["n"] < limits.SUPPRESS_BELOW_N
-    values = ["now_pct", "pace_pp", "projected_pct", "money_eur", "extra_objects", "extra_pp", "with_money_pct",
-              "ceiling_pct", "target_pct"]
-    frame[values] = frame[values].astype(float)
-    frame.loc[frame["suppressed"], values] = None
-    return frame
-
-
-def outlook_assumptions(horizon: int) -> list[str]:
-    return [
-        f"Projection to {horizon}: the share digitised now (collection-weighted) plus the yearly progress reported "
-        "by the museums of the country that answered an earlier wave (collection-weighted, at least "
-        f"{limits.SUPPRESS_BELOW_N} museums), times the years from the wave to {horizon}; never below the share now, "
-        "never above the share that needs digitising.",
-        "The scenario's money buys objects only through the digitisation pillars (equipment, qualified staff, data "
-        "and metadata), at each museum's unit cost in the cost model, up to the objects it still has to digitise; "
-        "it comes on top of the pace reported, which museums' own budgets pay for.",
-        "Targets: the collection-digitisation target for 2030 in force (Admin → Targets), collection-weighted.",
-    ]
-
-
-# --- the command line's JSON ------------------------------------------------------------------------------
-def _num(value) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
-
-
-def as_json(s: Scenario, frame: FrameScenario | None, frame_reason: str = "") -> dict:
-    """What `python -m analysis scenario --json` prints: totals, per pillar and per country (n < SUPPRESS_BELOW_N suppressed),
-    and the frame estimates with their 95 % intervals when the scope allows them."""
-    countries = by_group(s, "country")
-    out = {
-        "budget_eur": s.budget_eur, "rule": s.rule, "rule_label": rule_name(s.rule),
-        "pillar_weights": dict(zip(PILLARS, map(float, s.omega))) if s.rule == "pillars" else None,
-        "respondents": s.respondents, "museums_with_need_and_budget": s.n, "museums_with_gap": s.with_gap,
-        "museums_fully_funded": s.funded,
-        "share_fully_funded_pct": 100 * s.funded / s.with_gap if s.with_gap else None,
-        "shortfall_total_eur": s.total_eur, "shortfall_closed_eur": s.closed_eur,
-        "shortfall_closed_pct": 100 * s.closed_eur / s.total_eur if s.total_eur else None,
-        "shortfall_remaining_eur": s.remaining_eur, "unallocated_eur": s.unallocated_eur,
-        "by_pillar": {r.pillar: {"shortfall_eur": _num(r.shortfall_eur), "closed_eur": _num(r.closed_eur),
-                                 "remaining_eur": _num(r.remaining_eur)} for r in by_pillar(s).itertuples()},
-        "by_country": {r.group: {"n": int(r.n), "museums_with_gap": _num(r.museums_with_gap),
-                                 "museums_fully_funded": _num(r.museums_funded),
-                                 "shortfall_total_eur": _num(r.shortfall_eur),
-                                 "shortfall_closed_eur": _num(r.closed_eur),
-                                 "shortfall_remaining_eur": _num(r.remaining_eur), "suppressed": bool(r.suppressed)}
-                       for r in countries.sort_values("group").itertuples()},
-        "notes": {"rule": RULE_TEXT[s.rule], "assumptions": list(ASSUMPTIONS),
-                  "suppressed": f"countries with fewer than {limits.SUPPRESS_BELOW_N} museums with need and budget "
-                                "have their figures left out (null)"},
-    }
-    if frame is None:
-        out["frame"] = {"available": False, "reason": frame_reason or "no country in view can be weighted"}
-    else:
-        def scope(r) -> dict:
-            return {"museums_in_frame": _num(r.N), "museums_weighted": int(r.n),
-                    "museums_fully_funded": _num(r.museums_funded),
-                    "museums_fully_funded_95ci": [_num(r.funded_lo), _num(r.funded_hi)],
-                    "museums_with_gap": _num(r.museums_with_gap),
-                    "shortfall_total_eur": _num(r.shortfall_eur),
-                    "shortfall_total_95ci": [_num(r.shortfall_lo), _num(r.shortfall_hi)],
-                    "shortfall_closed_eur": _num(r.closed_eur),
-                    "shortfall_closed_95ci": [_num(r.closed_lo), _num(r.closed_hi)]}
-        rows = frame.table.set_index("scope")
-        out["frame"] = {"available": True, "note": frame.note, "unallocated_eur": frame.unallocated_eur,
-                        **(scope(rows.loc[weights.ALL]) if weights.ALL in rows.index else {}),
-                        "by_country": {c: scope(r)
-                                       for c, r in rows.drop(index=weights.ALL, errors="ignore").iterrows()}}
-    return out

@@ -1,0 +1,30 @@
+"""The Europe map chart: one metric per country."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import charts, limits
+from analysis.charts import geo
+from analysis.charts.catalogue import Chart, View, chart, ends, finish, hidden
+from analysis.figures import metrics
+from analysis.schema import country_name
+
+
+@chart("europe-map", "Europe map of digitisation")
+def europe_map(view: View, metric: str = "mean_pct_digitised") -> Chart:
+    spec = metrics.MAP_METRICS[metric]
+    frame = view.fetch(metrics.country_values, metric)
+    shown = frame[~frame["suppressed"] & frame["value"].notna()]
+    data = pd.DataFrame({"country": frame["country"], "country_name": [country_name(c) for c in frame["country"]],
+                         "n": frame["n"], f"{metric} ({spec.unit})": frame["value"].round(3),
+                         f"suppressed_below_{limits.SUPPRESS_BELOW_N}": frame["suppressed"]})
+    key = "europe-map" if metric == "mean_pct_digitised" else f"europe-map-{metric.replace('_', '-')}"
+    return finish(view, key, charts.europe_map(frame, spec.label, view.caption, geo.europe(), spec.unit), data,
+                  f"{spec.label} per country ({spec.unit}), with the number of museums behind each figure; countries "
+                  f"with fewer than {limits.SUPPRESS_BELOW_N} answers are not shown.", n=int(frame["n"].sum()),
+                  figures=[ends(shown, lambda r: country_name(r["country"]), "value",
+                                lambda v: charts.map_value(v, spec.unit))],
+                  hidden=hidden(frame), noun=("country", "countries"), empty=shown.empty,
+                  method=f"{spec.label.lower()} per country" + (f" ({spec.note})" if spec.note else "") +
+                         f"; countries with fewer than {limits.SUPPRESS_BELOW_N} answers are grey.")
