@@ -386,6 +386,9 @@ NEED_FIELDS = {pillar: f"need_{pillar}_eur" for pillar in PILLARS}
 SKILL_AREAS = ("info_data", "communication", "content_creation", "safety", "problem_solving")
 
 # --- derived classifications (thresholds are settings, used by the SQL views) ---------------------------
+# The columns the shared filters read (analysis.figures.filters); the store keeps them on every derived row
+# and counts by them in fact_cells (analysis.store.derived).
+FILTER_COLUMNS = ("survey_wave", "country", "museum_type", "size_band", "ownership", "accredited")
 SIZE_BANDS = (("small", 0), ("medium", 10_000), ("large", 100_000), ("huge", 1_000_000))  # visits a year
 EGMUS_TYPE_GROUPS = {
     "art_archaeology_history": ("art", "archaeology", "history"),

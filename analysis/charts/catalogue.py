@@ -1,91 +1,23 @@
-"""The registry of every chart of the product: a chart is defined once, with its key, the figure, the data behind
-it, the alt text and the speaker notes (the finding with its n, the figures behind it, what it does not say, the
-method).
+"""Every chart of the product, defined once: pages, the presentation mode, the PPTX deck, the HTML report and image
+exports all render from `CHARTS`, so a chart reads the same everywhere.
 
-Pages, the presentation mode, the PPTX deck, the HTML report and image exports all render from `CHARTS`, so a chart
-reads the same everywhere. The definitions live by theme in `analysis.charts.definitions`; a new chart is one
-`@chart(...)` function in its theme's module there and one `widgets.show(...)` line on its page.
-
-A definition reads its aggregates through `View.fetch(metrics.some_aggregate, *args)`: the app passes a
-cached fetch, the command line a direct one.
+A new chart is one `@chart(...)` function in its theme's module of analysis.charts.definitions and one
+`widgets.show(...)` line on its page. A definition reads its aggregates through `View.fetch(metrics.<aggregate>,
+*args)`: the app passes a cached fetch, the command line a direct one (`View.of`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Callable
-
 import duckdb
-import pandas as pd
-import plotly.graph_objects as go
 
-from analysis import charts, formats, limits
-from analysis.figures import metrics, projections, provenance, weights
+from analysis.charts import definitions
+from analysis.charts.registry import CHARTS, Chart, View, frame_sentence
 from analysis.figures.filters import Filters
 
-CAVEAT = ("Museums chose to take part, so these figures describe the museums that answered, not every museum "
-          "in the countries shown")
+__all__ = ["CHARTS", "DEFAULT_DECK", "Chart", "View", "build", "definitions", "frame_sentence", "render"]
 
-
-@dataclass(frozen=True)
-class View:
-    """What a chart is drawn for: the filters, their headline summary, the filters in words with n, and a way
-    to fetch any aggregate of analysis.figures.metrics under these filters: `fetch(metrics.distribution, *args)`."""
-
-    filters: Filters
-    summary: dict
-    caption: str
-    fetch: Callable[..., Any]
-    data_version: str = ""        # which uploads and frame the figures come from (analysis.figures.provenance)
-
-    @classmethod
-    def of(cls, con: duckdb.DuckDBPyConnection, filters: Filters) -> "View":
-        """A view straight on the store (command line, exports, tests)."""
-        s = metrics.summary(con, filters=filters)
-        return cls(filters, s, filters.describe(s["respondents"], s["countries"]),
-                   lambda metric, *args: metric(con, filters, *args),
-                   provenance.current(con, filters.wave).text)
-
-
-@dataclass
-class Chart:
-    key: str                      # file names, element keys, the deck picker
-    figure: go.Figure
-    data: pd.DataFrame            # the table behind the figure, as downloaded
-    caption: str                  # the filters in words, with n
-    alt: str                      # what the chart shows, for screen readers and the data expander
-    notes: list[str] = field(default_factory=list)   # speaker notes; the last one is the method
-    empty: bool = False           # nothing could be shown (too few answers): left out of decks
-    data_version: str = ""        # printed on its downloads, images, decks and reports
-
-    @property
-    def title(self) -> str:
-        """The finding: the figure's title without the subtitle."""
-        return charts.split_title(self.figure.layout.title.text)[0] or self.key
-
-    @property
-    def method(self) -> str:
-        return self.notes[-1] if self.notes else ""
-
-
-@dataclass(frozen=True)
-class Definition:
-    key: str
-    label: str                    # how the deck picker names it
-    build: Callable[..., Chart]
-
-
-CHARTS: dict[str, Definition] = {}
 DEFAULT_DECK = ("digitisation-by-country", "digitisation-levels", "skills-profile", "need-vs-budget",
                 "shortfall-by-pillar")
-
-
-def chart(key: str, label: str):
-    """Register a chart definition under `key` (the key of its default view) with its picker label."""
-    def register(build: Callable[..., Chart]) -> Callable[..., Chart]:
-        CHARTS[key] = Definition(key, label, build)
-        return build
-    return register
 
 
 def render(key: str, view: View, **params) -> Chart:
@@ -96,60 +28,3 @@ def build(con: duckdb.DuckDBPyConnection, filters: Filters, keys: list[str]) -> 
     """The charts `keys` in their default view, straight from the store (decks, reports, the CLI)."""
     view = View.of(con, filters)
     return [render(key, view) for key in keys]
-
-
-# --- notes and wording, shared by every definition -----------------------------------------------------
-def finish(view: View, key: str, fig: go.Figure, data: pd.DataFrame, alt: str, *, n: int, figures: list[str],
-           method: str, hidden: int = 0, noun: tuple[str, str] = ("group", "groups"), empty: bool = False,
-           caption: str | None = None) -> Chart:
-    """A Chart with notes a speaker can read aloud: finding and n, figures, caveats, method."""
-    finding = charts.split_title(fig.layout.title.text)[0]
-    caveat = CAVEAT
-    if hidden:
-        caveat += (f"; {hidden} {noun[0] if hidden == 1 else noun[1]} with fewer than {limits.SUPPRESS_BELOW_N} "
-                   "answers are not shown")
-    notes = [f"{finding} (n = {n:,} museums).", *[f for f in figures if f], caveat + ".", f"Method: {method}"]
-    return Chart(key, fig, data, view.caption if caption is None else caption, alt, notes, empty, view.data_version)
-
-
-def hidden(frame: pd.DataFrame) -> int:
-    return int(frame["suppressed"].sum()) if "suppressed" in frame else 0
-
-
-def ends(shown: pd.DataFrame, name: Callable[[Any], str], value: str, text: Callable[[float], str],
-         what: str = "") -> str:
-    """'Highest: Denmark 46 % (n = 25); lowest: Malta 12 % (n = 6)', as the chart shows them."""
-    if shown.empty:
-        return ""
-    ordered = shown.sort_values(value, ascending=False)
-    top, low = ordered.iloc[0], ordered.iloc[-1]
-    first = f"{what}{name(top)} {text(top[value])} (n = {int(top['n'])})"
-    if len(ordered) == 1:
-        return f"Only group shown: {first}."
-    return f"Highest: {first}; lowest: {name(low)} {text(low[value])} (n = {int(low['n'])})."
-
-
-def pct(value: float) -> str:
-    return formats.pct(value)
-
-
-def pct1(value: float) -> str:
-    return formats.pct(value, 1)
-
-
-def frame_sentence(frame: projections.FrameScenario | None, reason: str) -> str:
-    """The scenario over every museum of the frame, with 95 % intervals, in one sentence (or why there is none);
-    the scenario-curve notes and the Scenarios page both say it."""
-    if frame is None:
-        return f"Not extrapolated to all museums: {reason}."
-    every = frame.table.set_index("scope").loc[weights.ALL]
-    return (f"Shared among all {every['N']:,.0f} museums of the frame (estimate): {every['museums_funded']:,.0f} fully "
-            f"funded (95 % interval {every['funded_lo']:,.0f}–{every['funded_hi']:,.0f}) of "
-            f"{every['museums_with_gap']:,.0f} with a gap; their shortfall {formats.money(every['shortfall_eur'])} "
-            f"(95 % interval {formats.money(every['shortfall_lo'])}–{formats.money(every['shortfall_hi'])}). "
-            f"{frame.note}")
-
-
-# Last, because every definition module imports `chart` and the helpers above from this one: importing them here
-# fills CHARTS, in the order the deck picker shows, whenever this module is imported.
-from analysis.charts import definitions  # noqa: E402, F401

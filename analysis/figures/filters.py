@@ -11,10 +11,6 @@ from dataclasses import dataclass
 from analysis import formats, schema
 from analysis.schema import country_name
 
-# The columns a Filters condition reads; every table it is applied to has them (analysis.store: museum_facts
-# and the small fact_cells).
-COLUMNS = ("survey_wave", "country", "museum_type", "size_band", "ownership", "accredited")
-
 
 def _band_labels() -> dict[str, str]:
     """'small (<10k visits)', 'medium (10k–100k)', ..., 'huge (1M+ visits)' from schema.SIZE_BANDS. Shared links

@@ -9,7 +9,6 @@ import hashlib
 import duckdb
 
 from analysis import schema
-from analysis.figures.filters import COLUMNS as FILTER_COLUMNS
 from analysis.store import connection
 
 # Which row is a museum's current answer for a wave: the latest of a committed upload. Kept in
@@ -270,7 +269,7 @@ NUMERIC_COLUMNS = tuple(f.name for f in schema.FIELDS if f.kind in schema.NUMERI
 # CELL_SUMS. Counts, sums and means of a filtered view are added up from these rows instead of every answer;
 # medians and quartiles, and columns not listed, still read museum_facts. The lists are kept to what the pages
 # use: every statistic costs time at each write.
-CELL_DIMENSIONS = (*FILTER_COLUMNS, "egmus_type_group", "previous_wave", "frame_size_band")
+CELL_DIMENSIONS = (*schema.FILTER_COLUMNS, "egmus_type_group", "previous_wave", "frame_size_band")
 LEVEL_COLUMNS = ("pct_catalogued_db", "pct_digitised", "pct_digitised_3d", "pct_online", "pct_in_europeana_dataspace")
 CELL_WEIGHTED = (*LEVEL_COLUMNS, "pct_to_digitise", "digitisation_gap_pp", "required_annual_rate_pp",
                  "pct_staff_ai_trained_12m")

@@ -1,4 +1,5 @@
-"""Every chart definition, by theme; importing this package registers them all in `catalogue.CHARTS`.
+"""Every chart definition, by theme; importing this package registers them all in
+`registry.CHARTS` (analysis.charts.catalogue imports it, so CHARTS is complete wherever charts are used).
 
 The import order below is the order of CHARTS, which the deck picker shows: keep it when adding a module."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analysis import charts
-from analysis.charts.catalogue import Chart, View, chart, ends, finish, hidden, pct, pct1
+from analysis.charts.registry import Chart, View, chart, ends, finish, hidden, pct, pct1
 from analysis.figures import metrics
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from analysis import charts, limits
 from analysis.charts import geo
-from analysis.charts.catalogue import Chart, View, chart, ends, finish, hidden
+from analysis.charts.registry import Chart, View, chart, ends, finish, hidden
 from analysis.figures import metrics
 from analysis.schema import country_name
 

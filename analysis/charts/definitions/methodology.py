@@ -7,7 +7,7 @@ from dataclasses import replace
 import pandas as pd
 
 from analysis import charts
-from analysis.charts.catalogue import Chart, View, chart, finish
+from analysis.charts.registry import Chart, View, chart, finish
 from analysis.figures import metrics, weights
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import charts, formats, limits, schema
-from analysis.charts.catalogue import Chart, View, chart, ends, finish, hidden, pct, pct1
+from analysis.charts.registry import Chart, View, chart, ends, finish, hidden, pct, pct1
 from analysis.figures import definitions, metrics
 from analysis.schema import country_name
 

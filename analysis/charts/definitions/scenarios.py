@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import charts, formats, limits, schema
-from analysis.charts.catalogue import Chart, View, chart, finish, frame_sentence, hidden
+from analysis.charts.registry import Chart, View, chart, finish, frame_sentence, hidden
 from analysis.figures import metrics, projections, scenarios, weights
 from analysis.schema import country_name
 
