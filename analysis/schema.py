@@ -395,6 +395,7 @@ EGMUS_TYPE_GROUPS = {
     "science_tech_ethnology": ("natural_history_science", "science_technology", "ethnography_anthropology"),
 }
 HORIZON_YEAR = 2030
+MILESTONE_YEAR = 2025             # Recommendation 2021/1970: the interim milestones (3D), before the 2030 goals
 DEFAULT_SKILL_TARGET = 4          # DigComp upper intermediate for general staff
 SKILL_MAX_GAP = DEFAULT_SKILL_TARGET - 1
 

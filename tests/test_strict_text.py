@@ -21,7 +21,7 @@ import sys
 
 import openpyxl
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from analysis.loading.upload import load_bytes
@@ -100,7 +100,7 @@ def line_breaks(value: str) -> int:
 
 
 @given(survey_csv())
-@settings(max_examples=300, deadline=None, database=None)
+@settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 def test_any_rows_in_any_dialect_read_back_exactly(case):
     rows, dialect = case
     data = csv_bytes([HEADINGS, *rows], **dialect)

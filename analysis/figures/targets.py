@@ -4,6 +4,8 @@ museum_metrics view); this module checks an edited table before analysis.store w
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import math
 
 import duckdb
@@ -34,15 +36,18 @@ def is_blank(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) or value == ""
 
 
+def edited_rows(frame: pd.DataFrame, columns) -> Iterator[tuple[str, dict]]:
+    """The filled rows of an edited table ("Row 3", {column: value or None}); wholly blank rows are skipped."""
+    for i, record in enumerate(frame.to_dict("records"), start=1):
+        if not all(is_blank(record.get(c)) for c in columns):
+            yield f"Row {i}", {c: None if is_blank(record.get(c)) else record.get(c) for c in columns}
+
+
 def check(frame: pd.DataFrame) -> tuple[list[dict], list[str]]:
     """Return (clean rows, problems in words). A table with any problem is not saved."""
     rows, problems = [], []
     types = set(schema.FIELDS_BY_NAME["museum_type"].codes)
-    for i, record in enumerate(frame.to_dict("records"), start=1):
-        if all(is_blank(record.get(c)) for c in COLUMNS):
-            continue
-        row = {c: None if is_blank(record.get(c)) else record.get(c) for c in COLUMNS}
-        where = f"Row {i}"
+    for where, row in edited_rows(frame, COLUMNS):
         if row["metric"] not in METRICS:
             problems.append(f"{where}: choose a metric ({', '.join(METRICS)}).")
             continue

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import formats, schema, store
-from analysis.figures.targets import is_blank
+from analysis.figures.targets import edited_rows
 from analysis.parsing.report import WARNING
 
 COLUMNS = list(store.UNIT_COST_COLUMNS)
@@ -62,11 +62,7 @@ def check(frame: pd.DataFrame) -> tuple[list[dict], list[str]]:
     """Return (clean rows, problems in words). A table with any problem is not saved."""
     rows, problems = [], []
     types = set(schema.FIELDS_BY_NAME["museum_type"].codes)
-    for i, record in enumerate(frame.to_dict("records"), start=1):
-        if all(is_blank(record.get(c)) for c in COLUMNS):
-            continue
-        row = {c: None if is_blank(record.get(c)) else record.get(c) for c in COLUMNS}
-        where = f"Row {i}"
+    for where, row in edited_rows(frame, COLUMNS):
         if row["museum_type"] is not None and row["museum_type"] not in types:
             problems.append(f"{where}: '{row['museum_type']}' is not a museum type code ({', '.join(sorted(types))}).")
         try:

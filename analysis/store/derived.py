@@ -83,11 +83,11 @@ CREATE OR REPLACE VIEW current_responses AS
 SELECT * EXCLUDE (is_current) FROM responses WHERE is_current;
 
 -- The target in force for each (country, museum type, wave), metric and target year (table target_cells,
--- kept by the write path, see _REFRESH_TARGETS); every page and export reads targets through these views.
+-- kept by the write path, see REFRESH_TARGETS); every page and export reads targets through these views.
 CREATE OR REPLACE VIEW cell_target_choices AS SELECT * FROM target_cells;
 
 -- One row per cell with the targets the metrics use: the 2030 goals, and for 3D the milestone of the wave
--- (2025 up to wave 2025, 2030 after).
+-- ({schema.MILESTONE_YEAR} up to wave {schema.MILESTONE_YEAR}, {schema.HORIZON_YEAR} after).
 CREATE OR REPLACE VIEW cell_targets AS
 SELECT country, museum_type, survey_wave,
   max(chosen.value) FILTER (WHERE metric = 'pct_digitised' AND target_year = {schema.HORIZON_YEAR})
@@ -99,8 +99,9 @@ SELECT country, museum_type, survey_wave,
     AS target_skill_level,
   max(chosen.value) FILTER (WHERE metric = 'pct_staff_ai_trained' AND target_year = {schema.HORIZON_YEAR})
     AS target_pct_staff_ai_trained
-FROM (SELECT *, CASE WHEN TRY_CAST(left(survey_wave, 4) AS INTEGER) <= 2025 THEN 2025
-                     ELSE {schema.HORIZON_YEAR} END AS milestone FROM cell_target_choices)
+FROM (SELECT *, CASE WHEN TRY_CAST(left(survey_wave, 4) AS INTEGER) <= {schema.MILESTONE_YEAR}
+                     THEN {schema.MILESTONE_YEAR} ELSE {schema.HORIZON_YEAR} END AS milestone
+      FROM cell_target_choices)
 GROUP BY country, museum_type, survey_wave;
 """
 
@@ -119,10 +120,11 @@ GROUP BY country, museum_type, survey_wave;
 #   fact_cells    answers per combination of the filter columns: sidebar options, waves, coverage and the
 #                 targets in force are read from this small table.
 # A write recomputes the rows of the museums it touches (an answer's pace and previous wave depend on the
-# museum's other answers); a register load, those of its countries; a target edit recomputes all. derived_state records the definition that built the
-# tables: a store opened by code with another definition (or new survey fields) is rebuilt (`ensure_derived`).
+# museum's other answers); a register load, those of its countries; a target edit recomputes all. derived_state
+# records the definition that built the tables: a store opened by code with another definition (or new survey
+# fields) is rebuilt (`ensure_derived`).
 HORIZON = schema.HORIZON_YEAR
-MILESTONE_YEARS = (2025, HORIZON)
+MILESTONE_YEARS = (schema.MILESTONE_YEAR, HORIZON)
 ASSETS_3D = {"at_risk": "3d_at_risk", "most_visited": "3d_most_visited"}     # asset -> target metric
 _TARGETED = (("target_pct_digitised", "t.target_pct_digitised"),
              ("target_3d_at_risk_pct", "t.target_3d_at_risk_pct"),
