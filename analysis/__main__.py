@@ -8,6 +8,8 @@ import getpass
 import io
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -17,13 +19,19 @@ from analysis.figures import metrics
 
 
 def _open(db: str | None) -> duckdb.DuckDBPyConnection:
+    """The newest published snapshot, read-only: reading never waits for a writer, even while the app runs."""
+    return store.reading(db)
+
+
+@contextmanager
+def _writing(db: str | None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The primary store for one write, after any other writer (the app's Upload page, another command)."""
     try:
-        return store.open_store(db)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            sys.exit(f"error: the store {store.db_path(db)} is open in another process (is the app running?). "
-                     "Stop it, or load the file through the app's Upload page.")
-        raise
+        with store.writing(db, on_wait=lambda: print("waiting for another upload or edit to be saved…",
+                                                     file=sys.stderr, flush=True)) as con:
+            yield con
+    except store.WriterBusy as busy:
+        sys.exit(f"error: {busy}")
 
 
 def _choices(args) -> dict[str, str | None]:
@@ -43,10 +51,10 @@ def _choices(args) -> dict[str, str | None]:
 
 
 def cmd_load(args) -> int:
-    from analysis.loading.upload import load_file
+    from analysis.loading.upload import receive
 
     choices = _choices(args)
-    con = _open(args.db)
+    reader = _open(args.db)                # files are read and checked against the newest snapshot...
     results = []
     for name in args.files:
         path = Path(name)
@@ -55,8 +63,11 @@ def cmd_load(args) -> int:
                             "errors": [{"sheet": "", "row": None, "column": "", "value": None,
                                         "rule": "file_not_found", "message": f"No such file: {name}"}]})
             continue
-        results.append(load_file(con, path, wave=args.wave, user=args.user, choices=choices,
-                                 remember=args.remember))
+        upload = receive(reader, path.read_bytes(), path.name, wave=args.wave, choices=choices)
+        if upload.stage.committable:       # ...and the primary is held only for the commit
+            with _writing(args.db) as con:
+                upload.commit(con, user=args.user, warnings_confirmed=True, remember=args.remember)
+        results.append(upload.as_dict())
     if args.json:
         print(json.dumps({"files": results}, ensure_ascii=False, indent=2, default=str))
     else:
@@ -268,8 +279,8 @@ def cmd_sample(args) -> int:
 
 
 def cmd_retract(args) -> int:
-    con = _open(args.db)
-    result = store.retract_upload(con, args.upload_id, user=args.user)
+    with _writing(args.db) as con:
+        result = store.retract_upload(con, args.upload_id, user=args.user)
     print(json.dumps(result, indent=2, default=str))
     return 0 if result["status"] == "retracted" else 1
 
@@ -283,13 +294,16 @@ def cmd_dictionary(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    print(json.dumps(store.backup(_open(args.db), args.folder), indent=2))
+    with _writing(args.db) as con:             # a consistent copy: no write can start meanwhile
+        print(json.dumps(store.backup(con, args.folder), indent=2))
     return 0
 
 
 def cmd_restore(args) -> int:
     try:
         print(json.dumps(store.restore(args.backup, args.db, replace=args.replace), indent=2))
+        with _writing(args.db):                 # readers move to the restored store on their next rerun
+            pass
     except (FileExistsError, FileNotFoundError) as exc:
         sys.exit(f"error: {exc}")
     return 0

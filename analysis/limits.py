@@ -36,3 +36,7 @@ MAX_ZIP_ENTRIES = _env_int("MUSEUM_MAX_ZIP_ENTRIES", 10_000)   # parts in one xl
 PARSE_IN_CHILD = os.environ.get("MUSEUM_PARSE_IN_CHILD", "1") != "0"   # 0: parse in-process (no guard)
 PARSE_MEMORY_BYTES = _env_int("MUSEUM_MAX_PARSE_MEMORY_MB", 4096) * 1024 * 1024   # the parsing child
 PARSE_SECONDS = _env_int("MUSEUM_MAX_PARSE_SECONDS", 300)                          # the parsing child
+
+# --- many readers, one writer at a time (analysis.store.snapshots) ----------------------------------------
+WRITE_WAIT_SECONDS = _env_int("MUSEUM_WRITE_WAIT_SECONDS", 120)   # how long a write waits for another writer
+SNAPSHOTS_KEEP = max(1, _env_int("MUSEUM_SNAPSHOTS_KEEP", 3))    # published snapshots kept beside the store

@@ -3,7 +3,7 @@ against the goals of issue #17 (and the earlier ones still in force).
 
 Run from the project root:   make bench   (or: PYTHONPATH=. .venv/bin/python bench/run.py [LABEL] [SECTION ...])
 LABEL (default "after") names the stored measurements bench/results/LABEL.json; SECTION is any of
-ingest, aggregates, pages, payloads, cli, deck (default: all). bench/RESULTS.md is written from
+ingest, aggregates, pages, payloads, cli, deck, scenarios, replicas (default: all). bench/RESULTS.md is written from
 bench/results/before.json and bench/results/after.json, so that both columns come from this script;
 `bench/run.py report` rewrites it from them without measuring.
 Seeded and self-contained: every input is generated into a temp dir. BENCH_QUICK=1: small sizes, stdout only.
@@ -26,6 +26,9 @@ It measures
   scenarios   issue #18: a scenario and its curve (analysis.figures.scenarios.run: the allocation, every rule at the sum,
               50 sums x 4 rules) at 100,000 museums, for each rule; its breakdowns; the extrapolation to the
               frame; and the per-museum fetch it starts from (metrics.scenario_inputs) at 100k response rows.
+  replicas    issue #21: 100 browser sessions opening explore pages through nginx in front of 1 and 2 app servers
+              while the command line loads more museums (bench/replicas.py): time to rendered, errors, which
+              server, and whether the load is seen.
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ from analysis.loading.upload import load_file  # noqa: E402
 from analysis.loading.sample import generate_sample  # noqa: E402
 from analysis.store import open_store  # noqa: E402
 from analysis.export.template import write_template  # noqa: E402
-from bench import scale  # noqa: E402
+from bench import replicas, scale  # noqa: E402
 
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 SEED = 2025
@@ -72,7 +75,7 @@ STORE_ROWS = (1_000, 10_000) if QUICK else (1_000, 10_000, 100_000, 1_000_000)
 BIG = STORE_ROWS[-1]
 DECK_ROWS = 10_000 if QUICK else 100_000
 INGEST_REPEATS, SQLITE_REPEATS, READ_CSV_REPEATS = (2, 1, 2) if QUICK else (5, 2, 5)
-SECTIONS = ("ingest", "aggregates", "pages", "payloads", "cli", "deck", "scenarios")
+SECTIONS = ("ingest", "aggregates", "pages", "payloads", "cli", "deck", "scenarios", "replicas")
 # Goals of issue #17
 GOAL_AGG_MS, GOAL_PAGE_WARM_S, GOAL_MAP_KB, GOAL_PAGE_KB, GOAL_CLI_S = 50, 0.3, 60, 100, 0.3
 GOAL_CSV_VS_XLSX, GOAL_CSV_VS_SQLITE_UTILS, GOAL_XLSX_VS_PARSE, GOAL_PEAK_VS_PARSE = 0.4, 20, 1.3, 1.3
@@ -334,6 +337,10 @@ def section_scenarios() -> dict:
     return out
 
 
+def section_replicas() -> dict:
+    return {**replicas.measure(), "measured": machine()["date"]}
+
+
 def machine() -> dict:
     cpuinfo = Path("/proc/cpuinfo").read_text()
     model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")),
@@ -423,6 +430,7 @@ def report(before: dict, after: dict) -> str:
     L += _ingest_tables(before, after)
     L += _cli_tables(before, after)
     L += scenario_tables(after)
+    L += replicas.table(after["replicas"]) if "replicas" in after else []
     L += ["## What changed\n", CHANGES]
     if "deck" in after:
         L += ["### Deck\n", f"{after['deck']['charts']} charts, PPTX with PNG pictures at 1600x900, kaleido warm: "
@@ -588,7 +596,8 @@ def main(argv: list[str]) -> None:
         print(f"{name} done at {time.perf_counter() - t0:.0f}s", flush=True)
         if not QUICK:                                  # kept as each section ends: a later failure loses nothing
             target.write_text(json.dumps(results, indent=1, default=str))
-    results["machine"] = machine()
+    if set(wanted) == set(SECTIONS) or "machine" not in results:   # the date of a full run; a section keeps its own
+        results["machine"] = machine()
     if QUICK:
         print(report({}, results))
     else:

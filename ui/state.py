@@ -1,10 +1,13 @@
-"""Streamlit glue for the store: one DuckDB connection per process, cached aggregates keyed by data version.
+"""Streamlit glue for the store: pages read the newest published snapshot (one read-only connection per process
+and snapshot), writes go to the primary through `writing`, and aggregates are cached by data version.
 
 Queries run on a fresh cursor per call (analysis.figures.metrics does that), so sessions never share one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Callable
 
 import duckdb
@@ -16,16 +19,33 @@ from analysis import store
 from analysis.charts import catalogue
 from analysis.figures import metrics, provenance
 from analysis.figures.filters import Filters
+from analysis.store import snapshots
 
 
-@st.cache_resource(show_spinner=False)
-def _open(path: str) -> duckdb.DuckDBPyConnection:
-    return store.open_store(path)
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _open(snapshot: str) -> duckdb.DuckDBPyConnection:
+    return store.connect(snapshot, read_only=True)
 
 
 def database() -> duckdb.DuckDBPyConnection:
-    """The process-wide connection to the store named by $MUSEUM_DB (default data/museums.duckdb)."""
-    return _open(str(store.db_path()))
+    """A read-only connection to the newest published snapshot of the store named by $MUSEUM_DB (default
+    data/museums.duckdb), shared by the sessions of this process: a write published since opens the next."""
+    return _open(str(snapshots.newest(store.db_path())))
+
+
+@contextmanager
+def writing() -> Iterator[duckdb.DuckDBPyConnection]:
+    """The primary store for one write (upload, retraction, targets, registers, unit costs), waiting with a
+    visible message while another app server or the command line writes; a new snapshot follows."""
+    notice = st.empty()
+    try:
+        with store.writing(on_wait=lambda: notice.info("Another upload or edit is being saved; waiting for its "
+                                                         "turn…", icon=":material/hourglass_top:")) as con:
+            yield con
+    except store.WriterBusy as busy:
+        notice.error(str(busy), icon=":material/hourglass_disabled:")
+        st.stop()
+    notice.empty()
 
 
 def data_version() -> tuple:

@@ -83,7 +83,8 @@ st.warning(f"**Retract upload {chosen} ('{details['filename']}')?** Its {preview
              "back. The upload stays listed here as retracted.", icon=":material/warning:")
 yes, no, _ = st.columns([1, 1, 3])
 if yes.button("Yes, retract it", type="primary", key="retract-confirm"):
-    st.session_state["retract-result"] = store.retract_upload(con, chosen, user=user)
+    with state.writing() as primary:
+        st.session_state["retract-result"] = store.retract_upload(primary, chosen, user=user)
     st.session_state.pop("retract-pending", None)
     st.rerun()
 if no.button("Cancel", key="retract-cancel"):

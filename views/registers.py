@@ -65,7 +65,8 @@ if parsed is not None:
         with st.expander(f"Rows skipped ({len(parsed.rows_skipped)})"):
             st.dataframe(pd.DataFrame(parsed.rows_skipped), hide_index=True)
     if parsed.ok and st.button("Load into the population frame", icon=":material/database_upload:"):
-        result = registers.commit(con, parsed, user=user)
+        with state.writing() as primary:
+            result = registers.commit(primary, parsed, user=user)
         st.session_state["register-result"] = {"status": result["status"], "message": result["message"]}
         st.session_state.pop("register-preview", None)
         st.rerun()

@@ -29,7 +29,8 @@ FRAME_HEADINGS = {"museums_funded": "Fully funded", "funded_lo": "Fully funded, 
 
 def save_unit_costs(rows: list[dict]) -> None:
     """Before the page runs again, so that every figure on it is computed with the new costs."""
-    st.session_state["unit-costs-saved"] = store.replace_unit_costs(state.database(), rows)
+    with state.writing() as primary:
+        st.session_state["unit-costs-saved"] = store.replace_unit_costs(primary, rows)
     st.session_state.pop("unit-costs-editor", None)              # the edits are in the table now
 
 

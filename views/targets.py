@@ -33,5 +33,6 @@ rows, problems = targets.check(edited)
 for problem in problems:
     st.error(problem, icon=":material/error:")
 if st.button("Save targets", type="primary", disabled=bool(problems)):
-    saved = store.replace_targets(con, rows)
+    with state.writing() as primary:
+        saved = store.replace_targets(primary, rows)
     st.success(f"Saved {saved} targets. Every chart now uses them.", icon=":material/check_circle:")

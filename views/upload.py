@@ -134,7 +134,8 @@ def show_review(upload: Upload) -> None:
         if right.button("Remember my column choices", key=f"remember-{tag}", icon=":material/bookmark:",
                         help="Use the same choices automatically for the next file with exactly these headings "
                              "(for example the corrected file)."):
-            saved = upload.remember(con, user=user)
+            with state.writing() as primary:
+                saved = upload.remember(primary, user=user)
             st.toast(f"Column choices saved for sheet(s): {', '.join(saved)}.")
 
     st.markdown("##### 3. Rows that will be stored")
@@ -264,7 +265,8 @@ def show_commit(upload: Upload) -> None:
                                 key=f"ack-{tag}-{digest}")
     if st.button(f"Load {rows} museum row(s)", key=f"commit-{tag}", type="primary", disabled=not confirmed,
                  icon=":material/upload:"):
-        upload.commit(con, user=user, warnings_confirmed=confirmed)
+        with state.writing() as primary:
+            upload.commit(primary, user=user, warnings_confirmed=confirmed)
         st.rerun()
     if not confirmed:
         st.caption("Tick the box above to load the file with its warnings.")

@@ -64,12 +64,12 @@ def transaction(con: duckdb.DuckDBPyConnection):
             raise
         if tx.kept:
             cur.execute("COMMIT")
-            _checkpoint(cur)
+            checkpoint(cur)
         else:
             cur.execute("ROLLBACK")
 
 
-def _checkpoint(cur: duckdb.DuckDBPyConnection) -> None:
+def checkpoint(cur: duckdb.DuckDBPyConnection) -> None:
     """Fold the WAL into the file. Skipped (the WAL keeps the commit durable) while a reader's transaction
     is still open; the next commit or DuckDB's automatic checkpoint folds it in."""
     try:

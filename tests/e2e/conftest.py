@@ -7,6 +7,9 @@ Browsers are never downloaded: chromium comes from `apt-get install chromium` (C
 from __future__ import annotations
 
 import os
+import pwd
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -75,6 +78,70 @@ def running_app(db: Path, log: Path, *options: str):
             proc.wait(timeout=10)
 
 
+NGINX = Path(shutil.which("nginx") or "/usr/sbin/nginx")
+
+
+def nginx_config(replicas: list[str], port: int, prefix: Path) -> str:
+    """deploy/nginx.conf for app servers at `replicas` (host:port), listening on the loopback `port`, with its pid,
+    logs and temporary files in `prefix`, so that it runs without root. Only those lines change: the routing,
+    stickiness and websocket settings are the deployed ones."""
+    text = (ROOT / "deploy" / "nginx.conf").read_text()
+    swaps = [(r"(?m)^(\s*)server app\d+:8501( .*;)\n(?:\s*server app\d+:8501.*;\n)*",
+              lambda m: "".join(f"{m[1]}server {r}{m[2]}\n" for r in replicas)),
+             (r"(?m)^(\s*)listen 80;", rf"\1listen {HOST}:{port};"),
+             (r"(?m)^pid .*;", f"pid {prefix}/nginx.pid;"),
+             (r"(?m)^error_log \S+", f"error_log {prefix}/error.log"),
+             (r"(?m)^(\s*)access_log \S+", rf"\1access_log {prefix}/access.log"),
+             (r"(?m)^(\s*)include /etc/nginx/mime.types;",
+              r"\1include /etc/nginx/mime.types;\n" + "".join(
+                  rf"\1{kind}_temp_path {prefix}/{kind}_temp;\n"
+                  for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")))]
+    for pattern, replacement in swaps:
+        text, n = re.subn(pattern, replacement, text)
+        assert n == 1, f"deploy/nginx.conf no longer has one line matching {pattern!r}"
+    if os.geteuid() == 0:               # workers would otherwise run as nobody, who cannot enter the temp dir
+        text = f"user {pwd.getpwuid(0).pw_name};\n" + text
+    return text
+
+
+@contextmanager
+def behind_nginx(replicas: list[str], prefix: Path):
+    """nginx (Debian package) in front of the app servers at `replicas` (base URLs), configured by
+    deploy/nginx.conf; yields its base URL once a request through it reaches an app server. The access log,
+    prefix/access.log, says which replica served each request (see `served_by`)."""
+    if not NGINX.exists():
+        pytest.fail(f"{NGINX} not found: install Debian nginx first (apt-get install nginx-light).", pytrace=False)
+    prefix.mkdir(parents=True, exist_ok=True)
+    url = f"http://{HOST}:{_free_port()}"
+    config = prefix / "nginx.conf"
+    config.write_text(nginx_config([r.split("://", 1)[1] for r in replicas], int(url.rsplit(":", 1)[1]), prefix))
+    with (prefix / "nginx.out").open("wb") as out:
+        proc = subprocess.Popen([str(NGINX), "-p", str(prefix), "-c", str(config), "-g", "daemon off;"],
+                                stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + HEALTH_TIMEOUT_S
+        while not _healthy(url):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"nginx not serving at {url}:\n{(prefix / 'nginx.out').read_text()}"
+                            f"{(prefix / 'error.log').read_text() if (prefix / 'error.log').exists() else ''}")
+            time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def served_by(prefix: Path, path: str = "/") -> dict[str, set[str]]:
+    """From the access log of `behind_nginx`: the replicas (host:port) that served each route cookie, counting
+    requests for addresses under `path` ("/_stcore/stream": the sessions' websockets, logged once closed)."""
+    routes: dict[str, set[str]] = {}
+    for line in (prefix / "access.log").read_text().splitlines():
+        found = re.search(r'"\S+ (\S+) [^"]*" .* route=(\S+) upstream=(\S+) ', line)
+        if found and found[1].startswith(path) and found[3] != "-":
+            routes.setdefault(found[2], set()).update(found[3].split(", "))
+    return routes
+
+
 @dataclass
 class Server:
     url: str
@@ -88,12 +155,20 @@ class Server:
 def app_server(tmp_path_factory) -> Server:
     """The app on a store seeded with the generated sample survey (120 museums, two waves); read-only tests
     share it."""
+    work = tmp_path_factory.mktemp("e2e-store")
+    db, latest_wave, latest_count, count_2023 = seeded_store(work)
+    with running_app(db, work / "streamlit.log") as url:
+        yield Server(url, latest_wave, latest_count, count_2023, work / "streamlit.log")
+
+
+def seeded_store(work: Path) -> tuple[Path, str, int, int]:
+    """A store in `work` loaded with the generated sample survey (120 museums, two waves): its path, the latest
+    wave, how many museums answered it, and how many answered 2023."""
     from analysis.loading.upload import load_file
     from analysis.loading.sample import generate_sample
     from analysis.store import open_store
     from analysis.export.template import write_template
 
-    work = tmp_path_factory.mktemp("e2e-store")
     workbook, db = work / "survey.xlsx", work / "store.duckdb"
     write_template(workbook, generate_sample(museums=120, seed=7))
     con = open_store(db)
@@ -107,11 +182,9 @@ def app_server(tmp_path_factory) -> Server:
         count_2023 = con.execute(
             "SELECT count(*) FROM current_responses WHERE survey_wave = '2023'").fetchone()[0]
     finally:
-        con.close()                     # DuckDB: one process per file; the server opens it next
+        con.close()
     assert latest_count > 0 and count_2023 > 0 and latest_wave != "2023", (latest_wave, latest_count, count_2023)
-
-    with running_app(db, work / "streamlit.log") as url:
-        yield Server(url, latest_wave, int(latest_count), int(count_2023), work / "streamlit.log")
+    return db, latest_wave, int(latest_count), int(count_2023)
 
 
 @pytest.fixture(scope="module")
