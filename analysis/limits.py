@@ -24,6 +24,7 @@ MAX_COLUMNS = _env_int("MUSEUM_MAX_COLUMNS", 500)     # columns per sheet
 MAX_CELLS = _env_int("MUSEUM_MAX_CELLS", 5_000_000)  # filled cells per file, counted before parsing
 HEADER_SCAN_ROWS = 40                                 # how far down a header row is looked for
 SUPPRESS_BELOW_N = 5                                  # groups with fewer respondents are not shown
+ROWS_SHOWN = 100                                      # rows of a per-museum list on a page; all of it downloads
 
 # --- reading workbooks safely (analysis.reading; shared/STACK-NOTES.md section H) -----------------------
 # calamine (the Rust reader under fastexcel) aborts the whole process (an allocation failure, not an

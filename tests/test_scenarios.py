@@ -324,6 +324,17 @@ def test_cost_model_flags_more_than_five_times_above_or_below():
     assert out["ratio"].iloc[0] == 5 and pd.isna(out["ratio"].iloc[5])
 
 
+def test_flagged_table_lists_the_museums_furthest_apart_first():
+    # each modelled at 100 x EUR 10 = EUR 1,000: declared 6,000 is 6x above, 100 is 10x below, 0 declares no need,
+    # 8,000 is 8x above, 1,000 is not flagged
+    frame = pd.DataFrame([museum(6_000), museum(100), museum(0), museum(8_000), museum(1_000)]).assign(
+        museum_id=["A", "B", "C", "D", "E"], museum_name=list("abcde"), country="AT")
+    check = unit_costs.cross_check(frame, COSTS)
+    assert check.table()["museum_id"].tolist() == ["C", "B", "D", "A"]
+    assert check.table()["times_apart"].tolist() == ["no need declared", "10.0× below", "8.0× above", "6.0× above"]
+    assert check.table(2)["museum_id"].tolist() == ["C", "B"]
+
+
 def test_cost_model_share_in_3d_and_costs_by_type():
     frame = pd.DataFrame([museum(1, digitised=40, in_3d=10),            # own share 10 / 40 = 25 %
                           museum(1, digitised=0, in_3d=None),           # none digitised yet: the model's 10 %

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Callable
 
 import duckdb
@@ -17,7 +18,7 @@ import pandas as pd
 
 from analysis import store
 from analysis.charts import catalogue
-from analysis.figures import metrics, provenance
+from analysis.figures import metrics, projections, provenance, scenarios, unit_costs
 from analysis.figures.filters import Filters
 from analysis.store import snapshots
 
@@ -63,15 +64,26 @@ def options(version: tuple) -> dict[str, list]:
     return metrics.options(database())
 
 
+# Aggregates of one row per museum: shared between sessions rather than copied, since a copy of half a million rows
+# on every read (st.cache_data unpickles what it returns) costs more than the page. Readers must not change them.
+PER_MUSEUM = (metrics.scenario_inputs,)
+
+
 def aggregate(version: tuple, metric: Callable[..., pd.DataFrame], filters: Filters, *args) -> pd.DataFrame:
     """`metric(con, filters, *args)` for any analysis.figures.metrics aggregate (metrics.distribution, metrics.totals,
     ...), cached per data version, filters and arguments. The function is passed itself, so editors follow it."""
-    return _cached(version, f"{metric.__module__}.{metric.__qualname__}", filters, args, _metric=metric)
+    cached = _shared if metric in PER_MUSEUM else _cached
+    return cached(version, f"{metric.__module__}.{metric.__qualname__}", filters, args, _metric=metric)
 
 
 @st.cache_data(show_spinner=False)
 def _cached(version: tuple, name: str, filters: Filters, args: tuple, *, _metric: Callable) -> pd.DataFrame:
     """Keyed by the metric's name: Streamlit does not hash arguments whose name starts with an underscore."""
+    return _metric(database(), filters, *args)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _shared(version: tuple, name: str, filters: Filters, args: tuple, *, _metric: Callable) -> pd.DataFrame:
     return _metric(database(), filters, *args)
 
 
@@ -96,3 +108,51 @@ def data_of(version: tuple, wave: str | None) -> provenance.DataVersion:
 def slides(version: tuple, filters: Filters, keys: tuple[str, ...]) -> list:
     """The deck's charts under the current filters (analysis.charts.catalogue), cached per data version."""
     return catalogue.build(database(), filters, list(keys))
+
+
+@dataclass(frozen=True)
+class ScenarioFigures:
+    """Everything the Scenarios page shows for one sum, rule, weights and horizon (analysis.figures.scenarios,
+    .projections and .unit_costs), computed once and shared: at a million answers it takes seconds."""
+
+    scenario: scenarios.Scenario
+    frame: projections.FrameScenario | None        # all museums of the countries in view, extrapolated
+    frame_reason: str                              # why there is no extrapolation, when there is none
+    curve: catalogue.Chart | None
+    outlook: catalogue.Chart | None
+    costs: pd.DataFrame                            # the unit costs in force
+    check: unit_costs.CrossCheck
+
+
+def scenario(view: catalogue.View, budget_eur: float, rule: str, weights: dict[str, int],
+             horizon: int) -> ScenarioFigures:
+    return _scenario(data_version(), view.filters, view.caption, budget_eur, rule, weights, horizon, _view=view)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _scenario(version: tuple, filters: Filters, caption: str, budget_eur: float, rule: str, weights: dict[str, int],
+              horizon: int, *, _view: catalogue.View) -> ScenarioFigures:
+    inputs = _view.fetch(metrics.scenario_inputs)
+    s = scenarios.run(inputs["museums"], budget_eur, rule, weights, horizon)
+    check = unit_costs.cross_check(inputs["museums"], inputs["unit_costs"])
+    reason = projections.frame_reason(filters)
+    if not s.with_gap:                             # the page says so and stops
+        return ScenarioFigures(s, None, reason, None, None, inputs["unit_costs"], check)
+    frame = None if reason else projections.frame_scenario(inputs["museums"], inputs["population"], budget_eur, rule,
+                                                           weights)
+    return ScenarioFigures(s, frame, reason,
+                           catalogue.render("scenario-curve", _view, scenario=s, extrapolated=(frame, reason)),
+                           catalogue.render("scenario-outlook", _view, scenario=s), inputs["unit_costs"], check)
+
+
+def scenario_by(view: catalogue.View, figures: ScenarioFigures, by: str) -> catalogue.Chart:
+    """The scenario's outcome per country, museum type, size band or ownership."""
+    s = figures.scenario
+    return _scenario_by(data_version(), view.filters, view.caption, s.budget_eur, s.rule, tuple(s.omega), s.horizon,
+                        by, _view=view, _scenario=s)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _scenario_by(version: tuple, filters: Filters, caption: str, budget_eur: float, rule: str, omega: tuple,
+                 horizon: int, by: str, *, _view: catalogue.View, _scenario: scenarios.Scenario) -> catalogue.Chart:
+    return catalogue.render("scenario-by-country", _view, by=by, scenario=_scenario)

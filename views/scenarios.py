@@ -8,10 +8,10 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from analysis import accounts, export, formats, schema, store
+from analysis import accounts, export, formats, limits, schema, store
 from analysis.charts import catalogue
 from analysis.export import tables
-from analysis.figures import metrics, projections, scenarios, unit_costs
+from analysis.figures import projections, scenarios, unit_costs
 from ui import auth, state, widgets
 
 # ?by= values as shown (a bound widget writes its shown option) -> grouping column
@@ -41,7 +41,6 @@ st.caption("What would a given sum change? Try a sum and a rule for sharing it o
            "scenario.")
 
 view = widgets.explore_view()
-inputs = view.fetch(metrics.scenario_inputs)
 
 left, right, _ = st.columns([1, 1, 1.5])
 budget_m = left.number_input("Sum to invest (EUR millions)", min_value=0.0, max_value=1e6, step=5.0,
@@ -63,8 +62,8 @@ if not any(weights.values()):
     st.error("Give at least one pillar a weight above 0.", icon=":material/error:")
     st.stop()
 
-scenario = scenarios.run(inputs["museums"], float(budget_m or 0) * 1e6, rule, weights, int(horizon))
-params = {"scenario": scenario}
+figures = state.scenario(view, float(budget_m or 0) * 1e6, rule, weights, int(horizon))
+scenario = figures.scenario
 if not scenario.with_gap:
     st.info(f"None of the museums in view has a funding shortfall to close ({view.caption}; n = {scenario.n} "
             "gave need and budget).", icon=":material/savings:")
@@ -84,25 +83,25 @@ st.caption(f"{view.caption}; n = {scenario.n} museums that gave need and budget,
            f"gap ({100 * scenario.funded / scenario.with_gap:.0f} % fully funded, "
            f"{100 * scenario.closed_eur / scenario.total_eur:.0f} % of their {money(scenario.total_eur)} closed).")
 
-reason = projections.frame_reason(view.filters)
-frame = None if reason else projections.frame_scenario(inputs["museums"], inputs["population"], scenario.budget_eur,
-                                                       rule, weights)
+frame = figures.frame
 st.markdown("**All museums of these countries (extrapolated).** "
-            + catalogue.frame_sentence(frame, reason or "no country in view can be weighted"))
+            + catalogue.frame_sentence(frame, figures.frame_reason or "no country in view can be weighted"))
 if frame is not None:
     with st.expander("Extrapolated per country, with 95 % intervals"):
         shown = frame.table.assign(scope=[("All countries with a frame" if c == "ALL" else schema.country_name(c))
                                           for c in frame.table["scope"]])
         st.dataframe(tables.readable(shown.rename(columns=FRAME_HEADINGS)), hide_index=True)
 
-curve = widgets.show(view, "scenario-curve", extrapolated=(frame, reason), **params)
+curve = figures.curve
+widgets.chart(curve)
 
 # 2. Outcome by group and pillar -----------------------------------------------------------------------------
 st.header("Who gets what")
 choice = st.segmented_control("Break the outcome down by", list(BREAKDOWNS), key="by", default="Country",
                               required=True, bind="query-params") or "Country"
 by = BREAKDOWNS[choice]
-outcome = widgets.show(view, "scenario-by-country", by=by, **params)
+outcome = state.scenario_by(view, figures, by)
+widgets.chart(outcome)
 left, _ = st.columns([1.3, 1])
 with left:
     st.markdown("**By pillar**")
@@ -116,18 +115,24 @@ with left:
 
 # 3. Digitisation outlook ------------------------------------------------------------------------------------
 st.header(f"Digitisation by {scenario.horizon}")
-outlook = widgets.show(view, "scenario-outlook", **params)
+outlook = figures.outlook
+widgets.chart(outlook)
 st.markdown("**What is assumed**\n" + "\n".join(f"- {a}" for a in projections.outlook_assumptions(scenario.horizon)))
 
 # 4. Cost model ----------------------------------------------------------------------------------------------
 st.header("Cost model: are the declared needs plausible?")
-costs = inputs["unit_costs"]
-check = unit_costs.cross_check(inputs["museums"], costs)
+costs, check = figures.costs, figures.check
 st.markdown(check.sentence)
 st.markdown("\n".join(f"- {a}" for a in unit_costs.ASSUMPTIONS))
 _, role = auth.current_user()
 if len(check.flagged) and accounts.allows(role, "analyst"):
-    st.dataframe(tables.readable(check.table), hide_index=True)
+    st.dataframe(tables.readable(check.table(limits.ROWS_SHOWN)), hide_index=True)
+    if len(check.flagged) > limits.ROWS_SHOWN:
+        st.caption(f"The {limits.ROWS_SHOWN} museums furthest apart of the {len(check.flagged):,} flagged; the "
+                   "download has them all.")
+    st.download_button("All flagged museums (CSV)", lambda: export.to_csv(check.table(), view.data_version),
+                       "museums-flagged-by-the-cost-model.csv", "text/csv", on_click="ignore",
+                       icon=":material/download:")
 elif len(check.flagged):
     st.caption("The list of flagged museums is shown to analysts and administrators.")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 import duckdb
 import numpy as np
@@ -122,11 +123,11 @@ class CrossCheck:
 
     checked: pd.DataFrame
 
-    @property
+    @cached_property                   # computed once: pages show the same check on every rerun
     def flagged(self) -> pd.DataFrame:
         return self.checked[self.checked["flag"] != ""]
 
-    @property
+    @cached_property
     def sentence(self) -> str:
         """What the check found, in words with n (Markdown)."""
         n, f = len(self.checked), self.flagged
@@ -139,10 +140,18 @@ class CrossCheck:
                 "their remaining objects would cost at published unit costs. They are flagged for the analyst, never "
                 "changed.")
 
-    @property
-    def table(self) -> pd.DataFrame:
-        """The flagged museums as an analyst reads them: names, country and type in words, how many times apart."""
+    @cached_property
+    def furthest_apart(self) -> pd.DataFrame:
+        """The flagged museums, those whose need and model are the most times apart first."""
         f = self.flagged
+        with np.errstate(divide="ignore"):
+            apart = np.fmax(f["ratio"], 1 / f["ratio"]).fillna(np.inf)   # no need declared / nothing left: first
+        return f.loc[apart.sort_values(ascending=False, kind="stable").index]
+
+    def table(self, rows: int | None = None) -> pd.DataFrame:
+        """The flagged museums as an analyst reads them, furthest apart first (the first `rows` of them, or all):
+        names, country and type in words, how many times apart."""
+        f = self.furthest_apart.iloc[:rows]
         types = dict(schema.FIELDS_BY_NAME["museum_type"].choices)
         return pd.DataFrame({
             "museum_id": f["museum_id"], "museum_name": f["museum_name"],
