@@ -15,8 +15,8 @@ import pandas as pd
 from analysis import limits
 from analysis.figures import unit_costs, weights
 from analysis.figures.filters import Filters
-from analysis.figures.scenarios import (ASSUMPTIONS, DEFAULT_RULE, PILLARS, RULE_TEXT, Scenario, allocate, by_group,
-                                        by_pillar, pillar_weights, rule_name, shortfall_arrays)
+from analysis.figures.scenarios import (ASSUMPTIONS, DEFAULT_RULE, PILLARS, RULE_TEXT, SHORTFALLS, Scenario, allocate,
+                                        by_group, by_pillar, pillar_weights, rule_name, shortfall_arrays)
 
 
 # --- extrapolated to the population frame ------------------------------------------------------------------
@@ -48,7 +48,8 @@ def frame_scenario(museums: pd.DataFrame, population: pd.DataFrame, budget_eur: 
     """The same rule and sum shared among every museum of the population frame of the countries in view, each
     museum that answered standing for its stratum (`frame_size_band`, the register's size band where it is in
     one); None when no country can be weighted."""
-    known = museums[museums["funding_shortfall_eur"].notna()].reset_index(drop=True)
+    known = museums.loc[museums["funding_shortfall_eur"].notna(),
+                        ["country", "frame_size_band", "funding_shortfall_eur", *SHORTFALLS]].reset_index(drop=True)
     data = pd.DataFrame({"country": known["country"], "size_band": known["frame_size_band"]})
     weighting = weights.post_strata(population, weights.cells(data))
     stratum = weighting.key_of(data)
@@ -90,7 +91,9 @@ def outlook(museums: pd.DataFrame, s: Scenario, costs: pd.DataFrame) -> pd.DataF
     earlier answer report (n_pace >= SUPPRESS_BELOW_N), never above the share that needs digitising; the extra points the
     scenario's money to the digitisation pillars buys at the cost model's unit costs; and the 2030 target in force.
     Countries with n < SUPPRESS_BELOW_N are suppressed."""
-    base = museums[(museums["collection_objects"] > 0) & museums["pct_digitised"].notna()].copy()
+    used = ["response_id", "country", "reference_year", "collection_objects", "pct_no_need_digitise",
+            "progress_pp_a_year", "target_pct_digitised", *unit_costs.INPUTS]
+    base = museums.loc[(museums["collection_objects"] > 0) & museums["pct_digitised"].notna(), used]
     modelled = unit_costs.model(base, costs)
     unit = (1 - modelled["share_3d_pct"] / 100) * modelled["cost_2d_eur"] + \
         modelled["share_3d_pct"] / 100 * modelled["cost_3d_eur"]

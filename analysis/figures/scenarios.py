@@ -237,7 +237,7 @@ class Scenario:
     rule: str
     omega: np.ndarray
     horizon: int
-    museums: pd.DataFrame        # the museums with a known shortfall, with what the scenario gives each
+    museums: pd.DataFrame        # the museums with a known shortfall (ids, groups, shortfalls), what the scenario gives each
     unallocated_eur: float
     curve: pd.DataFrame
     compared: pd.DataFrame       # every rule at this sum: rule, label, museums_funded, funded_pct, closed_eur, ...
@@ -309,7 +309,8 @@ def run(museums: pd.DataFrame, budget_eur: float, rule: str = DEFAULT_RULE, weig
     if budget_eur is None or not math.isfinite(budget_eur) or budget_eur < 0:
         raise ValueError("the sum to invest must be a number of euros, 0 or more")
     omega = pillar_weights(weights_by_pillar)
-    known = museums[museums["funding_shortfall_eur"].notna()].reset_index(drop=True)
+    kept = ["response_id", "museum_id", *BREAKDOWNS, "funding_shortfall_eur", *SHORTFALLS]
+    known = museums.loc[museums["funding_shortfall_eur"].notna(), kept].reset_index(drop=True)
     S, P = shortfall_arrays(known)
     done = allocate(S, P, budget_eur, rule, omega)
     per_museum = known.assign(allocated_eur=done.given, fully_funded=(done.funded >= 1) & (S > 0),

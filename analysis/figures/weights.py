@@ -230,8 +230,10 @@ class Weighting:
 
     def key_of(self, data: pd.DataFrame) -> pd.Series:
         """The stratum key of each row of `data` (columns country, size_band); None where it is left out."""
-        return pd.Series([self.members.get((c, _band(b))) for c, b in zip(data["country"], data["size_band"])],
-                         index=data.index, dtype=object)
+        bands = data["size_band"].astype("str").where(data["size_band"].notna(), SIZE_UNKNOWN)
+        joined = {f"{c}\x1f{b}": key for (c, b), key in self.members.items()}
+        keys = (data["country"].astype("str") + "\x1f" + bands).map(joined)    # vectorised: 0.5 M rows at 1M answers
+        return keys.astype(object).where(keys.notna(), None)
 
 
 def _stratum_key(country: str, bands: tuple[str, ...]) -> str:
