@@ -26,6 +26,7 @@ DOMAINS = ("messages", "survey")
 _current: ContextVar[str] = ContextVar("language", default=SOURCE_LANGUAGE)
 
 
+@lru_cache(maxsize=None)            # the catalogues ship with the code: listed once, not on every rerun
 def languages(domain: str = "messages") -> tuple[str, ...]:
     """English first, then every language that has a catalogue for this domain, in code order."""
     found = sorted(p.parent.parent.name for p in LOCALES.glob(f"*/LC_MESSAGES/{domain}.po"))
