@@ -146,7 +146,7 @@ def test_polish_template_reads_as_written_by_hand(tmp_path):
     rules = {dv.formula1 for dv in sheet.data_validations.dataValidation}
     assert '"tak,nie"' in rules
     letter = openpyxl.utils.get_column_letter(column)
-    assert f"'Listy'!${letter}$2:${letter}$12" in rules
+    assert f"Listy!${letter}$2:${letter}$12" in rules
     assert wb["Instrukcja"]["A1"].value == "Jak wypełnić ankietę"
 
 
