@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from functools import partial
 
 import pandas as pd
 from openpyxl import Workbook
@@ -102,7 +103,7 @@ def write_template(path: str | os.PathLike, frame: pd.DataFrame | None = None, l
     """The blank template (frame None) or one filled with `frame`'s canonical values, in a survey language."""
     if language not in texts.languages():
         raise ValueError(f"no survey catalogue for '{language}': choose among {', '.join(texts.languages())}")
-    say = lambda message: texts.text(message, language)          # noqa: E731
+    say = partial(texts.text, language=language)
     wb = Workbook()
     info = wb.active
     info.title = say(SHEETS[0])

@@ -40,14 +40,10 @@ def choice_label(f: schema.Field, code: str, language: str) -> str:
     return text(dict(f.choices)[code], language)
 
 
-def skill_area_name(area: str) -> str:
-    """'info_data' -> 'Information and data literacy' (the DigComp 2.2 area name, a msgid of its own)."""
-    return schema.FIELDS_BY_NAME[f"skill_{area}"].label.removeprefix("Skills: ").capitalize()
-
-
 def messages() -> list[tuple[str, str]]:
     """(msgid, where it is used) for every text of the domain, in template order, each once."""
     from analysis.export import template
+    from analysis.figures.skills import skill_area_label
 
     found: dict[str, str] = {}
 
@@ -68,7 +64,7 @@ def messages() -> list[tuple[str, str]]:
     for pillar, label in schema.PILLARS.items():
         add(label, f"investment pillar {pillar}")
     for area in schema.SKILL_AREAS:
-        add(skill_area_name(area), f"DigComp area {area}")
+        add(skill_area_label(area), f"DigComp area {area}")
     return list(found.items())
 
 
