@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from analysis import store
+from analysis.i18n import survey
 from analysis.figures import metrics
 
 
@@ -262,7 +263,7 @@ def cmd_scenario(args) -> int:
 def cmd_template(args) -> int:
     from analysis.export.template import write_template
 
-    write_template(args.out)
+    write_template(args.out, language=args.lang)
     print(f"wrote {args.out}")
     return 0
 
@@ -272,7 +273,7 @@ def cmd_sample(args) -> int:
     from analysis.export.template import write_template
 
     frame = generate_sample(museums=args.museums, seed=args.seed)
-    write_template(args.out, frame)
+    write_template(args.out, frame, language=args.lang)
     print(f"wrote {args.out}: {len(frame)} rows, {frame['museum_id'].nunique()} museums, "
           f"{frame['country'].nunique()} countries")
     return 0
@@ -323,6 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis", description="Museum survey store.")
     sub = parser.add_subparsers(dest="command", required=True)
     db_help = "DuckDB file (default: $MUSEUM_DB or data/museums.duckdb)"
+    lang_help = "the language of the headings, instructions and answers (a survey catalogue)"
 
     p = sub.add_parser("load", help="validate survey files and commit the clean ones")
     p.add_argument("files", nargs="+")
@@ -376,12 +378,14 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("template", help="write the blank survey workbook")
     p.add_argument("out")
+    p.add_argument("--lang", default="en", choices=survey.languages(), help=lang_help)
     p.set_defaults(run=cmd_template)
 
     p = sub.add_parser("sample", help="write a calibrated synthetic survey")
     p.add_argument("out")
     p.add_argument("--museums", type=int, default=700)
     p.add_argument("--seed", type=int, default=2025)
+    p.add_argument("--lang", default="en", choices=survey.languages(), help=lang_help)
     p.set_defaults(run=cmd_sample)
 
     p = sub.add_parser("retract", help="withdraw an upload (its rows leave every figure)")

@@ -22,6 +22,7 @@ import pycountry
 from rapidfuzz import fuzz, process
 
 from analysis import schema
+from analysis.i18n import survey
 from analysis.parsing.report import ERROR, WARNING
 from analysis.schema import Field
 
@@ -134,13 +135,23 @@ def parse_bool(value: object, f: Field) -> tuple[object, Problem]:
         return True, None
     if key in schema.FALSE_WORDS:
         return False, None
+    for form in (key, schema.header_key(key)):         # yes / no as the template writes it in a survey language
+        if form in survey.yes_no():
+            return survey.yes_no()[form], None
     return None, (ERROR, "not_yes_no", f"'{value}' is not a yes/no answer. {f.label} needs yes or no "
                                        f"(oui/non, ja/nein, sí/no, tak/nie, 1/0 also work).")
 
 
+@lru_cache(maxsize=None)
+def choice_table(f: Field) -> dict[str, str]:
+    """Every answer accepted exactly -> code: the choice labels of every survey catalogue (what the template
+    writes in a museum's language) under the schema's codes, English labels and synonyms."""
+    return {**survey.translated_choices(f), **schema.choice_lookup(f)}
+
+
 def match_choice(text: str, f: Field) -> tuple[str | None, bool]:
     """Return (code, exact). Fuzzy matches need a high score, since they are applied without asking."""
-    table = schema.choice_lookup(f)
+    table = choice_table(f)
     for key in (schema.value_key(text), schema.header_key(text)):
         if key in table:
             return table[key], True

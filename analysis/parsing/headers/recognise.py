@@ -19,6 +19,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from analysis import schema
+from analysis.i18n import survey
 from analysis.parsing.headers import values
 from analysis.parsing.headers.concepts import Reading, read, words
 from analysis.parsing.headers.fields import NEUTRAL, PERSONAL, STANDALONE, WEAK, Definition, definitions
@@ -60,11 +61,13 @@ class Candidate:
 
 @lru_cache(maxsize=1)
 def _own_headings() -> dict[str, str]:
-    """Field names, labels and template headings: what our own template and exports write."""
+    """Field names, and labels and template headings in every survey language: what our own template and
+    exports write. A heading two fields claim is left to the concept-based reading."""
     claims: dict[str, set[str]] = {}
     for f in schema.FIELDS:
-        for text in (f.name, f.label, f.header):
-            claims.setdefault(" ".join(words(text)[0]), set()).add(f.name)
+        claims.setdefault(" ".join(words(f.name)[0]), set()).add(f.name)
+    for written, fields in survey.template_headings().items():
+        claims.setdefault(" ".join(words(written)[0]), set()).update(fields)
     return {k: next(iter(v)) for k, v in claims.items() if len(v) == 1}
 
 

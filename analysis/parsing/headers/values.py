@@ -94,6 +94,6 @@ def _enum_answers() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for f in schema.FIELDS:
         if f.kind == schema.ENUM and len(f.choices) >= 3:
-            for key in schema.choice_lookup(f):
+            for key in normalise.choice_table(f):
                 out.setdefault(key, set()).add(f.name)
     return {k: frozenset(v) for k, v in out.items()}
