@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import schema
+from analysis import i18n, schema
 from analysis.figures import findings
+from analysis.i18n import _
 from analysis.limits import SUPPRESS_BELOW_N
 from analysis.schema import country_name
 
@@ -16,17 +17,17 @@ GROUP_NOUNS = {"country": ("country", "countries"), "museum_type": ("museum type
 
 def group_label(by: str, code: object) -> str:
     """How a breakdown group is written: country names, size bands and enumeration labels in words."""
-    from analysis.figures.filters import SIZE_BAND_LABELS
+    from analysis.figures.filters import size_band_label
     if by == "country":
         return country_name(str(code))
     if by == "size_band":
-        label = SIZE_BAND_LABELS.get(str(code), str(code))
+        label = size_band_label(str(code))
         return label[:1].upper() + label[1:]
     field = schema.FIELDS_BY_NAME.get(by)
     if field is not None and field.choices:
-        return dict(field.choices).get(str(code), str(code))
+        return i18n.survey_label(dict(field.choices).get(str(code), str(code)))
     if isinstance(code, bool):
-        return "Yes" if code else "No"
+        return _("Yes") if code else _("No")
     return str(code)
 
 

@@ -8,12 +8,14 @@ import duckdb
 
 from analysis import limits, schema
 from analysis.figures.filters import Filters
+from analysis.i18n import N_
 from analysis.lazy import pandas as pd
 from analysis.store import derived
 
 # Groupings offered in breakdowns, with their labels.
-GROUPS = {"country": "Country", "museum_type": "Museum type", "size_band": "Size", "ownership": "Ownership",
-          "egmus_type_group": "EGMUS type group", "survey_wave": "Survey wave", "accredited": "Accredited"}
+GROUPS = {"country": N_("Country"), "museum_type": N_("Museum type"), "size_band": N_("Size"),
+          "ownership": N_("Ownership"), "egmus_type_group": N_("EGMUS type group"), "survey_wave": N_("Survey wave"),
+          "accredited": N_("Accredited")}
 
 # Per-museum numeric metrics of museum_metrics that may be averaged or summed (each has its sufficient
 # statistics in fact_cells, analysis.store).

@@ -67,7 +67,7 @@ def on_track(view: View) -> Chart:
     return finish(view, "digitisation-on-track", charts.on_track(frame, view.caption, goal["text"]), frame,
                   "Museums that have reached the digitisation target, are on pace, behind pace, or cannot be judged",
                   n=n, figures=[*figures, f"Target: {goal['text']}."], empty=empty,
-                  method=metrics.ON_TRACK_DEFINITION.replace("**", ""))
+                  method=metrics.on_track_definition().replace("**", ""))
 
 
 @chart("digitisation-spread-by-country", "Digitisation spread by group")

@@ -7,6 +7,7 @@ import pandas as pd
 from analysis import charts, formats, limits, schema
 from analysis.charts.registry import Chart, View, chart, finish, frame_sentence, hidden
 from analysis.figures import metrics, projections, scenarios, weights
+from analysis.i18n import _
 from analysis.schema import country_name
 
 
@@ -51,7 +52,7 @@ def scenario_curve(view: View, budget_eur: float = scenarios.DEFAULT_BUDGET_EUR,
                   "the share of museums with a gap that are fully funded and the share of the shortfall closed, one "
                   "line per allocation rule, with the chosen sum marked", n=s.n, figures=figures,
                   empty=s.with_gap < limits.SUPPRESS_BELOW_N, caption=caption,
-                  method=f"{scenarios.rule_name(s.rule)}: {scenarios.RULE_TEXT[s.rule]}. The curve repeats each rule "
+                  method=f"{scenarios.rule_name(s.rule)}: {_(scenarios.RULE_TEXT[s.rule])}. The curve repeats each rule "
                          f"at {scenarios.CURVE_POINTS} sums from 0 to the whole shortfall.")
 
 
@@ -72,7 +73,7 @@ def scenario_by_group(view: View, by: str = "country", budget_eur: float = scena
                   f"{metrics.GROUPS[by]} groups: the shortfall the scenario closes and what is left, EUR millions, "
                   "with the museums it funds fully", n=int(shown["n"].sum()), figures=figures,
                   hidden=hidden(frame), noun=charts.GROUP_NOUNS.get(by, ("group", "groups")), empty=shown.empty,
-                  caption=caption, method=f"{scenarios.rule_name(s.rule)}: {scenarios.RULE_TEXT[s.rule]}.")
+                  caption=caption, method=f"{scenarios.rule_name(s.rule)}: {_(scenarios.RULE_TEXT[s.rule])}.")
 
 
 @chart("scenario-outlook", "Digitisation outlook with the scenario")
