@@ -39,6 +39,13 @@ def _digits(value: float, digits: int) -> str:
     return format_decimal(_round(value, digits), format=pattern, locale=_locale())
 
 
+def plain(value: float) -> str:
+    """'12.5', '1,000', '0.075': as many decimals as the value has (up to 3), grouped, in the current language;
+    how a cell's value is quoted back in a message."""
+    from babel.numbers import format_decimal
+    return format_decimal(Decimal(f"{float(value):.12g}"), locale=_locale())
+
+
 def money(value: float | None, digits: int = 1) -> str:
     """'EUR 12.4 M' ('12,4 M EUR', '12,4 Mio. EUR'), always in millions; sums under a million get a second
     decimal ('EUR 0.12 M')."""

@@ -230,3 +230,17 @@ def test_choosing_a_language_in_the_sidebar_rewrites_the_page_and_the_link(sampl
     need = next(m for m in at.metric if m.label == "Finanzierungsbedarf bis 2030")
     assert re.fullmatch(r"[\d.]+,\d Mio\. EUR", need.value), need.value      # '1.234,5 Mio. EUR'
     assert "Antwortende Museen" in [m.label for m in at.metric]
+
+
+def test_the_command_line_writes_a_report_in_the_language_asked_for(sample_db, tmp_path):
+    from analysis.__main__ import main
+
+    report = tmp_path / "bericht.html"
+    try:
+        assert main(["report", str(report), "--db", str(sample_db), "--lang", "de",
+                     "--charts", "digitisation-by-country"]) == 0
+    finally:
+        i18n.use("en")
+    text = report.read_text(encoding="utf-8")
+    assert "Digitalisierung der Museen in Europa, Welle 2025" in text
+    assert re.search(r"\d+ Museen in \d+ Ländern, Welle 2025, alle Arten", text)

@@ -7,10 +7,11 @@ import pandas as pd
 from analysis import charts, formats, limits, schema
 from analysis.charts.registry import Chart, View, chart, ends, finish, hidden, pct, pct1
 from analysis.figures import definitions, metrics
+from analysis.i18n import N_
 from analysis.schema import country_name
 
 
-@chart("digitisation-by-country", "Digitisation by country")
+@chart("digitisation-by-country", N_("Digitisation by country"))
 def digitisation_by_country(view: View) -> Chart:
     s = view.summary
     frame = view.fetch(metrics.digitisation_by_country)
@@ -29,7 +30,7 @@ def digitisation_by_country(view: View) -> Chart:
                          "once); the diamond weights each museum by its collection size (share of objects).")
 
 
-@chart("shortfall-by-pillar", "Funding shortfall by pillar")
+@chart("shortfall-by-pillar", N_("Funding shortfall by pillar"))
 def shortfall_by_pillar(view: View) -> Chart:
     s = view.summary
     n = s["n"]["funding_shortfall"]
