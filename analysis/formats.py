@@ -40,10 +40,10 @@ def _digits(value: float, digits: int) -> str:
 
 
 def plain(value: float) -> str:
-    """'12.5', '1,000', '0.075': as many decimals as the value has (up to 3), grouped, in the current language;
-    how a cell's value is quoted back in a message."""
+    """'12.5', '-5000', '0.075': as many decimals as the value has (up to 3), ungrouped as a cell holds it, with
+    the current language's decimal sign ('12,5'); how a cell's value is quoted back in a message."""
     from babel.numbers import format_decimal
-    return format_decimal(Decimal(f"{float(value):.12g}"), locale=_locale())
+    return format_decimal(Decimal(f"{float(value):.12g}"), format="0.###", locale=_locale())
 
 
 def money(value: float | None, digits: int = 1) -> str:

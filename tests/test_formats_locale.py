@@ -63,3 +63,10 @@ def test_missing_values_are_a_dash_in_every_language(language):
     for code in ("en", "fr", "de"):
         language(code)
         assert [formats.money(None), formats.pct(float("nan")), formats.date(None)] == ["–"] * 3
+
+
+def test_a_cell_value_is_quoted_as_written_with_the_language_decimal_sign(language):
+    language("en")
+    assert [formats.plain(v) for v in (-5000, 12.5, 0.075, 100.0)] == ["-5000", "12.5", "0.075", "100"]
+    language("de")
+    assert [formats.plain(v) for v in (-5000, 12.5)] == ["-5000", "12,5"]

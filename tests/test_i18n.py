@@ -170,7 +170,8 @@ def test_the_checker_flags_literals_and_passes_translated_text():
         'st.column_config.TextColumn("Source")\nst.info(_("x") + " more words")\nst.title(label="Hello")'))
     assert [line for line, _ in flagged] == [1, 2, 3, 4, 5, 6, 7, 8, 9]
     assert not untranslated(ast.parse(
-        'st.button(_("Save"))\nst.markdown("---")\nst.markdown(f"- {sentence}")\nst.caption(":material/lock: " + _("x"))\n'
+        'st.button(_("Save"))\nst.markdown("---")\nst.markdown(f"- {sentence}")\n'
+        'st.caption(":material/lock: " + _("x"))\n'
         'st.download_button("CSV", data)\nst.caption(f"{view.caption}.")\nst.markdown("##### " + _("4. Load"))\n'
         'st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm", help="UTC")\nst.metric(_("Rows"), "12 rows")'))
 

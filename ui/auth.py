@@ -130,7 +130,8 @@ def sidebar() -> None:
     with st.sidebar:
         if how == "open":
             st.warning(_("Local open mode: no sign-in is configured, so whoever opens this app can upload and "
-                         "change data. Configure accounts before sharing it (see README)."), icon=":material/lock_open:")
+                         "change data. Configure accounts before sharing it (see README)."),
+                       icon=":material/lock_open:")
             return
         _write_cookie()
         if name != "anonymous":
@@ -156,7 +157,9 @@ def require(role: str) -> str:
     name, has = current_user()
     if not accounts.allows(has, role):
         who = _("you are not signed in: sign in in the sidebar") if name == "anonymous" else \
-            _("you are signed in as {name} ({role}): ask an administrator for access").format(name=name, role=_(ROLE_NAMES[has]))
-        st.error(_("This page needs the **{role}** role; {who}.").format(role=_(ROLE_NAMES[role]), who=who), icon=":material/block:")
+            _("you are signed in as {name} ({role}): ask an administrator for access").format(
+                name=name, role=_(ROLE_NAMES[has]))
+        st.error(_("This page needs the **{role}** role; {who}.").format(role=_(ROLE_NAMES[role]), who=who),
+                 icon=":material/block:")
         st.stop()
     return name

@@ -60,7 +60,7 @@ with estimates_tab:
         if spec.total:
             columns.update({"total": _("Extrapolated total"), "total_lo": _("Total from"), "total_hi": _("Total to")})
         st.dataframe(tables.readable(table[list(columns)].rename(columns=columns)), hide_index=True)
-        st.caption(weights.INTERVAL_METHOD + " " + _(
+        st.caption(weights.rules_in_words()[2] + " " + _(
             "Where a country is weighted by its total alone, its weighted mean equals its unweighted mean; weights "
             "then change the all-countries figure, and, with a register, the country figure too. Unweighted means "
             "of fewer than {n} museums are not shown.").format(n=small))
@@ -103,7 +103,8 @@ with frame_tab:
             st.warning(_("{n} of the {countries} countries in view have a frame figure that is old or counts "
                          "something else: {which}").format(
                 n=len(flagged), countries=len(countries),
-                which="; ".join(f"{schema.country_name(c)} ({f})" for c, f in zip(flagged["country"], flagged["flags"]))),
+                which="; ".join(f"{schema.country_name(c)} ({f})"
+                                for c, f in zip(flagged["country"], flagged["flags"]))),
                 icon=":material/rule:")
         thin = countries[countries["warning"] != ""]
         if len(thin):
@@ -124,7 +125,8 @@ with frame_tab:
             st.dataframe(tables.readable(bands.assign(country=bands["country"].map(schema.country_name))[
                 ["country", "stratum", "respondents", "museums", "coverage_pct"]].rename(columns=columns | {
                     "stratum": _("Size band")})), hide_index=True)
-        st.markdown(_("**Weights.**") + " " + weights.COLLAPSE_RULE + " " + weights.EXCLUSION_RULE)
+        collapse, exclusion = weights.rules_in_words()[:2]
+        st.markdown(_("**Weights.**") + " " + collapse + " " + exclusion)
         strata = state.aggregate(version, metrics.weighting_strata, scope)
         merged = strata[strata["status"] == "merged"]
         if len(merged):
@@ -139,7 +141,7 @@ with frame_tab:
 with definitions_tab:
     st.subheader(_("How figures are aggregated"))
     for name, text in definitions.AGGREGATES.items():
-        st.markdown(f"- **{name}**: {text}")
+        st.markdown(f"- **{_(name)}**: {_(text)}")
     st.markdown("- " + _("**Suppression**: a figure resting on fewer than {n} museums is not shown "
                          "(n < {n}).").format(n=small))
     st.subheader(_("Derived metrics"))
@@ -153,7 +155,7 @@ with definitions_tab:
 
 with limits_tab:
     for text in definitions.LIMITATIONS:
-        st.markdown(f"- {text}")
+        st.markdown(f"- {_(text)}")
     years = store.museum_population_table(con)["year"].dropna()
     if len(years):
         st.caption(_("The bundled museum counts run from {first} to {last} depending on the country.").format(

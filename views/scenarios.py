@@ -59,7 +59,8 @@ with st.expander(_("Pillar priorities (the pillar rule)"), expanded=rule == "pil
     st.caption(_("Weights share the sum out over the six NEMO pillars: a pillar with weight 2 gets twice the money "
                  "of one with weight 1, never more than its shortfall; weight 0 gets nothing."))
     columns = st.columns(3)
-    weights = {p: columns[i % 3].slider(i18n.survey_label(label), 0, 5, scenarios.DEFAULT_PILLAR_WEIGHTS[p], key=f"w_{p}",
+    weights = {p: columns[i % 3].slider(i18n.survey_label(label), 0, 5, scenarios.DEFAULT_PILLAR_WEIGHTS[p],
+                                        key=f"w_{p}",
                                         bind="query-params")
                for i, (p, label) in enumerate(schema.PILLARS.items())}
 if not any(weights.values()):
@@ -126,7 +127,8 @@ with left:
 # 3. Digitisation outlook ------------------------------------------------------------------------------------
 st.header(_("Digitisation by {year}").format(year=scenario.horizon))
 outlook = widgets.show(view, "scenario-outlook", **params)
-st.markdown(_("**What is assumed**") + "\n" + "\n".join(f"- {a}" for a in projections.outlook_assumptions(scenario.horizon)))
+st.markdown(_("**What is assumed**") + "\n"
+            + "\n".join(f"- {a}" for a in projections.outlook_assumptions(scenario.horizon)))
 
 # 4. Cost model ----------------------------------------------------------------------------------------------
 st.header(_("Cost model: are the declared needs plausible?"))

@@ -220,8 +220,9 @@ def show_findings(report, tag: str) -> None:
                                 "Value": st.column_config.TextColumn(_("Value"), width="small"),
                                 "Problem": st.column_config.TextColumn(_("Problem"), width="large"),
                                 "Rule": st.column_config.TextColumn(
-                                    _("Rule"), width="small", help=_("The rule's code, as the command line and the annotated "
-                                                          "workbook give it"))})
+                                    _("Rule"), width="small",
+                                    help=_("The rule's code, as the command line and the annotated workbook give "
+                                           "it"))})
 
 
 def where(f) -> str:
@@ -310,7 +311,8 @@ left.caption(_("Limits per file: {mb} MB, {rows} museum rows, {cells} cells.").f
     mb=max_mb, rows=formats.number(limits.MAX_ROWS), cells=formats.number(limits.MAX_CELLS)))
 
 with st.form("upload-form", clear_on_submit=True):
-    files = st.file_uploader(_("Survey files ({types})").format(types=", ".join(TYPES)), type=TYPES, accept_multiple_files=True,
+    files = st.file_uploader(_("Survey files ({types})").format(types=", ".join(TYPES)), type=TYPES,
+                             accept_multiple_files=True,
                              max_upload_size=max_mb, key="upload-files")
     form_wave = st.selectbox(_("Survey wave"), wave_options(), key="upload-wave", format_func=wave_name,
                              help=_("For files without a survey wave column. You can change it per file below."))

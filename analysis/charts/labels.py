@@ -7,12 +7,13 @@ import pandas as pd
 
 from analysis import i18n, schema
 from analysis.figures import findings
-from analysis.i18n import _
+from analysis.i18n import N_, _
 from analysis.limits import SUPPRESS_BELOW_N
 from analysis.schema import country_name
 
-GROUP_NOUNS = {"country": ("country", "countries"), "museum_type": ("museum type", "museum types"),
-               "size_band": ("size band", "size bands"), "ownership": ("ownership group", "ownership groups")}
+GROUP_NOUNS = {"country": (N_("country"), N_("countries")), "museum_type": (N_("museum type"), N_("museum types")),
+               "size_band": (N_("size band"), N_("size bands")),
+               "ownership": (N_("ownership group"), N_("ownership groups"))}
 
 
 def group_label(by: str, code: object) -> str:
@@ -36,12 +37,13 @@ def pct(value: float | None) -> str:
     return "–" if value is None or pd.isna(value) else f"{value:.0f} %"
 
 
-def not_shown(count: int, singular: str = "group", plural: str | None = None) -> str:
-    """'; 2 countries with fewer than 5 answers not shown' (SUPPRESS_BELOW_N), or '' when nothing was hidden."""
+def not_shown(count: int, singular: str = N_("group"), plural: str = N_("groups")) -> str:
+    """'; 2 countries with fewer than 5 answers not shown' (SUPPRESS_BELOW_N), or '' when nothing was hidden.
+    The nouns are English (translated here when the catalogue has them) or already translated."""
     if not count:
         return ""
-    return (f"; {count} {singular if count == 1 else plural or singular + 's'} with fewer than {SUPPRESS_BELOW_N} "
-            "answers not shown")
+    return "; " + _("{n} {groups} with fewer than {min} answers not shown").format(
+        n=count, groups=_(singular if count == 1 else plural), min=SUPPRESS_BELOW_N)
 
 
 def first_n(frame: pd.DataFrame) -> int:

@@ -8,7 +8,8 @@ import duckdb
 
 from analysis import schema
 from analysis.figures import definitions
-from analysis.figures.sql import CATEGORICAL, GROUPS, MULTI, NUMERIC, check, query, source, stat, suppress
+from analysis.figures.sql import (CATEGORICAL, GROUPS, MULTI, NUMERIC, answer_labels, check, query, source, stat,
+                                  suppress)
 from analysis.figures.filters import Filters
 from analysis.i18n import N_, _
 from analysis.lazy import pandas as pd
@@ -118,7 +119,7 @@ def answers_by(con: duckdb.DuckDBPyConnection, filters: Filters, field: str, by:
     Groups with n < SUPPRESS_BELOW_N are suppressed. What a chart of a new question by country reads."""
     field, by = check(field, CATEGORICAL), check(by, GROUPS)
     f = schema.FIELDS_BY_NAME.get(field)
-    labels = dict(f.choices) if f is not None and f.choices else {"true": "Yes", "false": "No"}
+    labels = answer_labels(f)
     where, params = filters.where()
     with con.cursor() as cur:
         rows = cur.execute(f"""SELECT {by}, CAST({field} AS VARCHAR), count(*) FROM museum_facts
@@ -149,7 +150,7 @@ def choice_counts(con: duckdb.DuckDBPyConnection, filters: Filters, field: str) 
     frame = frame[frame["museums"] > 0].sort_values(["museums", "answer"], ascending=[False, True])
     frame["share"] = 100.0 * frame["museums"] / n if n else float("nan")
     frame = frame.reset_index(drop=True)
-    labels = dict(schema.FIELDS_BY_NAME[field].choices)
+    labels = answer_labels(schema.FIELDS_BY_NAME[field])
     frame["label"] = [labels.get(code, code.replace("_", " ").capitalize()) for code in frame["answer"]]
     return suppress(frame, ["share", "museums"])
 

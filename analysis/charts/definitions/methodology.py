@@ -26,7 +26,7 @@ def weighted_by_country(view: View, indicator: str = "pct_digitised") -> Chart:
     return finish(view, f"weighted-{indicator.replace('_', '-')}", charts.weighted_by_country(frame, caption), frame,
                   f"{spec.label}: population-weighted mean per country with 95 % interval, unweighted mean as a "
                   "hollow marker", n=int(everyone["n"].iloc[0]) if len(everyone) else 0, figures=figures,
-                  empty=shown.empty, caption=caption, method=weights.INTERVAL_METHOD)
+                  empty=shown.empty, caption=caption, method=weights.rules_in_words()[2])
 
 
 @chart("wave-change", N_("Change between waves"))

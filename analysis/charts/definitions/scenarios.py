@@ -52,7 +52,8 @@ def scenario_curve(view: View, budget_eur: float = scenarios.DEFAULT_BUDGET_EUR,
                   "the share of museums with a gap that are fully funded and the share of the shortfall closed, one "
                   "line per allocation rule, with the chosen sum marked", n=s.n, figures=figures,
                   empty=s.with_gap < limits.SUPPRESS_BELOW_N, caption=caption,
-                  method=f"{scenarios.rule_name(s.rule)}: {_(scenarios.RULE_TEXT[s.rule])}. The curve repeats each rule "
+                  method=f"{scenarios.rule_name(s.rule)}: {_(scenarios.RULE_TEXT[s.rule])}. "
+                         "The curve repeats each rule "
                          f"at {scenarios.CURVE_POINTS} sums from 0 to the whole shortfall.")
 
 
