@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from analysis import store
+from analysis import i18n, store
 from analysis.i18n import survey
 from analysis.figures import metrics
 
@@ -175,6 +175,7 @@ def cmd_deck(args) -> int:
     from analysis import export
     from analysis.charts import catalogue
 
+    i18n.use(args.lang)                     # titles, filters in words, numbers and dates in this language
     keys = _chart_keys(args.charts)
     con = _open(args.db)
     filters = _filters(con, args)
@@ -184,7 +185,7 @@ def cmd_deck(args) -> int:
     shown = [chart for chart in built if not chart.empty]
     if not shown:
         sys.exit(f"error: none of the charts has anything to show for {scope}")
-    title = f"Museum digitisation in Europe, wave {filters.wave}"
+    title = i18n._("Museum digitisation in Europe, wave {wave}").format(wave=filters.wave)
     out = Path(args.out)
     if args.command == "deck":
         template = Path(args.template).read_bytes() if args.template else None
@@ -359,6 +360,8 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--wave", help="default: the latest wave")
         p.add_argument("--country", nargs="*", help="ISO alpha-2 codes")
         p.add_argument("--charts", metavar="KEY,KEY", help="chart keys in slide order (default: the standard deck)")
+        p.add_argument("--lang", choices=i18n.languages(), default=i18n.SOURCE_LANGUAGE,
+                       help="language of the titles, words and numbers (default: en)")
         if name == "deck":
             p.add_argument("--template", help="branded template (.pptx) whose layouts and typeface the deck uses")
         p.set_defaults(run=cmd_deck)

@@ -1,9 +1,17 @@
-"""How figures are written for people, in one place: pages, chart titles, slides and notes all use these."""
+"""How figures are written for people, in one place: pages, chart titles, slides and notes all use these.
+
+Numbers follow the current language's conventions through Babel ('1,234.5', '1 234,5', '1.234,5'); the
+words around them ('EUR {amount} M', '{amount} million') are catalogue messages, so each language places its
+own unit. Rounding is done here, half up, before Babel writes the digits, so every language shows the same
+rounded value."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
+from analysis import i18n
+from analysis.i18n import _
 from analysis.lazy import pandas as pd   # lazy: analysis.figures.filters uses compact(), and `summary` must not load pandas
 
 MISSING = "–"
@@ -18,30 +26,68 @@ def _round(value: float, digits: int) -> Decimal:
     return Decimal(f"{float(value):.12g}").quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
+def _locale() -> str:
+    """Babel's locale for the current language; English is written the British way, as the interface is."""
+    code = i18n.current()
+    return "en_GB" if code == i18n.SOURCE_LANGUAGE else code
+
+
+def _digits(value: float, digits: int) -> str:
+    """The rounded value with grouping and exactly `digits` decimals, in the current language's symbols."""
+    from babel.numbers import format_decimal
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return format_decimal(_round(value, digits), format=pattern, locale=_locale())
+
+
+def plain(value: float) -> str:
+    """'12.5', '-5000', '0.075': as many decimals as the value has (up to 3), ungrouped as a cell holds it, with
+    the current language's decimal sign ('12,5'); how a cell's value is quoted back in a message."""
+    from babel.numbers import format_decimal
+    return format_decimal(Decimal(f"{float(value):.12g}"), format="0.###", locale=_locale())
+
+
 def money(value: float | None, digits: int = 1) -> str:
-    """'EUR 12.4 M', always in millions; sums under a million get a second decimal ('EUR 0.12 M')."""
+    """'EUR 12.4 M' ('12,4 M EUR', '12,4 Mio. EUR'), always in millions; sums under a million get a second
+    decimal ('EUR 0.12 M')."""
     if _missing(value):
         return MISSING
     if 0 < abs(value) < 1e6:
         digits = max(digits, 2)
-    return f"EUR {_round(value / 1e6, digits):,.{digits}f} M"
+    return _("EUR {amount} M").format(amount=_digits(value / 1e6, digits))
 
 
 def pct(value: float | None, digits: int = 0, unit: str = "%") -> str:
-    """'46 %' (or '45.8 %' with digits=1; '3.2 pp' with unit='pp')."""
-    return MISSING if _missing(value) else f"{_round(value, digits):.{digits}f} {unit}"
+    """'46 %' (or '45.8 %' with digits=1; '3.2 pp' with unit=_("pp"): the caller passes the unit translated)."""
+    return MISSING if _missing(value) else f"{_digits(value, digits)} {unit}"
 
 
 def number(value: float | None, digits: int = 0) -> str:
     """'12,345' or '3.1': thousands separators, a fixed number of decimals."""
-    return MISSING if _missing(value) else f"{_round(value, digits):,.{digits}f}"
+    return MISSING if _missing(value) else _digits(value, digits)
 
 
 def count(value: float | None, digits: int = 1) -> str:
     """'12.4 million' from a million up, '12,345' below: counts of things such as objects."""
     if _missing(value):
         return MISSING
-    return f"{_round(value / 1e6, digits):,.{digits}f} million" if abs(value) >= 1e6 else number(value)
+    if abs(value) >= 1e6:
+        return _("{amount} million").format(amount=_digits(value / 1e6, digits))
+    return number(value)
+
+
+def date(value: dt.date | dt.datetime | None) -> str:
+    """'4 Dec 2026', '4 déc. 2026', '04.12.2026': a day in the current language's medium style."""
+    if value is None or (not isinstance(value, dt.date) and _missing(value)):
+        return MISSING
+    from babel.dates import format_date
+    return format_date(value, format="medium", locale=_locale())
+
+
+def timestamp(value: dt.datetime | None) -> str:
+    """'4 Dec 2026, 14:05': a moment, as the upload history shows it (24-hour clock in every language)."""
+    if value is None or (not isinstance(value, dt.date) and _missing(value)):
+        return MISSING
+    return _("{date}, {time}").format(date=date(value), time=f"{value:%H:%M}")
 
 
 def compact(value: int) -> str:
@@ -53,5 +99,8 @@ def compact(value: int) -> str:
 
 
 def mid_sentence(name: str) -> str:
-    """'Qualified staff' -> 'qualified staff' inside a sentence; 'EU Horizon Europe' and 'AI policy' keep theirs."""
+    """'Qualified staff' -> 'qualified staff' inside a sentence; 'EU Horizon Europe' and 'AI policy' keep theirs,
+    and so does every German label (German nouns keep their capital)."""
+    if i18n.current() == "de":
+        return name
     return name[:1].lower() + name[1:] if name[1:2].islower() else name

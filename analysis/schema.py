@@ -471,7 +471,14 @@ def choice_lookup(f: Field) -> dict[str, str]:
 
 
 def country_name(code: str) -> str:
-    """'DE' -> 'Germany' (the common English name where pycountry has one)."""
+    """'DE' -> 'Germany' (the common English name where pycountry has one), 'Allemagne' and 'Deutschland' in
+    French and German (Babel's names)."""
+    from analysis import i18n
+    if i18n.current() != i18n.SOURCE_LANGUAGE:
+        from babel import Locale
+        name = Locale.parse(i18n.current()).territories.get(code)
+        if name:
+            return name
     import pycountry
 
     country = pycountry.countries.get(alpha_2=code)

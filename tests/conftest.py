@@ -26,6 +26,18 @@ def con(tmp_path):
     connection.close()
 
 
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory):
+    """A store holding the bundled sample survey, shared by the tests of a module that only read it."""
+    from analysis.loading.upload import load_file
+
+    db = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    connection = open_store(db)
+    assert load_file(connection, ROOT / "data" / "sample_survey.xlsx")["status"] == "committed"
+    connection.close()
+    return db
+
+
 def write_xlsx(path: Path, rows: list[list], sheet: str = "Survey") -> Path:
     wb = openpyxl.Workbook()
     ws = wb.active

@@ -4,20 +4,9 @@ store (OpenMS-template style smoke test). Page-specific behaviour is tested in t
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.loading.upload import load_file
-from analysis.store import open_store
 from tests.conftest import ROOT
 
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "views").glob("*.py"))
-
-
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("sample") / "sample.duckdb"
-    con = open_store(db)
-    assert load_file(con, ROOT / "data" / "sample_survey.xlsx")["status"] == "committed"
-    con.close()
-    return db
 
 
 def render(page: str, db, monkeypatch) -> AppTest:

@@ -20,11 +20,13 @@ from typing import Literal
 import streamlit as st
 
 from analysis import accounts, store
+from analysis.i18n import N_, _
 
 COOKIE = "museum_session"
 _TOKEN = "auth-token"            # session state: the token signed in (or None signed out) in this session
 _COOKIE_WRITE = "auth-cookie"    # session state: the cookie to write in the browser on this run
 _FAILED = "auth-failed"
+ROLE_NAMES = {"viewer": N_("viewer"), "analyst": N_("analyst"), "admin": N_("admin")}   # accounts.ROLES in words
 
 
 def _secrets() -> dict:
@@ -127,33 +129,37 @@ def sidebar() -> None:
     name, role = current_user()
     with st.sidebar:
         if how == "open":
-            st.warning("Local open mode: no sign-in is configured, so whoever opens this app can upload and "
-                       "change data. Configure accounts before sharing it (see README).", icon=":material/lock_open:")
+            st.warning(_("Local open mode: no sign-in is configured, so whoever opens this app can upload and "
+                         "change data. Configure accounts before sharing it (see README)."),
+                       icon=":material/lock_open:")
             return
         _write_cookie()
         if name != "anonymous":
-            st.caption(f"Signed in as **{name}** ({role})")
-            st.button("Sign out", key="sign-out", on_click=_sign_out)
+            st.caption(_("Signed in as **{name}** ({role})").format(name=name, role=_(ROLE_NAMES[role])))
+            st.button(_("Sign out"), key="sign-out", on_click=_sign_out)
             return
         if how == "oidc":
             if st.user.get("is_logged_in"):
-                st.caption(f"Your sign-in is older than {accounts.session_hours():g} hours: sign in again.")
-            st.button("Sign in", key="sign-in", on_click=st.login)
+                st.caption(_("Your sign-in is older than {hours} hours: sign in again.").format(
+                    hours=f"{accounts.session_hours():g}"))
+            st.button(_("Sign in"), key="sign-in", on_click=st.login)
             return
         with st.form("sign-in-form", border=False):
-            st.text_input("User name", key="sign-in-user")
-            st.text_input("Password", type="password", key="sign-in-password")
-            st.form_submit_button("Sign in", on_click=_sign_in)
+            st.text_input(_("User name"), key="sign-in-user")
+            st.text_input(_("Password"), type="password", key="sign-in-password")
+            st.form_submit_button(_("Sign in"), on_click=_sign_in)
         if st.session_state.pop(_FAILED, False):
-            st.error("Unknown user name or wrong password.")
+            st.error(_("Unknown user name or wrong password."))
 
 
 def require(role: str) -> str:
     """Stop the page unless the user has at least `role`; return the user's name for the audit trail."""
     name, has = current_user()
     if not accounts.allows(has, role):
-        who = "you are not signed in: sign in in the sidebar" if name == "anonymous" else \
-            f"you are signed in as {name} ({has}): ask an administrator for access"
-        st.error(f"This page needs the **{role}** role; {who}.", icon=":material/block:")
+        who = _("you are not signed in: sign in in the sidebar") if name == "anonymous" else \
+            _("you are signed in as {name} ({role}): ask an administrator for access").format(
+                name=name, role=_(ROLE_NAMES[has]))
+        st.error(_("This page needs the **{role}** role; {who}.").format(role=_(ROLE_NAMES[role]), who=who),
+                 icon=":material/block:")
         st.stop()
     return name

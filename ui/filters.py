@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import schema
+from analysis import i18n, schema
 from analysis.figures import provenance
-from analysis.figures.filters import SIZE_BAND_LABELS, Filters
+from analysis.figures.filters import Filters, size_band_label
+from analysis.i18n import N_, _
 from ui import state
 
-# URL parameter names are the widget keys; Streamlit writes the shown labels as values:
-# ?wave=2025&country=France&country=Germany&type=Art&size=small+(<10k+visits)&accredited=Accredited
-KEYS = {"wave": None, "country": [], "type": [], "size": [], "owner": [], "accredited": "Any"}
-ACCREDITED = {"Any": None, "Accredited": True, "Not accredited": False}
+# URL parameter names are the widget keys; Streamlit writes the shown labels, in the link's language, as values:
+# ?lang=en&wave=2025&country=France&country=Germany&type=Art&size=small+(<10k+visits)&accredited=Accredited
+KEYS = {"wave": None, "country": [], "type": [], "size": [], "owner": [], "accredited": N_("Any")}
+ACCREDITED = {N_("Any"): None, N_("Accredited"): True, N_("Not accredited"): False}
 
 
 def _reset() -> None:
@@ -34,23 +35,23 @@ def sidebar() -> Filters:
         st.session_state["filters"] = Filters()
         return st.session_state["filters"]
     opts = state.options(version)
-    types = dict(schema.FIELDS_BY_NAME["museum_type"].choices)
-    owners = dict(schema.FIELDS_BY_NAME["ownership"].choices)
+    types = {code: i18n.survey_label(label) for code, label in schema.FIELDS_BY_NAME["museum_type"].choices}
+    owners = {code: i18n.survey_label(label) for code, label in schema.FIELDS_BY_NAME["ownership"].choices}
     with st.sidebar:
-        st.header("Filters")
+        st.header(_("Filters"))
         wave = _wave(waves)
-        countries = st.multiselect("Country", opts["country"], key="country", format_func=schema.country_name,
-                                   bind="query-params", persist_state="session", placeholder="All countries")
-        museum_types = st.multiselect("Museum type", opts["museum_type"], key="type", format_func=types.get,
-                                      bind="query-params", persist_state="session", placeholder="All types")
-        sizes = st.multiselect("Size (visits a year)", opts["size_band"], key="size",
-                               format_func=SIZE_BAND_LABELS.get, bind="query-params", persist_state="session",
-                               placeholder="All sizes")
-        ownership = st.multiselect("Ownership", opts["ownership"], key="owner", format_func=owners.get,
-                                   bind="query-params", persist_state="session", placeholder="All owners")
-        accredited = st.segmented_control("Accreditation", list(ACCREDITED), key="accredited", default="Any",
-                                          bind="query-params", persist_state="session")
-        st.button("Reset filters", on_click=_reset, icon=":material/restart_alt:")
+        countries = st.multiselect(_("Country"), opts["country"], key="country", format_func=schema.country_name,
+                                   bind="query-params", persist_state="session", placeholder=_("All countries"))
+        museum_types = st.multiselect(_("Museum type"), opts["museum_type"], key="type", format_func=types.get,
+                                      bind="query-params", persist_state="session", placeholder=_("All types"))
+        sizes = st.multiselect(_("Size (visits a year)"), opts["size_band"], key="size",
+                               format_func=size_band_label, bind="query-params", persist_state="session",
+                               placeholder=_("All sizes"))
+        ownership = st.multiselect(_("Ownership"), opts["ownership"], key="owner", format_func=owners.get,
+                                   bind="query-params", persist_state="session", placeholder=_("All owners"))
+        accredited = st.segmented_control(_("Accreditation"), list(ACCREDITED), key="accredited", default="Any",
+                                          format_func=_, bind="query-params", persist_state="session")
+        st.button(_("Reset filters"), on_click=_reset, icon=":material/restart_alt:")
     filters = Filters(wave=wave, countries=tuple(countries), museum_types=tuple(museum_types),
                       size_bands=tuple(sizes), ownership=tuple(ownership),
                       accredited=ACCREDITED.get(accredited or "Any"))
@@ -65,7 +66,7 @@ def _wave(waves: list[str]) -> str:
     if st.session_state.get("wave") not in waves:
         linked = st.query_params.get("wave")
         st.session_state["wave"] = linked if linked in waves else waves[0]
-    wave = st.selectbox("Survey wave", waves, key="wave", persist_state="session")
+    wave = st.selectbox(_("Survey wave"), waves, key="wave", persist_state="session")
     st.query_params["wave"] = wave
     return wave
 
@@ -78,10 +79,10 @@ def _pin_data_version(now: provenance.DataVersion, waves: list[str]) -> None:
         now.wave, shared)                       # the link as opened, before anyone changed its wave
     changes = provenance.changes_since(shared, now) if from_link else []
     if from_link and now.wave != waves[0]:
-        changes.append(f"a newer survey wave ({waves[0]}) has been loaded since")
+        changes.append(_("a newer survey wave ({wave}) has been loaded since").format(wave=waves[0]))
     if changes:
-        st.warning("This link was made from an earlier version of the data: " + "; ".join(changes) +
-                   ". The figures below are today's for the same filters.", icon=":material/history:")
+        st.warning(_("This link was made from an earlier version of the data: {changes}. The figures below are "
+                     "today's for the same filters.").format(changes="; ".join(changes)), icon=":material/history:")
     else:
         st.query_params["data"] = now.token
     st.sidebar.caption(now.text)

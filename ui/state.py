@@ -16,7 +16,8 @@ import streamlit as st
 
 import pandas as pd
 
-from analysis import store
+from analysis import i18n, store
+from analysis.i18n import _
 from analysis.charts import catalogue
 from analysis.figures import metrics, projections, provenance, scenarios, unit_costs
 from analysis.figures.filters import Filters
@@ -40,8 +41,8 @@ def writing() -> Iterator[duckdb.DuckDBPyConnection]:
     visible message while another app server or the command line writes; a new snapshot follows."""
     notice = st.empty()
     try:
-        with store.writing(on_wait=lambda: notice.info("Another upload or edit is being saved; waiting for its "
-                                                         "turn…", icon=":material/hourglass_top:")) as con:
+        with store.writing(on_wait=lambda: notice.info(_("Another upload or edit is being saved; waiting for "
+                                                           "its turn…"), icon=":material/hourglass_top:")) as con:
             yield con
     except store.WriterBusy as busy:
         notice.error(str(busy), icon=":material/hourglass_disabled:")
@@ -50,8 +51,9 @@ def writing() -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def data_version() -> tuple:
-    """Cache key for aggregates: which store, and how often it has changed."""
-    return (str(store.db_path()), *store.data_version(database()))
+    """Cache key for aggregates: which store, how often it has changed, and the language (aggregates, chart
+    texts and the data version's description carry translated labels)."""
+    return (str(store.db_path()), *store.data_version(database()), i18n.current())
 
 
 @st.cache_data(show_spinner=False)

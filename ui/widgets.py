@@ -5,18 +5,20 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import export
+from analysis.i18n import _
 from analysis.charts import catalogue, geo
 from analysis.export import tables
 from ui import filters, state
 
 
 def empty_state() -> None:
-    st.info("No survey data yet. Load a survey workbook on the Upload page or with "
-            "`python -m analysis load FILE.xlsx`, then reload this page.", icon=":material/inbox:")
+    st.info(_("No survey data yet. Load a survey workbook on the Upload page or with "
+              "`python -m analysis load FILE.xlsx`, then reload this page."), icon=":material/inbox:")
 
 
 def no_match(caption: str) -> None:
-    st.warning(f"No museums match these filters ({caption}). Widen them or press Reset filters.",
+    st.warning(_("No museums match these filters ({filters}). Widen them or press Reset filters.").format(
+        filters=caption),
                icon=":material/filter_alt_off:")
 
 
@@ -32,7 +34,7 @@ def chart(made: catalogue.Chart) -> None:
     key, fig, data = made.key, made.figure, made.data
     st.plotly_chart(geo.served(fig), key=key, theme=None, config={
         "displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": key}})
-    with st.expander("Data and downloads", key=f"{key}-data", on_change="rerun") as box:
+    with st.expander(_("Data and downloads"), key=f"{key}-data", on_change="rerun") as box:
         if not box.open:      # built when opened: a closed expander's table would still travel with every page
             return
         st.caption(made.alt)
@@ -45,14 +47,14 @@ def chart(made: catalogue.Chart) -> None:
                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                              key=f"{key}-xlsx", on_click="ignore", icon=":material/table:", width="stretch")
         drawn = export.images_available()
-        png.download_button("PNG image", lambda: export.image(export.cited(fig, cited), "png", scale=2),
+        png.download_button(_("PNG image"), lambda: export.image(export.cited(fig, cited), "png", scale=2),
                             f"{key}.png", "image/png", key=f"{key}-png", on_click="ignore", icon=":material/image:",
                             width="stretch", disabled=not drawn)
-        svg.download_button("SVG image", lambda: export.image(export.cited(fig, cited), "svg"), f"{key}.svg",
+        svg.download_button(_("SVG image"), lambda: export.image(export.cited(fig, cited), "svg"), f"{key}.svg",
                             "image/svg+xml", key=f"{key}-svg", on_click="ignore", icon=":material/draw:",
                             width="stretch", disabled=not drawn)
         if not drawn:
-            st.caption(export.CHROMIUM_HELP)
+            st.caption(_(export.CHROMIUM_HELP))
 
 
 def explore_view() -> catalogue.View:

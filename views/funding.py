@@ -8,14 +8,17 @@ import streamlit as st
 from analysis import formats, limits, schema
 from analysis.export import tables
 from analysis.figures import definitions, metrics
+from analysis.i18n import N_, _
 from ui import widgets
 
-# ?by= values (the options as shown: a bound widget writes its shown option to the URL) -> grouping column.
-BREAKDOWNS = {"Country": "country", "Type": "museum_type", "Size": "size_band"}
+# ?by= values (the options as shown, in the link's language: a bound widget writes its shown option to the URL)
+# -> grouping column.
+BREAKDOWNS = {N_("Country"): "country", N_("Type"): "museum_type", N_("Size"): "size_band"}
 
-st.title("Funding need and shortfall")
-st.caption("NEMO 2024 asks for investment in six pillars: infrastructure, equipment, qualified staff, data and "
-           "metadata, copyright clearance and staff training. This page sets museums' needs against their budgets.")
+st.title(_("Funding need and shortfall"))
+st.caption(_("NEMO 2024 asks for investment in six pillars: infrastructure, equipment, qualified staff, data and "
+             "metadata, copyright clearance and staff training. This page sets museums' needs against their "
+             "budgets."))
 
 view = widgets.explore_view()
 s, filters = view.summary, view.filters
@@ -23,30 +26,33 @@ st.caption(f"{view.caption}.")
 
 n = s["n"]
 wave_year = int(filters.wave[:4]) if filters.wave and filters.wave[:4].isdigit() else None
-horizon = (f"{max(1, schema.HORIZON_YEAR - wave_year)} years ({schema.HORIZON_YEAR} − {wave_year}) for this wave"
-           if wave_year else f"{schema.HORIZON_YEAR} minus the wave year")
-st.info(
+horizon = (_("{years} years ({horizon} − {wave}) for this wave").format(
+    years=max(1, schema.HORIZON_YEAR - wave_year), horizon=schema.HORIZON_YEAR, wave=wave_year)
+           if wave_year else _("{horizon} minus the wave year").format(horizon=schema.HORIZON_YEAR))
+st.info(_(
     "**How the figures are computed.** For each museum: **need** = the sum of the six pillar needs it answered; "
     "**budget over the horizon** = its annual digital budget × its funding horizon, which defaults to "
-    f"{horizon} when the museum gave none; **shortfall = {definitions.SHORTFALL}**, shared out across "
-    "the pillars in proportion to the museum's needs. Totals add up the museums that answered, and each says "
-    "how many (n): need over museums that gave any need, budget over museums that gave a budget, shortfall over "
-    "museums that gave both. A museum with money to spare does not cover another's gap, so the total shortfall "
-    f"is not total need minus total budget. Groups of fewer than {limits.SUPPRESS_BELOW_N} museums are not shown.",
-    icon=":material/calculate:")
+    "{horizon} when the museum gave none; **shortfall = {shortfall}**, shared out across the pillars in "
+    "proportion to the museum's needs. Totals add up the museums that answered, and each says how many (n): need "
+    "over museums that gave any need, budget over museums that gave a budget, shortfall over museums that gave "
+    "both. A museum with money to spare does not cover another's gap, so the total shortfall is not total need "
+    "minus total budget. Groups of fewer than {n} museums are not shown.").format(
+    horizon=horizon, shortfall=definitions.SHORTFALL, n=limits.SUPPRESS_BELOW_N), icon=":material/calculate:")
 
 money = formats.money
 eu = view.fetch(metrics.eu_funding).iloc[0]
 cols = st.columns(4)
-cols[0].metric("Funding need", money(s["total_funding_need_eur"]),
-               help=f"Sum of the six pillar needs, n = {n['funding_need']} museums that gave any need")
-cols[1].metric("Digital budget × horizon", money(s["total_funding_available_eur"]),
-               help=f"Annual digital budget × horizon years, n = {n['funding_available']} museums that gave a budget")
-cols[2].metric("Funding shortfall", money(s["total_funding_shortfall_eur"]),
-               help=f"Sum of {definitions.SHORTFALL}, n = {n['funding_shortfall']} museums that gave both")
-cols[3].metric("Museums that received EU funding", formats.pct(eu["share_with_eu_funding_pct"]),
-               help=f"Share with EU funding received > 0 in the last 3 years, n = {int(eu['n'])} museums that "
-                    f"answered; total received {money(eu['total_eu_funding_eur'])}")
+cols[0].metric(_("Funding need"), money(s["total_funding_need_eur"]),
+               help=_("Sum of the six pillar needs, n = {n} museums that gave any need").format(n=n["funding_need"]))
+cols[1].metric(_("Digital budget × horizon"), money(s["total_funding_available_eur"]),
+               help=_("Annual digital budget × horizon years, n = {n} museums that gave a budget").format(
+                   n=n["funding_available"]))
+cols[2].metric(_("Funding shortfall"), money(s["total_funding_shortfall_eur"]),
+               help=_("Sum of {shortfall}, n = {n} museums that gave both").format(
+                   shortfall=definitions.SHORTFALL, n=n["funding_shortfall"]))
+cols[3].metric(_("Museums that received EU funding"), formats.pct(eu["share_with_eu_funding_pct"]),
+               help=_("Share with EU funding received > 0 in the last 3 years, n = {n} museums that answered; total "
+                      "received {total}").format(n=int(eu["n"]), total=money(eu["total_eu_funding_eur"])))
 
 widgets.show(view, "need-vs-budget")
 
@@ -56,9 +62,9 @@ with left:
 with right:
     widgets.show(view, "shortfall-ratio")
 
-st.subheader("Where the shortfall falls")
-choice = st.segmented_control("Break the shortfall down by", list(BREAKDOWNS),
-                              key="by", default="Country", required=True, bind="query-params")
+st.subheader(_("Where the shortfall falls"))
+choice = st.segmented_control(_("Break the shortfall down by"), list(BREAKDOWNS),
+                              key="by", default="Country", format_func=_, required=True, bind="query-params")
 by = BREAKDOWNS.get(choice or "Country", "country")
 left, right = st.columns(2)
 with left:
@@ -66,25 +72,26 @@ with left:
 with right:
     widgets.show(view, "shortfall-by-country", by=by, per_museum=True)
 
-st.subheader("Obstacles, funding sources and EU programmes")
+st.subheader(_("Obstacles, funding sources and EU programmes"))
 left, right = st.columns(2)
 with left:
     widgets.show(view, "obstacles")
 with right:
     widgets.show(view, "funding-sources")
 
-st.markdown("**EU programme uptake**")
+st.markdown(_("**EU programme uptake**"))
 if eu["suppressed"]:
-    st.caption(f"Too few answers on EU funding received (n = {int(eu['n'])}; "
-               f"at least {limits.SUPPRESS_BELOW_N} needed).")
+    st.caption(_("Too few answers on EU funding received (n = {n}; at least {min} needed).").format(
+        n=int(eu["n"]), min=limits.SUPPRESS_BELOW_N))
 else:
-    st.markdown(
-        f"- **{int(eu['museums_with_eu_funding'])} of {int(eu['n'])}** museums that answered "
-        f"(**{eu['share_with_eu_funding_pct']:.0f} %**) received EU funding in the last 3 years, "
-        f"**{money(eu['total_eu_funding_eur'])}** in total.")
+    st.markdown("- " + _(
+        "**{funded} of {n}** museums that answered (**{share}**) received EU funding in the last 3 years, "
+        "**{total}** in total.").format(funded=int(eu["museums_with_eu_funding"]), n=int(eu["n"]),
+                                        share=formats.pct(eu["share_with_eu_funding_pct"]),
+                                        total=money(eu["total_eu_funding_eur"])))
 if not pd.isna(eu["share_naming_eu_source_pct"]):
-    st.markdown(f"- **{eu['share_naming_eu_source_pct']:.0f} %** of the {int(eu['n_sources'])} museums that "
-                "listed their funding sources name an EU programme (Digital Europe, Horizon Europe, Creative "
-                "Europe, structural funds / RRF).")
-with st.expander("Data behind these figures"):
+    st.markdown("- " + _("**{share}** of the {n} museums that listed their funding sources name an EU programme "
+                         "(Digital Europe, Horizon Europe, Creative Europe, structural funds / RRF).").format(
+        share=formats.pct(eu["share_naming_eu_source_pct"]), n=int(eu["n_sources"])))
+with st.expander(_("Data behind these figures")):
     st.dataframe(tables.readable(view.fetch(metrics.eu_funding)), hide_index=True)

@@ -13,6 +13,7 @@ import streamlit as st
 from analysis import export
 from analysis.charts import catalogue, geo
 from analysis.charts import split_title
+from analysis.i18n import _
 from ui import filters, state, widgets
 
 CHART_PX = 580          # with the heading, the counter row and the source line a slide stays under 900 px
@@ -83,7 +84,7 @@ def source_line(chart) -> str:
     subtitle = " ".join(split_title(chart.figure.layout.title.text)[1].replace("<br>", " ").split())
     said = ([chart.caption, subtitle[len(chart.caption):].lstrip(" ;,")] if subtitle.startswith(chart.caption)
             else [subtitle or chart.caption])
-    return "; ".join(["Source: museum digitisation survey", *filter(None, said)]) + ". " + chart.data_version
+    return "; ".join([_("Source: museum digitisation survey"), *filter(None, said)]) + ". " + chart.data_version
 
 
 def _step(delta: int) -> None:
@@ -97,39 +98,39 @@ def _leave() -> None:
 version = state.data_version()
 view = filters.current()
 bar = st.container(horizontal=True, vertical_alignment="center", key="slide-bar")
-present = bar.toggle("Presentation mode (hide menus)", key="present", bind="query-params")
+present = bar.toggle(_("Presentation mode (hide menus)"), key="present", bind="query-params")
 hidden = st.container(key=HIDDEN)          # live widgets without a place on screen (deck picker, extra keys)
 style = HIDE
 if present:
     # The toggle hides itself: a switch that keeps the focus would swallow the keys (Space would flip it).
     style += FULL_SCREEN + ".st-key-present {display: none}"
-    bar.button("Exit", key="present-exit", icon=":material/close:", shortcut="Esc", on_click=_leave)
+    bar.button(_("Exit"), key="present-exit", icon=":material/close:", shortcut="Esc", on_click=_leave)
 else:
-    st.title("Present")
-    st.caption("Pick the charts for the deck (in the order chosen), step through them as slides, or export them. "
-               "Everything follows the filters in the sidebar. Next slide: → , PageDown or Space; previous: ← or "
-               "PageUp (a presenter's clicker sends these).")
+    st.title(_("Present"))
+    st.caption(_("Pick the charts for the deck (in the order chosen), step through them as slides, or export "
+                 "them. Everything follows the filters in the sidebar. Next slide: → , PageDown or Space; previous: "
+                 "← or PageUp (a presenter's clicker sends these)."))
 st.html(f"<style>{style}</style>")
 
 if not state.waves(version):
     widgets.empty_state()
     st.stop()
 
-labels = {key: definition.label for key, definition in catalogue.CHARTS.items()}
+labels = {key: _(definition.label) for key, definition in catalogue.CHARTS.items()}
 keys = (hidden if present else st).multiselect(
-    "Charts in the deck", list(labels), default=list(catalogue.DEFAULT_DECK), format_func=labels.get, key="deck",
+    _("Charts in the deck"), list(labels), default=list(catalogue.DEFAULT_DECK), format_func=labels.get, key="deck",
     bind="query-params")
 if not keys:
-    st.info("Choose at least one chart.")
+    st.info(_("Choose at least one chart."))
     st.stop()
 built = state.slides(version, view, tuple(keys))
 slides = [chart for chart in built if not chart.empty]
 left_out = [chart for chart in built if chart.empty]
 if left_out and not present:
-    st.caption("Left out, nothing to show under these filters: "
-               + "; ".join(labels.get(chart.key, chart.title) for chart in left_out) + ".")
+    st.caption(_("Left out, nothing to show under these filters: {charts}.").format(
+        charts="; ".join(labels.get(chart.key, chart.title) for chart in left_out)))
 if not slides:
-    st.info("None of the chosen charts has anything to show under these filters.")
+    st.info(_("None of the chosen charts has anything to show under these filters."))
     st.stop()
 
 index = max(0, min(st.session_state.get("slide", 0), len(slides) - 1))
@@ -138,11 +139,11 @@ first, last = index == 0, index == len(slides) - 1
 nav = bar if present else st.container(horizontal=True, vertical_alignment="center")
 if present:
     nav.space("stretch")
-nav.button("Previous", key="slide-prev", icon=":material/chevron_left:", shortcut="Left", on_click=_step,
+nav.button(_("Previous"), key="slide-prev", icon=":material/chevron_left:", shortcut="Left", on_click=_step,
            args=(-1,), disabled=first)
-nav.markdown(f"**Slide {index + 1} of {len(slides)}**", text_alignment="center",
+nav.markdown(_("**Slide {number} of {count}**").format(number=index + 1, count=len(slides)), text_alignment="center",
              width="content" if present else "stretch")
-nav.button("Next", key="slide-next", icon=":material/chevron_right:", icon_position="right", shortcut="Right",
+nav.button(_("Next"), key="slide-next", icon=":material/chevron_right:", icon_position="right", shortcut="Right",
            on_click=_step, args=(1,), disabled=last)
 for key, shortcut, delta, off in [("slide-pagedown", "PageDown", 1, last), ("slide-space", "Space", 1, last),
                                   ("slide-pageup", "PageUp", -1, first)]:
@@ -152,25 +153,25 @@ slide = slides[index]
 st.markdown(f"## {slide.title}", anchors=False)
 height = chart_height(slide.figure, present)
 with st.container(key="slide-chart", height=height, border=False):
-    st.plotly_chart(geo.served(slide_figure(slide.figure, height)), key=f"slide-{slide.key}", theme=None, config={"displaylogo": False},
-                    height="stretch")
+    st.plotly_chart(geo.served(slide_figure(slide.figure, height)), key=f"slide-{slide.key}", theme=None,
+                    config={"displaylogo": False}, height="stretch")
 st.caption(source_line(slide))
 
 if not present:
     st.divider()
-    st.subheader("Export the deck")
-    template = st.file_uploader("Branding template (.pptx, optional)", type=["pptx"], key="template")
-    title = f"Museum digitisation in Europe, wave {view.wave}"
+    st.subheader(_("Export the deck"))
+    template = st.file_uploader(_("Branding template (.pptx, optional)"), type=["pptx"], key="template")
+    title = _("Museum digitisation in Europe, wave {wave}").format(wave=view.wave)
     scope = built[0].caption
     left, middle, right = st.columns(3)
     drawn = export.images_available()             # the deck's chart pictures, and so the PDF, need chromium
-    left.download_button("PowerPoint (PPTX)", lambda: export.pptx_deck(
+    left.download_button(_("PowerPoint (PPTX)"), lambda: export.pptx_deck(
         built, title, scope, template=template.getvalue() if template else None), "museum-survey-deck.pptx",
         "application/vnd.openxmlformats-officedocument.presentationml.presentation", on_click="ignore",
         icon=":material/slideshow:", width="stretch", disabled=not drawn)
     if not drawn:
-        left.caption(export.CHROMIUM_HELP)
-    middle.download_button("Interactive report (HTML)", lambda: export.html_report(built, title, scope),
+        left.caption(_(export.CHROMIUM_HELP))
+    middle.download_button(_("Interactive report (HTML)"), lambda: export.html_report(built, title, scope),
                            "museum-survey-report.html", "text/html", on_click="ignore",
                            icon=":material/html:", width="stretch")
     right.download_button("PDF", lambda: export.pdf_from_pptx(export.pptx_deck(built, title, scope)),
@@ -178,4 +179,4 @@ if not present:
                           icon=":material/picture_as_pdf:", width="stretch",
                           disabled=not (drawn and export.pdf_available()))
     if not export.pdf_available():
-        right.caption(export.PDF_HELP)
+        right.caption(_(export.PDF_HELP))

@@ -4,13 +4,14 @@ import streamlit as st
 
 from analysis import schema, store
 from analysis.figures import targets
+from analysis.i18n import _
 from ui import auth, state
 
-st.title("Targets")
+st.title(_("Targets"))
 auth.require("admin")
-st.caption("Defaults come from Recommendation (EU) 2021/1970 (3D milestones), DigComp 2.2 and the AI Act "
-           "(Art. 4). The collection-digitisation target is a placeholder until a national goal is entered. "
-           "A row with a country, museum type or wave applies only there and wins over the default.")
+st.caption(_("Defaults come from Recommendation (EU) 2021/1970 (3D milestones), DigComp 2.2 and the AI Act "
+             "(Art. 4). The collection-digitisation target is a placeholder until a national goal is entered. "
+             "A row with a country, museum type or wave applies only there and wins over the default."))
 
 con = state.database()
 current = targets.load(con)
@@ -18,21 +19,21 @@ types = list(schema.FIELDS_BY_NAME["museum_type"].codes)
 edited = st.data_editor(
     current, key="targets-editor", num_rows="dynamic", hide_index=True, width="stretch",
     column_config={
-        "metric": st.column_config.SelectboxColumn("Metric", options=list(targets.METRICS), required=True,
-                                                   help="; ".join(f"{k}: {v[0]} ({v[1]})"
+        "metric": st.column_config.SelectboxColumn(_("Metric"), options=list(targets.METRICS), required=True,
+                                                   help="; ".join(f"{k}: {_(v[0])} ({_(v[1])})"
                                                                   for k, v in targets.METRICS.items())),
-        "country": st.column_config.TextColumn("Country (ISO code, blank = all)", max_chars=2),
-        "museum_type": st.column_config.SelectboxColumn("Museum type (blank = all)", options=types),
-        "survey_wave": st.column_config.TextColumn("Wave (blank = all)"),
-        "target_year": st.column_config.NumberColumn("Target year", min_value=2020, max_value=2050, step=1),
-        "value": st.column_config.NumberColumn("Target value"),
-        "is_placeholder": st.column_config.CheckboxColumn("Placeholder", help="Shown as such on the charts"),
-        "source": st.column_config.TextColumn("Source"),
+        "country": st.column_config.TextColumn(_("Country (ISO code, blank = all)"), max_chars=2),
+        "museum_type": st.column_config.SelectboxColumn(_("Museum type (blank = all)"), options=types),
+        "survey_wave": st.column_config.TextColumn(_("Wave (blank = all)")),
+        "target_year": st.column_config.NumberColumn(_("Target year"), min_value=2020, max_value=2050, step=1),
+        "value": st.column_config.NumberColumn(_("Target value")),
+        "is_placeholder": st.column_config.CheckboxColumn(_("Placeholder"), help=_("Shown as such on the charts")),
+        "source": st.column_config.TextColumn(_("Source")),
     })
 rows, problems = targets.check(edited)
 for problem in problems:
     st.error(problem, icon=":material/error:")
-if st.button("Save targets", type="primary", disabled=bool(problems)):
+if st.button(_("Save targets"), type="primary", disabled=bool(problems)):
     with state.writing() as primary:
         saved = store.replace_targets(primary, rows)
-    st.success(f"Saved {saved} targets. Every chart now uses them.", icon=":material/check_circle:")
+    st.success(_("Saved {n} targets. Every chart now uses them.").format(n=saved), icon=":material/check_circle:")

@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.figures import findings
+from analysis.i18n import N_, _
 from analysis.charts.labels import GROUP_NOUNS, estimate, first_n, group_label, not_shown, pct
 from analysis.charts.style import FONT_SIZE, HALF_WIDTH_CHARS, NO_DATA_COLOUR, PALETTE, TARGET_COLOUR, titled
 from analysis.limits import SUPPRESS_BELOW_N
@@ -18,29 +19,32 @@ def digitisation_by_country(frame: pd.DataFrame, caption: str) -> go.Figure:
     shown = frame[~frame["suppressed"]].sort_values("mean_pct_digitised")
     labels = [f"{country_name(c)} (n={n})" for c, n in zip(shown["country"], shown["n"])]
     fig = go.Figure()
-    fig.add_bar(y=labels, x=shown["mean_pct_digitised"], orientation="h", name="Unweighted mean",
+    fig.add_bar(y=labels, x=shown["mean_pct_digitised"], orientation="h", name=_("Unweighted mean"),
                 marker_color=PALETTE[0], hovertemplate="%{y}: %{x:.1f} %<extra></extra>")
-    fig.add_scatter(y=labels, x=shown["weighted_pct_digitised"], mode="markers", name="Collection-weighted",
+    fig.add_scatter(y=labels, x=shown["weighted_pct_digitised"], mode="markers", name=_("Collection-weighted"),
                     marker={"color": PALETTE[1], "size": 14, "symbol": "diamond"},
-                    hovertemplate="%{y}: %{x:.1f} % of objects<extra></extra>")
-    fig.update_xaxes(title="Share of collection digitised (%)", range=[0, 100])
+                    hovertemplate="%{y}: %{x:.1f} % " + _("of objects") + "<extra></extra>")
+    fig.update_xaxes(title=_("Share of collection digitised (%)"), range=[0, 100])
     hidden = int(frame["suppressed"].sum())
-    note = (f"<br>{hidden} countr{'y' if hidden == 1 else 'ies'} with fewer than {SUPPRESS_BELOW_N} answers not "
-            "shown" if hidden else "")
+    note = "<br>" + (_("{n} country with fewer than {min} answers not shown") if hidden == 1 else
+                     _("{n} countries with fewer than {min} answers not shown")).format(
+        n=hidden, min=SUPPRESS_BELOW_N) if hidden else ""
     ranking = findings.rank([estimate(country_name(r.country), r.mean_pct_digitised, r)
                              for r in shown.itertuples()]) if len(shown) else None
     if ranking and len(ranking.groups) == 1:
         only = ranking.top
-        title = f"{only.name}: {only.value:.0f} % of collections digitised on average (n = {only.n})"
+        title = _("{country}: {share} of collections digitised on average (n = {n})").format(
+            country=only.name, share=pct(only.value), n=only.n)
     elif ranking and ranking.top_holds:
-        title = f"{ranking.top.name} leads with {ranking.top.value:.0f} % of collections digitised (n = {ranking.top.n})"
+        title = _("{country} leads with {share} of collections digitised (n = {n})").format(
+            country=ranking.top.name, share=pct(ranking.top.value), n=ranking.top.n)
     elif ranking:
-        title = (f"Country means range from {ranking.bottom.value:.0f} % to {ranking.top.value:.0f} % of collections "
-                 f"digitised; {ranking.why_not('country')}")
+        title = _("Country means range from {low} to {high} of collections digitised; {why}").format(
+            low=pct(ranking.bottom.value), high=pct(ranking.top.value), why=ranking.why_not(_("country")))
     else:
-        title = "Too few answers per country to compare"
-        fig.add_annotation(text=f"No country has {SUPPRESS_BELOW_N} or more answers to this question", showarrow=False,
-                           x=50, y=0, font={"size": FONT_SIZE})
+        title = _("Too few answers per country to compare")
+        fig.add_annotation(text=_("No country has {min} or more answers to this question").format(
+            min=SUPPRESS_BELOW_N), showarrow=False, x=50, y=0, font={"size": FONT_SIZE})
         fig.update_yaxes(visible=False)
     fig.update_layout(height=max(420, 34 * len(shown) + 200))
     return titled(fig, title, caption + note, legend_rows=1)
@@ -82,7 +86,8 @@ def digitisation_levels(frame: pd.DataFrame, caption: str, target: float | None 
             title += f"; {pct(online)} is online"
     else:
         title = "Too few answers to report digitisation levels"
-    return titled(fig, title, caption + not_shown(int(rows["suppressed"].sum()), "level"), legend_rows=2)
+    return titled(fig, title, caption + not_shown(int(rows["suppressed"].sum()), N_("level"), N_("levels")),
+                  legend_rows=2)
 
 
 def rights_status(frame: pd.DataFrame, caption: str) -> go.Figure:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis import formats, schema
+from analysis import formats, i18n, schema
 from analysis.figures import findings
+from analysis.i18n import N_, _
 from analysis.charts.labels import GROUP_NOUNS, first_n, group_label, not_shown
 from analysis.charts.style import (BUDGET_COLOUR, FONT_SIZE, GAP_COLOUR, MET_COLOUR, NARROW_CHARS, PALETTE, titled,
                                    too_few)
@@ -18,16 +19,17 @@ from analysis.limits import SUPPRESS_BELOW_N
 def shortfall_by_pillar(shortfalls: dict[str, float | None], caption: str, n: int) -> go.Figure:
     """Bars of the total funding shortfall per investment pillar, largest first (EUR millions); n = museums
     that gave need and budget."""
-    items = sorted(((schema.PILLARS[p], v or 0.0) for p, v in shortfalls.items()), key=lambda kv: kv[1])
+    items = sorted(((i18n.survey_label(schema.PILLARS[p]), v or 0.0) for p, v in shortfalls.items()),
+                   key=lambda kv: kv[1])
     fig = go.Figure(go.Bar(y=[k for k, _ in items], x=[v / 1e6 for _, v in items], orientation="h",
                            marker_color=PALETTE[3], text=[money(v) for _, v in items],
                            textposition="outside", cliponaxis=False,
                            hovertemplate="%{y}: EUR %{x:,.2f} M<extra></extra>"))
     largest = max((v for _, v in items), default=0) / 1e6
-    fig.update_xaxes(title="Funding shortfall to 2030 (EUR millions)", range=[0, largest * 1.25 or 1])
-    total = sum(v for _, v in items)
+    fig.update_xaxes(title=_("Funding shortfall to 2030 (EUR millions)"), range=[0, largest * 1.25 or 1])
+    total = sum(v for _name, v in items)
     title = _largest_pillar([findings.Estimate.total(k, v, n) for k, v in items if v], total) if total else (
-        "No funding shortfall reported")
+        _("No funding shortfall reported"))
     fig.update_layout(height=460)
     return titled(fig, title, caption)
 
@@ -37,12 +39,14 @@ def _largest_pillar(pillars: list, total: float) -> str:
     ranking = findings.rank(pillars)
     first = ranking.top
     if len(ranking.groups) == 1:
-        return f"{first.name} is the only gap reported: {money(first.value)}"
+        return _("{pillar} is the only gap reported: {amount}").format(pillar=first.name, amount=money(first.value))
     if ranking.top_holds:
-        return f"{first.name} is the largest gap: {money(first.value)} of {money(total)}"
+        return _("{pillar} is the largest gap: {amount} of {total}").format(
+            pillar=first.name, amount=money(first.value), total=money(total))
     second = ranking.groups[1]
-    return (f"{first.name} and {formats.mid_sentence(second.name)} are the two largest gaps: {money(first.value)} and "
-            f"{money(second.value)} of {money(total)}")
+    return _("{first} and {second} are the two largest gaps: {first_amount} and {second_amount} of {total}").format(
+        first=first.name, second=formats.mid_sentence(second.name), first_amount=money(first.value),
+        second_amount=money(second.value), total=money(total))
 
 
 def need_vs_budget(pillars: pd.DataFrame, totals: dict, caption: str) -> go.Figure:
@@ -117,7 +121,7 @@ def pillar_need_shortfall(frame: pd.DataFrame, caption: str) -> go.Figure:
             second = ranking.groups[1]
             title = (f"{top.name} and {formats.mid_sentence(second.name)} have the two largest shortfalls: "
                      f"{money(top.value)} and {money(second.value)}")
-    note = not_shown(int(frame["suppressed"].sum()), "pillar")
+    note = not_shown(int(frame["suppressed"].sum()), N_("pillar"), N_("pillars"))
     return titled(fig, title, f"{caption}; each museum's shortfall shared out in proportion to its needs{note}",
                   width=NARROW_CHARS, plot_height=max(300, 84 * len(shown) + 90), legend_rows=2)
 

@@ -5,28 +5,30 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import schema
+from analysis import i18n, schema
 from analysis.figures import findings
+from analysis.i18n import N_, _
 from analysis.limits import SUPPRESS_BELOW_N
 from analysis.schema import country_name
 
-GROUP_NOUNS = {"country": ("country", "countries"), "museum_type": ("museum type", "museum types"),
-               "size_band": ("size band", "size bands"), "ownership": ("ownership group", "ownership groups")}
+GROUP_NOUNS = {"country": (N_("country"), N_("countries")), "museum_type": (N_("museum type"), N_("museum types")),
+               "size_band": (N_("size band"), N_("size bands")),
+               "ownership": (N_("ownership group"), N_("ownership groups"))}
 
 
 def group_label(by: str, code: object) -> str:
     """How a breakdown group is written: country names, size bands and enumeration labels in words."""
-    from analysis.figures.filters import SIZE_BAND_LABELS
+    from analysis.figures.filters import size_band_label
     if by == "country":
         return country_name(str(code))
     if by == "size_band":
-        label = SIZE_BAND_LABELS.get(str(code), str(code))
+        label = size_band_label(str(code))
         return label[:1].upper() + label[1:]
     field = schema.FIELDS_BY_NAME.get(by)
     if field is not None and field.choices:
-        return dict(field.choices).get(str(code), str(code))
+        return i18n.survey_label(dict(field.choices).get(str(code), str(code)))
     if isinstance(code, bool):
-        return "Yes" if code else "No"
+        return _("Yes") if code else _("No")
     return str(code)
 
 
@@ -35,12 +37,13 @@ def pct(value: float | None) -> str:
     return "–" if value is None or pd.isna(value) else f"{value:.0f} %"
 
 
-def not_shown(count: int, singular: str = "group", plural: str | None = None) -> str:
-    """'; 2 countries with fewer than 5 answers not shown' (SUPPRESS_BELOW_N), or '' when nothing was hidden."""
+def not_shown(count: int, singular: str = N_("group"), plural: str = N_("groups")) -> str:
+    """'; 2 countries with fewer than 5 answers not shown' (SUPPRESS_BELOW_N), or '' when nothing was hidden.
+    The nouns are English (translated here when the catalogue has them) or already translated."""
     if not count:
         return ""
-    return (f"; {count} {singular if count == 1 else plural or singular + 's'} with fewer than {SUPPRESS_BELOW_N} "
-            "answers not shown")
+    return "; " + _("{n} {groups} with fewer than {min} answers not shown").format(
+        n=count, groups=_(singular if count == 1 else plural), min=SUPPRESS_BELOW_N)
 
 
 def first_n(frame: pd.DataFrame) -> int:

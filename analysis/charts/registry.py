@@ -17,9 +17,10 @@ import plotly.graph_objects as go
 from analysis import charts, formats, limits
 from analysis.figures import metrics, projections, provenance, weights
 from analysis.figures.filters import Filters
+from analysis.i18n import N_, _
 
-CAVEAT = ("Museums chose to take part, so these figures describe the museums that answered, not every museum "
-          "in the countries shown")
+CAVEAT = N_("Museums chose to take part, so these figures describe the museums that answered, not every museum "
+             "in the countries shown")
 
 
 @dataclass(frozen=True)
@@ -84,15 +85,17 @@ def chart(key: str, label: str):
 
 # --- notes and wording, shared by every definition -----------------------------------------------------
 def finish(view: View, key: str, fig: go.Figure, data: pd.DataFrame, alt: str, *, n: int, figures: list[str],
-           method: str, hidden: int = 0, noun: tuple[str, str] = ("group", "groups"), empty: bool = False,
+           method: str, hidden: int = 0, noun: tuple[str, str] = (N_("group"), N_("groups")), empty: bool = False,
            caption: str | None = None) -> Chart:
-    """A Chart with notes a speaker can read aloud: finding and n, figures, caveats, method."""
+    """A Chart with notes a speaker can read aloud: finding and n, figures, caveats, method. `noun` names the
+    groups (singular, plural) in English or already translated."""
     finding = charts.split_title(fig.layout.title.text)[0]
-    caveat = CAVEAT
+    caveat = _(CAVEAT)
     if hidden:
-        caveat += (f"; {hidden} {noun[0] if hidden == 1 else noun[1]} with fewer than {limits.SUPPRESS_BELOW_N} "
-                   "answers are not shown")
-    notes = [f"{finding} (n = {n:,} museums).", *[f for f in figures if f], caveat + ".", f"Method: {method}"]
+        caveat += "; " + _("{n} {groups} with fewer than {min} answers are not shown").format(
+            n=hidden, groups=_(noun[0] if hidden == 1 else noun[1]), min=limits.SUPPRESS_BELOW_N)
+    notes = [_("{finding} (n = {n} museums).").format(finding=finding, n=formats.number(n)),
+             *[f for f in figures if f], caveat + ".", _("Method: {method}").format(method=method)]
     return Chart(key, fig, data, view.caption if caption is None else caption, alt, notes, empty, view.data_version)
 
 
@@ -109,8 +112,9 @@ def ends(shown: pd.DataFrame, name: Callable[[Any], str], value: str, text: Call
     top, low = ordered.iloc[0], ordered.iloc[-1]
     first = f"{what}{name(top)} {text(top[value])} (n = {int(top['n'])})"
     if len(ordered) == 1:
-        return f"Only group shown: {first}."
-    return f"Highest: {first}; lowest: {name(low)} {text(low[value])} (n = {int(low['n'])})."
+        return _("Only group shown: {group}.").format(group=first)
+    return _("Highest: {highest}; lowest: {lowest}.").format(
+        highest=first, lowest=f"{name(low)} {text(low[value])} (n = {int(low['n'])})")
 
 
 def pct(value: float) -> str:
@@ -125,10 +129,13 @@ def frame_sentence(frame: projections.FrameScenario | None, reason: str) -> str:
     """The scenario over every museum of the frame, with 95 % intervals, in one sentence (or why there is none);
     the scenario-curve notes and the Scenarios page both say it."""
     if frame is None:
-        return f"Not extrapolated to all museums: {reason}."
+        return _("Not extrapolated to all museums: {reason}.").format(reason=reason)
     every = frame.table.set_index("scope").loc[weights.ALL]
-    return (f"Shared among all {every['N']:,.0f} museums of the frame (estimate): {every['museums_funded']:,.0f} fully "
-            f"funded (95 % interval {every['funded_lo']:,.0f}–{every['funded_hi']:,.0f}) of "
-            f"{every['museums_with_gap']:,.0f} with a gap; their shortfall {formats.money(every['shortfall_eur'])} "
-            f"(95 % interval {formats.money(every['shortfall_lo'])}–{formats.money(every['shortfall_hi'])}). "
-            f"{frame.note}")
+    return _("Shared among all {museums} museums of the frame (estimate): {funded} fully funded (95 % interval "
+             "{funded_lo}–{funded_hi}) of {with_gap} with a gap; their shortfall {shortfall} (95 % interval "
+             "{shortfall_lo}–{shortfall_hi}).").format(
+        museums=formats.number(every["N"]), funded=formats.number(every["museums_funded"]),
+        funded_lo=formats.number(every["funded_lo"]), funded_hi=formats.number(every["funded_hi"]),
+        with_gap=formats.number(every["museums_with_gap"]), shortfall=formats.money(every["shortfall_eur"]),
+        shortfall_lo=formats.money(every["shortfall_lo"]), shortfall_hi=formats.money(every["shortfall_hi"])
+    ) + " " + frame.note

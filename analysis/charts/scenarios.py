@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.figures import findings
+from analysis.i18n import N_
 from analysis.charts.labels import GROUP_NOUNS, group_label, not_shown
 from analysis.charts.style import (CLOSED_COLOUR, FONT_SIZE, GAP_COLOUR, MET_COLOUR, NOW_COLOUR, PALETTE,
                                    TARGET_COLOUR, titled, too_few)
@@ -143,6 +144,6 @@ def scenario_outlook(frame: pd.DataFrame, caption: str, horizon: int) -> go.Figu
             title = (f"By {horizon} at the pace reported, {reached(paced, 'projected_pct')} of {len(paced)} countries "
                      f"reach the digitisation target; with the scenario's money, {reached(paced, 'with_money_pct')}")
     hidden = int((frame["suppressed"] & (frame["country"] != "ALL")).sum())
-    note = not_shown(hidden, "country", "countries")
+    note = not_shown(hidden, N_("country"), N_("countries"))
     return titled(fig, title, f"{caption}; n in each label = museums that gave their share digitised and collection "
                               f"size{note}", width=70, plot_height=max(300, 34 * len(rows) + 90), legend_rows=2)

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from analysis import formats, schema
 from analysis.figures import findings
+from analysis.i18n import N_
 from analysis.charts.labels import GROUP_NOUNS, estimate, first_n, group_label, not_shown
 from analysis.charts.style import (FONT_SIZE, GAP_COLOUR, MET_COLOUR, NARROW_CHARS, PALETTE, TARGET_COLOUR, titled,
                                    too_few, wrap)
@@ -63,7 +64,7 @@ def skills_profile(frame: pd.DataFrame, caption: str) -> go.Figure:
             title = f"Staff are below {target_text} in {k} of {total} areas on average; {behind}"
         else:
             title = f"Staff reach {target_text} in {where} on average"
-    note = not_shown(int(frame["suppressed"].sum()), "area")
+    note = not_shown(int(frame["suppressed"].sum()), N_("area"), N_("areas"))
     return titled(fig, title, f"{caption}; typical level of staff, self-assessed by each museum{note}", width=80,
                   plot_height=max(300, 72 * len(shown) + 90), legend_rows=int(len(targets) > 1),
                   line_label=len(targets) == 1)
@@ -259,7 +260,7 @@ def infra_adequacy(frame: pd.DataFrame, caption: str, midpoint: float = 3.0) -> 
         else:
             title = (f"Infrastructure ratings range from {ranking.bottom.value:.1f} to {ranking.top.value:.1f} on a "
                      f"1–5 scale; {ranking.why_not('item')}")
-    note = not_shown(int(frame["suppressed"].sum()), "item")
+    note = not_shown(int(frame["suppressed"].sum()), N_("item"), N_("items"))
     return titled(fig, title, f"{caption}; unweighted means of museums' ratings, 1 = very poor … 5 = excellent"
                               f"{note}", width=NARROW_CHARS, plot_height=max(260, 70 * len(shown) + 90),
                   line_label=True)
@@ -306,7 +307,7 @@ def strategy_and_policy(frame: pd.DataFrame, caption: str) -> go.Figure:
     else:
         title = "Too few answers on strategy and policy"
         too_few(fig, int(frame["n"].max()) if len(frame) else 0)
-    note = not_shown(len(questions) - len(shown), "question")
+    note = not_shown(len(questions) - len(shown), N_("question"), N_("questions"))
     return titled(fig, title, f"{caption}; in place = written strategy, adopted policy or yes; on the way = "
                               f"unwritten strategy or policy in preparation{note}",
                   width=NARROW_CHARS, plot_height=max(260, 70 * len(shown) + 90), legend_rows=2)

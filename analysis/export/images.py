@@ -12,10 +12,12 @@ import kaleido
 import plotly.graph_objects as go
 from choreographer.browsers.chromium import Chromium
 
+from analysis.i18n import N_, _
+
 SLIDE_PX = (1600, 900)                   # 16:9 chart images, crisp on a projector
 _kaleido_lock = threading.Lock()
 _kaleido_started = False
-CHROMIUM_HELP = ("Chart images and the PowerPoint deck are drawn by Chromium on the server, which is not installed: "
+CHROMIUM_HELP = N_("Chart images and the PowerPoint deck are drawn by Chromium on the server, which is not installed: "
                  "install it with `apt-get install -y chromium` (or set BROWSER_PATH to a Chrome or Chromium "
                  "program), then try again.")
 
@@ -60,7 +62,7 @@ def cited(fig: go.Figure, data_version: str) -> go.Figure:
 def image(fig: go.Figure, fmt: str = "png", size: tuple[int, int] = SLIDE_PX, scale: float = 1) -> bytes:
     """PNG or SVG of a figure, rendered by kaleido with the system chromium."""
     if not images_available():
-        raise ChromiumUnavailable(CHROMIUM_HELP)
+        raise ChromiumUnavailable(_(CHROMIUM_HELP))
     with _kaleido_lock:
         _kaleido()
         return kaleido.calc_fig_sync(fig, opts={"format": fmt, "width": size[0], "height": size[1],

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from analysis.export.closing import closing_paragraphs, today
 from analysis.export.images import without_title
+from analysis.i18n import N_, _
 
 
 def html_report(charts: list, title: str, scope: str, *, survey: str = "Museum digitisation survey") -> str:
@@ -42,7 +43,7 @@ def html_report(charts: list, title: str, scope: str, *, survey: str = "Museum d
             "</style></head><body>" + "".join(parts) + "</body></html>")
 
 
-PDF_HELP = ("PDF needs LibreOffice on the server: install it with `apt-get install -y libreoffice-impress`, "
+PDF_HELP = N_("PDF needs LibreOffice on the server: install it with `apt-get install -y libreoffice-impress`, "
             "or download the PPTX and save it as PDF.")
 
 
@@ -63,7 +64,7 @@ def pdf_from_pptx(deck: bytes) -> bytes:
     running for the same user does not swallow the conversion."""
     office = _office()
     if office is None:
-        raise PdfUnavailable(PDF_HELP)
+        raise PdfUnavailable(_(PDF_HELP))
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "deck.pptx"
         source.write_bytes(deck)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from analysis import schema
+from analysis.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,14 @@ _GAP = "max(target − value, 0); blank when either is blank"
 
 # A museum's funding shortfall (funding_shortfall_eur) as pages, chart notes and scenario assumptions word it.
 SHORTFALL = "max(0, need − budget × horizon)"
-SHORTFALL_TERMS = f"with its annual digital budget and its own funding horizon (to {_H} unless it gave another)"
+SHORTFALL_TERMS_TEXT = N_("with its annual digital budget and its own funding horizon (to {year} unless it gave "
+                          "another)")
+SHORTFALL_TERMS = SHORTFALL_TERMS_TEXT.format(year=_H)
+
+
+def shortfall_terms() -> str:
+    """SHORTFALL_TERMS in the current language."""
+    return _(SHORTFALL_TERMS_TEXT).format(year=_H)
 
 METRICS: dict[str, Definition] = {
     # classification and bookkeeping
@@ -123,36 +131,36 @@ def table() -> list[dict[str, str]]:
 
 # How figures are aggregated (the Methodology page shows these next to the weighting rules of analysis.figures.weights).
 AGGREGATES: dict[str, str] = {
-    "Unweighted mean": "every museum that answered counts once (how ENUMERATE reports). It describes the "
-                       "respondents, not all museums.",
-    "Collection-weighted mean": "Σ(value × collection_objects) / Σ collection_objects over museums that gave "
-                                "both: the share of objects, so large collections count more.",
-    "Population-weighted (post-stratified) mean": "respondents weighted to the number of museums in their "
-                                                  "country (and size band, where a register gives it): an "
-                                                  "estimate for all museums, with a 95 % interval.",
-    "Sums and totals": "summed over the museums that answered, with that n. Extrapolated totals multiply each "
-                       "stratum's mean by its number of museums.",
-    "Shares": "museums giving an answer ÷ museums that answered the question (blank answers are left out).",
+    N_("Unweighted mean"): N_("every museum that answered counts once (how ENUMERATE reports). It describes the "
+                              "respondents, not all museums."),
+    N_("Collection-weighted mean"): N_("Σ(value × collection_objects) / Σ collection_objects over museums that gave "
+                                       "both: the share of objects, so large collections count more."),
+    N_("Population-weighted (post-stratified) mean"): N_("respondents weighted to the number of museums in their "
+                                                         "country (and size band, where a register gives it): an "
+                                                         "estimate for all museums, with a 95 % interval."),
+    N_("Sums and totals"): N_("summed over the museums that answered, with that n. Extrapolated totals multiply each "
+                              "stratum's mean by its number of museums."),
+    N_("Shares"): N_("museums giving an answer ÷ museums that answered the question (blank answers are left out)."),
 }
 
 # What the survey cannot tell, whatever the weights.
 LIMITATIONS: tuple[str, ...] = (
-    "Self-selection: museums choose to answer. Weights correct for who answered by country and size, not for "
-    "museums answering because of what they would answer (the more digital ones may be keener); intervals do "
-    "not include this bias.",
-    "Item non-response: many museums leave money and collection-size questions blank. Every figure gives its "
-    "n; weights are recomputed over the museums that answered each question, which assumes the blanks are "
-    "like the answers within a country and size band.",
-    "Self-assessed skills: DigComp levels and AI literacy are the respondent's own judgement of typical staff, "
-    "not a test; they can move because the person answering changed.",
-    "Estimates, not counts: collection sizes, percentages digitised and funding needs are often estimates "
-    "(see collection_objects_precision); needs are what museums say they need to 2030.",
-    "Population figures differ in age and definition: EGMUS counts come from different years by country and "
-    "follow national museum definitions, so coverage and weighted figures are not strictly comparable across "
-    "countries (EGMUS says so itself). A register is only as current as its last update.",
-    "Countries without a population figure are left out of weighted estimates and extrapolated totals; their "
-    "answers count in the unweighted figures only.",
-    "Change between waves mixes real change with a change of who answered: compare the panel (the same "
-    "museums in both waves) with the cross-sections before drawing a trend.",
-    "Targets marked as placeholders are not national goals.",
+    N_("Self-selection: museums choose to answer. Weights correct for who answered by country and size, not for "
+       "museums answering because of what they would answer (the more digital ones may be keener); intervals do "
+       "not include this bias."),
+    N_("Item non-response: many museums leave money and collection-size questions blank. Every figure gives its "
+       "n; weights are recomputed over the museums that answered each question, which assumes the blanks are "
+       "like the answers within a country and size band."),
+    N_("Self-assessed skills: DigComp levels and AI literacy are the respondent's own judgement of typical staff, "
+       "not a test; they can move because the person answering changed."),
+    N_("Estimates, not counts: collection sizes, percentages digitised and funding needs are often estimates "
+       "(see collection_objects_precision); needs are what museums say they need to 2030."),
+    N_("Population figures differ in age and definition: EGMUS counts come from different years by country and "
+       "follow national museum definitions, so coverage and weighted figures are not strictly comparable across "
+       "countries (EGMUS says so itself). A register is only as current as its last update."),
+    N_("Countries without a population figure are left out of weighted estimates and extrapolated totals; their "
+       "answers count in the unweighted figures only."),
+    N_("Change between waves mixes real change with a change of who answered: compare the panel (the same "
+       "museums in both waves) with the cross-sections before drawing a trend."),
+    N_("Targets marked as placeholders are not national goals."),
 )

@@ -4,24 +4,31 @@ from __future__ import annotations
 
 import duckdb
 
-from analysis import limits, schema
+from analysis import formats, limits, schema
 from analysis.figures.sql import MEDIAN, NUMERIC, answer_shares, check, per_column, query, source, suppress
 from analysis.figures.filters import Filters
+from analysis.i18n import N_, _
 from analysis.lazy import pandas as pd
 from analysis.store import derived
 
 # The levels the Digitisation page compares (column of museum_metrics -> label).
-LEVELS = {"pct_catalogued_db": "Catalogued in a database", "pct_digitised": "Digitised (2D or 3D)",
-          "pct_digitised_3d": "Digitised in 3D", "pct_online": "Online", "pct_in_europeana_dataspace": "In Europeana"}
-RIGHTS = {"pct_online_open": "Open licence", "pct_online_restricted": "Restricted licence",
-          "pct_online_rights_unknown": "Rights unknown"}
-ON_TRACK_LABELS = {"reached": "Target already reached", "on_track": "On track", "behind": "Behind pace",
-                   "no_earlier_answer": "No earlier answer to compare"}
-ON_TRACK_DEFINITION = (
-    f"A museum is **on track** for {schema.HORIZON_YEAR} when the share of its collection it digitised each year "
-    "since its previous answer (same museum ID, earlier wave and year) is at least the yearly pace it still needs: "
-    f"its gap to the target divided by the years left to {schema.HORIZON_YEAR}. Museums at or above the target count "
-    "as reached; museums answering for the first time cannot be judged yet.")
+LEVELS = {"pct_catalogued_db": N_("Catalogued in a database"), "pct_digitised": N_("Digitised (2D or 3D)"),
+          "pct_digitised_3d": N_("Digitised in 3D"), "pct_online": N_("Online"),
+          "pct_in_europeana_dataspace": N_("In Europeana")}
+RIGHTS = {"pct_online_open": N_("Open licence"), "pct_online_restricted": N_("Restricted licence"),
+          "pct_online_rights_unknown": N_("Rights unknown")}
+ON_TRACK_LABELS = {"reached": N_("Target already reached"), "on_track": N_("On track"), "behind": N_("Behind pace"),
+                   "no_earlier_answer": N_("No earlier answer to compare")}
+ON_TRACK_DEFINITION = N_(
+    "A museum is **on track** for {year} when the share of its collection it digitised each year since its "
+    "previous answer (same museum ID, earlier wave and year) is at least the yearly pace it still needs: its gap "
+    "to the target divided by the years left to {year}. Museums at or above the target count as reached; museums "
+    "answering for the first time cannot be judged yet.")
+
+
+def on_track_definition() -> str:
+    """ON_TRACK_DEFINITION in the current language, with the horizon year."""
+    return _(ON_TRACK_DEFINITION).format(year=schema.HORIZON_YEAR)
 
 
 def level_summary(con: duckdb.DuckDBPyConnection, filters: Filters,
@@ -44,7 +51,7 @@ def _levels(con: duckdb.DuckDBPyConnection, filters: Filters, columns: tuple[str
     frame = per_column(con, table, where, params, cols, {
         "n": f["n"], "mean": f["mean"], **median, "n_weighted": f["n_weighted"], "weighted_mean": f["weighted_mean"]},
                         "metric")
-    frame["label"] = [LEVELS.get(m, m) for m in frame["metric"]]
+    frame["label"] = [_(LEVELS.get(m, m)) for m in frame["metric"]]
     frame = suppress(frame, ["mean", *median])
     frame.loc[frame["n_weighted"] < limits.SUPPRESS_BELOW_N, "weighted_mean"] = None
     return frame[["metric", "label", "n", "mean", *median, "n_weighted", "weighted_mean", "suppressed"]]
@@ -58,7 +65,7 @@ def rights_shares(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFr
     means = ", ".join(f"avg({c}) AS {c}" for c in RIGHTS)
     row = query(con, f"SELECT count(*) AS n, {means} FROM museum_metrics WHERE {where} AND {answered}",
                  params).iloc[0]
-    frame = pd.DataFrame({"rights": list(RIGHTS), "label": list(RIGHTS.values()),
+    frame = pd.DataFrame({"rights": list(RIGHTS), "label": [_(label) for label in RIGHTS.values()],
                           "n": int(row["n"]), "mean_share": [row[c] for c in RIGHTS]})
     return suppress(frame, ["mean_share"])
 
@@ -112,7 +119,7 @@ def on_track_2030(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFr
     with con.cursor() as cur:       # each answer's status is kept in museum_facts (analysis.store.derived.facts_select)
         counts = dict(cur.execute(f"SELECT on_track_status, count(*) FROM museum_facts WHERE {where} "
                                   "AND on_track_status IS NOT NULL GROUP BY 1", params).fetchall())
-    return answer_shares(counts, ON_TRACK_LABELS, "status")
+    return answer_shares(counts, {k: _(v) for k, v in ON_TRACK_LABELS.items()}, "status")
 
 
 def pace_needed(con: duckdb.DuckDBPyConnection, filters: Filters, pace_pp: float) -> dict:
@@ -138,13 +145,14 @@ def target_in_force(targets: pd.DataFrame, metric: str = "pct_digitised") -> dic
     """The target most of the filtered museums are measured against, in words, and a note when several apply."""
     rows = targets[targets["metric"] == metric]
     if rows.empty:
-        return {"value": None, "short": "none set", "text": "no target set", "placeholder": False, "museums": 0,
-                "note": ""}
-    short = lambda r: f"{r['value']:.0f} % by {r['target_year']}"  # noqa: E731
-    text = lambda r: short(r) + (" (placeholder target)" if r["is_placeholder"] else "")  # noqa: E731
+        return {"value": None, "short": _("none set"), "text": _("no target set"), "placeholder": False,
+                "museums": 0, "note": ""}
+    short = lambda r: _("{value} by {year}").format(value=formats.pct(r["value"]), year=r["target_year"])  # noqa: E731
+    text = lambda r: short(r) + (" " + _("(placeholder target)") if r["is_placeholder"] else "")  # noqa: E731
     main = rows.iloc[0]                                     # most museums first (metrics.targets_in_force)
-    note = ("Targets differ between these museums: " + "; ".join(
-        f"{text(r)} for {r['museums']} museum{'s' if r['museums'] != 1 else ''}" for _, r in rows.iterrows()) + "."
-            if len(rows) > 1 else "")
+    for_whom = lambda r: (_("{target} for {n} museum") if r["museums"] == 1 else  # noqa: E731
+                          _("{target} for {n} museums")).format(target=text(r), n=r["museums"])
+    note = (_("Targets differ between these museums: {targets}.").format(
+        targets="; ".join(for_whom(r) for _row, r in rows.iterrows())) if len(rows) > 1 else "")
     return {"value": float(main["value"]), "short": short(main), "text": text(main),
             "placeholder": bool(main["is_placeholder"]), "museums": int(rows["museums"].sum()), "note": note}

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import pandas as pd
 from scipy import stats
 
-from analysis import formats, limits, schema
-from analysis.formats import money
+from analysis import formats, i18n, limits, schema
+from analysis.formats import money, pct
+from analysis.i18n import _
 from analysis.schema import country_name
 
 
@@ -18,37 +19,43 @@ def headline_findings(summary: dict, by_country: pd.DataFrame) -> list[str]:
     out = []
     n = summary["n"]
     if summary["mean_pct_digitised"] is not None:
-        text = (f"Museums have digitised **{summary['mean_pct_digitised']:.0f} %** of their collections on average "
-                f"(n = {n['pct_digitised']})")
+        text = _("Museums have digitised **{share}** of their collections on average (n = {n})").format(
+            share=pct(summary["mean_pct_digitised"]), n=n["pct_digitised"])
         if summary["weighted_pct_digitised"] is not None:
-            text += f"; counted by objects it is **{summary['weighted_pct_digitised']:.0f} %**"
+            text += _("; counted by objects it is **{share}**").format(share=pct(summary["weighted_pct_digitised"]))
         if summary["objects_to_digitise"]:
-            text += (f", and **{formats.count(summary['objects_to_digitise'])} objects** still need digitising "
-                     f"(n = {n['objects_to_digitise']})")
+            text += _(", and **{objects} objects** still need digitising (n = {n})").format(
+                objects=formats.count(summary["objects_to_digitise"]), n=n["objects_to_digitise"])
         out.append(text + ".")
     shortfall, need = summary["total_funding_shortfall_eur"], summary["total_funding_need_eur"]
     if shortfall:
-        ranking = rank([Estimate.total(schema.PILLARS[p].lower(), v, n["funding_shortfall"])
+        ranking = rank([Estimate.total(formats.mid_sentence(i18n.survey_label(schema.PILLARS[p])), v,
+                                       n["funding_shortfall"])
                         for p, v in summary["shortfall_by_pillar"].items() if v])
         first = ranking.top
         if ranking.top_holds or len(ranking.groups) == 1:
-            largest = f"the largest gap is **{first.name}** ({100 * first.value / shortfall:.0f} % of it)"
+            largest = _("the largest gap is **{pillar}** ({share} of it)").format(
+                pillar=first.name, share=pct(100 * first.value / shortfall))
         else:
             second = ranking.groups[1]
-            largest = (f"the two largest gaps are **{first.name}** and **{second.name}** "
-                       f"({100 * (first.value + second.value) / shortfall:.0f} % of it together)")
-        out.append(f"The funding shortfall to 2030 is **{money(shortfall)}** across {n['funding_shortfall']} museums "
-                   f"that gave needs and budgets; {largest}. Total need: {money(need)}.")
+            largest = _("the two largest gaps are **{first}** and **{second}** ({share} of it together)").format(
+                first=first.name, second=second.name, share=pct(100 * (first.value + second.value) / shortfall))
+        out.append(_("The funding shortfall to 2030 is **{shortfall}** across {n} museums that gave needs and "
+                     "budgets; {largest}. Total need: {need}.").format(
+            shortfall=money(shortfall), n=n["funding_shortfall"], largest=largest, need=money(need)))
     shown = by_country[~by_country["suppressed"]].dropna(subset=["mean"])
     if len(shown) >= 2:
         ranking = rank([Estimate.mean(country_name(r.group), r.mean, r.n, r.sd) for r in shown.itertuples()])
         high, low = ranking.top, ranking.bottom
         if ranking.top_holds and ranking.bottom_holds:
-            out.append(f"Digitisation ranges from **{low.value:.0f} %** in {low.name} to **{high.value:.0f} %** in "
-                       f"{high.name} ({len(shown)} countries with at least {limits.SUPPRESS_BELOW_N} answers).")
+            out.append(_("Digitisation ranges from **{low}** in {low_country} to **{high}** in {high_country} "
+                         "({n} countries with at least {min} answers).").format(
+                low=pct(low.value), low_country=low.name, high=pct(high.value), high_country=high.name,
+                n=len(shown), min=limits.SUPPRESS_BELOW_N))
         else:
-            out.append(f"Country means range from {low.value:.0f} % to {high.value:.0f} % ({len(shown)} countries "
-                       f"with at least {limits.SUPPRESS_BELOW_N} answers), but {ranking.why_not('country')}.")
+            out.append(_("Country means range from {low} to {high} ({n} countries with at least {min} answers), "
+                         "but {why}.").format(low=pct(low.value), high=pct(high.value), n=len(shown),
+                                             min=limits.SUPPRESS_BELOW_N, why=ranking.why_not(_("country"))))
     return out
 
 
@@ -125,8 +132,8 @@ class Ranking:
     def why_not(self, noun: str = "group") -> str:
         """Why an end is not named: too few answers at that end, or differences within noise."""
         if min(self.top.n, self.bottom.n) < RANK_MIN_N:
-            return f"too few answers per {noun} (under {RANK_MIN_N}) to rank them"
-        return "the differences are within sampling noise"
+            return _("too few answers per {noun} (under {n}) to rank them").format(noun=noun, n=RANK_MIN_N)
+        return _("the differences are within sampling noise")
 
 
 def rank(groups: list[Estimate]) -> Ranking:
@@ -139,10 +146,14 @@ def coverage_note(cover: pd.DataFrame) -> str:
     known = cover[cover["museums"].notna()]
     missing = cover[cover["museums"].isna()]
     names = sorted(country_name(c) for c in known["country"])
-    text = (f"counts from {len(names)} countr{'y' if len(names) == 1 else 'ies'} with a population figure "
-            f"({', '.join(names)})." if names else "no country in view has a population figure.")
+    counted = _("counts from {n} country with a population figure ({names}).") if len(names) == 1 else \
+        _("counts from {n} countries with a population figure ({names}).")
+    text = counted.format(n=len(names), names=", ".join(names)) if names else \
+        _("no country in view has a population figure.")
     if len(missing):
-        text += " No population figure yet for " + ", ".join(
-            f"{country_name(r.country)} ({r.respondents} respondent{'s' if r.respondents != 1 else ''})"
-            for r in missing.sort_values("country").itertuples()) + ", left out of this figure."
+        respondents = lambda r: (_("{country} ({n} respondent)") if r.respondents == 1 else  # noqa: E731
+                                 _("{country} ({n} respondents)")).format(country=country_name(r.country),
+                                                                           n=r.respondents)
+        text += " " + _("No population figure yet for {countries}, left out of this figure.").format(
+            countries=", ".join(respondents(r) for r in missing.sort_values("country").itertuples()))
     return text[0].upper() + text[1:]

@@ -8,8 +8,8 @@ the n behind each figure, and suppress groups with fewer than SUPPRESS_BELOW_N r
 from analysis.figures.overview import (answers_by, choice_counts, country_values, coverage, digitisation_by_country,
                                        distribution, latest_wave, MAP_METRICS, options, summary, totals, waves)
 from analysis.figures.digitisation import (level_means, level_summary, LEVELS, milestones_3d, on_track_2030,
-                                           ON_TRACK_DEFINITION, ON_TRACK_LABELS, pace_needed, RIGHTS, rights_shares,
-                                           target_in_force, targets_in_force)
+                                           ON_TRACK_DEFINITION, ON_TRACK_LABELS, on_track_definition, pace_needed,
+                                           RIGHTS, rights_shares, target_in_force, targets_in_force)
 from analysis.figures.skills import (AI_TRAINED_TARGET_PCT, averages, column_means, digital_staff_share,
                                      ENUMERATE_DIGITAL_FTE_PCT, INFRA_FIELDS, level_counts, ordered_shares,
                                      skill_profile, strategy_and_policy)
@@ -23,7 +23,7 @@ __all__ = ["AI_TRAINED_TARGET_PCT", "answers_by", "averages", "choice_counts", "
            "coverage", "digital_staff_share", "digitisation_by_country", "distribution", "ENUMERATE_DIGITAL_FTE_PCT",
            "eu_funding", "EU_SOURCES", "frame_cells", "frame_coverage", "funding_totals", "GROUPS", "INFRA_FIELDS",
            "latest_wave", "level_counts", "level_means", "level_summary", "LEVELS", "MAP_METRICS", "milestones_3d",
-           "on_track_2030", "ON_TRACK_DEFINITION", "ON_TRACK_LABELS", "options", "ordered_shares", "pace_needed",
-           "pillar_funding", "population_frame", "RIGHTS", "rights_shares", "scenario_inputs", "shortfall_by",
-           "shortfall_ratio_bands", "skill_profile", "strategy_and_policy", "summary", "target_in_force",
+           "on_track_2030", "ON_TRACK_DEFINITION", "ON_TRACK_LABELS", "on_track_definition", "options", "ordered_shares",
+           "pace_needed", "pillar_funding", "population_frame", "RIGHTS", "rights_shares", "scenario_inputs",
+           "shortfall_by", "shortfall_ratio_bands", "skill_profile", "strategy_and_policy", "summary", "target_in_force",
            "targets_in_force", "totals", "wave_change", "waves", "weighted_estimates", "weighting_strata"]

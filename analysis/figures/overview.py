@@ -8,8 +8,10 @@ import duckdb
 
 from analysis import schema
 from analysis.figures import definitions
-from analysis.figures.sql import CATEGORICAL, GROUPS, MULTI, NUMERIC, check, query, source, stat, suppress
+from analysis.figures.sql import (CATEGORICAL, GROUPS, MULTI, NUMERIC, answer_labels, check, query, source, stat,
+                                  suppress)
 from analysis.figures.filters import Filters
+from analysis.i18n import N_, _
 from analysis.lazy import pandas as pd
 from analysis.store import derived
 
@@ -117,7 +119,7 @@ def answers_by(con: duckdb.DuckDBPyConnection, filters: Filters, field: str, by:
     Groups with n < SUPPRESS_BELOW_N are suppressed. What a chart of a new question by country reads."""
     field, by = check(field, CATEGORICAL), check(by, GROUPS)
     f = schema.FIELDS_BY_NAME.get(field)
-    labels = dict(f.choices) if f is not None and f.choices else {"true": "Yes", "false": "No"}
+    labels = answer_labels(f)
     where, params = filters.where()
     with con.cursor() as cur:
         rows = cur.execute(f"""SELECT {by}, CAST({field} AS VARCHAR), count(*) FROM museum_facts
@@ -148,7 +150,7 @@ def choice_counts(con: duckdb.DuckDBPyConnection, filters: Filters, field: str) 
     frame = frame[frame["museums"] > 0].sort_values(["museums", "answer"], ascending=[False, True])
     frame["share"] = 100.0 * frame["museums"] / n if n else float("nan")
     frame = frame.reset_index(drop=True)
-    labels = dict(schema.FIELDS_BY_NAME[field].choices)
+    labels = answer_labels(schema.FIELDS_BY_NAME[field])
     frame["label"] = [labels.get(code, code.replace("_", " ").capitalize()) for code in frame["answer"]]
     return suppress(frame, ["share", "museums"])
 
@@ -195,29 +197,44 @@ class MapMetric:
     scale: float = 1.0
     note: str = ""
 
+    @property
+    def name(self) -> str:
+        """The label in the current language."""
+        return _(self.label)
+
+    @property
+    def explanation(self) -> str:
+        """The note in the current language ('' when there is none)."""
+        return _(self.note).format(shortfall=definitions.SHORTFALL) if self.note else ""
+
 
 # Metric key (the page's ?metric= URL value) -> definition. The page offers them in this order.
 MAP_METRICS: dict[str, MapMetric] = {
-    "mean_pct_digitised": MapMetric("Collection digitised (unweighted mean)", "%", "pct_digitised", "mean",
-                                    note="every museum counts once"),
-    "weighted_pct_digitised": MapMetric("Objects digitised (collection-weighted)", "%", "pct_digitised",
-                                        "weighted_mean", note="share of objects: sum(% x objects) / sum(objects); "
-                                        "n = museums that gave both share and collection size"),
-    "pct_online": MapMetric("Collection online (unweighted mean)", "%", "pct_online", "mean"),
-    "pct_to_digitise": MapMetric("Collection still to digitise (unweighted mean)", "%", "pct_to_digitise", "mean",
-                                 note="100 - % digitised - % that needs no digitising"),
-    "ai_literacy_gap": MapMetric("AI-literacy training gap to target (mean)", "pp", "ai_literacy_gap_pct", "mean",
-                                 note="percentage points of staff still to train in AI literacy to reach the target"),
-    "skills_gap_index": MapMetric("Digital skills gap index (mean)", "index", "skills_gap_index", "mean",
-                                  note="0 = every skill area at target, 1 = the largest possible gap"),
-    "total_shortfall": MapMetric("Funding shortfall to 2030 (total)", "EUR M", "funding_shortfall_eur", "sum",
-                                 scale=1e-6, note=f"{definitions.SHORTFALL}, summed over the museums that "
-                                 "gave both needs and budget"),
-    "shortfall_per_museum": MapMetric("Funding shortfall to 2030 per museum", "EUR k", "funding_shortfall_eur",
+    "mean_pct_digitised": MapMetric(N_("Collection digitised (unweighted mean)"), "%", "pct_digitised", "mean",
+                                    note=N_("every museum counts once")),
+    "weighted_pct_digitised": MapMetric(N_("Objects digitised (collection-weighted)"), "%", "pct_digitised",
+                                        "weighted_mean", note=N_("share of objects: sum(% x objects) / sum(objects); n = "
+                                                                 "museums that gave both share and collection size")),
+    "pct_online": MapMetric(N_("Collection online (unweighted mean)"), "%", "pct_online", "mean"),
+    "pct_to_digitise": MapMetric(N_("Collection still to digitise (unweighted mean)"), "%", "pct_to_digitise",
+                                 "mean",
+                                 note=N_("100 - % digitised - % that needs no digitising")),
+    "ai_literacy_gap": MapMetric(N_("AI-literacy training gap to target (mean)"), "pp", "ai_literacy_gap_pct",
+                                 "mean",
+                                 note=N_("percentage points of staff still to train in AI literacy to reach "
+                                         "the target")),
+    "skills_gap_index": MapMetric(N_("Digital skills gap index (mean)"), "index", "skills_gap_index", "mean",
+                                  note=N_("0 = every skill area at target, 1 = the largest possible gap")),
+    "total_shortfall": MapMetric(N_("Funding shortfall to 2030 (total)"), "EUR M", "funding_shortfall_eur", "sum",
+                                 scale=1e-6, note=N_("{shortfall}, summed over the museums that gave both "
+                                                     "needs and budget")),
+    "shortfall_per_museum": MapMetric(N_("Funding shortfall to 2030 per museum"), "EUR k", "funding_shortfall_eur",
                                       "sum_per_museum", scale=1e-3,
-                                      note="total shortfall divided by the museums that gave both needs and budget"),
-    "shortfall_ratio": MapMetric("Share of funding need not covered (mean shortfall ratio)", "%", "shortfall_ratio",
-                                 "mean", scale=100.0, note="per museum: shortfall / need; unweighted mean"),
+                                      note=N_("total shortfall divided by the museums that gave both needs and "
+                                              "budget")),
+    "shortfall_ratio": MapMetric(N_("Share of funding need not covered (mean shortfall ratio)"), "%",
+                                 "shortfall_ratio", "mean", scale=100.0,
+                                 note=N_("per museum: shortfall / need; unweighted mean")),
 }
 
 

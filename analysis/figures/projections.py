@@ -17,6 +17,7 @@ from analysis.figures import unit_costs, weights
 from analysis.figures.filters import Filters
 from analysis.figures.scenarios import (ASSUMPTIONS, DEFAULT_RULE, PILLARS, RULE_TEXT, SHORTFALLS, Scenario, allocate,
                                         by_group, by_pillar, pillar_weights, rule_name, shortfall_arrays)
+from analysis.i18n import _
 
 
 # --- extrapolated to the population frame ------------------------------------------------------------------
@@ -178,7 +179,7 @@ def as_json(s: Scenario, frame: FrameScenario | None, frame_reason: str = "") ->
                                  "shortfall_closed_eur": _num(r.closed_eur),
                                  "shortfall_remaining_eur": _num(r.remaining_eur), "suppressed": bool(r.suppressed)}
                        for r in countries.sort_values("group").itertuples()},
-        "notes": {"rule": RULE_TEXT[s.rule], "assumptions": list(ASSUMPTIONS),
+        "notes": {"rule": _(RULE_TEXT[s.rule]), "assumptions": list(ASSUMPTIONS),
                   "suppressed": f"countries with fewer than {limits.SUPPRESS_BELOW_N} museums with need and budget "
                                 "have their figures left out (null)"},
     }

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import duckdb
 
-from analysis import store
+from analysis import formats, store
+from analysis.i18n import _
 
 
 @dataclass(frozen=True)
@@ -35,16 +36,19 @@ class DataVersion:
         """'Data version: wave 2025, uploads #1–3 and #5 (committed 2 Dec 2026 to 4 Dec 2026); population
         frame 641a19c7 with registers #2.'"""
         if self.uploads:
-            dates = sorted({when.date() for _, when in self.uploads})
-            span = _day(dates[0]) if len(dates) == 1 else f"{_day(dates[0])} to {_day(dates[-1])}"
-            noun = "upload" if len(self.uploads) == 1 else "uploads"
-            data = f"{noun} {_ranges([i for i, _ in self.uploads])} (committed {span})"
+            dates = sorted({when.date() for _id, when in self.uploads})
+            span = formats.date(dates[0]) if len(dates) == 1 else _("{first} to {last}").format(
+                first=formats.date(dates[0]), last=formats.date(dates[-1]))
+            uploads = _("upload {ids} (committed {span})") if len(self.uploads) == 1 else \
+                _("uploads {ids} (committed {span})")
+            data = uploads.format(ids=_ranges([i for i, _when in self.uploads]), span=span)
         else:
-            data = "no uploads"
-        wave = f"wave {self.wave}, " if self.wave else ""
-        regs = (f" with register{'s' if len(self.registers) > 1 else ''} "
-                f"{_ranges(list(self.registers))}" if self.registers else "")
-        return f"Data version: {wave}{data}; population frame {self.frame}{regs}."
+            data = _("no uploads")
+        wave = _("wave {wave}").format(wave=self.wave) + ", " if self.wave else ""
+        regs = " " + (_("with register {ids}") if len(self.registers) == 1 else _("with registers {ids}")).format(
+            ids=_ranges(list(self.registers))) if self.registers else ""
+        return _("Data version: {wave}{data}; population frame {frame}{registers}.").format(
+            wave=wave, data=data, frame=self.frame, registers=regs)
 
 
 def current(con: duckdb.DuckDBPyConnection, wave: str | None) -> DataVersion:
@@ -67,16 +71,18 @@ def changes_since(token: str, now: DataVersion) -> list[str]:
         last, count, frame = token.split(".", 2)
         last, count = int(last), int(count)
     except ValueError:
-        return [f"The link's data version '{token}' is not one this app writes; figures are today's."]
+        return [_("The link's data version '{token}' is not one this app writes; figures are today's.").format(
+            token=token)]
     changes = []
     newer = [i for i, _ in now.uploads if i > last]
     if newer:
-        changes.append(f"{len(newer)} upload{'s' if len(newer) > 1 else ''} committed since the link was made "
-                       f"({_ranges(newer)})")
+        changes.append((_("{n} upload committed since the link was made ({ids})") if len(newer) == 1 else
+                        _("{n} uploads committed since the link was made ({ids})")).format(n=len(newer),
+                                                                                           ids=_ranges(newer)))
     if len(now.uploads) - len(newer) != count:
-        changes.append("uploads included when the link was made have been retracted since")
+        changes.append(_("uploads included when the link was made have been retracted since"))
     if frame != now.token.split(".", 2)[2]:
-        changes.append("the population frame (museums per country) has changed since")
+        changes.append(_("the population frame (museums per country) has changed since"))
     return changes
 
 
@@ -89,8 +95,5 @@ def _ranges(ids: list[int]) -> str:
         else:
             runs.append([i])
     parts = [f"#{r[0]}" if len(r) == 1 else f"#{r[0]}–{r[-1]}" for r in runs]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return parts[0] if len(parts) == 1 else _("{items} and {last}").format(items=", ".join(parts[:-1]),
+                                                                          last=parts[-1])

@@ -30,9 +30,10 @@ import pandas as pd
 
 from analysis import formats, limits, schema
 from analysis.figures import definitions
+from analysis.i18n import N_, _
 
-RULES = {"proportional": "Proportional to shortfall", "smallest-first": "Smallest shortfalls first",
-         "pillars": "Pillar priorities", "equal": "Equal amount per museum"}
+RULES = {"proportional": N_("Proportional to shortfall"), "smallest-first": N_("Smallest shortfalls first"),
+         "pillars": N_("Pillar priorities"), "equal": N_("Equal amount per museum")}
 PILLARS = tuple(schema.PILLARS)
 DEFAULT_RULE = "proportional"
 DEFAULT_BUDGET_EUR = 50_000_000.0
@@ -47,14 +48,14 @@ RULE_PHRASE = {"proportional": "shared in proportion to shortfalls", "smallest-f
 RULE_INSTEAD = {"proportional": "sharing in proportion to shortfalls", "smallest-first": "giving to the smallest "
                 "shortfalls first", "pillars": "splitting by pillar priorities", "equal": "sharing equally"}
 RULE_TEXT = {
-    "proportional": "every museum gets the sum times its share of the total shortfall",
-    "smallest-first": "museums are funded in full in ascending order of shortfall while the money lasts; what is "
-                      "left goes to the next one",
-    "pillars": "the sum is split over the six pillars by the chosen weights (never more than a pillar's shortfall; "
-               "what a pillar does not need goes to the others), then within a pillar in proportion to museums' "
-               "shortfalls in it",
-    "equal": "every museum gets the same amount, never more than its shortfall; what a museum does not need is "
-             "shared equally among the others",
+    "proportional": N_("every museum gets the sum times its share of the total shortfall"),
+    "smallest-first": N_("museums are funded in full in ascending order of shortfall while the money lasts; what is "
+                         "left goes to the next one"),
+    "pillars": N_("the sum is split over the six pillars by the chosen weights (never more than a pillar's shortfall; "
+                  "what a pillar does not need goes to the others), then within a pillar in proportion to museums' "
+                  "shortfalls in it"),
+    "equal": N_("every museum gets the same amount, never more than its shortfall; what a museum does not need is "
+                "shared equally among the others"),
 }
 ASSUMPTIONS = (
     f"Shortfall = {definitions.SHORTFALL} per museum, {definitions.SHORTFALL_TERMS}, from the survey; split over "
@@ -70,7 +71,7 @@ ASSUMPTIONS = (
 def rule_name(rule: str) -> str:
     if rule not in RULES:
         raise ValueError(f"unknown rule {rule!r}: choose one of {', '.join(RULES)}")
-    return RULES[rule]
+    return _(RULES[rule])
 
 
 def pillar_weights(given: dict[str, float] | None) -> np.ndarray:

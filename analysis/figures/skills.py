@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import duckdb
 
-from analysis import schema
-from analysis.figures.sql import (FROM_CELLS, GROUPS, MEDIAN, NUMERIC, SCALES, answer_counts, answer_shares, check,
-                                  per_column, query, source, stat, suppress)
+from analysis import i18n, schema
+from analysis.figures.sql import (FROM_CELLS, GROUPS, MEDIAN, NUMERIC, SCALES, answer_counts, answer_labels,
+                                  answer_shares, check, per_column, query, source, stat, suppress)
 from analysis.figures.filters import Filters
 from analysis.lazy import pandas as pd
 
@@ -25,7 +25,7 @@ READINESS = {
 
 def _field_label(column: str) -> str:
     field = schema.FIELDS_BY_NAME.get(column)
-    return field.label if field else column.replace("_", " ").capitalize()
+    return i18n.survey_label(field.label) if field else column.replace("_", " ").capitalize()
 
 
 def skill_area_label(area: str) -> str:
@@ -86,7 +86,7 @@ def ordered_shares(con: duckdb.DuckDBPyConnection, filters: Filters, field: str)
     """Share of museums giving each answer of a single-choice or yes/no question, every answer listed in the
     survey's order (yes before no), with n = museums that answered. Suppressed when n < 5."""
     f = schema.FIELDS_BY_NAME[field]
-    labels = dict(f.choices) if f.choices else {"true": "Yes", "false": "No"}
+    labels = answer_labels(f)
     return answer_shares(answer_counts(con, filters, (field,))[field], labels, "answer")
 
 
@@ -97,8 +97,7 @@ def strategy_and_policy(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.
     frames = []
     for field, (question, tiers) in READINESS.items():
         f = schema.FIELDS_BY_NAME[field]
-        frame = answer_shares(counts[field], dict(f.choices) if f.choices else {"true": "Yes", "false": "No"},
-                               "answer")
+        frame = answer_shares(counts[field], answer_labels(f), "answer")
         frames.append(frame.assign(field=field, question=question, tier=frame["answer"].map(tiers)))
     out = pd.concat(frames, ignore_index=True)
     return out[["field", "question", "answer", "label", "tier", "museums", "n", "share", "suppressed"]]

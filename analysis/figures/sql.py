@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import duckdb
 
-from analysis import limits, schema
+from analysis import i18n, limits, schema
 from analysis.figures.filters import Filters
+from analysis.i18n import N_, _
 from analysis.lazy import pandas as pd
 from analysis.store import derived
 
 # Groupings offered in breakdowns, with their labels.
-GROUPS = {"country": "Country", "museum_type": "Museum type", "size_band": "Size", "ownership": "Ownership",
-          "egmus_type_group": "EGMUS type group", "survey_wave": "Survey wave", "accredited": "Accredited"}
+GROUPS = {"country": N_("Country"), "museum_type": N_("Museum type"), "size_band": N_("Size"),
+          "ownership": N_("Ownership"), "egmus_type_group": N_("EGMUS type group"), "survey_wave": N_("Survey wave"),
+          "accredited": N_("Accredited")}
 
 # Per-museum numeric metrics of museum_metrics that may be averaged or summed (each has its sufficient
 # statistics in fact_cells, analysis.store).
@@ -21,6 +23,13 @@ DERIVED, NUMERIC = derived.DERIVED_NUMERIC, derived.NUMERIC_COLUMNS
 CATEGORICAL = tuple(f.name for f in schema.FIELDS if f.kind in (schema.ENUM, schema.BOOL)) + (
     "size_band", "egmus_type_group")
 MULTI = tuple(f.name for f in schema.FIELDS if f.kind == schema.MULTI)
+
+
+def answer_labels(f: schema.Field | None) -> dict[str, str]:
+    """A question's answers in words, in the current language: its choices, or yes and no."""
+    if f is not None and f.choices:
+        return {code: i18n.survey_label(label) for code, label in f.choices}
+    return {"true": _("Yes"), "false": _("No")}
 
 
 def check(name: str, allowed: tuple[str, ...] | dict) -> str:

@@ -13,14 +13,15 @@ import pandas as pd
 import pycountry
 
 from analysis import schema
+from analysis.i18n import N_
 
 # metric -> (label, unit, lowest, highest)
 METRICS = {
-    "pct_digitised": ("Collection digitised", "% of collection", 0, 100),
-    "3d_at_risk": ("Monuments at risk digitised in 3D", "% of those assets", 0, 100),
-    "3d_most_visited": ("Most-visited monuments digitised in 3D", "% of those assets", 0, 100),
-    "skill_level": ("Staff digital skills (DigComp level)", "level 1–8", 1, 8),
-    "pct_staff_ai_trained": ("Staff trained in AI literacy", "% of staff", 0, 100),
+    "pct_digitised": (N_("Collection digitised"), N_("% of collection"), 0, 100),
+    "3d_at_risk": (N_("Monuments at risk digitised in 3D"), N_("% of those assets"), 0, 100),
+    "3d_most_visited": (N_("Most-visited monuments digitised in 3D"), N_("% of those assets"), 0, 100),
+    "skill_level": (N_("Staff digital skills (DigComp level)"), N_("level 1–8"), 1, 8),
+    "pct_staff_ai_trained": (N_("Staff trained in AI literacy"), N_("% of staff"), 0, 100),
 }
 COLUMNS = ["metric", "country", "museum_type", "survey_wave", "target_year", "value", "is_placeholder", "source"]
 

@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import limits, schema
+from analysis.i18n import N_, _
 
 MIN_STRATUM_N = limits.SUPPRESS_BELOW_N      # respondents a stratum (and a country) needs: 5
 LOW_COVERAGE_PCT = 10.0                      # below this share of museums, do not generalise
@@ -55,23 +56,29 @@ ALL = "ALL"                                  # the scope of the all-countries ro
 NO_FRAME = "no population figure (no register, no bundled count)"
 OLD_FRAME_YEARS = 10                         # a frame figure older than this (before the wave) is flagged
 
-COLLAPSE_RULE = (
-    f"A stratum (country × size band) with fewer than {MIN_STRATUM_N} respondents, or with more respondents "
-    "than museums in the frame, is merged with the adjacent size band of the same country (small – medium – "
-    "large – huge) that has fewer respondents (on a tie, the smaller band), until every stratum has at least "
-    f"{MIN_STRATUM_N} or the country is a single stratum.")
-EXCLUSION_RULE = (
+COLLAPSE_RULE = N_(
+    "A stratum (country × size band) with fewer than {n} respondents, or with more respondents than museums in "
+    "the frame, is merged with the adjacent size band of the same country (small – medium – large – huge) that "
+    "has fewer respondents (on a tie, the smaller band), until every stratum has at least {n} or the country is "
+    "a single stratum.")
+EXCLUSION_RULE = N_(
     "Countries with no population figure (no register and no bundled count), and countries with fewer than "
-    f"{MIN_STRATUM_N} respondents, are excluded from weighted estimates and extrapolated totals; their answers "
-    "still count in the unweighted figures. In a country stratified by size, museums that did not give their "
-    "visits (and are not in the register) cannot be placed in a stratum and are left out of its weighted "
-    "estimates.")
-INTERVAL_METHOD = (
+    "{n} respondents, are excluded from weighted estimates and extrapolated totals; their answers still count in "
+    "the unweighted figures. In a country stratified by size, museums that did not give their visits (and are "
+    "not in the register) cannot be placed in a stratum and are left out of its weighted estimates.")
+INTERVAL_METHOD = N_(
     "95 % intervals use Taylor linearisation of the post-stratified estimator, i.e. the stratified-sampling "
     "variance Σ N_h² (1 − n_h/N_h) s_h² / n_h with the finite population correction, and Student's t with "
     "Satterthwaite's effective degrees of freedom. They measure sampling error only, assuming the museums "
     "that answered in a stratum are like a random sample of its museums; they do not correct for museums "
     "choosing to answer because of what they would answer (self-selection).")
+
+
+def rules_in_words() -> tuple[str, str, str]:
+    """How strata are merged, which countries are left out and how intervals are computed, in the current
+    language (the Methodology page and the weighted-estimates chart)."""
+    return (_(COLLAPSE_RULE).format(n=MIN_STRATUM_N), _(EXCLUSION_RULE).format(n=MIN_STRATUM_N),
+            _(INTERVAL_METHOD))
 
 
 @dataclass(frozen=True)

@@ -92,3 +92,9 @@ def _(message: str) -> str:
 def N_(message: str) -> str:
     """Marks a string for the catalogue without translating it now: it is translated where it is shown."""
     return message
+
+
+def survey_label(text: str) -> str:
+    """A survey text shown in the interface (a field's label, an answer's or a category's label: museum types,
+    pillars, DigComp areas, AI stages) in the current language, from the `survey` catalogues."""
+    return gettext(text, "survey")

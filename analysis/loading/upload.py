@@ -25,6 +25,7 @@ import duckdb
 import pandas as pd
 
 from analysis import limits, store
+from analysis.i18n import _
 from analysis.figures import unit_costs
 from analysis.parsing.sheets import ParsedUpload, parse_upload
 from analysis.loading import mappings
@@ -91,35 +92,41 @@ class Upload:
         """A few words after the file name: 'ready to load 3 museum row(s)'."""
         e, w, n = len(self.report.errors), len(self.report.warnings), self.rows_to_load
         return {
-            Stage.TOO_BIG: "too large to check",
-            Stage.DUPLICATE: f"already loaded (upload {self.upload_id})",
-            Stage.UNREADABLE: "cannot be read",
-            Stage.HAS_ERRORS: f"{e} error(s) to fix before it can be loaded",
-            Stage.NEEDS_CONFIRMATION: f"ready to load {n} museum row(s) once you confirm {w} warning(s)",
-            Stage.READY: f"ready to load {n} museum row(s)",
-            Stage.COMMITTED: f"loaded {self.rows} museum row(s) as upload {self.upload_id}",
+            Stage.TOO_BIG: _("too large to check"),
+            Stage.DUPLICATE: _("already loaded (upload {upload})").format(upload=self.upload_id),
+            Stage.UNREADABLE: _("cannot be read"),
+            Stage.HAS_ERRORS: _("{n} error(s) to fix before it can be loaded").format(n=e),
+            Stage.NEEDS_CONFIRMATION: _("ready to load {n} museum row(s) once you confirm {w} warning(s)").format(
+                n=n, w=w),
+            Stage.READY: _("ready to load {n} museum row(s)").format(n=n),
+            Stage.COMMITTED: _("loaded {n} museum row(s) as upload {upload}").format(n=self.rows,
+                                                                                    upload=self.upload_id),
         }[self.stage]
 
     @property
     def message(self) -> str:
         """What happened to the file, in a sentence or two (the CLI's "message")."""
         if self.stage is Stage.TOO_BIG:
-            return f"{self.report.errors[0].message} Nothing was stored."
+            return _("{problem} Nothing was stored.").format(problem=self.report.errors[0].message)
         if self.stage is Stage.UNREADABLE:
-            return f"This file cannot be read. {self.report.errors[0].message} Nothing was stored."
+            return _("This file cannot be read. {problem} Nothing was stored.").format(
+                problem=self.report.errors[0].message)
         if self.stage is Stage.DUPLICATE:
             d = self.earlier or {}
-            when = f" on {d['uploaded_at']:%Y-%m-%d %H:%M}" if d.get("uploaded_at") else ""
-            who = f" by {d['uploaded_by']} (file name then: '{d['filename']}')" if d else ""
-            return (f"This exact file (same contents) was loaded as upload {self.upload_id}{when}{who}. "
-                    "Nothing was loaded again.")
+            when = " " + _("on {when}").format(when=f"{d['uploaded_at']:%Y-%m-%d %H:%M}") if d.get("uploaded_at") \
+                else ""
+            who = " " + _("by {user} (file name then: '{file}')").format(user=d["uploaded_by"], file=d["filename"]) \
+                if d else ""
+            return _("This exact file (same contents) was loaded as upload {upload}{when}{who}. Nothing was loaded "
+                     "again.").format(upload=self.upload_id, when=when, who=who)
         if self.stage is Stage.HAS_ERRORS:
-            return f"{len(self.report.errors)} error(s): nothing was loaded from this file."
+            return _("{n} error(s): nothing was loaded from this file.").format(n=len(self.report.errors))
         if self.stage is Stage.COMMITTED:
-            return (f"Loaded {self.rows} museum row(s) as upload {self.upload_id}."
-                    + (f" For {self.superseded} museum(s) this replaces an earlier answer for the same wave; the "
-                       "earlier answer is kept and comes back if this upload is retracted." if self.superseded else
-                       " No earlier answers were replaced."))
+            loaded = _("Loaded {n} museum row(s) as upload {upload}.").format(n=self.rows, upload=self.upload_id)
+            return loaded + " " + (
+                _("For {n} museum(s) this replaces an earlier answer for the same wave; the earlier answer is kept "
+                  "and comes back if this upload is retracted.").format(n=self.superseded) if self.superseded else
+                _("No earlier answers were replaced."))
         return self.headline[0].upper() + self.headline[1:] + "."
 
     @property
@@ -193,9 +200,10 @@ class Upload:
         unit_costs.check_upload(con, parsed)          # declared needs far from the cost model: warnings, not changes
         self.parsed, self.report = parsed, parsed.report
         report = parsed.report
-        progress(f"Columns: {sum(1 for m in report.mapping if m.field)} of {len(report.mapping)} recognised.")
-        progress(f"Checked {len(parsed.frame)} museum row(s): {len(report.errors)} error(s), "
-                 f"{len(report.warnings)} warning(s).")
+        progress(_("Columns: {recognised} of {n} recognised.").format(
+            recognised=sum(1 for m in report.mapping if m.field), n=len(report.mapping)))
+        progress(_("Checked {n} museum row(s): {errors} error(s), {warnings} warning(s).").format(
+            n=len(parsed.frame), errors=len(report.errors), warnings=len(report.warnings)))
         self.stage = (Stage.HAS_ERRORS if report.errors else
                       Stage.NEEDS_CONFIRMATION if report.warnings else Stage.READY)
 
@@ -222,7 +230,7 @@ def receive(con: duckdb.DuckDBPyConnection, data: bytes, name: str, *, wave: str
         report.add(ERROR, "unreadable_file", str(exc), row=exc.row)
         upload.stage = Stage.UNREADABLE
         return upload
-    progress(f"Read {len(upload.sheets)} sheet(s) ({report.format}).")
+    progress(_("Read {n} sheet(s) ({format}).").format(n=len(upload.sheets), format=report.format))
     upload.decisions = mappings.decisions_by_heading(mappings.sheet_headings(upload.sheets), choices or {})
     upload._check(con, progress)
     return upload

@@ -12,7 +12,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analysis import schema
+from analysis import i18n, schema
+from analysis.i18n import _
 from analysis.parsing import normalise
 from analysis.parsing.report import WARNING, FileReport
 from analysis.reading.grid import Sheet, cell_value
@@ -28,7 +29,10 @@ def parse_columns(raw: dict[str, pa.Array], sheet: Sheet, excel_rows: np.ndarray
                   report: FileReport) -> pd.DataFrame:
     """The sheet's museum rows as canonical values, one column per field of `raw` (field -> cell texts).
     `columns`: (sheet, field) -> (header, letter), to say where a finding is."""
+    language = i18n.current()
+
     def parse(name: str) -> tuple[np.ndarray | list, list[tuple]]:
+        i18n.use(language)                  # a worker thread starts in English: findings are in the reader's
         return _parse_column(raw[name], schema.FIELDS_BY_NAME[name], sheet, excel_rows, columns[(sheet.name, name)])
 
     # Columns are parsed side by side (pyarrow releases the interpreter); findings are reported in column order.
@@ -97,7 +101,7 @@ def _parse_column(raw: pa.Array, f: schema.Field, sheet: Sheet, excel_rows: np.n
     if f.kind == schema.PERCENT and normalise.looks_like_fraction_column(values, raw):
         values = np.round(values * 100, 10)
         findings.append((WARNING, "percent_as_fraction",
-                         f"Every answer in '{header}' is between 0 and 1, so they were read as fractions and "
-                         f"multiplied by 100 (0.45 -> 45 %). If they really are below 1 %, write them with a % "
-                         "sign.", {"column": header}))
+                         _("Every answer in '{column}' is between 0 and 1, so they were read as fractions and "
+                           "multiplied by 100 (0.45 -> 45 %). If they really are below 1 %, write them with a % "
+                           "sign.").format(column=header), {"column": header}))
     return (values if numeric else values.tolist()), findings

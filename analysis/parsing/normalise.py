@@ -21,8 +21,8 @@ import pyarrow.compute as pc
 import pycountry
 from rapidfuzz import fuzz, process
 
-from analysis import schema
-from analysis.i18n import survey
+from analysis import formats, i18n, schema
+from analysis.i18n import _, survey
 from analysis.parsing.report import ERROR, WARNING
 from analysis.schema import Field
 
@@ -88,28 +88,33 @@ def parse_number(text: str, *, percent: bool = False) -> float | None:
 
 def _to_number(value: object, f: Field) -> tuple[float | None, Problem]:
     if isinstance(value, bool):
-        return None, (ERROR, "not_a_number", f"'{value}' is a yes/no answer; {f.label} needs a number.")
+        return None, (ERROR, "not_a_number", _("'{value}' is a yes/no answer; {field} needs a number.").format(
+            value=value, field=i18n.survey_label(f.label)))
     if isinstance(value, (int, float)):
         number = float(value)
     elif isinstance(value, (dt.date, dt.datetime)):
         day = value.date() if isinstance(value, dt.datetime) else value
         number = _excel_serial(day)
         if not math.isfinite(number):
-            return None, (ERROR, "not_a_number", f"'{value}' is a date; {f.label} needs a number.")
+            return None, (ERROR, "not_a_number", _("'{value}' is a date; {field} needs a number.").format(
+                value=value, field=i18n.survey_label(f.label)))
         return number, (WARNING, "date_formatted_number",
-                        f"The cell is formatted as a date ({day:%d/%m/%Y}); read it as the number "
-                        f"{number:g}. Check the value and format the cell as a number.")
+                        _("The cell is formatted as a date ({day}); read it as the number {number}. Check the value "
+                          "and format the cell as a number.").format(day=f"{day:%d/%m/%Y}",
+                                                                     number=formats.plain(number)))
     else:
         number = parse_number(str(value), percent=f.kind == schema.PERCENT)
         if number is None:
-            unit = {schema.PERCENT: "a percentage such as 45 or 45,5 %",
-                    schema.MONEY: "an amount in euros such as 250000, 1.200.000 € or 1,2 M€"}.get(
-                f.kind, "a number")
-            return None, (ERROR, "not_a_number", f"'{value}' is not a number. {f.label} needs {unit}.")
+            unit = {schema.PERCENT: _("a percentage such as 45 or 45,5 %"),
+                    schema.MONEY: _("an amount in euros such as 250000, 1.200.000 € or 1,2 M€")}.get(
+                f.kind, _("a number"))
+            return None, (ERROR, "not_a_number", _("'{value}' is not a number. {field} needs {unit}.").format(
+                value=value, field=i18n.survey_label(f.label), unit=unit))
     if not math.isfinite(number):
-        return None, (ERROR, "not_a_number", f"'{value}' is not a finite number.")
+        return None, (ERROR, "not_a_number", _("'{value}' is not a finite number.").format(value=value))
     if abs(number) > 1e15:
-        return None, (ERROR, "out_of_range", f"{number:g} is implausibly large for {f.label}.")
+        return None, (ERROR, "out_of_range", _("{number} is implausibly large for {field}.").format(
+            number=f"{number:g}", field=i18n.survey_label(f.label)))
     return number, None
 
 
@@ -119,8 +124,10 @@ def parse_numeric(value: object, f: Field) -> tuple[object, Problem]:
         return None, problem
     if f.kind == schema.INT:
         if abs(number - round(number)) > 1e-9:
-            return None, (ERROR, "not_a_whole_number", f"{number:g} is not a whole number; {f.label} counts "
-                                                       f"{f.unit or 'whole units'}.")
+            return None, (ERROR, "not_a_whole_number", _("{number} is not a whole number; {field} counts "
+                                                         "{unit}.").format(
+                number=formats.plain(number), field=i18n.survey_label(f.label),
+                unit=i18n.survey_label(f.unit) if f.unit else _("whole units")))
         number = int(round(number))
     return number, problem
 
@@ -138,8 +145,9 @@ def parse_bool(value: object, f: Field) -> tuple[object, Problem]:
     for form in (key, schema.header_key(key)):         # yes / no as the template writes it in a survey language
         if form in survey.yes_no():
             return survey.yes_no()[form], None
-    return None, (ERROR, "not_yes_no", f"'{value}' is not a yes/no answer. {f.label} needs yes or no "
-                                       f"(oui/non, ja/nein, sí/no, tak/nie, 1/0 also work).")
+    return None, (ERROR, "not_yes_no", _("'{value}' is not a yes/no answer. {field} needs yes or no (oui/non, "
+                                         "ja/nein, sí/no, tak/nie, 1/0 also work).").format(
+        value=value, field=i18n.survey_label(f.label)))
 
 
 @lru_cache(maxsize=None)
@@ -174,10 +182,12 @@ def parse_enum(value: object, f: Field) -> tuple[object, Problem]:
     text = _as_text(value)
     code, exact = match_choice(text, f)
     if code is None:
-        return None, (ERROR, "unknown_choice", f"'{text}' is not one of the allowed answers for {f.label}: "
-                                               f"{schema.choices_text(f)}.")
+        return None, (ERROR, "unknown_choice", _("'{value}' is not one of the allowed answers for {field}: "
+                                                 "{answers}.").format(value=text, field=i18n.survey_label(f.label),
+                                                                       answers=schema.choices_text(f)))
     if not exact:
-        return code, (WARNING, "fuzzy_choice", f"'{text}' was read as '{code}' ({dict(f.choices)[code]}).")
+        return code, (WARNING, "fuzzy_choice", _("'{value}' was read as '{code}' ({answer}).").format(
+            value=text, code=code, answer=i18n.survey_label(dict(f.choices)[code])))
     return code, None
 
 
@@ -198,15 +208,16 @@ def parse_multi(value: object, f: Field) -> tuple[object, Problem]:
             other.append(item)
             code = "other"
         elif not exact:
-            guessed.append(f"'{item}' as '{code}'")
+            guessed.append(_("'{value}' as '{code}'").format(value=item, code=code))
         codes.append(code)
     order = {c: i for i, c in enumerate((*f.codes, "other"))}
     result = ";".join(sorted(set(codes), key=order.get)) or None
     if other:
-        return result, (WARNING, "other_choice", f"{', '.join(repr(o) for o in other)} matched none of the "
-                                                 f"answers for {f.label} and was stored as 'other'.")
+        return result, (WARNING, "other_choice", _("{values} matched none of the answers for {field} and was stored "
+                                                   "as 'other'.").format(values=", ".join(repr(o) for o in other),
+                                                                         field=i18n.survey_label(f.label)))
     if guessed:
-        return result, (WARNING, "fuzzy_choice", f"Read {', '.join(guessed)}.")
+        return result, (WARNING, "fuzzy_choice", _("Read {guesses}.").format(guesses=", ".join(guessed)))
     return result, None
 
 
@@ -257,10 +268,10 @@ def parse_country(value: object, f: Field) -> tuple[object, Problem]:
     best = process.extractOne(key, list(table), scorer=fuzz.ratio, score_cutoff=90) if len(key) > 4 else None
     if best:
         code = table[best[0]]
-        return code, (WARNING, "fuzzy_country", f"'{text}' was read as {pycountry.countries.get(alpha_2=code).name} "
-                                                f"({code}).")
-    return None, (ERROR, "unknown_country", f"'{text}' is not a country we recognise. Write the country name "
-                                            f"(in any EU language) or its ISO code, e.g. FR or FRA.")
+        return code, (WARNING, "fuzzy_country", _("'{value}' was read as {country} ({code}).").format(
+            value=text, country=schema.country_name(code), code=code))
+    return None, (ERROR, "unknown_country", _("'{value}' is not a country we recognise. Write the country name (in "
+                                              "any EU language) or its ISO code, e.g. FR or FRA.").format(value=text))
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d", "%d/%m/%y", "%d.%m.%y")
@@ -279,7 +290,8 @@ def parse_date(value: object, f: Field) -> tuple[object, Problem]:
             return dt.datetime.strptime(text[:10] if fmt == "%Y-%m-%d" else text, fmt).date(), None
         except ValueError:
             continue
-    return None, (ERROR, "not_a_date", f"'{text}' is not a date. Write it as 2025-08-31 or 31/08/2025.")
+    return None, (ERROR, "not_a_date", _("'{value}' is not a date. Write it as 2025-08-31 or 31/08/2025.").format(
+        value=text))
 
 
 _YEAR = re.compile(r"^(19|20)\d\d")
@@ -288,7 +300,8 @@ _YEAR = re.compile(r"^(19|20)\d\d")
 def parse_wave(value: object, f: Field) -> tuple[object, Problem]:
     text = _as_text(value)
     if not _YEAR.match(text):
-        return None, (ERROR, "bad_wave", f"'{text}' is not a survey wave. Use the survey year, e.g. 2025.")
+        return None, (ERROR, "bad_wave", _("'{value}' is not a survey wave. Use the survey year, e.g. 2025.").format(
+            value=text))
     return text, None
 
 
@@ -318,7 +331,8 @@ def parse_cell(value: object, f: Field) -> tuple[object, Problem]:
         if _FORCED_TEXT.match(value):          # Excel's leading apostrophe before a number: '40 is 40
             value = value[1:].strip()
         if f.kind in schema.NUMERIC_KINDS and value.lower() == "nan":
-            return None, (WARNING, "nan_as_blank", f"'{value}' (not a number) was read as not answered.")
+            return None, (WARNING, "nan_as_blank", _("'{value}' (not a number) was read as not answered.").format(
+                value=value))
     if is_blank(value):
         return None, None
     return PARSERS[f.kind](value, f)

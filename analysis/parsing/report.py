@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 
+from analysis.i18n import N_, _
+
 ERROR, WARNING = "error", "warning"
 
 
@@ -17,36 +19,36 @@ class MappingKind(Enum):
     """How a column's meaning was decided. Code compares members; people read `text` (the report, the CLI's
     JSON). The option kinds' text names the option: see ColumnMapping.how_text."""
 
-    RECOGNISED = "recognised"
-    UNMAPPED = "unmapped"
-    PERSONAL_DATA = "personal data (dropped)"
-    TOOL_METADATA = "survey tool metadata (set aside)"
-    REMARKS = "remarks (free text, not stored)"
-    ADDRESS = "address or web details (not stored)"
-    OPTION = "option '{option}' of a several-answers question"
-    OTHER_OPTION = "option of a several-answers question, not one of its answers: stored as '{option}'"
-    OPTION_SET_ASIDE = "option column set aside (the summary column is used)"
-    SAVED = "saved mapping"                  # an analyst's choice saved for these headings (analysis.loading)
-    ANALYST = "set by analyst"               # the analyst's choice for this file
+    RECOGNISED = N_("recognised")
+    UNMAPPED = N_("unmapped")
+    PERSONAL_DATA = N_("personal data (dropped)")
+    TOOL_METADATA = N_("survey tool metadata (set aside)")
+    REMARKS = N_("remarks (free text, not stored)")
+    ADDRESS = N_("address or web details (not stored)")
+    OPTION = N_("option '{option}' of a several-answers question")
+    OTHER_OPTION = N_("option of a several-answers question, not one of its answers: stored as '{option}'")
+    OPTION_SET_ASIDE = N_("option column set aside (the summary column is used)")
+    SAVED = N_("saved mapping")                  # an analyst's choice saved for these headings (analysis.loading)
+    ANALYST = N_("set by analyst")               # the analyst's choice for this file
 
     @property
     def text(self) -> str:
-        return self.value
+        return _(self.value)
 
 
 class SkipReason(Enum):
     """Why a sheet is not read as survey rows; `text` is how the report words it."""
 
-    HIDDEN = "hidden sheet"
-    EMPTY = "empty"
-    NO_HEADER = "no survey columns found (instructions, notes or a lookup list)"
-    LOOKUP_LIST = "no survey answer columns (a list or lookup table, not survey rows)"
-    TEXT_ONLY = "no survey answer columns (text only: instructions or notes)"
-    NO_ROWS = "header only, no data rows"
+    HIDDEN = N_("hidden sheet")
+    EMPTY = N_("empty")
+    NO_HEADER = N_("no survey columns found (instructions, notes or a lookup list)")
+    LOOKUP_LIST = N_("no survey answer columns (a list or lookup table, not survey rows)")
+    TEXT_ONLY = N_("no survey answer columns (text only: instructions or notes)")
+    NO_ROWS = N_("header only, no data rows")
 
     @property
     def text(self) -> str:
-        return self.value
+        return _(self.value)
 
     @property
     def has_headings(self) -> bool:

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis import schema
+from analysis.i18n import N_, _
 from analysis.parsing import layouts, normalise
 from analysis.parsing.column_values import filled_cells
 from analysis.parsing.columns import Header, cell_text, column_letter, is_total_label
@@ -51,8 +52,9 @@ def _fill_merged(sheet: Sheet, cells: dict[int, pa.Array], start: int, report: F
         typed = cell_value(value) if sheet.numbers_exact else value
         span = f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
         report.add(WARNING, "merged_cells",
-                   f"Cells {span} are merged: '{cell_text(typed)}' was used for rows {r0 + 1} to {r1 + 1}. Unmerge "
-                   "them and fill in each row if that is not right.", sheet=sheet.name, row=r0 + 1,
+                   _("Cells {cells} are merged: '{value}' was used for rows {first} to {last}. Unmerge them and fill "
+                     "in each row if that is not right.").format(cells=span, value=cell_text(typed), first=r0 + 1,
+                                                                  last=r1 + 1), sheet=sheet.name, row=r0 + 1,
                    value=typed, cell=f"{column_letter(c0)}{r0 + 1}")
 
 
@@ -102,18 +104,18 @@ def data_rows(sheet: Sheet, header: Header, fields_at: dict[int, str], options: 
 
     def skip(rows: np.ndarray, reason: str) -> None:
         for i in np.flatnonzero(rows & ~skipped):
-            reasons[int(i)] = reason
+            reasons[int(i)] = _(reason)
         skipped[rows] = True
 
     first_rows = np.zeros(height, dtype=bool)
     first_rows[[i for i in range(min(3, height))
                 if layouts.is_header_continuation([cell_text(v) for v in sheet.rows[start + i]])]] = True
-    skip(first_rows, "survey tool header row")
+    skip(first_rows, N_("survey tool header row"))
     # Repeated header rows: text cells equal to the heading as written (lower case).
     header_texts = {c: header.texts[c].split(" / ")[-1].strip().lower() for c in fields_at}
     same = sum((_equals_ignoring_case(cells[c], text) for c, text in header_texts.items()),
                np.zeros(height, dtype=np.int64))
-    skip(same >= max(2, len(header_texts) // 2), "repeated header row")
+    skip(same >= max(2, len(header_texts) // 2), N_("repeated header row"))
     # Totals and notes, from each row's first filled cell (its distinct texts are looked at once each).
     undecided = np.flatnonzero(~skipped)
     texts = _first_filled(cells, filled, undecided)
@@ -122,18 +124,18 @@ def data_rows(sheet: Sheet, header: Header, fields_at: dict[int, str], options: 
     totals, notes = np.zeros(height, dtype=bool), np.zeros(height, dtype=bool)
     for i, t in zip(undecided.tolist(), texts):
         if t in total_labels:
-            totals[i], reasons[i] = True, f"totals row ('{labels[t]}')"
+            totals[i], reasons[i] = True, _("totals row ('{label}')").format(label=labels[t])
         elif count[i] == 1:
-            notes[i], reasons[i] = True, f"note ('{labels[t][:60]}')"
+            notes[i], reasons[i] = True, _("note ('{text}')").format(text=labels[t][:60])
     skipped |= totals | notes
     if sheet.numbers_exact:                     # number cells holding 0 only: a template row, not a museum
         zeros = sum((pc.equal(column, "0").fill_null(False).to_numpy(zero_copy_only=False)
                      for column in cells.values()), np.zeros(height, dtype=np.int64))
-        skip((zeros == count) & (count > 1), "template row with only zeros (no museum)")
+        skip((zeros == count) & (count > 1), N_("template row with only zeros (no museum)"))
     for i in sorted(reasons):
         report.rows_skipped.append({"sheet": sheet.name, "row": start + i + 1, "reason": reasons[i]})
     if blank := int((count == 0).sum()):
-        report.notes.append(f"Sheet '{sheet.name}': {blank} empty row(s) skipped.")
+        report.notes.append(_("Sheet '{sheet}': {n} empty row(s) skipped.").format(sheet=sheet.name, n=blank))
     kept = np.flatnonzero(~skipped)
     used = sorted({*fields_at, *(c for choices in options.values() for c, _ in choices)})
     _failed_formulas(sheet, header, cells, used, ~skipped, start, report)

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import limits, schema
+from analysis import formats, limits, schema
+from analysis.i18n import _
 from analysis.parsing import layouts, rules
 from analysis.parsing.column_values import parse_columns
 from analysis.parsing.columns import cell_text, find_header
@@ -67,8 +68,9 @@ def parse_upload(data: bytes, filename: str, *, wave: str | None = None,
         wave = _infer_wave(frames, filename, report)
     frame = pd.concat(frames, ignore_index=True)
     if len(frame) > limits.MAX_ROWS:
-        report.add(ERROR, "too_many_rows", f"The file has {len(frame):,} survey rows, more than the limit of "
-                                           f"{limits.MAX_ROWS:,}. Split it into smaller files.")
+        report.add(ERROR, "too_many_rows", _("The file has {rows} survey rows, more than the limit of {limit}. "
+                                             "Split it into smaller files.").format(
+            rows=formats.number(len(frame)), limit=formats.number(limits.MAX_ROWS)))
         return ParsedUpload(report, _empty_frame(), columns)
     frame = _fill_wave_and_ids(frame, wave, report)
     rules.check(frame, report, columns)
@@ -101,19 +103,22 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
         return None
     if layout:
         report.layouts[sheet.name] = layout.tool
-        report.notes.append(f"Sheet '{sheet.name}': recognised as a {layout.tool} export.")
+        report.notes.append(_("Sheet '{sheet}': recognised as a {tool} export.").format(sheet=sheet.name,
+                                                                                         tool=layout.tool))
     fields_at, options = map_columns(sheet, header, decided, report, columns)
     raw, excel_rows = data_rows(sheet, header, fields_at, options, header.rows[-1] + 1, report)
     if not len(excel_rows):
         report.sheets_skipped[sheet.name] = SkipReason.NO_ROWS
         return None
     for row in sorted(set(sheet.hidden_rows) & set(excel_rows.tolist())):
-        report.add(WARNING, "hidden_row", f"Row {row} is hidden in Excel; it was loaded like the other rows. "
-                                          "Delete it from the sheet if it should not count.", sheet=sheet.name, row=row)
+        report.add(WARNING, "hidden_row", _("Row {row} is hidden in Excel; it was loaded like the other rows. "
+                                            "Delete it from the sheet if it should not count.").format(row=row),
+                   sheet=sheet.name, row=row)
     if sheet.formulas:
         report.add(WARNING, "formula_value_used",
-                   f"{sheet.formulas:,} cell(s) hold formulas: the values Excel last calculated were used. Check "
-                   "them, or paste the values in place of the formulas.", sheet=sheet.name)
+                   _("{n} cell(s) hold formulas: the values Excel last calculated were used. Check them, or paste "
+                     "the values in place of the formulas.").format(n=formats.number(sheet.formulas)),
+                   sheet=sheet.name)
     report.sheets_used.append(sheet.name)
     report.header_rows[sheet.name] = [r + 1 for r in header.rows]
     frame = parse_columns(raw, sheet, excel_rows, columns, report)
@@ -139,11 +144,12 @@ def _infer_wave(frames: list[pd.DataFrame], filename: str, report: FileReport) -
     if all("survey_wave" in f and f["survey_wave"].notna().all() for f in frames):
         return None
     hints = {f.attrs.get("wave_hint") for f in frames} - {None}
-    source, year = ("title or sheet name", hints.pop()) if len(hints) == 1 else ("file name",
-                                                                                 _year_in(Path(filename).stem))
+    source, year = (_("title or sheet name"), hints.pop()) if len(hints) == 1 else (
+        _("file name"), _year_in(Path(filename).stem))
     if year:
-        report.add(WARNING, "wave_from_title", f"No survey wave column: wave {year} was taken from the {source}. "
-                                               "Give the wave when loading if that is wrong.")
+        report.add(WARNING, "wave_from_title", _("No survey wave column: wave {wave} was taken from the {source}. "
+                                                 "Give the wave when loading if that is wrong.").format(
+            wave=year, source=source))
     return year
 
 
@@ -160,15 +166,16 @@ def _fill_wave_and_ids(frame: pd.DataFrame, wave: str | None, report: FileReport
     if wave:
         blank = frame["survey_wave"].isna()
         if blank.any() and not blank.all():
-            report.notes.append(f"Survey wave {wave} used for {int(blank.sum())} row(s) with no wave.")
+            report.notes.append(_("Survey wave {wave} used for {n} row(s) with no wave.").format(
+                wave=wave, n=int(blank.sum())))
         frame.loc[blank, "survey_wave"] = str(wave)
     no_id = frame["museum_id"].isna() & frame["museum_name"].notna() & frame["country"].notna()
     frame["museum_id_generated"] = no_id
     if no_id.any():
         frame.loc[no_id, "museum_id"] = [f"{c}-{_slug(n)}" for c, n in
                                          zip(frame.loc[no_id, "country"], frame.loc[no_id, "museum_name"])]
-        report.notes.append(f"Museum ID generated from country and name for {int(no_id.sum())} row(s) "
-                            f"that had none.")
+        report.notes.append(_("Museum ID generated from country and name for {n} row(s) that had none.").format(
+            n=int(no_id.sum())))
     return frame
 
 
@@ -177,23 +184,24 @@ def _explain_no_survey(sheets: list[Sheet], report: FileReport) -> None:
         return
     reasons = report.sheets_skipped
     if SkipReason.NO_ROWS in reasons.values():
-        report.add(ERROR, "no_data_rows", "The survey columns are there but no museum rows were found under "
-                                          "them. Nothing was loaded.")
+        report.add(ERROR, "no_data_rows", _("The survey columns are there but no museum rows were found under "
+                                            "them. Nothing was loaded."))
         return
     register = [name for name, why in reasons.items() if why.has_headings]
     if register:
         # Columns were recognised, but only identification / classification ones: a register, not a survey.
         report.add(ERROR, "not_a_survey",
-                   "This looks like a list of museums (a register), not a survey: it has "
-                   f"{', '.join(report.recognised) or 'no recognisable columns'} but none of the survey questions on "
-                   "digitisation, skills, AI or funding (for example 'Collection digitised (%)' or "
-                   "'Digital budget available (EUR a year)'). Nothing was loaded.", sheet=register[0])
+                   _("This looks like a list of museums (a register), not a survey: it has {columns} but none of the "
+                     "survey questions on digitisation, skills, AI or funding (for example 'Collection digitised (%)' "
+                     "or 'Digital budget available (EUR a year)'). Nothing was loaded.").format(
+                       columns=", ".join(report.recognised) or _("no recognisable columns")), sheet=register[0])
         return
     headers = _first_headers(sheets)
     report.add(ERROR, "no_survey_header",
-               "No sheet has survey columns. A survey needs at least 'Museum name', 'Country' and one "
-               "digitisation, skills or funding question as column headers"
-               + (f"; the first rows contain: {', '.join(headers)}" if headers else "") + ". Nothing was loaded.")
+               _("No sheet has survey columns. A survey needs at least 'Museum name', 'Country' and one "
+                 "digitisation, skills or funding question as column headers{found}. Nothing was loaded.").format(
+                   found="; " + _("the first rows contain: {headers}").format(headers=", ".join(headers))
+                   if headers else ""))
 
 
 def _first_headers(sheets: list[Sheet]) -> list[str]:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from analysis import charts
 from analysis.charts.registry import Chart, View, chart, ends, finish, hidden, pct, pct1
 from analysis.figures import metrics
+from analysis.i18n import N_
 
 
 def _goal(view: View) -> dict:
     return metrics.target_in_force(view.fetch(metrics.targets_in_force))
 
 
-@chart("digitisation-levels", "Catalogued, digitised, 3D, online")
+@chart("digitisation-levels", N_("Catalogued, digitised, 3D, online"))
 def digitisation_levels(view: View) -> Chart:
     frame = view.fetch(metrics.level_summary)
     goal = _goal(view)
@@ -28,7 +29,7 @@ def digitisation_levels(view: View) -> Chart:
                          "once, over museums that gave their collection size.")
 
 
-@chart("digitisation-rights", "Rights of material online")
+@chart("digitisation-rights", N_("Rights of material online"))
 def digitisation_rights(view: View) -> Chart:
     frame = view.fetch(metrics.rights_shares)
     n = int(frame["n"].iloc[0]) if len(frame) else 0
@@ -41,7 +42,7 @@ def digitisation_rights(view: View) -> Chart:
                          "all three shares.")
 
 
-@chart("3d-milestones", "3D milestones (2021/1970)")
+@chart("3d-milestones", N_("3D milestones (2021/1970)"))
 def milestones_3d(view: View) -> Chart:
     frame = view.fetch(metrics.milestones_3d)
     shown = frame[~frame["suppressed"]]
@@ -56,7 +57,7 @@ def milestones_3d(view: View) -> Chart:
                          "milestones of Recommendation (EU) 2021/1970, point 6.")
 
 
-@chart("digitisation-on-track", "On pace for the digitisation target")
+@chart("digitisation-on-track", N_("On pace for the digitisation target"))
 def on_track(view: View) -> Chart:
     frame = view.fetch(metrics.on_track_2030)
     goal = _goal(view)
@@ -67,10 +68,10 @@ def on_track(view: View) -> Chart:
     return finish(view, "digitisation-on-track", charts.on_track(frame, view.caption, goal["text"]), frame,
                   "Museums that have reached the digitisation target, are on pace, behind pace, or cannot be judged",
                   n=n, figures=[*figures, f"Target: {goal['text']}."], empty=empty,
-                  method=metrics.ON_TRACK_DEFINITION.replace("**", ""))
+                  method=metrics.on_track_definition().replace("**", ""))
 
 
-@chart("digitisation-spread-by-country", "Digitisation spread by group")
+@chart("digitisation-spread-by-country", N_("Digitisation spread by group"))
 def digitisation_spread(view: View, by: str = "country", measure: str = "pct_digitised") -> Chart:
     frame = view.fetch(metrics.distribution, measure, by)
     goal = _goal(view)

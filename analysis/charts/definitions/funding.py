@@ -8,9 +8,10 @@ import pandas as pd
 from analysis import charts, formats, limits
 from analysis.charts.registry import Chart, View, chart, ends, finish, hidden, pct
 from analysis.figures import definitions, metrics
+from analysis.i18n import N_
 
 
-@chart("need-vs-budget", "Funding need vs budget")
+@chart("need-vs-budget", N_("Funding need vs budget"))
 def need_vs_budget(view: View) -> Chart:
     totals = metrics.funding_totals(view.summary)
     pillars = view.fetch(metrics.pillar_funding)
@@ -33,7 +34,7 @@ def need_vs_budget(view: View) -> Chart:
                          "summed museum by museum.")
 
 
-@chart("funding-pillars", "Need and shortfall per pillar")
+@chart("funding-pillars", N_("Need and shortfall per pillar"))
 def pillar_need_shortfall(view: View) -> Chart:
     frame = view.fetch(metrics.pillar_funding)
     shown = frame[~frame["suppressed"]]
@@ -51,7 +52,7 @@ def pillar_need_shortfall(view: View) -> Chart:
                          "out across the pillars in proportion to its needs.")
 
 
-@chart("shortfall-ratio", "How much of the need is unfunded")
+@chart("shortfall-ratio", N_("How much of the need is unfunded"))
 def shortfall_ratio(view: View) -> Chart:
     frame = view.fetch(metrics.shortfall_ratio_bands)
     n = int(frame["n"].iloc[0]) if len(frame) else 0
@@ -62,7 +63,7 @@ def shortfall_ratio(view: View) -> Chart:
                   method="shortfall ratio = a museum's shortfall ÷ its need; share of museums in each band.")
 
 
-@chart("shortfall-by-country", "Funding shortfall by country")
+@chart("shortfall-by-country", N_("Funding shortfall by country"))
 def shortfall_by_group(view: View, by: str = "country", per_museum: bool = False) -> Chart:
     frame = view.fetch(metrics.shortfall_by, by)
     shown = frame[~frame["suppressed"]]

@@ -8,10 +8,11 @@ from analysis import charts, limits
 from analysis.charts import geo
 from analysis.charts.registry import Chart, View, chart, ends, finish, hidden
 from analysis.figures import metrics
+from analysis.i18n import N_
 from analysis.schema import country_name
 
 
-@chart("europe-map", "Europe map of digitisation")
+@chart("europe-map", N_("Europe map of digitisation"))
 def europe_map(view: View, metric: str = "mean_pct_digitised") -> Chart:
     spec = metrics.MAP_METRICS[metric]
     frame = view.fetch(metrics.country_values, metric)

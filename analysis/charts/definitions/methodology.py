@@ -9,9 +9,10 @@ import pandas as pd
 from analysis import charts
 from analysis.charts.registry import Chart, View, chart, finish
 from analysis.figures import metrics, weights
+from analysis.i18n import N_
 
 
-@chart("weighted-pct-digitised", "Population-weighted estimates")
+@chart("weighted-pct-digitised", N_("Population-weighted estimates"))
 def weighted_by_country(view: View, indicator: str = "pct_digitised") -> Chart:
     frame = view.fetch(metrics.weighted_estimates, indicator)
     spec = weights.INDICATORS[indicator]
@@ -25,10 +26,10 @@ def weighted_by_country(view: View, indicator: str = "pct_digitised") -> Chart:
     return finish(view, f"weighted-{indicator.replace('_', '-')}", charts.weighted_by_country(frame, caption), frame,
                   f"{spec.label}: population-weighted mean per country with 95 % interval, unweighted mean as a "
                   "hollow marker", n=int(everyone["n"].iloc[0]) if len(everyone) else 0, figures=figures,
-                  empty=shown.empty, caption=caption, method=weights.INTERVAL_METHOD)
+                  empty=shown.empty, caption=caption, method=weights.rules_in_words()[2])
 
 
-@chart("wave-change", "Change between waves")
+@chart("wave-change", N_("Change between waves"))
 def wave_change(view: View) -> Chart:
     frame = view.fetch(metrics.wave_change)
     caption = replace(view.filters, wave=None).describe(int(frame["n_latest"].max()) if len(frame) else 0)

@@ -7,6 +7,7 @@ import pandas as pd
 from analysis import charts, formats, limits, schema
 from analysis.charts.registry import Chart, View, chart, finish, frame_sentence, hidden
 from analysis.figures import metrics, projections, scenarios, weights
+from analysis.i18n import N_, _
 from analysis.schema import country_name
 
 
@@ -22,7 +23,7 @@ def _scenario_caption(view: View, s: scenarios.Scenario) -> str:
     return f"{view.caption}; {s.described}; n = {s.n} museums that gave need and budget, {s.with_gap} with a gap"
 
 
-@chart("scenario-curve", "Investment scenario: what a sum achieves")
+@chart("scenario-curve", N_("Investment scenario: what a sum achieves"))
 def scenario_curve(view: View, budget_eur: float = scenarios.DEFAULT_BUDGET_EUR, rule: str = scenarios.DEFAULT_RULE,
                    pillar_weights: dict | None = None, horizon: int = schema.HORIZON_YEAR,
                    scenario: scenarios.Scenario | None = None,
@@ -51,11 +52,12 @@ def scenario_curve(view: View, budget_eur: float = scenarios.DEFAULT_BUDGET_EUR,
                   "the share of museums with a gap that are fully funded and the share of the shortfall closed, one "
                   "line per allocation rule, with the chosen sum marked", n=s.n, figures=figures,
                   empty=s.with_gap < limits.SUPPRESS_BELOW_N, caption=caption,
-                  method=f"{scenarios.rule_name(s.rule)}: {scenarios.RULE_TEXT[s.rule]}. The curve repeats each rule "
+                  method=f"{scenarios.rule_name(s.rule)}: {_(scenarios.RULE_TEXT[s.rule])}. "
+                         "The curve repeats each rule "
                          f"at {scenarios.CURVE_POINTS} sums from 0 to the whole shortfall.")
 
 
-@chart("scenario-by-country", "Investment scenario by country")
+@chart("scenario-by-country", N_("Investment scenario by country"))
 def scenario_by_group(view: View, by: str = "country", budget_eur: float = scenarios.DEFAULT_BUDGET_EUR,
                       rule: str = scenarios.DEFAULT_RULE, pillar_weights: dict | None = None,
                       horizon: int = schema.HORIZON_YEAR, scenario: scenarios.Scenario | None = None) -> Chart:
@@ -72,10 +74,10 @@ def scenario_by_group(view: View, by: str = "country", budget_eur: float = scena
                   f"{metrics.GROUPS[by]} groups: the shortfall the scenario closes and what is left, EUR millions, "
                   "with the museums it funds fully", n=int(shown["n"].sum()), figures=figures,
                   hidden=hidden(frame), noun=charts.GROUP_NOUNS.get(by, ("group", "groups")), empty=shown.empty,
-                  caption=caption, method=f"{scenarios.rule_name(s.rule)}: {scenarios.RULE_TEXT[s.rule]}.")
+                  caption=caption, method=f"{scenarios.rule_name(s.rule)}: {_(scenarios.RULE_TEXT[s.rule])}.")
 
 
-@chart("scenario-outlook", "Digitisation outlook with the scenario")
+@chart("scenario-outlook", N_("Digitisation outlook with the scenario"))
 def scenario_outlook(view: View, budget_eur: float = scenarios.DEFAULT_BUDGET_EUR, rule: str = scenarios.DEFAULT_RULE,
                      pillar_weights: dict | None = None, horizon: int = schema.HORIZON_YEAR,
                      scenario: scenarios.Scenario | None = None) -> Chart:

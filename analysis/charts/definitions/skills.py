@@ -8,9 +8,10 @@ import pandas as pd
 from analysis import charts, schema
 from analysis.charts.registry import Chart, View, chart, ends, finish, hidden, pct, pct1
 from analysis.figures import metrics
+from analysis.i18n import N_
 
 
-@chart("skills-profile", "Staff digital skills (DigComp)")
+@chart("skills-profile", N_("Staff digital skills (DigComp)"))
 def skills_profile(view: View) -> Chart:
     frame = view.fetch(metrics.skill_profile)
     shown = frame[~frame["suppressed"]]
@@ -23,7 +24,7 @@ def skills_profile(view: View) -> Chart:
                          "(1–8); the target is level 4 unless a museum set its own.")
 
 
-@chart("ai-literacy", "AI literacy (AI Act Art. 4)")
+@chart("ai-literacy", N_("AI literacy (AI Act Art. 4)"))
 def ai_literacy(view: View) -> Chart:
     frame = view.fetch(metrics.level_counts, "skill_ai_literacy")
     n = int(frame["n"].iloc[0]) if len(frame) else 0
@@ -35,7 +36,7 @@ def ai_literacy(view: View) -> Chart:
                   method="share of the museums that answered, by the AI-literacy level most of their staff have.")
 
 
-@chart("ai-training-gap", "AI-literacy training against the AI Act")
+@chart("ai-training-gap", N_("AI-literacy training against the AI Act"))
 def ai_training_gap(view: View, by: str = "size_band") -> Chart:
     overall = view.fetch(metrics.averages, ("pct_staff_ai_trained_12m",)).iloc[0]
     frame = view.fetch(metrics.distribution, "pct_staff_ai_trained_12m", by)
@@ -53,7 +54,7 @@ def ai_training_gap(view: View, by: str = "size_band") -> Chart:
                          "AI Act Art. 4 asks for AI literacy of all staff.")
 
 
-@chart("digital-staff-share", "Digital staff share of paid staff")
+@chart("digital-staff-share", N_("Digital staff share of paid staff"))
 def digital_staff_share(view: View, by: str = "size_band") -> Chart:
     frame = view.fetch(metrics.digital_staff_share, by)
     shown = frame[~frame["suppressed"]]
@@ -81,31 +82,31 @@ def _choices(view: View, key: str, field_name: str, singular: str, alt: str, **o
                          "shares add up to more than 100 %.")
 
 
-@chart("roles-present", "Specialist digital roles")
+@chart("roles-present", N_("Specialist digital roles"))
 def roles_present(view: View) -> Chart:
     return _choices(view, "roles-present", "roles_present", "specialist role",
                     "Share of museums with each specialist digital role")
 
 
-@chart("ai-use-cases", "AI use cases")
+@chart("ai-use-cases", N_("AI use cases"))
 def ai_use_cases(view: View) -> Chart:
     return _choices(view, "ai-use-cases", "ai_use_cases", "AI use case", "Share of museums using AI for each use case")
 
 
-@chart("obstacles", "Main obstacles")
+@chart("obstacles", N_("Main obstacles"))
 def obstacles(view: View) -> Chart:
     return _choices(view, "obstacles", "main_obstacles", "obstacle",
                     "Share of museums naming each obstacle among their top three")
 
 
-@chart("funding-sources", "Funding sources")
+@chart("funding-sources", N_("Funding sources"))
 def funding_sources(view: View) -> Chart:
     return _choices(view, "funding-sources", "funding_sources", "funding source",
                     "Share of museums using each funding source", highlight=metrics.EU_SOURCES,
                     highlight_name="EU programmes", other_name="Other sources")
 
 
-@chart("ai-adoption", "AI adoption")
+@chart("ai-adoption", N_("AI adoption"))
 def ai_adoption(view: View) -> Chart:
     frame = view.fetch(metrics.ordered_shares, "ai_status")
     n = int(frame["n"].iloc[0]) if len(frame) else 0
@@ -116,7 +117,7 @@ def ai_adoption(view: View) -> Chart:
                   method="share of the museums that answered, by the furthest AI adoption stage they report.")
 
 
-@chart("infrastructure", "Digital infrastructure")
+@chart("infrastructure", N_("Digital infrastructure"))
 def infrastructure(view: View) -> Chart:
     frame = view.fetch(metrics.column_means, metrics.INFRA_FIELDS)
     shown = frame[~frame["suppressed"]]
@@ -129,7 +130,7 @@ def infrastructure(view: View) -> Chart:
                   method="unweighted mean of museums' ratings, 1 = very poor … 5 = excellent.")
 
 
-@chart("strategy-policy", "Strategy and policy")
+@chart("strategy-policy", N_("Strategy and policy"))
 def strategy_policy(view: View) -> Chart:
     frame = view.fetch(metrics.strategy_and_policy)
     in_place = frame[(frame["tier"] == "yes") & ~frame["suppressed"]].groupby("question", sort=False)["share"].sum()
@@ -143,7 +144,7 @@ def strategy_policy(view: View) -> Chart:
                          "adopted policy or yes.")
 
 
-@chart("skills-assessment-by-country", "Skills needs assessed, by country")
+@chart("skills-assessment-by-country", N_("Skills needs assessed, by country"))
 def skills_assessment_by_country(view: View) -> Chart:
     frame = view.fetch(metrics.answers_by, "skills_assessment_done", "country")
     shown = frame[~frame["suppressed"] & (frame["answer"] == "true")]
