@@ -54,6 +54,14 @@ def open_methodology(db: Path, monkeypatch) -> AppTest:
     return at
 
 
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Switch tabs as a shared link does: the open tab is the URL's ?tab=."""
+    at.query_params["tab"] = label
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def table_with(at: AppTest, *columns: str) -> pd.DataFrame:
     return next(t.value for t in at.dataframe if set(columns) <= set(t.value.columns))
 
@@ -72,11 +80,16 @@ def test_page_shows_weighted_estimates_waves_coverage_definitions_and_limits(sam
     assert math.isnan(cyprus["Weighted mean (all museums)"]) and cyprus["Unweighted mean (respondents)"] > 0
     assert "no population figure" in cyprus["Note"]
     assert "Left out: Cyprus: no population figure" in everyone["Note"]
+    assert "Taylor" in "\n".join(c.value for c in at.caption)
+    # Only the open tab is drawn: the data dictionary is not sent with the weighted estimates.
+    assert not any({"field", "label", "allowed"} <= set(t.value.columns) for t in at.dataframe)
 
+    open_tab(at, "Change between waves")
     waves = table_with(at, "Panel change", "Change (cross-sections)")
     assert list(waves["Earlier wave"].unique()) == ["2023"] and list(waves["Later wave"].unique()) == ["2025"]
     assert (waves["n panel"] < waves["n later"]).all()
 
+    open_tab(at, "Coverage and weights")
     coverage = table_with(at, "Coverage (%)", "Too thin to generalise", "What is counted", "Address")
     assert (coverage["Too thin to generalise"] != "").any()
     assert any("too thinly covered to generalise" in w.value for w in at.warning)
@@ -95,11 +108,14 @@ def test_page_shows_weighted_estimates_waves_coverage_definitions_and_limits(sam
     strata = table_with(at, "Weight N/n", "Status")
     assert {"weighted", "excluded"} <= set(strata["Status"])
 
+    open_tab(at, "Definitions")
     assert len(table_with(at, "field", "label", "allowed")) == len(schema.FIELDS)
     assert len(table_with(at, "metric", "formula", "unit")) == len(definitions.METRICS)
     assert len(table_with(at, "metric", "value", "is_placeholder", "source")) >= 1     # targets and sources
-    text = "\n".join(m.value for m in at.markdown)
-    assert "Self-selection" in text and "n < 5" in text and "Taylor" in "\n".join(c.value for c in at.caption)
+    assert "n < 5" in "\n".join(m.value for m in at.markdown)
+    open_tab(at, "What the survey cannot say")
+    assert "Self-selection" in "\n".join(m.value for m in at.markdown)
+    assert at.query_params["tab"] == "What the survey cannot say"
 
 
 def test_choosing_the_shortfall_shows_the_extrapolated_total_with_its_interval(sample_db, monkeypatch):
@@ -115,6 +131,7 @@ def test_choosing_the_shortfall_shows_the_extrapolated_total_with_its_interval(s
 def test_page_renders_on_an_empty_store(tmp_path, monkeypatch):
     at = open_methodology(tmp_path / "empty.duckdb", monkeypatch)
     assert any("No survey data yet" in i.value for i in at.info)
+    open_tab(at, "Definitions")
     assert len(table_with(at, "metric", "formula", "unit")) == len(definitions.METRICS)
 
 

@@ -10,7 +10,7 @@ from analysis import formats, limits, schema, store
 from analysis.export import tables
 from analysis.figures import definitions, metrics, targets, weights
 from analysis.figures.filters import Filters
-from analysis.i18n import _
+from analysis.i18n import N_, _
 from ui import filters, state, widgets
 
 st.title(_("Methodology"))
@@ -27,11 +27,9 @@ if has_data and view.wave is None:
 scope = Filters(wave=view.wave, countries=view.countries)
 small = limits.SUPPRESS_BELOW_N
 
-estimates_tab, waves_tab, frame_tab, definitions_tab, limits_tab = st.tabs(
-    [_("Weighted estimates"), _("Change between waves"), _("Coverage and weights"), _("Definitions"),
-     _("What the survey cannot say")])
 
-with estimates_tab:
+def weighted_estimates() -> None:
+    """Weighted estimates per country with 95 % intervals, and the extrapolated total."""
     st.markdown(_("**Population-weighted** estimates stand for *all* museums of a country: each respondent counts "
                   "for the museums of its country and size band that did not answer (weight = museums ÷ "
                   "respondents). **Unweighted** means describe the respondents only. Weighted figures use the wave "
@@ -65,7 +63,9 @@ with estimates_tab:
             "then change the all-countries figure, and, with a register, the country figure too. Unweighted means "
             "of fewer than {n} museums are not shown.").format(n=small))
 
-with waves_tab:
+
+def wave_change() -> None:
+    """The latest wave against the one before: cross-sections and the panel."""
     if not has_data:
         widgets.empty_state()
     else:
@@ -84,7 +84,9 @@ with waves_tab:
                 "panel_change": _("Panel change"), "panel_lo": _("Panel change from"),
                 "panel_hi": _("Panel change to")})), hide_index=True)
 
-with frame_tab:
+
+def coverage_and_weights() -> None:
+    """The population frame, its coverage and the weighting strata."""
     st.markdown(_("**Population frame.** Per country, the latest national register loaded by an admin (museums "
                   "counted by size band), else the bundled number of museums: EGMUS, the national statistics "
                   "office or a research dataset, each with its year, what it counts and its source. **These counts "
@@ -138,7 +140,9 @@ with frame_tab:
             "weight": _("Weight N/n"), "coverage_pct": _("Coverage (%)"), "status": _("Status"), "note": _("Note"),
             "source": _("Source"), "year": _("Year")})), hide_index=True)
 
-with definitions_tab:
+
+def definitions_and_sources() -> None:
+    """How figures are aggregated, the derived metrics, targets and the data dictionary."""
     st.subheader(_("How figures are aggregated"))
     for name, text in definitions.AGGREGATES.items():
         st.markdown(f"- **{_(name)}**: {_(text)}")
@@ -153,10 +157,23 @@ with definitions_tab:
     st.subheader(_("Survey fields (data dictionary)"))
     st.dataframe(pd.DataFrame(schema.data_dictionary()), hide_index=True)
 
-with limits_tab:
+
+def survey_limits() -> None:
+    """What the survey cannot say."""
     for text in definitions.LIMITATIONS:
         st.markdown(f"- {_(text)}")
     years = store.museum_population_table(con)["year"].dropna()
     if len(years):
         st.caption(_("The bundled museum counts run from {first} to {last} depending on the country.").format(
             first=int(years.min()), last=int(years.max())))
+
+
+# Only the open tab is drawn (its label is kept in the URL as ?tab=): the page sends one tab's tables, not five.
+SECTIONS = {N_("Weighted estimates"): weighted_estimates, N_("Change between waves"): wave_change,
+            N_("Coverage and weights"): coverage_and_weights, N_("Definitions"): definitions_and_sources,
+            N_("What the survey cannot say"): survey_limits}
+for tab, section in zip(st.tabs([_(label) for label in SECTIONS], key="tab", bind="query-params"),
+                        SECTIONS.values()):
+    if tab.open:
+        with tab:
+            section()
