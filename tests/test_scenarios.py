@@ -187,7 +187,8 @@ def scenario(con, budget, rule, **kw):
 def test_smallest_first_through_the_store(loaded):
     s = scenario(loaded, 100 * K, "smallest-first")
     assert (s.respondents, s.n, s.with_gap) == (10, 10, 9)
-    # 10 (AT-1), then the six 20 k museums in list order: AT-2, BE-1, BE-2, BE-3 -> 90; BE-4 gets the 10 left
+    # 10 (AT-1), then the six 20 k museums in the order of the file: AT-2, BE-1, BE-2, BE-3 -> 90; BE-4 gets the
+    # 10 left
     funded = s.museums.loc[s.museums["fully_funded"], "museum_id"].tolist()
     assert funded == ["AT-1", "AT-2", "BE-1", "BE-2", "BE-3"]
     assert s.museums.set_index("museum_id")["allocated_eur"]["BE-4"] == pytest.approx(10 * K)

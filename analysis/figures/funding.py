@@ -123,7 +123,9 @@ def scenario_inputs(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
     """What a scenario is computed from, for one wave (the latest when none is chosen): `museums`, one row per museum
     in view with SCENARIO_COLUMNS, its yearly progress since an earlier answer (`progress_pp_a_year`, as the
     on-pace status defines it) and its size band in the population frame (`frame_size_band`, the register's where
-    it is in one, as `frame_cells`); the `population` frame; the `unit_costs` in force."""
+    it is in one, as `frame_cells`); the `population` frame; the `unit_costs` in force. Museums come in the order
+    their answers were committed (upload, then row of the file): what breaks ties between equal shortfalls, fixed
+    for a given store, and sorted on two integers rather than on text."""
     from analysis.figures import unit_costs
 
     filters = replace(filters, wave=filters.wave or latest_wave(con))
@@ -134,6 +136,6 @@ def scenario_inputs(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
             SELECT {columns},
                    CASE WHEN m.required_annual_rate_pp IS NOT NULL THEN m.progress_pp_a_year END AS progress_pp_a_year,
                    m.frame_size_band
-            FROM museum_facts m WHERE {outer} ORDER BY m.country, m.museum_id""", params=params
+            FROM museum_facts m WHERE {outer} ORDER BY m.upload_id, m.source_row""", params=params
                           ).to_arrow_table().to_pandas()
     return {"museums": museums, "population": population_frame(con), "unit_costs": unit_costs.load(con)}

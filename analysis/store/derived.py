@@ -110,8 +110,8 @@ GROUP BY country, museum_type, survey_wave;
 # written (commit, retraction, a target edit), not again by every query:
 #   museum_facts  one row per current answer (the latest committed row per museum and wave): the answer, what
 #                 needs no target (classification, backlog, funding arithmetic), the targets in force and the
-#                 gaps to them; plus what aggregates would otherwise work out per query (FACT_EXTRAS): a small
-#                 integer key, the 2025 and 2030 3D milestones, the pace since the museum's earlier answer and
+#                 gaps to them; plus what aggregates would otherwise work out per query (FACT_EXTRAS): the
+#                 2025 and 2030 3D milestones, the pace since the museum's earlier answer and
 #                 its on-track status, the wave and PANEL_COLUMNS of its previous answer, its size band as the
 #                 population frame classes it (the register's where it is in one: a register load recomputes
 #                 its country), whether it has a written strategy as 100/0, and its several-answers
