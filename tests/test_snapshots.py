@@ -120,6 +120,17 @@ def test_a_store_written_without_publishing_is_published_before_it_is_read(tmp_p
     assert _answers(store.reading(db)) == 3 + 2
 
 
+def test_a_deleted_store_is_read_as_a_new_empty_one_not_from_its_old_snapshots(tmp_path):
+    db = _seeded(tmp_path)                            # 3 answers, published
+    db.unlink()                                       # an administrator starts afresh; the snapshots stay behind
+    assert _answers(store.reading(db)) == 0
+    new = small_survey(tmp_path / "fresh.xlsx", _museums(1, 2, "NEW"))
+    done = subprocess.run([*CLI, "load", str(new), "--db", str(db), "--json"], env=ENV, cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert _answers(store.reading(db)) == 2
+
+
 WRITER = """
 import sys
 from analysis import store

@@ -50,10 +50,11 @@ def _published(db) -> list[Path]:
 
 def newest(db: str | os.PathLike | None = None) -> Path:
     """The newest complete snapshot. One is published first when there is none yet, and when the primary has
-    changed since the newest one without publishing (a store written by code outside `writing`, or restored)
-    and no writer holds it: a reader never waits for a writer that is at work."""
+    changed since the newest one without publishing (a store written by code outside `writing`, restored, or
+    deleted: its snapshots then belong to data that is gone) and no writer holds it: a reader never waits for a writer that is at work."""
     found = _published(db)
-    if found and connection.db_path(db).stat().st_mtime <= found[-1].stat().st_mtime:
+    primary = connection.db_path(db)
+    if found and primary.exists() and primary.stat().st_mtime <= found[-1].stat().st_mtime:
         return found[-1]
     try:
         with writing(db, wait=0 if found else None):
