@@ -187,7 +187,7 @@ def write_survey_xlsx(path: Path, frame) -> Path:
         for i, value in enumerate(frame[f.name].tolist(), start=2):
             key = (type(value), value)
             if key not in cache:
-                cached = template._cell_value(value, f)
+                cached = template._cell_value(value, f, "en")
                 if cached is None:
                     cache[key] = None
                 elif isinstance(cached, (int, float)) and not isinstance(cached, bool):
