@@ -89,18 +89,33 @@ class Indicator:
     kind: str = "mean"             # mean of a quantity | share of museums (a 0/100 indicator)
     bounds: tuple[float, float] | None = (0.0, 100.0)
     total: bool = False            # an extrapolated total makes sense (money)
+    short: str = ""                # the label inside a sentence, without '(mean)'
+
+    @property
+    def name(self) -> str:
+        """The label in the current language."""
+        return _(self.label)
+
+    @property
+    def short_name(self) -> str:
+        """The label inside a sentence ('collection digitised'), in the current language."""
+        return _(self.short)
 
 
 # The key indicators: weighted estimates and wave-over-wave change.
 INDICATORS: dict[str, Indicator] = {
-    "pct_digitised": Indicator("Collection digitised (mean)", "%", "pct_digitised"),
-    "pct_online": Indicator("Collection online (mean)", "%", "pct_online"),
-    "pct_staff_ai_trained": Indicator("Staff trained in AI literacy, last 12 months (mean)", "% of staff",
-                                      "pct_staff_ai_trained_12m"),
-    "written_strategy": Indicator("Museums with a written digital strategy", "% of museums", "written_strategy_pct",
-                                  kind="share"),
-    "shortfall_per_museum": Indicator("Funding shortfall to 2030 per museum (mean)", "EUR", "funding_shortfall_eur",
-                                      bounds=(0.0, math.inf), total=True),
+    "pct_digitised": Indicator(N_("Collection digitised (mean)"), "%", "pct_digitised",
+                               short=N_("collection digitised")),
+    "pct_online": Indicator(N_("Collection online (mean)"), "%", "pct_online", short=N_("collection online")),
+    "pct_staff_ai_trained": Indicator(N_("Staff trained in AI literacy, last 12 months (mean)"), N_("% of staff"),
+                                      "pct_staff_ai_trained_12m",
+                                      short=N_("staff trained in AI literacy, last 12 months")),
+    "written_strategy": Indicator(N_("Museums with a written digital strategy"), N_("% of museums"),
+                                  "written_strategy_pct", kind="share",
+                                  short=N_("museums with a written digital strategy")),
+    "shortfall_per_museum": Indicator(N_("Funding shortfall to 2030 per museum (mean)"), "EUR", "funding_shortfall_eur",
+                                      bounds=(0.0, math.inf), total=True,
+                                      short=N_("funding shortfall to 2030 per museum")),
 }
 WAVE_INDICATORS = ("pct_digitised", "pct_online", "pct_staff_ai_trained", "shortfall_per_museum")
 
