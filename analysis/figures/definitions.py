@@ -34,10 +34,15 @@ _H = schema.HORIZON_YEAR
 _GAP = "max(target − value, 0); blank when either is blank"
 
 # A museum's funding shortfall (funding_shortfall_eur) as pages, chart notes and scenario assumptions word it.
-SHORTFALL = "max(0, need − budget × horizon)"
+SHORTFALL = N_("max(0, need − budget × horizon)")
 SHORTFALL_TERMS_TEXT = N_("with its annual digital budget and its own funding horizon (to {year} unless it gave "
                           "another)")
 SHORTFALL_TERMS = SHORTFALL_TERMS_TEXT.format(year=_H)
+
+
+def shortfall() -> str:
+    """SHORTFALL in the current language ('max(0, Bedarf − Budget × Horizont)')."""
+    return _(SHORTFALL)
 
 
 def shortfall_terms() -> str:

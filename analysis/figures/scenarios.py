@@ -77,7 +77,7 @@ ASSUMPTIONS = tuple(text.format(shortfall=definitions.SHORTFALL, terms=definitio
 
 def assumptions() -> list[str]:
     """The scenario's assumptions in the current language."""
-    return [_(text).format(shortfall=definitions.SHORTFALL, terms=definitions.shortfall_terms())
+    return [_(text).format(shortfall=definitions.shortfall(), terms=definitions.shortfall_terms())
             for text in ASSUMPTION_TEXTS]
 
 

@@ -32,7 +32,7 @@ def need_vs_budget(view: View) -> Chart:
                   n=totals["n_need"], figures=figures,
                   empty=min(totals["n_need"], totals["n_available"], totals["n_shortfall"]) < small,
                   method=_("for each museum, shortfall = {shortfall} {terms}, summed museum by museum.").format(
-                      shortfall=definitions.SHORTFALL, terms=definitions.shortfall_terms()))
+                      shortfall=definitions.shortfall(), terms=definitions.shortfall_terms()))
 
 
 @chart("funding-pillars", N_("Need and shortfall per pillar"))
