@@ -21,10 +21,11 @@ def _unit_scale(unit: str) -> tuple[float, str, str]:
     return 1.0, _(unit), 1
 
 
-def _short(indicator: str) -> str:
-    """The indicator's name inside a sentence ('collection digitised')."""
-    spec = weights.INDICATORS.get(indicator)
-    return spec.short_name if spec else indicator
+def _short(row) -> str:
+    """A row's indicator named inside a sentence ('collection digitised'); a frame without the indicator's key
+    gives its label without '(mean)'."""
+    spec = weights.INDICATORS.get(row.get("indicator"))
+    return spec.short_name if spec else row["label"].replace(" (mean)", "").lower()
 
 
 def weighted_by_country(frame: pd.DataFrame, caption: str) -> go.Figure:
@@ -64,7 +65,7 @@ def weighted_by_country(frame: pd.DataFrame, caption: str) -> go.Figure:
         top = rows.iloc[-1]
         where = every if top["scope"] == "ALL" else country_name(top["scope"])
         title = _("{where}: {indicator} {value} {unit} (95 % interval {low}–{high})").format(
-            where=where, indicator=_short(top["indicator"]), value=formats.number(top["weighted_mean"] * scale, digits),
+            where=where, indicator=_short(top), value=formats.number(top["weighted_mean"] * scale, digits),
             unit=axis_unit, low=formats.number(top["lo"] * scale, digits),
             high=formats.number(top["hi"] * scale, digits))
         upper = max(float((rows["hi"] * scale).max()), float((rows["unweighted_mean"] * scale).max()))
@@ -88,8 +89,9 @@ def wave_change(frame: pd.DataFrame, caption: str) -> go.Figure:
         fig = go.Figure()
         too_few(fig, 0)
         return titled(fig, _("Only one survey wave so far: no change to show"), caption, width=70, plot_height=300)
-    titles = [wrap(f"{_short(key)[:1].upper()}{_short(key)[1:]} ({_unit_scale(unit)[1]})", 26)
-              for key, unit in zip(frame["indicator"], frame["unit"])]
+    names = [_short(row) for _i, row in frame.iterrows()]
+    titles = [wrap(f"{name[:1].upper()}{name[1:]} ({_unit_scale(unit)[1]})", 26)
+              for name, unit in zip(names, frame["unit"])]
     fig = make_subplots(rows=1, cols=len(frame), subplot_titles=titles, horizontal_spacing=0.09)
     for i, row in enumerate(frame.itertuples(index=False), start=1):
         scale, axis_unit, digits = _unit_scale(row.unit)
@@ -112,7 +114,7 @@ def wave_change(frame: pd.DataFrame, caption: str) -> go.Figure:
     if pd.notna(first["panel_change"]):
         change = formats.number(first["panel_change"], 1)
         title = _("The same museums moved {change} points on {indicator} from {base} to {latest} (n = {n})").format(
-            change=change if first["panel_change"] < 0 else "+" + change, indicator=_short(first["indicator"]),
+            change=change if first["panel_change"] < 0 else "+" + change, indicator=_short(first),
             base=first["base_wave"], latest=first["latest_wave"], n=int(first["n_panel"]))
     else:
         title = _("Change from {base} to {latest}").format(base=first["base_wave"], latest=first["latest_wave"])
