@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from analysis import formats
 from analysis.figures import findings
 from analysis.charts.labels import estimate
-from analysis.i18n import _
+from analysis.i18n import N_, _
 from analysis.charts.style import FONT_SIZE, MAP_NO_ANSWER_COLOUR, MAP_SUPPRESSED_COLOUR, house_style
 from analysis.limits import SUPPRESS_BELOW_N
 from analysis.schema import country_name
@@ -25,12 +25,19 @@ def map_value(value: float, unit: str, precise: bool = False) -> str:
         return formats.pct(value, 1 if precise else 0, unit if unit == "%" else _("pp"))
     if unit == "EUR M":
         return formats.money(value * 1e6, 2 if precise else 1)
-    if unit.startswith("EUR "):
-        digits = 2 if precise else (1 if unit == "EUR M" else 0)
-        return f"EUR {formats.number(value, digits)} {unit[4:]}"
+    if unit == "EUR k":
+        return _("EUR {amount} k").format(amount=formats.number(value, 2 if precise else 0))
     if unit == "index":
         return formats.number(value, 3 if precise else 2)
     return f"{formats.number(value, 2 if precise else 1)} {unit}".strip()
+
+
+UNIT_WORDS = {"pp": N_("pp"), "EUR M": N_("EUR M"), "EUR k": N_("EUR k"), "index": N_("index")}
+
+
+def map_unit(unit: str) -> str:
+    """A map unit as the colour bar and the notes write it, in the reader's language ('Mio. EUR')."""
+    return _(UNIT_WORDS[unit]) if unit in UNIT_WORDS else unit
 
 
 def map_label(value: float, unit: str) -> str:
@@ -91,7 +98,7 @@ def europe_map(frame: pd.DataFrame, metric_label: str, caption: str, geojson: di
                        locations=list(shown["country"]),
                        z=list(shown["value"]), name=metric_label, colorscale="Viridis",
                        marker={"line": {"color": "#FFFFFF", "width": 0.8}},
-                       colorbar={"title": {"text": unit, "side": "top"}, "thickness": 22, "len": 0.8,
+                       colorbar={"title": {"text": map_unit(unit), "side": "top"}, "thickness": 22, "len": 0.8,
                                  "tickfont": {"size": FONT_SIZE - 2}, "x": 1.0},
                        customdata=[[name(c), map_value(v, unit, precise=True), int(n)]
                                    for c, v, n in zip(shown["country"], shown["value"], shown["n"])],

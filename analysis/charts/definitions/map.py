@@ -23,7 +23,7 @@ def europe_map(view: View, metric: str = "mean_pct_digitised") -> Chart:
     key = "europe-map" if metric == "mean_pct_digitised" else f"europe-map-{metric.replace('_', '-')}"
     return finish(view, key, charts.europe_map(frame, spec.name, view.caption, geo.europe(), spec.unit), data,
                   _("{metric} per country ({unit}), with the number of museums behind each figure; countries with "
-                    "fewer than {min} answers are not shown.").format(metric=spec.name, unit=spec.unit,
+                    "fewer than {min} answers are not shown.").format(metric=spec.name, unit=charts.map_unit(spec.unit),
                                                                       min=limits.SUPPRESS_BELOW_N),
                   n=int(frame["n"].sum()),
                   figures=[ends(shown, lambda r: country_name(r["country"]), "value",
