@@ -39,6 +39,13 @@ def _digits(value: float, digits: int) -> str:
     return format_decimal(_round(value, digits), format=pattern, locale=_locale())
 
 
+def separators() -> str:
+    """The decimal sign and the thousands separator of the current language, as plotly's `separators` takes
+    them ('.,' in English, ',.' in German), so that hover labels write numbers as the titles do."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+    return get_decimal_symbol(_locale()) + get_group_symbol(_locale())
+
+
 def plain(value: float) -> str:
     """'12.5', '-5000', '0.075': as many decimals as the value has (up to 3), ungrouped as a cell holds it, with
     the current language's decimal sign ('12,5'); how a cell's value is quoted back in a message."""

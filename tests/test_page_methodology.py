@@ -34,8 +34,9 @@ def test_every_derived_column_of_museum_metrics_is_described_in_one_place(tmp_pa
     for name, d in definitions.METRICS.items():
         assert d.label and d.formula and d.unit, name
     # The formulas quote the thresholds the SQL uses (from analysis.schema), not copies of them.
-    assert "small 0–<10,000" in definitions.METRICS["size_band"].formula
-    assert f"{schema.HORIZON_YEAR} − wave year" in definitions.METRICS["horizon_years"].formula
+    formulas = {row["metric"]: row["formula"] for row in definitions.table()}
+    assert "small 0–<10,000" in formulas["size_band"]
+    assert f"{schema.HORIZON_YEAR} − wave year" in formulas["horizon_years"]
 
 
 # --- the page --------------------------------------------------------------------------------------------

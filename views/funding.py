@@ -37,7 +37,7 @@ st.info(_(
     "over museums that gave any need, budget over museums that gave a budget, shortfall over museums that gave "
     "both. A museum with money to spare does not cover another's gap, so the total shortfall is not total need "
     "minus total budget. Groups of fewer than {n} museums are not shown.").format(
-    horizon=horizon, shortfall=definitions.SHORTFALL, n=limits.SUPPRESS_BELOW_N), icon=":material/calculate:")
+    horizon=horizon, shortfall=definitions.shortfall(), n=limits.SUPPRESS_BELOW_N), icon=":material/calculate:")
 
 money = formats.money
 eu = view.fetch(metrics.eu_funding).iloc[0]
@@ -49,7 +49,7 @@ cols[1].metric(_("Digital budget × horizon"), money(s["total_funding_available_
                    n=n["funding_available"]))
 cols[2].metric(_("Funding shortfall"), money(s["total_funding_shortfall_eur"]),
                help=_("Sum of {shortfall}, n = {n} museums that gave both").format(
-                   shortfall=definitions.SHORTFALL, n=n["funding_shortfall"]))
+                   shortfall=definitions.shortfall(), n=n["funding_shortfall"]))
 cols[3].metric(_("Museums that received EU funding"), formats.pct(eu["share_with_eu_funding_pct"]),
                help=_("Share with EU funding received > 0 in the last 3 years, n = {n} museums that answered; total "
                       "received {total}").format(n=int(eu["n"]), total=money(eu["total_eu_funding_eur"])))

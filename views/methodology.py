@@ -38,7 +38,7 @@ def weighted_estimates() -> None:
         widgets.empty_state()
     else:
         key = st.selectbox(_("Indicator"), list(weights.INDICATORS), key="weighted-indicator",
-                           format_func=lambda k: weights.INDICATORS[k].label)
+                           format_func=lambda k: weights.INDICATORS[k].name)
         spec = weights.INDICATORS[key]
         frame = widgets.show(state.chart_view(version, scope, {}, ""), "weighted-pct-digitised", indicator=key).data
         everyone = frame[frame["scope"] == weights.ALL].iloc[0]

@@ -134,7 +134,7 @@ st.markdown(_("**What is assumed**") + "\n"
 st.header(_("Cost model: are the declared needs plausible?"))
 costs, check = figures.costs, figures.check
 st.markdown(check.sentence)
-st.markdown("\n".join(f"- {a}" for a in unit_costs.ASSUMPTIONS))
+st.markdown("\n".join(f"- {a}" for a in unit_costs.assumptions()))
 role = auth.current_user()[1]
 if len(check.flagged) and accounts.allows(role, "analyst"):
     st.dataframe(tables.readable(check.table(limits.ROWS_SHOWN)), hide_index=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import i18n, schema
+from analysis import formats, i18n, schema
 from analysis.figures import findings
 from analysis.i18n import N_, _
 from analysis.limits import SUPPRESS_BELOW_N
@@ -34,7 +34,7 @@ def group_label(by: str, code: object) -> str:
 
 def pct(value: float | None) -> str:
     """'62 %' on a bar or in a title, '–' for a figure not shown."""
-    return "–" if value is None or pd.isna(value) else f"{value:.0f} %"
+    return formats.pct(value)
 
 
 def not_shown(count: int, singular: str = N_("group"), plural: str = N_("groups")) -> str:
@@ -44,6 +44,17 @@ def not_shown(count: int, singular: str = N_("group"), plural: str = N_("groups"
         return ""
     return "; " + _("{n} {groups} with fewer than {min} answers not shown").format(
         n=count, groups=_(singular if count == 1 else plural), min=SUPPRESS_BELOW_N)
+
+
+def share_hover(category: str, value: str) -> str:
+    """'Awareness: 33.0 % (316 museums)': a share bar's hover, its category on axis `category`, its share on
+    axis `value` and the museums behind it in customdata."""
+    return f"%{{{category}}}: %{{{value}:.1f}} % (%{{customdata}} " + _("museums") + ")<extra></extra>"
+
+
+def eur_hover(amount: str) -> str:
+    """'EUR %{x:,.1f} M' for a hover template, the unit where the reader's language puts it ('%{x:,.1f} M EUR')."""
+    return _("EUR {amount} M").format(amount=amount)
 
 
 def first_n(frame: pd.DataFrame) -> int:

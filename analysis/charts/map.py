@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from analysis import formats
 from analysis.figures import findings
 from analysis.charts.labels import estimate
+from analysis.i18n import N_, _
 from analysis.charts.style import FONT_SIZE, MAP_NO_ANSWER_COLOUR, MAP_SUPPRESSED_COLOUR, house_style
 from analysis.limits import SUPPRESS_BELOW_N
 from analysis.schema import country_name
@@ -21,24 +22,31 @@ MAP_LON_RANGE, MAP_LAT_RANGE = (-25.0, 45.0), (34.0, 71.5)   # Iceland to the Ur
 def map_value(value: float, unit: str, precise: bool = False) -> str:
     """'62 %', '12 pp', 'EUR 3.4 M', 'EUR 0.12 M', '0.42': how a map value is written (more digits on hover)."""
     if unit in ("%", "pp"):
-        return f"{value:.1f} {unit}" if precise else f"{value:.0f} {unit}"
+        return formats.pct(value, 1 if precise else 0, unit if unit == "%" else _("pp"))
     if unit == "EUR M":
         return formats.money(value * 1e6, 2 if precise else 1)
-    if unit.startswith("EUR "):
-        digits = 2 if precise else (1 if unit == "EUR M" else 0)
-        return f"EUR {value:,.{digits}f} {unit[4:]}"
+    if unit == "EUR k":
+        return _("EUR {amount} k").format(amount=formats.number(value, 2 if precise else 0))
     if unit == "index":
-        return f"{value:.3f}" if precise else f"{value:.2f}"
-    return f"{value:,.2f} {unit}".strip() if precise else f"{value:,.1f} {unit}".strip()
+        return formats.number(value, 3 if precise else 2)
+    return f"{formats.number(value, 2 if precise else 1)} {unit}".strip()
+
+
+UNIT_WORDS = {"pp": N_("pp"), "EUR M": N_("EUR M"), "EUR k": N_("EUR k"), "index": N_("index")}
+
+
+def map_unit(unit: str) -> str:
+    """A map unit as the colour bar and the notes write it, in the reader's language ('Mio. EUR')."""
+    return _(UNIT_WORDS[unit]) if unit in UNIT_WORDS else unit
 
 
 def map_label(value: float, unit: str) -> str:
     """The number printed on a country, without its unit (the colour bar carries it): '62', '3.4', '0.42'."""
     if unit == "index":
-        return f"{value:.2f}"
+        return formats.number(value, 2)
     if unit == "EUR M" and abs(value) < 100:
-        return f"{value:.1f}" if abs(value) >= 1 else f"{value:.2f}"
-    return f"{value:,.0f}"
+        return formats.number(value, 1 if abs(value) >= 1 else 2)
+    return formats.number(value)
 
 
 def europe_map(frame: pd.DataFrame, metric_label: str, caption: str, geojson: dict, unit: str = "") -> go.Figure:
@@ -74,23 +82,23 @@ def europe_map(frame: pd.DataFrame, metric_label: str, caption: str, geojson: di
         return {"type": "FeatureCollection",
                 "features": [f for f in geojson["features"] if f["properties"]["iso_a2"] in wanted]}
 
-    fig.add_choropleth(geojson=only(absent), featureidkey="properties.iso_a2", locations=absent, name="No answers",
+    fig.add_choropleth(geojson=only(absent), featureidkey="properties.iso_a2", locations=absent, name=_("No answers"),
                        z=[0] * len(absent), colorscale=[[0, MAP_NO_ANSWER_COLOUR], [1, MAP_NO_ANSWER_COLOUR]],
                        showscale=False, marker={"line": {"color": "#FFFFFF", "width": 0.8}},
-                       customdata=[name(c) for c in absent], hovertemplate="%{customdata}: no answers<extra></extra>")
+                       customdata=[name(c) for c in absent], hovertemplate="%{customdata}: " + _("no answers") + "<extra></extra>")
     fig.add_choropleth(geojson=only(hidden["country"]), featureidkey="properties.iso_a2",
                        locations=list(hidden["country"]),
-                       z=[0] * len(hidden), name=f"Fewer than {SUPPRESS_BELOW_N} answers", showscale=False,
+                       z=[0] * len(hidden), name=_("Fewer than {min} answers").format(min=SUPPRESS_BELOW_N), showscale=False,
                        colorscale=[[0, MAP_SUPPRESSED_COLOUR], [1, MAP_SUPPRESSED_COLOUR]],
                        marker={"line": {"color": "#FFFFFF", "width": 0.8}},
                        customdata=[[name(c), int(n)] for c, n in zip(hidden["country"], hidden["n"])],
-                       hovertemplate=f"%{{customdata[0]}}: fewer than {SUPPRESS_BELOW_N} answers "
-                                     "(n = %{customdata[1]})<extra></extra>")
+                       hovertemplate="%{customdata[0]}: " + _("fewer than {min} answers").format(
+                           min=SUPPRESS_BELOW_N) + " (n = %{customdata[1]})<extra></extra>")
     fig.add_choropleth(geojson=only(shown["country"]), featureidkey="properties.iso_a2",
                        locations=list(shown["country"]),
                        z=list(shown["value"]), name=metric_label, colorscale="Viridis",
                        marker={"line": {"color": "#FFFFFF", "width": 0.8}},
-                       colorbar={"title": {"text": unit, "side": "top"}, "thickness": 22, "len": 0.8,
+                       colorbar={"title": {"text": map_unit(unit), "side": "top"}, "thickness": 22, "len": 0.8,
                                  "tickfont": {"size": FONT_SIZE - 2}, "x": 1.0},
                        customdata=[[name(c), map_value(v, unit, precise=True), int(n)]
                                    for c, v, n in zip(shown["country"], shown["value"], shown["n"])],
@@ -103,32 +111,40 @@ def europe_map(frame: pd.DataFrame, metric_label: str, caption: str, geojson: di
         ranking = findings.rank([estimate(name(r.country), r.value, r)
                                  for r in shown.itertuples()])
         top, low = ranking.top, ranking.bottom
-        ends = [f"highest in {top.name} ({map_value(top.value, unit)})" if ranking.top_holds else "",
-                f"lowest in {low.name} ({map_value(low.value, unit)})" if ranking.bottom_holds else ""]
+        ends = [_("highest in {country} ({value})").format(country=top.name, value=map_value(top.value, unit))
+                if ranking.top_holds else "",
+                _("lowest in {country} ({value})").format(country=low.name, value=map_value(low.value, unit))
+                if ranking.bottom_holds else ""]
         if any(ends):
             title = f"{metric_label}: " + ", ".join(e for e in ends if e)
         else:
-            title = (f"{metric_label}: from {map_value(low.value, unit)} to {map_value(top.value, unit)} across "
-                     f"{len(shown)} countries; {ranking.why_not('country')}")
+            title = f"{metric_label}: " + _("from {low} to {high} across {count} countries; {why}").format(
+                low=map_value(low.value, unit), high=map_value(top.value, unit), count=len(shown),
+                why=ranking.why_not(_("country")))
     elif len(shown) == 1:
         only = shown.iloc[0]
-        title = (f"{metric_label}: {map_value(only['value'], unit)} in {name(only['country'])}, "
-                 f"the only country with {SUPPRESS_BELOW_N} or more answers")
+        title = f"{metric_label}: " + _("{value} in {country}, the only country with {min} or more answers").format(
+            value=map_value(only["value"], unit), country=name(only["country"]), min=SUPPRESS_BELOW_N)
     else:
-        title = f"{metric_label}: too few answers per country to map"
-        fig.add_annotation(text=f"No country has {SUPPRESS_BELOW_N} or more answers to this question", showarrow=False,
+        title = f"{metric_label}: " + _("too few answers per country to map")
+        fig.add_annotation(text=_("No country has {min} or more answers to this question").format(
+                               min=SUPPRESS_BELOW_N), showarrow=False,
                            x=0.5, y=0.5, xref="paper", yref="paper", font={"size": FONT_SIZE},
                            bgcolor="rgba(255,255,255,0.85)")
     answered = int(frame["n"].sum())
-    lines = [f"{caption}; n = {answered:,} museum{'s' if answered != 1 else ''} answered, "
-             f"{len(shown)} countr{'y' if len(shown) == 1 else 'ies'} shown"]
-    grey = "Light grey: no answers"
+    museums = (_("n = {n} museum answered") if answered == 1 else _("n = {n} museums answered")).format(
+        n=formats.number(answered))
+    countries = (_("{count} country shown") if len(shown) == 1 else _("{count} countries shown")).format(
+        count=len(shown))
+    lines = [f"{caption}; {museums}, {countries}"]
+    grey = _("Light grey: no answers")
     if len(hidden):
-        grey += (f"; mid grey, fewer than {SUPPRESS_BELOW_N} answers: "
-                 f"{', '.join(name(c) for c in sorted(hidden['country']))}")
+        grey += "; " + _("mid grey, fewer than {min} answers: {countries}").format(
+            min=SUPPRESS_BELOW_N, countries=", ".join(name(c) for c in sorted(hidden["country"])))
     lines.append(grey)
     if len(off_map):
-        lines.append(f"Not on this map: {', '.join(name(c) for c in sorted(off_map['country']))}")
+        lines.append(_("Not on this map: {countries}").format(
+            countries=", ".join(name(c) for c in sorted(off_map["country"]))))
     if len(title) > 80:          # metric on the first line (what downloads use as the title), finding below
         finding = title[len(metric_label) + 2:]
         title = "<br>".join([*textwrap.wrap(metric_label + ":", 80), *textwrap.wrap(finding, 80)])

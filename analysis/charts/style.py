@@ -8,6 +8,8 @@ import textwrap
 
 import plotly.graph_objects as go
 
+from analysis import formats, i18n
+from analysis.i18n import _
 from analysis.limits import SUPPRESS_BELOW_N
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
@@ -96,6 +98,8 @@ def house_style(fig: go.Figure, title: str, subtitle: str) -> go.Figure:
         template=TEMPLATE, margin={"l": 10, "r": 10, "t": 140, "b": 10},
         legend={"orientation": "h", "y": -0.15},
     )
+    if i18n.current() != i18n.SOURCE_LANGUAGE:     # hover numbers in the reader's style: '3,7', '1.234'
+        fig.update_layout(separators=formats.separators())
     if any(getattr(trace, "orientation", None) == "h" for trace in fig.data):
         fig.update_yaxes(tickmode="linear", tick0=0, dtick=1)     # every category labelled, none skipped
     return fig
@@ -153,7 +157,8 @@ def split_title(text: str | None) -> tuple[str, str]:
 
 def too_few(fig: go.Figure, n: int) -> None:
     """An empty chart that says why: too few answers to show anything."""
-    fig.add_annotation(text=f"Too few answers to show (n = {n}; at least {SUPPRESS_BELOW_N} needed)",
+    fig.add_annotation(text=_("Too few answers to show (n = {n}; at least {min} needed)").format(
+                           n=n, min=SUPPRESS_BELOW_N),
                        showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5, font={"size": FONT_SIZE})
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)

@@ -93,7 +93,7 @@ def milestones_3d(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFr
     sum of counts, over the museums that manage such assets (count > 0 and 3D count answered), with the
     2025 and 2030 milestones in force (asset-weighted when targets differ between museums)."""
     where, params = filters.where()
-    assets = {"at_risk": "Monuments and sites at risk", "most_visited": "Most-visited monuments and sites"}
+    assets = {"at_risk": _("Monuments and sites at risk"), "most_visited": _("Most-visited monuments and sites")}
     select = []
     for asset in assets:           # managed: count > 0 and the 3D count answered (analysis.store.derived.CELL_SUMS)
         select += [f"COALESCE(sum(x__managed_{asset}), 0)::BIGINT", f"sum(x__assets_{asset})",

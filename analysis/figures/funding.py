@@ -6,21 +6,22 @@ from dataclasses import replace
 
 import duckdb
 
-from analysis import limits, schema
+from analysis import i18n, limits, schema
 from analysis.figures.overview import latest_wave
 from analysis.figures.population import population_frame
 from analysis.figures.sql import GROUPS, answer_shares, check, query, suppress
 from analysis.figures.filters import Filters
+from analysis.i18n import N_, _
 from analysis.lazy import pandas as pd
 
 # Per-museum shortfall ratio (shortfall / need) in bands: (code, label, SQL condition, tested in this order).
 SHORTFALL_RATIO_BANDS = (
-    ("none", "0 % (fully funded)", "shortfall_ratio <= 0"),
+    ("none", N_("0 % (fully funded)"), "shortfall_ratio <= 0"),
     ("to_25", "0–25 %", "shortfall_ratio <= 0.25"),
     ("to_50", "25–50 %", "shortfall_ratio <= 0.5"),
     ("to_75", "50–75 %", "shortfall_ratio <= 0.75"),
     ("below_100", "75–<100 %", "shortfall_ratio < 1"),
-    ("all", "100 % (no budget)", "TRUE"),
+    ("all", N_("100 % (no budget)"), "TRUE"),
 )
 EU_SOURCES = tuple(code for code in schema.FIELDS_BY_NAME["funding_sources"].codes if code.startswith("eu_"))
 
@@ -34,7 +35,7 @@ def pillar_funding(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataF
         row = cur.execute(f"SELECT {select}, count(funding_shortfall_eur) FROM museum_metrics WHERE {where}",
                           params).fetchone()
     n_shortfall = int(row[-1])
-    frame = pd.DataFrame({"pillar": list(schema.PILLARS), "label": list(schema.PILLARS.values()),
+    frame = pd.DataFrame({"pillar": list(schema.PILLARS), "label": [i18n.survey_label(label) for label in schema.PILLARS.values()],
                           "need_eur": [float(v) if v is not None else None for v in row[0:-1:3]],
                           "n_need": [int(v) for v in row[1:-1:3]],
                           "shortfall_eur": [float(v) if v is not None else None for v in row[2:-1:3]],
@@ -70,11 +71,11 @@ def shortfall_ratio_bands(con: duckdb.DuckDBPyConnection, filters: Filters) -> p
     """How many museums are short of 0 %, up to 25 %, … 100 % of their need (shortfall_ratio in bands),
     as a share of the n museums with a ratio. Suppressed when n < 5."""
     where, params = filters.where()
-    cases = " ".join(f"WHEN {condition} THEN '{code}'" for code, _, condition in SHORTFALL_RATIO_BANDS)
+    cases = " ".join(f"WHEN {condition} THEN '{code}'" for code, _label, condition in SHORTFALL_RATIO_BANDS)
     with con.cursor() as cur:
         counts = dict(cur.execute(f"""SELECT CASE {cases} END AS band, count(*) FROM museum_metrics
                                       WHERE {where} AND shortfall_ratio IS NOT NULL GROUP BY 1""", params).fetchall())
-    return answer_shares(counts, {band: label for band, label, _ in SHORTFALL_RATIO_BANDS}, "band")
+    return answer_shares(counts, {band: _(label) for band, label, _sql in SHORTFALL_RATIO_BANDS}, "band")
 
 
 def eu_funding(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:

@@ -205,7 +205,7 @@ class MapMetric:
     @property
     def explanation(self) -> str:
         """The note in the current language ('' when there is none)."""
-        return _(self.note).format(shortfall=definitions.SHORTFALL) if self.note else ""
+        return _(self.note).format(shortfall=definitions.shortfall()) if self.note else ""
 
 
 # Metric key (the page's ?metric= URL value) -> definition. The page offers them in this order.

@@ -126,7 +126,7 @@ def weighted_estimates(con: duckdb.DuckDBPyConnection, filters: Filters, indicat
     spec = weights.INDICATORS[check(indicator, weights.INDICATORS)]
     frame = weights.estimate_by_country(population_frame(con), _cells_of(frame_cells(con, filters), indicator),
                                         bounds=spec.bounds)
-    return frame.assign(indicator=indicator, label=spec.label, unit=spec.unit,
+    return frame.assign(indicator=indicator, label=spec.name, unit=spec.unit,
                         survey_wave=_frame_scope(con, filters).wave)
 
 
@@ -170,7 +170,7 @@ def wave_change(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFram
         spec = weights.INDICATORS[key]
         (n_a, mean_a), (n_b, mean_b) = (cross.get(w, [0, None] * len(keys))[2 * i:2 * i + 2] for w in (base, latest))
         n_panel, panel_base, panel_latest, change, sd = panel[5 * i:5 * i + 5]
-        row = {"indicator": key, "label": spec.label, "unit": spec.unit, "base_wave": base, "latest_wave": latest,
+        row = {"indicator": key, "label": spec.name, "unit": spec.unit, "base_wave": base, "latest_wave": latest,
                "n_base": n_a, "mean_base": mean_a if n_a >= small else None,
                "n_latest": n_b, "mean_latest": mean_b if n_b >= small else None, "n_panel": n_panel}
         row["change"] = (row["mean_latest"] - row["mean_base"]

@@ -141,15 +141,16 @@ def outlook(museums: pd.DataFrame, s: Scenario, costs: pd.DataFrame) -> pd.DataF
 
 
 def outlook_assumptions(horizon: int) -> list[str]:
+    """The outlook's assumptions in the current language."""
     return [
-        f"Projection to {horizon}: the share digitised now (collection-weighted) plus the yearly progress reported "
-        "by the museums of the country that answered an earlier wave (collection-weighted, at least "
-        f"{limits.SUPPRESS_BELOW_N} museums), times the years from the wave to {horizon}; never below the share now, "
-        "never above the share that needs digitising.",
-        "The scenario's money buys objects only through the digitisation pillars (equipment, qualified staff, data "
-        "and metadata), at each museum's unit cost in the cost model, up to the objects it still has to digitise; "
-        "it comes on top of the pace reported, which museums' own budgets pay for.",
-        "Targets: the collection-digitisation target for 2030 in force (Admin → Targets), collection-weighted.",
+        _("Projection to {year}: the share digitised now (collection-weighted) plus the yearly progress reported "
+          "by the museums of the country that answered an earlier wave (collection-weighted, at least {min} "
+          "museums), times the years from the wave to {year}; never below the share now, never above the share "
+          "that needs digitising.").format(year=horizon, min=limits.SUPPRESS_BELOW_N),
+        _("The scenario's money buys objects only through the digitisation pillars (equipment, qualified staff, data "
+          "and metadata), at each museum's unit cost in the cost model, up to the objects it still has to digitise; "
+          "it comes on top of the pace reported, which museums' own budgets pay for."),
+        _("Targets: the collection-digitisation target for 2030 in force (Admin → Targets), collection-weighted."),
     ]
 
 

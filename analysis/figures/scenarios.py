@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis import formats, limits, schema
+from analysis import formats, i18n, limits, schema
 from analysis.figures import definitions
 from analysis.i18n import N_, _
 
@@ -43,10 +43,14 @@ CURVE_POINTS = 50
 BREAKDOWNS = ("country", "museum_type", "size_band", "ownership")
 _TOL = 1e-9                      # relative: sums of floats that should meet do so within this
 
-RULE_PHRASE = {"proportional": "shared in proportion to shortfalls", "smallest-first": "given to the smallest "
-               "shortfalls first", "pillars": "split by pillar priorities", "equal": "shared equally"}
-RULE_INSTEAD = {"proportional": "sharing in proportion to shortfalls", "smallest-first": "giving to the smallest "
-                "shortfalls first", "pillars": "splitting by pillar priorities", "equal": "sharing equally"}
+# how a chart's finding names a rule (translated where shown): 'EUR 50 M {phrase} fully funds ...' and
+# '... ; {instead} would fund ...'
+RULE_PHRASE = {"proportional": N_("shared in proportion to shortfalls"),
+               "smallest-first": N_("given to the smallest shortfalls first"),
+               "pillars": N_("split by pillar priorities"), "equal": N_("shared equally")}
+RULE_INSTEAD = {"proportional": N_("sharing in proportion to shortfalls"),
+                "smallest-first": N_("giving to the smallest shortfalls first"),
+                "pillars": N_("splitting by pillar priorities"), "equal": N_("sharing equally")}
 RULE_TEXT = {
     "proportional": N_("every museum gets the sum times its share of the total shortfall"),
     "smallest-first": N_("museums are funded in full in ascending order of shortfall while the money lasts; what is "
@@ -57,15 +61,24 @@ RULE_TEXT = {
     "equal": N_("every museum gets the same amount, never more than its shortfall; what a museum does not need is "
                 "shared equally among the others"),
 }
-ASSUMPTIONS = (
-    f"Shortfall = {definitions.SHORTFALL} per museum, {definitions.SHORTFALL_TERMS}, from the survey; split over "
-    "the pillars in proportion to its needs; only museums that gave both needs and a budget take part.",
-    "A museum is fully funded when it receives its whole shortfall; money is never given beyond a shortfall, and "
-    "what no museum can use is reported as left over.",
-    "Extrapolated figures share the sum among all museums of the population frame of the countries in view: each "
-    "museum that answered stands for the museums of its country and size band (post-stratification), so 95 % "
-    "intervals cover sampling error, not museums choosing to answer.",
+ASSUMPTION_TEXTS = (
+    N_("Shortfall = {shortfall} per museum, {terms}, from the survey; split over the pillars in proportion to its "
+       "needs; only museums that gave both needs and a budget take part."),
+    N_("A museum is fully funded when it receives its whole shortfall; money is never given beyond a shortfall, and "
+       "what no museum can use is reported as left over."),
+    N_("Extrapolated figures share the sum among all museums of the population frame of the countries in view: "
+       "each museum that answered stands for the museums of its country and size band (post-stratification), so "
+       "95 % intervals cover sampling error, not museums choosing to answer."),
 )
+# in English, as the command line's JSON writes them
+ASSUMPTIONS = tuple(text.format(shortfall=definitions.SHORTFALL, terms=definitions.SHORTFALL_TERMS)
+                    for text in ASSUMPTION_TEXTS)
+
+
+def assumptions() -> list[str]:
+    """The scenario's assumptions in the current language."""
+    return [_(text).format(shortfall=definitions.shortfall(), terms=definitions.shortfall_terms())
+            for text in ASSUMPTION_TEXTS]
 
 
 def rule_name(rule: str) -> str:
@@ -270,13 +283,15 @@ class Scenario:
 
     @property
     def weights_text(self) -> str:
-        return ", ".join(f"{formats.mid_sentence(schema.PILLARS[p])} {w:g}" for p, w in zip(PILLARS, self.omega))
+        return ", ".join(f"{formats.mid_sentence(i18n.survey_label(schema.PILLARS[p]))} {w:g}"
+                         for p, w in zip(PILLARS, self.omega))
 
     @property
     def described(self) -> str:
         """'EUR 50.0 M, proportional to shortfall': what was tried, in words."""
-        text = f"{formats.money(self.budget_eur)}, {rule_name(self.rule).lower()}"
-        return text + (f" (weights: {self.weights_text})" if self.rule == "pillars" else "")
+        text = f"{formats.money(self.budget_eur)}, {formats.mid_sentence(rule_name(self.rule))}"
+        return text + (" " + _("(weights: {weights})").format(weights=self.weights_text)
+                       if self.rule == "pillars" else "")
 
 
 def compare(S, P, budget: float, omega) -> pd.DataFrame:

@@ -8,18 +8,19 @@ from analysis import i18n, schema
 from analysis.figures.sql import (FROM_CELLS, GROUPS, MEDIAN, NUMERIC, SCALES, answer_counts, answer_labels,
                                   answer_shares, check, per_column, query, source, stat, suppress)
 from analysis.figures.filters import Filters
+from analysis.i18n import N_, _
 from analysis.lazy import pandas as pd
 
 # Reference values drawn on the Skills & AI charts (shared by charts and exports).
 ENUMERATE_DIGITAL_FTE_PCT = 3.3     # ENUMERATE 2012: staff working on digital, % of paid staff
 AI_TRAINED_TARGET_PCT = 100.0       # AI Act Art. 4: AI literacy for all staff (in force since 2 Feb 2025)
-AI_LITERACY_LEVELS = {1: "None", 2: "Awareness", 3: "Can use safely", 4: "Can deploy & evaluate"}
+AI_LITERACY_LEVELS = {1: N_("None"), 2: N_("Awareness"), 3: N_("Can use safely"), 4: N_("Can deploy & evaluate")}
 INFRA_FIELDS = ("infra_storage", "infra_compute_cloud", "infra_network", "infra_capture_equipment")
 READINESS = {
-    "has_digital_strategy": ("Digital strategy", {"written": "yes", "unwritten": "partial", "none": "no"}),
-    "ai_policy": ("AI policy", {"adopted": "yes", "in_preparation": "partial", "none": "no"}),
-    "skills_assessment_done": ("Skills needs assessed", {"true": "yes", "false": "no"}),
-    "training_plan": ("Training plan", {"true": "yes", "false": "no"}),
+    "has_digital_strategy": (N_("Digital strategy"), {"written": "yes", "unwritten": "partial", "none": "no"}),
+    "ai_policy": (N_("AI policy"), {"adopted": "yes", "in_preparation": "partial", "none": "no"}),
+    "skills_assessment_done": (N_("Skills needs assessed"), {"true": "yes", "false": "no"}),
+    "training_plan": (N_("Training plan"), {"true": "yes", "false": "no"}),
 }
 
 
@@ -65,7 +66,7 @@ def skill_profile(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFr
         "target_level": "sum(x__target_if_{c}) / NULLIF(sum(n__skill_{c}), 0)",
         "mean_gap": FROM_CELLS["mean"].replace("{c}", "skills_gap_{c}"),
         "pct_below_target": "100.0 * sum(x__below_{c}) / NULLIF(sum(n__skill_{c}), 0)"}, "area")
-    frame.insert(1, "label", [skill_area_label(a) for a in frame["area"]])
+    frame.insert(1, "label", [i18n.survey_label(skill_area_label(a)) for a in frame["area"]])
     return suppress(frame, ["mean_level", "sd", "target_level", "mean_gap", "pct_below_target"])
 
 
@@ -78,7 +79,7 @@ def level_counts(con: duckdb.DuckDBPyConnection, filters: Filters, field: str) -
         counts = dict(cur.execute(f"SELECT {f.name}, count(*) FROM museum_metrics WHERE {where} AND {f.name} "
                                   "IS NOT NULL GROUP BY 1", params).fetchall())
     names = AI_LITERACY_LEVELS if f.name == "skill_ai_literacy" else {}
-    levels = {v: names.get(v, str(v)) for v in range(int(f.minimum), int(f.maximum) + 1)}
+    levels = {v: _(names[v]) if v in names else str(v) for v in range(int(f.minimum), int(f.maximum) + 1)}
     return answer_shares(counts, levels, "level")
 
 
@@ -98,7 +99,7 @@ def strategy_and_policy(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.
     for field, (question, tiers) in READINESS.items():
         f = schema.FIELDS_BY_NAME[field]
         frame = answer_shares(counts[field], answer_labels(f), "answer")
-        frames.append(frame.assign(field=field, question=question, tier=frame["answer"].map(tiers)))
+        frames.append(frame.assign(field=field, question=_(question), tier=frame["answer"].map(tiers)))
     out = pd.concat(frames, ignore_index=True)
     return out[["field", "question", "answer", "label", "tier", "museums", "n", "share", "suppressed"]]
 

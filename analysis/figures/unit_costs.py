@@ -17,8 +17,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analysis import formats, schema, store
+from analysis import formats, i18n, schema, store
 from analysis.figures.targets import edited_rows
+from analysis.i18n import N_, _
 from analysis.parsing.report import WARNING
 
 COLUMNS = list(store.UNIT_COST_COLUMNS)
@@ -34,18 +35,23 @@ DIGITISATION_NEEDS = tuple(schema.NEED_FIELDS[p] for p in DIGITISATION_PILLARS)
 INPUTS = ("museum_type", "objects_to_digitise", "pct_digitised", "pct_digitised_3d", *DIGITISATION_NEEDS)
 
 ASSUMPTIONS = (
-    "Modelled cost = objects still to digitise (collection × (100 − % digitised − % needing no digitisation)) × "
-    "a unit cost per object: (1 − 3D share) × the 2D cost + 3D share × the 3D cost.",
-    "The 3D share is the museum's own (its 3D share of what it has digitised so far) when it gave one, else the "
-    "cost model's share for its museum type.",
-    "Unit costs per museum type come from published studies (data/digitisation_unit_costs.csv); an admin can "
-    "change them on this page.",
-    "Declared digitisation need = the museum's needs for "
-    + ", ".join(formats.mid_sentence(schema.PILLARS[p]) for p in DIGITISATION_PILLARS)
-    + " (what per-object costs cover); infrastructure, copyright clearance and training are left out.",
-    f"Flagged when the declared need is more than {FLAG_FACTOR:g} times the modelled cost, or the modelled cost "
-    f"more than {FLAG_FACTOR:g} times the declared need; answers are never changed.",
+    N_("Modelled cost = objects still to digitise (collection × (100 − % digitised − % needing no digitisation)) × "
+       "a unit cost per object: (1 − 3D share) × the 2D cost + 3D share × the 3D cost."),
+    N_("The 3D share is the museum's own (its 3D share of what it has digitised so far) when it gave one, else the "
+       "cost model's share for its museum type."),
+    N_("Unit costs per museum type come from published studies (data/digitisation_unit_costs.csv); an admin can "
+       "change them on this page."),
+    N_("Declared digitisation need = the museum's needs for {pillars} (what per-object costs cover); "
+       "infrastructure, copyright clearance and training are left out."),
+    N_("Flagged when the declared need is more than {factor} times the modelled cost, or the modelled cost more "
+       "than {factor} times the declared need; answers are never changed."),
 )
+
+
+def assumptions() -> list[str]:
+    """The cost model's assumptions in the current language, as the Scenarios page lists them."""
+    pillars = ", ".join(formats.mid_sentence(i18n.survey_label(schema.PILLARS[p])) for p in DIGITISATION_PILLARS)
+    return [_(text).format(pillars=pillars, factor=f"{FLAG_FACTOR:g}") for text in ASSUMPTIONS]
 
 
 def load(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -132,13 +138,13 @@ class CrossCheck:
         """What the check found, in words with n (Markdown)."""
         n, f = len(self.checked), self.flagged
         if not n:
-            return ("No museum in view gave both a digitisation need and its collection size and shares, so no need "
-                    "can be checked.")
-        return (f"**{len(f)} of {n}** museums that gave both a digitisation need and their collection "
-                f"(**{100 * len(f) / n:.0f} %**) declare a need more than {FLAG_FACTOR:g} times above "
-                f"({int((f['flag'] == 'above').sum())}) or below ({int((f['flag'] == 'below').sum())}) what digitising "
-                "their remaining objects would cost at published unit costs. They are flagged for the analyst, never "
-                "changed.")
+            return _("No museum in view gave both a digitisation need and its collection size and shares, so no "
+                     "need can be checked.")
+        return _("**{flagged} of {n}** museums that gave both a digitisation need and their collection (**{share}**) "
+                 "declare a need more than {factor} times above ({above}) or below ({below}) what digitising their "
+                 "remaining objects would cost at published unit costs. They are flagged for the analyst, never "
+                 "changed.").format(flagged=len(f), n=n, share=formats.pct(100 * len(f) / n), factor=f"{FLAG_FACTOR:g}",
+                                    above=int((f["flag"] == "above").sum()), below=int((f["flag"] == "below").sum()))
 
     @cached_property
     def furthest_apart(self) -> pd.DataFrame:

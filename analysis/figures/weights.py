@@ -43,7 +43,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis import limits, schema
+from analysis import formats, limits, schema
 from analysis.i18n import N_, _
 
 MIN_STRATUM_N = limits.SUPPRESS_BELOW_N      # respondents a stratum (and a country) needs: 5
@@ -53,7 +53,7 @@ BANDS = tuple(band for band, _ in schema.SIZE_BANDS)          # small, medium, l
 ALL_SIZES = "all sizes"
 SIZE_UNKNOWN = "size unknown"
 ALL = "ALL"                                  # the scope of the all-countries row
-NO_FRAME = "no population figure (no register, no bundled count)"
+NO_FRAME = N_("no population figure (no register, no bundled count)")
 OLD_FRAME_YEARS = 10                         # a frame figure older than this (before the wave) is flagged
 
 COLLAPSE_RULE = N_(
@@ -89,18 +89,33 @@ class Indicator:
     kind: str = "mean"             # mean of a quantity | share of museums (a 0/100 indicator)
     bounds: tuple[float, float] | None = (0.0, 100.0)
     total: bool = False            # an extrapolated total makes sense (money)
+    short: str = ""                # the label inside a sentence, without '(mean)'
+
+    @property
+    def name(self) -> str:
+        """The label in the current language."""
+        return _(self.label)
+
+    @property
+    def short_name(self) -> str:
+        """The label inside a sentence ('collection digitised'), in the current language."""
+        return _(self.short)
 
 
 # The key indicators: weighted estimates and wave-over-wave change.
 INDICATORS: dict[str, Indicator] = {
-    "pct_digitised": Indicator("Collection digitised (mean)", "%", "pct_digitised"),
-    "pct_online": Indicator("Collection online (mean)", "%", "pct_online"),
-    "pct_staff_ai_trained": Indicator("Staff trained in AI literacy, last 12 months (mean)", "% of staff",
-                                      "pct_staff_ai_trained_12m"),
-    "written_strategy": Indicator("Museums with a written digital strategy", "% of museums", "written_strategy_pct",
-                                  kind="share"),
-    "shortfall_per_museum": Indicator("Funding shortfall to 2030 per museum (mean)", "EUR", "funding_shortfall_eur",
-                                      bounds=(0.0, math.inf), total=True),
+    "pct_digitised": Indicator(N_("Collection digitised (mean)"), "%", "pct_digitised",
+                               short=N_("collection digitised")),
+    "pct_online": Indicator(N_("Collection online (mean)"), "%", "pct_online", short=N_("collection online")),
+    "pct_staff_ai_trained": Indicator(N_("Staff trained in AI literacy, last 12 months (mean)"), N_("% of staff"),
+                                      "pct_staff_ai_trained_12m",
+                                      short=N_("staff trained in AI literacy, last 12 months")),
+    "written_strategy": Indicator(N_("Museums with a written digital strategy"), N_("% of museums"),
+                                  "written_strategy_pct", kind="share",
+                                  short=N_("museums with a written digital strategy")),
+    "shortfall_per_museum": Indicator(N_("Funding shortfall to 2030 per museum (mean)"), "EUR", "funding_shortfall_eur",
+                                      bounds=(0.0, math.inf), total=True,
+                                      short=N_("funding shortfall to 2030 per museum")),
 }
 WAVE_INDICATORS = ("pct_digitised", "pct_online", "pct_staff_ai_trained", "shortfall_per_museum")
 
@@ -281,20 +296,20 @@ def post_strata(population: pd.DataFrame, counts: pd.DataFrame, min_n: int = MIN
     for country in sorted(answered):
         n_band, frame = answered[country], frames.get(country)
         if frame is None:
-            excluded.append((country, sum(n_band.values()), NO_FRAME))
+            excluded.append((country, sum(n_band.values()), _(NO_FRAME)))
             continue
         by_size = any(isinstance(r.size_band, str) for r in frame)
         if by_size:
             unknown = sum(n for band, n in n_band.items() if band not in BANDS)
             if unknown:
-                excluded.append((country, unknown, "size band unknown (no visits given)"))
+                excluded.append((country, unknown, _("size band unknown (no visits given)")))
             N_band = {r.size_band: float(r.museums) for r in frame}
             groups = collapse([((b,), N_band.get(b, 0.0), n_band.get(b, 0)) for b in BANDS], min_n)
         else:
             groups = [((), float(sum(r.museums for r in frame)), sum(n_band.values()))]
         n_country = sum(g[2] for g in groups)
         if n_country < min_n:
-            excluded.append((country, n_country, f"fewer than {min_n} respondents with a stratum"))
+            excluded.append((country, n_country, _("fewer than {n} respondents with a stratum").format(n=min_n)))
             continue
         for bands, N, n in groups:
             merged = len(bands) > 1
@@ -330,12 +345,16 @@ ESTIMATE_COLUMNS = ["scope", "n", "unweighted_mean", "n_weighted", "N", "weighte
 def what_it_covers(countries: list[str], used: int, respondents: int, left_out: dict[str, str]) -> str:
     """What a weighted all-countries figure stands for, in words: the countries in it, the share of the
     respondents it uses, and the countries left out with their reason."""
-    share = f"{100 * used / respondents:.0f} %" if respondents else "none"
+    share = formats.pct(100 * used / respondents) if respondents else _("none")
     names = sorted(schema.country_name(c) for c in countries)
-    text = (f"Weighted over {len(names)} countr{'y' if len(names) == 1 else 'ies'} ({', '.join(names) or 'none'}); "
-            f"uses {used:,} of {respondents:,} respondents ({share}).")
+    text = (_("Weighted over {n} country ({names}); uses {used} of {respondents} respondents ({share}).")
+            if len(names) == 1 else
+            _("Weighted over {n} countries ({names}); uses {used} of {respondents} respondents ({share}).")).format(
+        n=len(names), names=", ".join(names) or _("none"), used=formats.number(used),
+        respondents=formats.number(respondents), share=share)
     if left_out:
-        text += " Left out: " + "; ".join(sorted(f"{schema.country_name(c)}: {why}" for c, why in left_out.items())) + "."
+        text += " " + _("Left out: {reasons}.").format(reasons="; ".join(
+            sorted(f"{schema.country_name(c)}: {why}" for c, why in left_out.items())))
     return text
 
 

@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import pandas as pd
 
-from analysis import charts
+from analysis import charts, formats
 from analysis.charts.registry import Chart, View, chart, finish
 from analysis.figures import metrics, weights
-from analysis.i18n import N_
+from analysis.i18n import N_, _
 
 
 @chart("weighted-pct-digitised", N_("Population-weighted estimates"))
@@ -20,12 +20,14 @@ def weighted_by_country(view: View, indicator: str = "pct_digitised") -> Chart:
     caption = view.filters.describe(int(everyone["n"].iloc[0]) if len(everyone) else 0,
                                     int((frame["scope"] != weights.ALL).sum()))
     shown = frame[frame["weighted_mean"].notna()]
-    figures = [f"All countries with a frame: {r.weighted_mean:.1f} {spec.unit} (95 % interval {r.lo:.1f}–{r.hi:.1f}) "
-               f"from {int(r.n_weighted)} of {r.N:,.0f} museums. {r.note}" for r in everyone.itertuples()
+    figures = [_("All countries with a frame: {value} {unit} (95 % interval {low}–{high}) from {n} of {N} "
+                 "museums.").format(value=formats.number(r.weighted_mean, 1), unit=_(spec.unit),
+                                    low=formats.number(r.lo, 1), high=formats.number(r.hi, 1), n=int(r.n_weighted),
+                                    N=formats.number(r.N)) + f" {r.note}" for r in everyone.itertuples()
                if pd.notna(r.weighted_mean)]
     return finish(view, f"weighted-{indicator.replace('_', '-')}", charts.weighted_by_country(frame, caption), frame,
-                  f"{spec.label}: population-weighted mean per country with 95 % interval, unweighted mean as a "
-                  "hollow marker", n=int(everyone["n"].iloc[0]) if len(everyone) else 0, figures=figures,
+                  _("{indicator}: population-weighted mean per country with 95 % interval, unweighted mean as a "
+                    "hollow marker").format(indicator=spec.name), n=int(everyone["n"].iloc[0]) if len(everyone) else 0, figures=figures,
                   empty=shown.empty, caption=caption, method=weights.rules_in_words()[2])
 
 
@@ -33,12 +35,15 @@ def weighted_by_country(view: View, indicator: str = "pct_digitised") -> Chart:
 def wave_change(view: View) -> Chart:
     frame = view.fetch(metrics.wave_change)
     caption = replace(view.filters, wave=None).describe(int(frame["n_latest"].max()) if len(frame) else 0)
-    figures = [f"{r.label}: {r.mean_base:.1f} → {r.mean_latest:.1f} ({r.base_wave} → {r.latest_wave}); same museums "
-               f"{r.panel_change:+.1f} (n = {int(r.n_panel)})." for r in frame.itertuples()
+    figures = [_("{indicator}: {base} → {latest} ({base_wave} → {latest_wave}); same museums {change} (n = {n}).").format(
+                   indicator=r.label, base=formats.number(r.mean_base, 1), latest=formats.number(r.mean_latest, 1),
+                   base_wave=r.base_wave, latest_wave=r.latest_wave,
+                   change=("+" if r.panel_change >= 0 else "") + formats.number(r.panel_change, 1), n=int(r.n_panel))
+               for r in frame.itertuples()
                if pd.notna(r.mean_base) and pd.notna(r.mean_latest) and pd.notna(r.panel_change)]
     return finish(view, "wave-change", charts.wave_change(frame, caption), frame,
-                  "Key indicators in the earlier and the later wave: every museum that answered, and the same "
-                  "museums in both waves", n=int(frame["n_latest"].max()) if len(frame) else 0,
+                  _("Key indicators in the earlier and the later wave: every museum that answered, and the same "
+                    "museums in both waves"), n=int(frame["n_latest"].max()) if len(frame) else 0,
                   figures=figures[:3], empty=frame.empty, caption=caption,
-                  method="cross-sections compare everyone who answered each wave; the panel follows the same "
-                         "museums in both waves; unweighted means.")
+                  method=_("cross-sections compare everyone who answered each wave; the panel follows the same "
+                           "museums in both waves; unweighted means."))

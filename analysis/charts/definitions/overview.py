@@ -52,4 +52,4 @@ def shortfall_by_pillar(view: View) -> Chart:
                   empty=not total or n < limits.SUPPRESS_BELOW_N, caption=caption,
                   method=_("each museum's shortfall is {shortfall} {terms}, shared out across the pillars in "
                            "proportion to its needs; museums without both answers are left out.").format(
-                      shortfall=definitions.SHORTFALL, terms=definitions.shortfall_terms()))
+                      shortfall=definitions.shortfall(), terms=definitions.shortfall_terms()))
