@@ -32,12 +32,13 @@ def html_report(charts: list, title: str, scope: str, *, survey: str = SURVEY) -
                      + esc(_("Left out, nothing to show under these filters: {charts}.").format(charts=named))
                      + "</p>")
     parts.append("</header>")
+    described = esc(_("Chart description:"))
     for number, chart in enumerate(shown, start=1):
         plot = without_title(chart.figure).to_html(full_html=False, include_plotlyjs=(number == 1),
                                                    config={"displaylogo": False}, div_id=f"chart-{chart.key}")
         parts.append(f"<section><h2>{number}. {esc(chart.title)}</h2>"
                      f"<figure aria-describedby='alt-{chart.key}'>{plot}</figure>"
-                     f"<p id='alt-{chart.key}'><strong>{esc(_('Chart description:'))}</strong> {esc(chart.alt)}</p>"
+                     f"<p id='alt-{chart.key}'><strong>{described}</strong> {esc(chart.alt)}</p>"
                      "<ul>" + "".join(f"<li>{esc(note)}</li>" for note in chart.notes) + "</ul></section>")
     parts.append(f"<section><h2>{esc(_(CLOSING))}</h2>")
     parts += [f"<h3>{esc(text)}</h3>" if heading else f"<p>{esc(text)}</p>"
