@@ -28,11 +28,11 @@ def _open(db: str | None) -> duckdb.DuckDBPyConnection:
 def _writing(db: str | None) -> Iterator[duckdb.DuckDBPyConnection]:
     """The primary store for one write, after any other writer (the app's Upload page, another command)."""
     try:
-        with store.writing(db, on_wait=lambda: print("waiting for another upload or edit to be saved…",
+        with store.writing(db, on_wait=lambda: print(_("waiting for another upload or edit to be saved…"),
                                                      file=sys.stderr, flush=True)) as con:
             yield con
     except store.WriterBusy as busy:
-        sys.exit(f"error: {busy}")
+        sys.exit(_("error: {problem}").format(problem=busy))
 
 
 def _choices(args) -> dict[str, str | None]:

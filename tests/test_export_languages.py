@@ -40,7 +40,7 @@ def german_deck(sample_db, tmp_path_factory):
 
 
 def test_the_german_deck_has_german_titles_and_date(german_deck):
-    cover, *_, closing = german_deck
+    cover, *_charts, closing = german_deck
     assert cover.shapes.title.text == "Digitalisierung der Museen in Europa, Welle 2025"
     under = _texts(cover)[1]
     # '486 Museen in 30 Ländern, Welle 2025, alle Arten' then 'Umfrage zur ... · erstellt am 5. Dezember 2026'

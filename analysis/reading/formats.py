@@ -21,7 +21,6 @@ NOT_SPREADSHEETS = ((b"\x89PNG", N_("a PNG image")), (b"\xff\xd8\xff", N_("a JPE
                     (b"%PDF", N_("a PDF document")), (b"GIF8", N_("a GIF image")),
                     (b"PK\x05\x06", N_("an empty zip archive")), (b"\x1f\x8b", N_("a gzip archive")),
                     (b"Rar!", N_("a RAR archive")), (b"7z\xbc\xaf", N_("a 7-Zip archive")))
-NOT_A_SPREADSHEET = N_("This is {what}, not a spreadsheet. Upload an xlsx, xls, ods or csv file.")
 
 
 def sniff_format(data: bytes) -> str:
@@ -33,7 +32,7 @@ def sniff_format(data: bytes) -> str:
         return compound.ole_format(data)      # legacy Excel; or a password-protected xlsx, a Word file, ...
     for magic, what in NOT_SPREADSHEETS:
         if data.startswith(magic):
-            raise UnreadableFile(_(NOT_A_SPREADSHEET).format(what=_(what)))
+            raise UnreadableFile(_(compound.NOT_A_SPREADSHEET).format(what=_(what)))
     return "csv"
 
 

@@ -120,5 +120,6 @@ def _failed_cell(data: bytes, shown: str) -> str:
             xml = zf.read(part).decode("utf-8", "replace")
             for cell in re.finditer(r"<c\b([^>]*)>(?:(?!</c>).){0,4000}?<v>" + re.escape(shown) + "</v>", xml, re.S):
                 if ref := re.search(r'\br="([A-Z]{1,3}\d+)"', cell.group(1)):
-                    return formula_failure(shown, f"Sheet '{sheet}', cell {ref.group(1)},")
-    return formula_failure(shown, "A cell")
+                    return formula_failure(shown, _("Sheet '{sheet}', cell {cell},").format(sheet=sheet,
+                                                                                             cell=ref.group(1)))
+    return formula_failure(shown, _("A cell"))
