@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from analysis import i18n, store
-from analysis.i18n import survey
+from analysis.i18n import N_, _, survey
 from analysis.figures import metrics
 
 
@@ -28,11 +28,11 @@ def _open(db: str | None) -> duckdb.DuckDBPyConnection:
 def _writing(db: str | None) -> Iterator[duckdb.DuckDBPyConnection]:
     """The primary store for one write, after any other writer (the app's Upload page, another command)."""
     try:
-        with store.writing(db, on_wait=lambda: print("waiting for another upload or edit to be saved…",
+        with store.writing(db, on_wait=lambda: print(_("waiting for another upload or edit to be saved…"),
                                                      file=sys.stderr, flush=True)) as con:
             yield con
     except store.WriterBusy as busy:
-        sys.exit(f"error: {busy}")
+        sys.exit(_("error: {problem}").format(problem=busy))
 
 
 def _choices(args) -> dict[str, str | None]:
@@ -54,6 +54,7 @@ def _choices(args) -> dict[str, str | None]:
 def cmd_load(args) -> int:
     from analysis.loading.upload import receive
 
+    i18n.use(args.lang)                     # the report's messages; the JSON's keys and rule codes stay English
     choices = _choices(args)
     reader = _open(args.db)                # files are read and checked against the newest snapshot...
     results = []
@@ -62,7 +63,8 @@ def cmd_load(args) -> int:
         if not path.is_file():
             results.append({"file": name, "status": "rejected", "rows": 0, "warnings": [],
                             "errors": [{"sheet": "", "row": None, "column": "", "value": None,
-                                        "rule": "file_not_found", "message": f"No such file: {name}"}]})
+                                        "rule": "file_not_found",
+                                        "message": _("No such file: {file}").format(file=name)}]})
             continue
         upload = receive(reader, path.read_bytes(), path.name, wave=args.wave, choices=choices)
         if upload.stage.committable:       # ...and the primary is held only for the commit
@@ -77,34 +79,64 @@ def cmd_load(args) -> int:
     return 1 if any(r["status"] == "rejected" for r in results) else 0
 
 
+STATUS = {"committed": N_("COMMITTED"), "rejected": N_("REJECTED"), "duplicate": N_("DUPLICATE"),
+          "checked": N_("CHECKED")}
+UNUSED_COLUMNS = (("unmapped_columns", N_("columns not used (unknown): {columns}")),
+                  ("dropped_personal_data_columns", N_("columns dropped (personal data): {columns}")),
+                  ("remarks_columns", N_("columns not stored (remarks, address, website): {columns}")))
+SEVERITY = {"errors": N_("ERROR"), "warnings": N_("WARNING")}
+
+
 def _print_result(r: dict) -> None:
-    print(f"{r['file']}: {r['status'].upper()} - {r.get('message', '')}")
+    """One file's report for a person, in the current language."""
+    print(_("{file}: {status} - {message}").format(file=r["file"], status=_(STATUS.get(r["status"], r["status"])),
+                                                   message=r.get("message", "")))
     if r.get("sheets"):
         used, skipped = r["sheets"]["used"], r["sheets"]["skipped"]
         if used:
-            print(f"  sheets used: {', '.join(used)}")
+            print("  " + _("sheets used: {sheets}").format(sheets=", ".join(used)))
         for sheet, why in skipped.items():
-            print(f"  sheet skipped: {sheet} ({why})")
+            print("  " + _("sheet skipped: {sheet} ({why})").format(sheet=sheet, why=why))
     mapping = r.get("mapping", [])
     if mapping:
-        print(f"  columns: {len(mapping)} mapped")
+        print("  " + _("columns: {n} mapped").format(n=len(mapping)))
         for m in mapping:
             if m["confidence"] < 100:
-                print(f"    '{m['column']}' -> {m['field']} ({m['how']}: {m['why']}, confidence {m['confidence']}%)")
-    for key, label in (("unmapped_columns", "not used (unknown)"),
-                       ("dropped_personal_data_columns", "dropped (personal data)"),
-                       ("remarks_columns", "not stored (remarks, address, website)")):
+                print("    " + _("'{column}' -> {field} ({how}: {why}, confidence {confidence}%)").format(**m))
+    for key, label in UNUSED_COLUMNS:
         if r.get(key):
-            print(f"  columns {label}: {', '.join(r[key])}")
+            print("  " + _(label).format(columns=", ".join(r[key])))
     for skipped in r.get("rows_skipped", []):
-        print(f"  row {skipped['row']} skipped ({skipped['sheet']}): {skipped['reason']}")
+        print("  " + _("row {row} skipped ({sheet}): {reason}").format(**skipped))
     for note in r.get("notes", []):
-        print(f"  note: {note}")
+        print("  " + _("note: {note}").format(note=note))
     for kind in ("errors", "warnings"):
         for f in r.get(kind, []):
-            where = ", ".join(x for x in (f.get("sheet"), f"row {f['row']}" if f.get("row") else "",
-                                          f"column '{f['column']}'" if f.get("column") else "") if x)
-            print(f"  {kind[:-1].upper()} [{f['rule']}] {where}: {f['message']}")
+            where = ", ".join(x for x in (f.get("sheet"), _("row {row}").format(row=f["row"]) if f.get("row") else "",
+                                          _("column '{column}'").format(column=f["column"]) if f.get("column") else "")
+                              if x)
+            print(f"  {_(SEVERITY[kind])} [{f['rule']}] {where}: {f['message']}")
+
+
+SUMMARY_LINES = (("respondents", N_("Museums that answered"), "number"), ("countries", N_("Countries"), "number"),
+                 ("mean_pct_digitised", N_("Collection digitised, mean"), "pct"),
+                 ("weighted_pct_digitised", N_("Objects digitised"), "pct"),
+                 ("total_funding_need_eur", N_("Funding need"), "money"),
+                 ("total_funding_available_eur", N_("Funding available"), "money"),
+                 ("total_funding_shortfall_eur", N_("Funding shortfall"), "money"))
+
+
+def _print_summary(result: dict) -> None:
+    """The headline figures for a person: labels, numbers, percentages and money in the current language."""
+    from analysis import formats, schema
+
+    shown = {"number": formats.number, "pct": lambda v: formats.pct(v, 1), "money": formats.money}
+    for key, label, kind in SUMMARY_LINES:
+        print(_("{label}: {value}").format(label=_(label), value=shown[kind](result[key])))
+    print(_("Shortfall by pillar:"))
+    for pillar, value in result["shortfall_by_pillar"].items():
+        print("  " + _("{label}: {value}").format(label=i18n.survey_label(schema.PILLARS[pillar]),
+                                                  value=formats.money(value)))
 
 
 def cmd_summary(args) -> int:
@@ -113,8 +145,8 @@ def cmd_summary(args) -> int:
     if args.json:
         print(json.dumps(result, indent=2))
     else:
-        for key, value in result.items():
-            print(f"{key}: {value}")
+        i18n.use(args.lang)
+        _print_summary(result)
     return 0
 
 
@@ -184,7 +216,7 @@ def cmd_deck(args) -> int:
     built = catalogue.build(con, filters, keys)
     shown = [chart for chart in built if not chart.empty]
     if not shown:
-        sys.exit(f"error: none of the charts has anything to show for {scope}")
+        sys.exit(_("error: none of the charts has anything to show for {scope}").format(scope=scope))
     title = i18n._("Museum digitisation in Europe, wave {wave}").format(wave=filters.wave)
     out = Path(args.out)
     if args.command == "deck":
@@ -192,16 +224,17 @@ def cmd_deck(args) -> int:
         try:
             deck = export.pptx_deck(built, title, scope, template=template)
         except export.ChromiumUnavailable as exc:
-            sys.exit(f"error: {exc}")
+            sys.exit(_("error: {problem}").format(problem=exc))
         out.write_bytes(deck)
         slides = len(Presentation(io.BytesIO(deck)).slides)
-        print(f"wrote {out}: {slides} slides (title, {len(shown)} charts, method and sources) for {scope}")
+        print(_("wrote {file}: {slides} slides (title, {charts} charts, method and sources) for {scope}").format(
+            file=out, slides=slides, charts=len(shown), scope=scope))
     else:
         out.write_text(export.html_report(built, title, scope), encoding="utf-8")
-        print(f"wrote {out}: {len(shown)} charts for {scope}")
+        print(_("wrote {file}: {charts} charts for {scope}").format(file=out, charts=len(shown), scope=scope))
     for chart in built:
         if chart.empty:
-            print(f"  left out, nothing to show: {chart.key} ({chart.title})")
+            print("  " + _("left out, nothing to show: {key} ({title})").format(key=chart.key, title=chart.title))
     return 0
 
 
@@ -326,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     db_help = "DuckDB file (default: $MUSEUM_DB or data/museums.duckdb)"
     lang_help = "the language of the headings, instructions and answers (a survey catalogue)"
+    report_lang_help = "language of the printed report and its numbers (default: en; --json stays the same)"
 
     p = sub.add_parser("load", help="validate survey files and commit the clean ones")
     p.add_argument("files", nargs="+")
@@ -339,6 +373,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="leave the column with this heading out (repeatable)")
     p.add_argument("--remember", action="store_true",
                    help="save --map/--ignore for the next file with the same headings")
+    p.add_argument("--lang", choices=i18n.languages(), default=i18n.SOURCE_LANGUAGE, help=report_lang_help)
     p.set_defaults(run=cmd_load)
 
     p = sub.add_parser("summary", help="headline figures for one wave")
@@ -346,6 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--wave", help="default: the latest wave")
     p.add_argument("--country", nargs="*", help="ISO alpha-2 codes")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--lang", choices=i18n.languages(), default=i18n.SOURCE_LANGUAGE, help=report_lang_help)
     p.set_defaults(run=cmd_summary)
 
     p = sub.add_parser("frame", help="print the population frame in use (museums per country) as CSV or JSON")

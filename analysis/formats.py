@@ -39,11 +39,11 @@ def _digits(value: float, digits: int) -> str:
     return format_decimal(_round(value, digits), format=pattern, locale=_locale())
 
 
-def separators() -> str:
-    """The decimal sign and the thousands separator of the current language, as plotly's `separators` takes
-    them ('.,' in English, ',.' in German), so that hover labels write numbers as the titles do."""
+def separators() -> tuple[str, str]:
+    """The current language's decimal sign and thousands separator ('.', ','; ',', ' '; ',', '.'): for plotly's
+    `separators` (hover labels written as the titles are) and for tables whose numbers stay numbers."""
     from babel.numbers import get_decimal_symbol, get_group_symbol
-    return get_decimal_symbol(_locale()) + get_group_symbol(_locale())
+    return get_decimal_symbol(_locale()), get_group_symbol(_locale())
 
 
 def plain(value: float) -> str:
@@ -82,12 +82,13 @@ def count(value: float | None, digits: int = 1) -> str:
     return number(value)
 
 
-def date(value: dt.date | dt.datetime | None) -> str:
-    """'4 Dec 2026', '4 déc. 2026', '04.12.2026': a day in the current language's medium style."""
+def date(value: dt.date | dt.datetime | None, style: str = "medium") -> str:
+    """'4 Dec 2026', '4 déc. 2026', '04.12.2026': a day in the current language's medium style; with
+    style="long" the month in words ('4 December 2026', '4 décembre 2026', '4. Dezember 2026')."""
     if value is None or (not isinstance(value, dt.date) and _missing(value)):
         return MISSING
     from babel.dates import format_date
-    return format_date(value, format="medium", locale=_locale())
+    return format_date(value, format=style, locale=_locale())
 
 
 def timestamp(value: dt.datetime | None) -> str:

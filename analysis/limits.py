@@ -15,8 +15,11 @@ def too_big(size: int) -> str | None:
     upload widget counts them); None when it is within MAX_UPLOAD_BYTES."""
     if size <= MAX_UPLOAD_BYTES:
         return None
-    return (f"The file is {size / 2**20:,.1f} MB, more than the limit of {MAX_UPLOAD_BYTES / 2**20:,.0f} MB. "
-            "Split it into smaller files, or remove sheets that are not survey answers (pictures, pivot tables).")
+    from analysis.formats import number
+    from analysis.i18n import _
+    return _("The file is {size} MB, more than the limit of {limit} MB. Split it into smaller files, or remove "
+             "sheets that are not survey answers (pictures, pivot tables).").format(
+        size=number(size / 2**20, 1), limit=number(MAX_UPLOAD_BYTES / 2**20))
 
 MAX_UNCOMPRESSED_BYTES = _env_int("MUSEUM_MAX_UNCOMPRESSED_MB", 400) * 1024 * 1024  # sum of a zip's parts
 MAX_ROWS = _env_int("MUSEUM_MAX_ROWS", 200_000)       # data rows per file

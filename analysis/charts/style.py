@@ -99,7 +99,7 @@ def house_style(fig: go.Figure, title: str, subtitle: str) -> go.Figure:
         legend={"orientation": "h", "y": -0.15},
     )
     if i18n.current() != i18n.SOURCE_LANGUAGE:     # hover numbers in the reader's style: '3,7', '1.234'
-        fig.update_layout(separators=formats.separators())
+        fig.update_layout(separators="".join(formats.separators()))
     if any(getattr(trace, "orientation", None) == "h" for trace in fig.data):
         fig.update_yaxes(tickmode="linear", tick0=0, dtick=1)     # every category labelled, none skipped
     return fig

@@ -13,6 +13,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from analysis.i18n import _
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -43,7 +45,7 @@ def to_xlsx(frame: pd.DataFrame, title: str, caption: str, data_version: str = "
     """One sheet: the title, the filters in words and the data version above a table with bold headings."""
     wb = Workbook()
     ws = wb.active
-    ws.title = "Data"
+    ws.title = _("Data")
     ws["A1"] = neutralise(title)
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"] = neutralise(caption)

@@ -11,9 +11,10 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from analysis.export.closing import closing_paragraphs, today
+from analysis.export.closing import CLOSING, SURVEY, closing_paragraphs, today
 from analysis.export.fitting import keep_figures, lines_at, picture_size, title_fit
 from analysis.export.images import image, without_title
+from analysis.i18n import _
 
 COVER_PT = (44, 40, 36, 32, 28, 24)                  # the deck title on the title slide
 BODY_PT = (20, 18, 16, 14, 12)                       # the closing slide's text
@@ -169,14 +170,18 @@ def _cover(prs, layout, title: str, scope: str, survey: str, shown: list, left_o
         lines_at(v, width - 2 * MARGIN, 14, _spread(branded)) for v, *_ in versions)
     under = _box(page, _placeholder(page, PP_PLACEHOLDER.SUBTITLE), MARGIN, heading.top + heading.height + GAP,
                  width - 2 * MARGIN, _text_height(20, lines))
-    _write(under, [(scope, 20, False, INK), (f"{survey} · generated {today()}", 16, False, MUTED), *versions],
-           branded)
+    _write(under, [(scope, 20, False, INK),
+                   (_("{survey} · generated {date}").format(survey=survey, date=today()), 16, False, MUTED),
+                   *versions], branded)
     _only(page, heading, under)
-    _notes(page, [f"Scope: {scope}. Generated {today()}.", *(v for v, *_ in versions),
-                  "Charts: " + "; ".join(f"slide {i}, {chart.title}" for i, chart in enumerate(shown, start=2)),
-                  "Left out, nothing to show under these filters: "
-                  + "; ".join(f"{chart.title} [{chart.key}] ({chart.caption})" for chart in left_out)
-                  if left_out else "Every chosen chart has something to show under these filters."])
+    _notes(page, [_("Scope: {scope}. Generated {date}.").format(scope=scope, date=today()),
+                  *(v for v, *_ in versions),
+                  _("Charts: {charts}").format(charts="; ".join(
+                      _("slide {number}, {title}").format(number=i, title=chart.title)
+                      for i, chart in enumerate(shown, start=2))),
+                  _("Left out, nothing to show under these filters: {charts}").format(charts="; ".join(
+                      f"{chart.title} [{chart.key}] ({chart.caption})" for chart in left_out))
+                  if left_out else _("Every chosen chart has something to show under these filters.")])
 
 
 def _chart_slide(prs, layout, chart, number: int, survey: str, branded: bool) -> None:
@@ -185,8 +190,9 @@ def _chart_slide(prs, layout, chart, number: int, survey: str, branded: bool) ->
     page = prs.slides.add_slide(layout)
     _only(page, _placeholder(page, PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE))
     top = _slide_title(page, chart.title, width, branded) + GAP
-    bottom = _footer(page, f"Source: {survey}; {chart.caption}; generated {today()}.", number, width,
-                     prs.slide_height, branded) - GAP
+    source = _("Source: {survey}; {caption}; generated {date}.").format(survey=survey, caption=chart.caption,
+                                                                       date=today())
+    bottom = _footer(page, source, number, width, prs.slide_height, branded) - GAP
     box_width, box_height = width - 2 * MARGIN, bottom - top
     figure = without_title(chart.figure)
     logical_width, logical_height, scale = picture_size(figure, box_width, box_height, width)
@@ -200,28 +206,34 @@ def _chart_slide(prs, layout, chart, number: int, survey: str, branded: bool) ->
     _notes(page, [chart.caption, *chart.notes])
 
 
+def _part(name: str, part: int, parts: int) -> str:
+    return _("{title} ({part} of {parts})").format(title=name, part=part, parts=parts)
+
+
 def _closing(prs, layout, scope: str, survey: str, shown: list, branded: bool) -> None:
     """Method of each shown chart, sources with n, caveats: one slide, or more for a deck of every chart."""
-    width, name = prs.slide_width, "Method, sources and caveats"
-    top = _title_bottom(name + " (1 of 2)", width, branded) + GAP                 # room for a part number
+    width, name = prs.slide_width, _(CLOSING)
+    top = _title_bottom(_part(name, 1, 2), width, branded) + GAP                  # room for a part number
     height = prs.slide_height - Inches(0.5) - top
     size, pages = _pages(closing_paragraphs(shown, scope, survey), width - 2 * MARGIN, height, _spread(branded))
     for part, paragraphs in enumerate(pages, start=1):
         page = prs.slides.add_slide(layout)
         _only(page, _placeholder(page, PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE))
-        _slide_title(page, name + (f" ({part} of {len(pages)})" if len(pages) > 1 else ""), width, branded)
+        _slide_title(page, _part(name, part, len(pages)) if len(pages) > 1 else name, width, branded)
         _write(page.shapes.add_textbox(MARGIN, top, width - 2 * MARGIN, height),
                [(text, size, bold, INK) for text, bold in paragraphs], branded)
-        _notes(page, [f"Scope: {scope}.", *(text for text, _ in paragraphs)])
+        _notes(page, [_("Scope: {scope}.").format(scope=scope), *(text for text, _bold in paragraphs)])
 
 
-def pptx_deck(charts: list, title: str, scope: str, *, survey: str = "Museum digitisation survey",
+def pptx_deck(charts: list, title: str, scope: str, *, survey: str = SURVEY,
               template: bytes | None = None) -> bytes:
     """16:9 deck: a title slide with the scope (filters in words with n, date), one slide per chart that has
     something to show (the finding as title, the picture, a source footer), and a closing slide with method,
     sources and caveats. Every slide has speaker notes; charts with nothing to show are left out and listed in
     the title slide's notes. A branded template lends its layouts, typeface and colours; every box is still
-    placed here, because a template's own positions may be 4:3."""
+    placed here, because a template's own positions may be 4:3. Words and dates are in the current language
+    (the survey's default name too); the titles, scope and charts come in it."""
+    survey = _(survey)
     prs = Presentation(io.BytesIO(template)) if template else Presentation()
     branded = template is not None
     if not branded:

@@ -8,36 +8,43 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from analysis.export.closing import closing_paragraphs, today
+from analysis import i18n
+from analysis.export.closing import CLOSING, SURVEY, closing_paragraphs, today
 from analysis.export.images import without_title
 from analysis.i18n import N_, _
 
 
-def html_report(charts: list, title: str, scope: str, *, survey: str = "Museum digitisation survey") -> str:
+def html_report(charts: list, title: str, scope: str, *, survey: str = SURVEY) -> str:
     """One self-contained HTML file (plotly.js embedded, no network needed): per chart the finding, the chart
     (its subtitle gives the filters with n), its text description and the speaker notes; then method, sources
-    and caveats. Charts with nothing to show are named at the top instead."""
+    and caveats. Charts with nothing to show are named at the top instead. Words, dates and the page's `lang`
+    are those of the current language."""
+    survey = _(survey)
     shown = [chart for chart in charts if not chart.empty]
     left_out = [chart for chart in charts if chart.empty]
     esc = html.escape
-    parts = [f"<header><h1>{esc(title)}</h1><p>{esc(scope)}. {esc(survey)}, generated {today()}.</p>",
+    generated = _("{scope}. {survey}, generated {date}.").format(scope=scope, survey=survey, date=today())
+    parts = [f"<header><h1>{esc(title)}</h1><p>{esc(generated)}</p>",
              *(f"<p class='data-version'>{esc(v)}</p>" for v in dict.fromkeys(c.data_version for c in charts) if v)]
     if left_out:
-        parts.append("<p class='left-out'>Left out, nothing to show under these filters: "
-                     + "; ".join(esc(f"{chart.title} ({chart.caption})") for chart in left_out) + ".</p>")
+        named = "; ".join(f"{chart.title} ({chart.caption})" for chart in left_out)
+        parts.append("<p class='left-out'>"
+                     + esc(_("Left out, nothing to show under these filters: {charts}.").format(charts=named))
+                     + "</p>")
     parts.append("</header>")
+    described = esc(_("Chart description:"))
     for number, chart in enumerate(shown, start=1):
         plot = without_title(chart.figure).to_html(full_html=False, include_plotlyjs=(number == 1),
                                                    config={"displaylogo": False}, div_id=f"chart-{chart.key}")
         parts.append(f"<section><h2>{number}. {esc(chart.title)}</h2>"
                      f"<figure aria-describedby='alt-{chart.key}'>{plot}</figure>"
-                     f"<p id='alt-{chart.key}'><strong>Chart description:</strong> {esc(chart.alt)}</p>"
+                     f"<p id='alt-{chart.key}'><strong>{described}</strong> {esc(chart.alt)}</p>"
                      "<ul>" + "".join(f"<li>{esc(note)}</li>" for note in chart.notes) + "</ul></section>")
-    parts.append("<section><h2>Method, sources and caveats</h2>")
+    parts.append(f"<section><h2>{esc(_(CLOSING))}</h2>")
     parts += [f"<h3>{esc(text)}</h3>" if heading else f"<p>{esc(text)}</p>"
-              for text, heading in closing_paragraphs(shown, scope, survey, "Chart", 1)]
+              for text, heading in closing_paragraphs(shown, scope, survey, "chart", 1)]
     parts.append("</section>")
-    return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+    return (f"<!DOCTYPE html><html lang='{i18n.current()}'><head><meta charset='utf-8'>"
             f"<title>{esc(title)}</title><style>body{{font-family:Arial,sans-serif;max-width:1200px;margin:2em auto;"
             "padding:0 1em;color:#1f2a44}section{margin-bottom:3em}figure{margin:0}.left-out{color:#555f6d}"
             "</style></head><body>" + "".join(parts) + "</body></html>")
@@ -73,5 +80,6 @@ def pdf_from_pptx(deck: bytes) -> bytes:
                               capture_output=True, text=True, timeout=180)
         target = Path(tmp) / "deck.pdf"
         if not target.exists():
-            raise RuntimeError(f"LibreOffice did not convert the deck (exit {done.returncode}): {done.stderr.strip()}")
+            raise RuntimeError(_("LibreOffice did not convert the deck (exit {code}): {error}").format(
+                code=done.returncode, error=done.stderr.strip()))
         return target.read_bytes()

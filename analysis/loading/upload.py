@@ -175,7 +175,7 @@ class Upload:
         """Store the file whole. With `remember`, the analyst's column choices are saved once it is stored.
         Raises ValueError when the file cannot be committed (errors, or warnings not confirmed)."""
         if not self.stage.committable or self.stage is Stage.NEEDS_CONFIRMATION and not warnings_confirmed:
-            raise ValueError(f"{self.name} cannot be committed: {self.headline}")
+            raise ValueError(_("{file} cannot be committed: {why}").format(file=self.name, why=self.headline))
         said = self.report.as_dict()
         done = store.commit_upload(con, self.parsed.frame, filename=self.name, sha256=self.sha256,
                                    sheets=self.report.sheets_used, user=user, warnings=said["warnings"],
@@ -192,7 +192,7 @@ class Upload:
     # --- reading and checking -------------------------------------------------------------------------
     def _check(self, con: duckdb.DuckDBPyConnection, progress: Callable[[str], None] = lambda _: None) -> None:
         """Map the columns (the analyst's choices over saved ones over automatic ones) and check every cell."""
-        progress("Mapping the columns to the survey questions and checking every cell…")
+        progress(_("Mapping the columns to the survey questions and checking every cell…"))
         saved = mappings.saved_for(con, mappings.sheet_headings(self.sheets))
         parsed = parse_upload(self.data, self.name, wave=self.wave, read=(self.report.format, self.sheets),
                               mapping={**saved.decisions, **self.decisions})
@@ -223,7 +223,7 @@ def receive(con: duckdb.DuckDBPyConnection, data: bytes, name: str, *, wave: str
     if (earlier := store.find_duplicate(con, sha)) is not None:
         upload.stage, upload.upload_id, upload.earlier = Stage.DUPLICATE, earlier, store.upload_details(con, earlier)
         return upload
-    progress("Reading the file…")
+    progress(_("Reading the file…"))
     try:
         report.format, upload.sheets = read_sheets(data)
     except UnreadableFile as exc:

@@ -7,6 +7,7 @@ with a column of answers nobody has placed.
 from __future__ import annotations
 
 from analysis import schema
+from analysis.i18n import N_, _
 from analysis.parsing import layouts
 from analysis.parsing.column_values import filled_cells
 from analysis.parsing.columns import Header, column_letter, match_option
@@ -38,8 +39,9 @@ def decide_columns(sheet: Sheet, header: Header, layout: layouts.Layout | None,
         if (sheet.name, text) in overrides:
             decided[c] = Match(overrides[(sheet.name, text)], 100, MappingKind.ANALYST), None
         elif layouts.is_metadata(text, layout) and not read(text).concepts & PERSONAL:   # GPS is personal
-            decided[c] = Match(None, 100, TOOL_METADATA, why=f"a {layout.tool if layout else 'survey tool'} "
-                                                             "bookkeeping column"), None
+            why = (_("a {tool} bookkeeping column").format(tool=layout.tool) if layout
+                   else _("a survey tool bookkeeping column"))
+            decided[c] = Match(None, 100, TOOL_METADATA, why=why), None
         elif option := match_option(text):
             field, code, known = option
             decided[c] = Match(field, 100, MappingKind.OPTION if known else MappingKind.OTHER_OPTION), code
@@ -50,6 +52,12 @@ def decide_columns(sheet: Sheet, header: Header, layout: layouts.Layout | None,
     for c, match in zip(free, assign([header.texts[c] for c in free], answers, taken)):
         decided[c] = match, None
     return decided
+
+
+# The columns set aside on purpose, as the report's notes list them per sheet.
+SET_ASIDE = ((TOOL_METADATA, N_("Sheet '{sheet}': survey tool metadata set aside: {columns}.")),
+             (REMARKS, N_("Sheet '{sheet}': remarks (free text) not stored: {columns}.")),
+             (ADDRESS, N_("Sheet '{sheet}': address or web details not stored: {columns}.")))
 
 
 def map_columns(sheet: Sheet, header: Header, decided: dict[int, tuple[Match, str | None]], report: FileReport,
@@ -86,11 +94,10 @@ def map_columns(sheet: Sheet, header: Header, decided: dict[int, tuple[Match, st
             question = header.texts[first].split(" / ")[0]
             columns[(sheet.name, name)] = (question, column_letter(first))
     # Personal data is listed on its own (FileReport.dropped_columns), never among the notes.
-    for how, words in ((TOOL_METADATA, "survey tool metadata set aside"), (REMARKS, "remarks (free text) not stored"),
-                       (ADDRESS, "address or web details not stored")):
+    for how, words in SET_ASIDE:
         listed = [m.column for m in report.mapping if m.sheet == sheet.name and m.how is how]
         if listed:
-            report.notes.append(f"Sheet '{sheet.name}': {words}: {', '.join(listed)}.")
+            report.notes.append(_(words).format(sheet=sheet.name, columns=", ".join(listed)))
     return fields_at, options
 
 
@@ -99,19 +106,26 @@ def _unrecognised(report: FileReport, sheet: Sheet, header: Header, c: int, matc
     """The error that holds back a file with a column of answers nobody has placed: nothing is left out
     silently. `holder`: the column that holds the field this one looks like, if any."""
     text, letter, row = header.texts[c], column_letter(c), header.rows[-1] + 1
-    todo = (f"Say what '{text}' is in the column table of the Upload page, or from the command line with "
-            f"--map \"{text}=FIELD\" or --ignore \"{text}\". Nothing was loaded.")
+    todo = _("Say what '{heading}' is in the column table of the Upload page, or from the command line with "
+             "--map \"{heading}=FIELD\" or --ignore \"{heading}\". Nothing was loaded.").format(heading=text)
     if holder is not None:
         label = schema.FIELDS_BY_NAME[match.suggestion].header
         report.add(ERROR, "duplicate_column",
-                   f"Columns '{header.texts[holder]}' ({column_letter(holder)}) and '{text}' ({letter}) both look "
-                   f"like '{label}'; '{header.texts[holder]}' fits it better and is used. {todo}",
+                   _("Columns '{used}' ({used_letter}) and '{heading}' ({letter}) both look like '{label}'; '{used}' "
+                     "fits it better and is used. {todo}").format(
+                       used=header.texts[holder], used_letter=column_letter(holder), heading=text, letter=letter,
+                       label=label, todo=todo),
                    sheet=sheet.name, row=row, column=text, cell=f"{letter}{row}")
         return
     likely = [f for f in dict.fromkeys([match.suggestion, *(k.field for k in candidates(text))]) if f][:3]
     seen = values.describe(values.sample(_answers(sheet, row, c)))
-    hint = (" It looks most like " + " or ".join(f"'{schema.FIELDS_BY_NAME[f].header}'" for f in likely)
-            + (f" ({match.why})" if match.why else "") + "." if likely else " It matches no survey question.")
+    if likely:
+        fields = _(" or ").join(f"'{schema.FIELDS_BY_NAME[f].header}'" for f in likely)
+        hint = (_("It looks most like {fields} ({why}).") if match.why else _("It looks most like {fields}.")).format(
+            fields=fields, why=match.why)
+    else:
+        hint = _("It matches no survey question.")
     report.add(ERROR, "unrecognised_column",
-               f"Column '{text}' ({letter}) holds answers ({seen}) but is not one of the survey questions the app "
-               f"recognises.{hint} {todo}", sheet=sheet.name, row=row, column=text, cell=f"{letter}{row}")
+               _("Column '{heading}' ({letter}) holds answers ({seen}) but is not one of the survey questions the app "
+                 "recognises. {hint} {todo}").format(heading=text, letter=letter, seen=seen, hint=hint, todo=todo),
+               sheet=sheet.name, row=row, column=text, cell=f"{letter}{row}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import struct
 
+from analysis.i18n import N_, _
 from analysis.reading.grid import UnreadableFile
 from analysis.reading.safety import PASSWORD_PROTECTED
 
@@ -13,6 +14,7 @@ from analysis.reading.safety import PASSWORD_PROTECTED
 # --- before parsing: OLE2 files (xls, and what else hides in that container) ----------------------------------
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENDOFCHAIN, _FREESECT = 0xFFFFFFFE, 0xFFFFFFFF
+NOT_A_SPREADSHEET = N_("This is {what}, not a spreadsheet. Upload an xlsx, xls, ods or csv file.")
 
 
 def ole_format(data: bytes) -> str:
@@ -26,26 +28,26 @@ def ole_format(data: bytes) -> str:
         return "xls"
     names = {name.lower(): entry for name, entry in ole.entries.items()}
     if "encryptedpackage" in names or "encryptioninfo" in names:
-        raise UnreadableFile(PASSWORD_PROTECTED)
+        raise UnreadableFile(_(PASSWORD_PROTECTED))
     book = names.get("workbook") or names.get("book")
     if book is None:
-        for stream, what in (("worddocument", "a Word document (.doc)"),
-                             ("powerpoint document", "a PowerPoint presentation (.ppt)")):
+        for stream, what in (("worddocument", N_("a Word document (.doc)")),
+                             ("powerpoint document", N_("a PowerPoint presentation (.ppt)"))):
             if stream in names:
-                raise UnreadableFile(f"This is {what}, not a spreadsheet. Upload an xlsx, xls, ods or csv file.")
-        raise UnreadableFile("This is an Office 97-2003 file (OLE2) with no Excel workbook in it. Upload an xlsx, "
-                             "xls, ods or csv file.")
+                raise UnreadableFile(_(NOT_A_SPREADSHEET).format(what=_(what)))
+        raise UnreadableFile(_("This is an Office 97-2003 file (OLE2) with no Excel workbook in it. Upload an "
+                               "xlsx, xls, ods or csv file."))
     try:
         head = ole.read(book, 1 << 16)
     except (struct.error, ValueError, IndexError):
         return "xls"
     at = 0
-    for _ in range(256):                 # FILEPASS follows the first BOF record; look a little further
+    for _record in range(256):           # FILEPASS follows the first BOF record; look a little further
         if at + 4 > len(head):
             break
         kind, size = struct.unpack_from("<HH", head, at)
         if kind == 0x002F and head[at + 4: at + 6] != b"\x00\x00":
-            raise UnreadableFile(PASSWORD_PROTECTED)
+            raise UnreadableFile(_(PASSWORD_PROTECTED))
         if kind == 0x000A:               # EOF of the workbook globals
             break
         at += 4 + size

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from analysis.i18n import N_, _
+
 
 class UnreadableFile(Exception):
     """The file cannot be read as a spreadsheet; the message says why in plain words (and `row`, the line of a
@@ -85,16 +87,16 @@ def cell_value(text: str | None) -> object:
 # What a spreadsheet shows in a cell whose formula failed, in English and in the other languages of Excel
 # and LibreOffice that a museum may save a CSV in (a CSV keeps the text shown), with what went wrong.
 FORMULA_FAILURES = {
-    "#DIV/0!": "it divides by zero, often a share of an empty total",
-    "#N/A": "it looks up a value that is not there",
-    "#VALUE!": "it calculates with text where a number is needed",
-    "#REF!": "it points at cells that were deleted",
-    "#NAME?": "it uses a function or name the spreadsheet does not know",
-    "#NUM!": "its result is not a number that can be calculated",
-    "#NULL!": "it refers to two ranges that do not meet",
-    "#GETTING_DATA": "it was still fetching its data when the file was saved",
-    "#SPILL!": "its results would spill over cells that are not empty",
-    "#CALC!": "it cannot calculate its result",
+    "#DIV/0!": N_("it divides by zero, often a share of an empty total"),
+    "#N/A": N_("it looks up a value that is not there"),
+    "#VALUE!": N_("it calculates with text where a number is needed"),
+    "#REF!": N_("it points at cells that were deleted"),
+    "#NAME?": N_("it uses a function or name the spreadsheet does not know"),
+    "#NUM!": N_("its result is not a number that can be calculated"),
+    "#NULL!": N_("it refers to two ranges that do not meet"),
+    "#GETTING_DATA": N_("it was still fetching its data when the file was saved"),
+    "#SPILL!": N_("its results would spill over cells that are not empty"),
+    "#CALC!": N_("it cannot calculate its result"),
 }
 _LOCAL_FAILURES = {
     "#NV": "#N/A", "#WERT!": "#VALUE!", "#BEZUG!": "#REF!", "#ZAHL!": "#NUM!",                      # German
@@ -110,11 +112,13 @@ FORMULA_FAILURE_TEXTS = frozenset({*FORMULA_FAILURES, *_LOCAL_FAILURES,
                                    *(f"Err:{n}" for n in range(500, 600))})   # LibreOffice: Err:502 and the like
 
 
-def formula_failure(text: str, where: str = "The cell") -> str:
-    """Why a formula shows `text` (one of FORMULA_FAILURE_TEXTS), in plain words."""
-    why = FORMULA_FAILURES.get(_LOCAL_FAILURES.get(text, text), "it could not be calculated")
-    return (f"{where} shows {text}: its formula failed ({why}), so there is no answer to load. A failed formula "
-            "is not a blank answer. Correct the formula, or type the value, in the spreadsheet and upload it again.")
+def formula_failure(text: str, where: str | None = None) -> str:
+    """Why a formula shows `text` (one of FORMULA_FAILURE_TEXTS), in plain words; `where` names the cell
+    (default: 'The cell')."""
+    why = _(FORMULA_FAILURES.get(_LOCAL_FAILURES.get(text, text), N_("it could not be calculated")))
+    return _("{where} shows {text}: its formula failed ({why}), so there is no answer to load. A failed formula is "
+             "not a blank answer. Correct the formula, or type the value, in the spreadsheet and upload it "
+             "again.").format(where=where or _("The cell"), text=text, why=why)
 
 
 def _text(text: str | None) -> str:

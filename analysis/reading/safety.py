@@ -22,6 +22,8 @@ from functools import lru_cache
 from xml.etree import ElementTree
 
 from analysis import limits
+from analysis.formats import number
+from analysis.i18n import N_, _
 from analysis.reading.grid import UnreadableFile
 
 
@@ -35,13 +37,13 @@ _DTD_MARKERS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in
 
 
 def too_many_cells() -> UnreadableFile:
-    return UnreadableFile(f"The file holds more than {limits.MAX_CELLS:,} cells, the limit for one upload. Split it "
-                          "into smaller files (for example one per country).")
+    return UnreadableFile(_("The file holds more than {limit} cells, the limit for one upload. Split it into smaller "
+                            "files (for example one per country).").format(limit=number(limits.MAX_CELLS)))
 
 
-PASSWORD_PROTECTED = ("The workbook is password-protected (encrypted), so it cannot be read. Open it in Excel, remove "
-             "the password (File > Info > Protect Workbook > Encrypt with Password, then clear it), save and "
-             "upload that copy.")
+PASSWORD_PROTECTED = N_("The workbook is password-protected (encrypted), so it cannot be read. Open it in Excel, "
+                        "remove the password (File > Info > Protect Workbook > Encrypt with Password, then clear it), "
+                        "save and upload that copy.")
 
 
 def check_workbook(data: bytes, fmt: str) -> dict[str, dict]:
@@ -67,17 +69,19 @@ def _check_zip_parts(data: bytes, fmt: str) -> dict[str, dict]:
             infos = zf.infolist()
             sheets = xlsx_sheet_parts(zf) if fmt != "ods" else {}
     except zipfile.BadZipFile as exc:
-        raise UnreadableFile(f"The file looks like a workbook but is damaged or truncated ({exc}).") from exc
+        raise UnreadableFile(_("The file looks like a workbook but is damaged or truncated ({problem}).").format(
+            problem=exc)) from exc
     facts: dict[str, dict] = {}
     cells, ods_errors = 0, False
     for info in infos:
         if info.flag_bits & 0x1:
-            raise UnreadableFile(PASSWORD_PROTECTED)
+            raise UnreadableFile(_(PASSWORD_PROTECTED))
         if not _XML_PART.search(info.filename):
             continue                                    # pictures, printer settings, macros: never parsed
         name = info.filename
         worksheet = fmt != "ods" and (name in sheets or (name.startswith("xl/worksheets/") and "/_rels/" not in name))
-        label = f"Sheet '{sheets[name]}'" if name in sheets else f"The worksheet part '{name}'"
+        label = (_("Sheet '{sheet}'").format(sheet=sheets[name]) if name in sheets
+                 else _("The worksheet part '{part}'").format(part=name))
         found = (facts.setdefault(sheets.get(name, name), {"formulas": 0, "hidden_rows": set(), "merged": set()})
                  if worksheet else None)
         in_prolog, carry = True, b""
@@ -136,8 +140,9 @@ def _ods_error_cells(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
                     row += int(element.get(table + "number-rows-repeated", "1"))
                     element.clear()
     except (ElementTree.ParseError, ValueError, zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
-        raise UnreadableFile("The ods file holds cells whose formula failed, but its content cannot be read to say "
-                             f"which ({str(exc)[:120]}). Open it in LibreOffice and save a fresh copy.") from None
+        raise UnreadableFile(_("The ods file holds cells whose formula failed, but its content cannot be read to "
+                               "say which ({problem}). Open it in LibreOffice and save a fresh copy.").format(
+            problem=str(exc)[:120])) from None
     return found
 
 
@@ -169,9 +174,10 @@ def _gather(xml: bytes, found: dict) -> None:
 def _inflate(data: bytes, info: zipfile.ZipInfo):
     """Yield a part's bytes as they inflate, never more than its directory declares (a part that inflates
     past its declared size is refused as soon as it does: the sizes of a crafted zip can lie)."""
-    damaged = UnreadableFile(f"The workbook is damaged or truncated: its part '{info.filename}' cannot be read.")
+    damaged = UnreadableFile(_("The workbook is damaged or truncated: its part '{part}' cannot be read.").format(
+        part=info.filename))
     try:
-        signature, *_, name_length, extra_length = struct.unpack_from("<IHHHHHIIIHH", data, info.header_offset)
+        signature, *_header, name_length, extra_length = struct.unpack_from("<IHHHHHIIIHH", data, info.header_offset)
     except struct.error:
         raise damaged from None
     if signature != 0x04034B50:
@@ -185,8 +191,9 @@ def _inflate(data: bytes, info: zipfile.ZipInfo):
             yield data[at: min(at + _INFLATE_OUT, end)]
         return
     if info.compress_type != zipfile.ZIP_DEFLATED:
-        raise UnreadableFile(f"The workbook's part '{info.filename}' is compressed with a method spreadsheet "
-                             f"programs do not use ({info.compress_type}). Open it in Excel and save a fresh copy.")
+        raise UnreadableFile(_("The workbook's part '{part}' is compressed with a method spreadsheet programs do "
+                               "not use ({method}). Open it in Excel and save a fresh copy.").format(
+            part=info.filename, method=info.compress_type))
     inflater, at, produced = zlib.decompressobj(-15), start, 0
     try:
         while not inflater.eof:
@@ -199,10 +206,11 @@ def _inflate(data: bytes, info: zipfile.ZipInfo):
                 raise damaged
             produced += len(chunk)
             if produced > info.file_size:
-                raise UnreadableFile(
-                    f"The workbook is damaged or was crafted to exhaust memory: its part '{info.filename}' unpacks "
-                    f"to more than the {info.file_size:,} bytes its zip directory declares. Nothing was read from "
-                    "it. Open the file in Excel and save a fresh copy, or ask the sender for one.")
+                raise UnreadableFile(_(
+                    "The workbook is damaged or was crafted to exhaust memory: its part '{part}' unpacks to more than "
+                    "the {size} bytes its zip directory declares. Nothing was read from it. Open the file in Excel "
+                    "and save a fresh copy, or ask the sender for one.").format(part=info.filename,
+                                                                                size=number(info.file_size)))
             if chunk:
                 yield chunk
     except zlib.error as exc:
@@ -213,14 +221,14 @@ def _check_prolog(buf: bytes, part: str) -> bool:
     """Refuse a document type declaration before the root element (entity expansion, 'billion laughs';
     Excel never writes one). Returns whether the root element is still to come."""
     if buf.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or buf[:2] in (b"<\x00", b"\x00<"):
-        raise UnreadableFile(f"The workbook's part '{part}' is written in UTF-16, which spreadsheet programs do "
-                             "not produce. Open the file in Excel and save a fresh copy.")
+        raise UnreadableFile(_("The workbook's part '{part}' is written in UTF-16, which spreadsheet programs do "
+                               "not produce. Open the file in Excel and save a fresh copy.").format(part=part))
     root = _ELEMENT_START.search(buf)
     prolog = buf if root is None else buf[: root.start()]
     if any(marker in prolog for marker in _DTD_MARKERS):
-        raise UnreadableFile(f"The workbook's part '{part}' declares XML entities (a document type declaration). "
-                             "Excel never writes one; it is how 'entity expansion' attacks blow up memory. The file "
-                             "was refused. Open it in Excel and save a fresh copy.")
+        raise UnreadableFile(_("The workbook's part '{part}' declares XML entities (a document type declaration). "
+                               "Excel never writes one; it is how 'entity expansion' attacks blow up memory. The file "
+                               "was refused. Open it in Excel and save a fresh copy.").format(part=part))
     return root is None
 
 
@@ -304,9 +312,11 @@ def _check_cell_references(xml: bytes, sheet: str) -> None:
         cell = pattern.search(xml, found.end(), found.end() + 2000)
         found = cell if beyond(cell) else found
     ref = (found.group("cell") or found.group("row")).decode("ascii", "replace").upper()
-    where = f"cell {ref}" if not ref.isdigit() else f"row {int(ref):,}"
-    raise UnreadableFile(
-        f"{sheet} has something in {where}, outside the area a survey may use ({limits.MAX_COLUMNS:,} columns, "
-        f"{max_rows:,} rows). If the sheet really is that big, split it into smaller files; if not, it is a stray "
-        "entry or formatting: in Excel press Ctrl+End to jump to the last used cell, delete the empty rows and "
-        "columns up to it, save and upload again. Nothing was read from the file.")
+    where = _("cell {cell}").format(cell=ref) if not ref.isdigit() else _("row {row}").format(row=number(int(ref)))
+    raise UnreadableFile(_(
+        "{sheet} has something in {where}, outside the area a survey may use ({columns} columns, {rows} rows). If "
+        "the sheet really is that big, split it into smaller files; if not, it is a stray entry or formatting: in "
+        "Excel press Ctrl+End to jump to the last used cell, delete the empty rows and columns up to it, save and "
+        "upload again. Nothing was read from the file.").format(sheet=sheet, where=where,
+                                                               columns=number(limits.MAX_COLUMNS),
+                                                               rows=number(max_rows)))

@@ -13,7 +13,9 @@ import tempfile
 from pathlib import Path
 from typing import IO
 
-from analysis import limits
+from analysis import i18n, limits
+from analysis.formats import number
+from analysis.i18n import _
 from analysis.reading import workbook
 from analysis.reading.grid import Sheet, UnreadableFile
 from analysis.reading.safety import check_workbook
@@ -32,7 +34,7 @@ def check_while_child_parses(data: bytes, fmt: str) -> tuple[dict[str, dict], li
     cell references) ends the child, and the upload is refused in plain words instead of the app
     disappearing."""
     args = [sys.executable, "-I", "-c", _CHILD, str(_ROOT), fmt, str(os.getpid()), str(limits.PARSE_MEMORY_BYTES),
-            str(limits.MAX_ROWS), str(limits.MAX_COLUMNS), str(limits.HEADER_SCAN_ROWS)]
+            str(limits.MAX_ROWS), str(limits.MAX_COLUMNS), str(limits.HEADER_SCAN_ROWS), i18n.current()]
     # The bytes go in and the sheets come out through unnamed temporary files, not pipes: a pipe needs this
     # process to feed it, which it cannot do quickly while the checks hold the interpreter.
     with tempfile.TemporaryFile() as given, tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -45,9 +47,9 @@ def check_while_child_parses(data: bytes, fmt: str) -> tuple[dict[str, dict], li
         except subprocess.TimeoutExpired:
             child.kill()
             child.wait()
-            raise UnreadableFile(f"Reading the workbook took longer than {limits.PARSE_SECONDS:,} seconds, the limit, "
-                                 "and was stopped. It is far bigger than a survey, or crafted. Split it into smaller "
-                                 "files.") from None
+            raise UnreadableFile(_("Reading the workbook took longer than {n} seconds, the limit, and was stopped. "
+                                   "It is far bigger than a survey, or crafted. Split it into smaller files.").format(
+                n=number(limits.PARSE_SECONDS))) from None
         except BaseException:
             child.kill()
             child.wait()
@@ -71,20 +73,23 @@ def _child_sheets(returncode: int, out: IO[bytes], err: bytes, fmt: str) -> list
     errors = err.decode("utf-8", "replace")
     wanted = _ALLOCATION.search(errors)
     if wanted or returncode in (-6, -9) or "MemoryError" in errors:
-        need = f" (it asked for {int(wanted.group(1)) / 2**30:,.1f} GB at once)" if wanted else ""
-        raise UnreadableFile(
-            f"The workbook needs more memory to open than the limit of {limits.PARSE_MEMORY_BYTES / 2**30:,.1f} GB"
-            f"{need}, so it was refused. This usually means a stray entry far below or to the right of the table "
-            "(in Excel press Ctrl+End to find the last used cell and delete the empty rows and columns up to it), "
-            "or a damaged or crafted file. Save a fresh copy and upload again.")
+        need = " " + _("(it asked for {size} GB at once)").format(size=number(int(wanted.group(1)) / 2**30, 1)) \
+            if wanted else ""
+        raise UnreadableFile(_(
+            "The workbook needs more memory to open than the limit of {limit} GB{need}, so it was refused. This "
+            "usually means a stray entry far below or to the right of the table (in Excel press Ctrl+End to find the "
+            "last used cell and delete the empty rows and columns up to it), or a damaged or crafted file. Save a "
+            "fresh copy and upload again.").format(limit=number(limits.PARSE_MEMORY_BYTES / 2**30, 1), need=need))
     last = errors.strip().splitlines()[-1:] or [f"exit status {returncode}"]
-    raise UnreadableFile(f"The {fmt} workbook could not be read: the reader stopped ({last[0][:200]}).")
+    raise UnreadableFile(_("The {format} workbook could not be read: the reader stopped ({problem}).").format(
+        format=fmt, problem=last[0][:200]))
 
 
 def _child_main() -> None:
     """The child: limit memory, die with the parent, read the workbook from stdin, pickle the sheets (or the
-    plain-words reason) to stdout."""
+    plain-words reason, in the parent's language) to stdout."""
     fmt, parent, memory, rows, columns, scan = sys.argv[2], *map(int, sys.argv[3:8])
+    i18n.use(sys.argv[8])
     try:
         import ctypes
         import signal

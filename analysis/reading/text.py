@@ -15,8 +15,13 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from analysis import limits
+from analysis.formats import number
+from analysis.i18n import N_, _
 from analysis.reading.grid import Sheet, TableRows, UnreadableFile
 from analysis.reading.safety import too_many_cells
+
+
+TOO_WIDE = N_("Line {line} has {n} columns, more than the limit of {limit}.")
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -27,9 +32,10 @@ def decode_text(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
-                raise UnreadableFile(f"The file starts with the mark of {enc} text, but byte {exc.start:,} is not "
-                                     f"{enc}: the file is damaged or cut short. Save it again from the spreadsheet "
-                                     "and upload that copy.") from None
+                raise UnreadableFile(_("The file starts with the mark of {encoding} text, but byte {byte} is not "
+                                       "{encoding}: the file is damaged or cut short. Save it again from the "
+                                       "spreadsheet and upload that copy.").format(
+                    encoding=enc, byte=number(exc.start))) from None
     head = data[:4000]
     if head and head.count(b"\x00") > len(head) // 4:
         enc = "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
@@ -44,7 +50,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
-DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+DELIMITERS = {",": N_("comma"), ";": N_("semicolon"), "\t": N_("tab"), "|": N_("pipe")}   # translated where shown
 _SNIFF_RECORDS, _SNIFF_CHARS = 50, 1 << 18
 
 
@@ -79,12 +85,13 @@ def read_text(data: bytes) -> Sheet:
     if (nul := text.find("\x00")) >= 0:
         raise UnreadableFile(_nul_message(text, nul), row=line_number(text, nul))
     delimiter = sniff_delimiter(text)
-    note = f"read as {encoding} text, {DELIMITERS[delimiter]}-separated"
+    note = _("read as {encoding} text, {delimiter}-separated").format(encoding=encoding,
+                                                                       delimiter=_(DELIMITERS[delimiter]))
     table = _rectangular_text(text, delimiter)
     if table is not None:
         if table.num_columns > limits.MAX_COLUMNS:
-            raise UnreadableFile(f"Line 1 has {table.num_columns:,} columns, more than the limit of "
-                                 f"{limits.MAX_COLUMNS:,}.")
+            raise UnreadableFile(_(TOO_WIDE).format(line=1, n=number(table.num_columns),
+                                                    limit=number(limits.MAX_COLUMNS)))
         if sum(pc.sum(pc.not_equal(column, "")).as_py() or 0 for column in table.columns) > limits.MAX_CELLS:
             raise too_many_cells()
         return Sheet("CSV", TableRows(table, 0, typed=False), note=note, delimiter=delimiter)
@@ -100,28 +107,31 @@ def read_text(data: bytes) -> Sheet:
                 rows.append([])                 # the lines a quoted value spans: rows[i] stays line i+1
             rows.append(record)
             if len(rows) > limits.MAX_ROWS + limits.HEADER_SCAN_ROWS:
-                raise UnreadableFile(f"The file has more than {limits.MAX_ROWS:,} rows, the limit. Split it.")
+                raise UnreadableFile(_("The file has more than {limit} rows, the limit. Split it.").format(
+                    limit=number(limits.MAX_ROWS)))
             if len(record) > limits.MAX_COLUMNS:
-                raise UnreadableFile(f"Line {start} has {len(record):,} columns, more than the limit of "
-                                     f"{limits.MAX_COLUMNS:,}.", row=start)
+                raise UnreadableFile(_(TOO_WIDE).format(line=start, n=number(len(record)),
+                                                        limit=number(limits.MAX_COLUMNS)), row=start)
             start = reader.line_num + 1
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
-            raise UnreadableFile(_unclosed_quote(start, f"a value starting there runs on for more than "
-                                                        f"{csv.field_size_limit():,} characters"), row=start) from None
-        raise UnreadableFile(f"The text file could not be read as CSV near line {start}: {exc}", row=start) from exc
+            raise UnreadableFile(_unclosed_quote(start, _("a value starting there runs on for more than {n} "
+                                                          "characters").format(n=number(csv.field_size_limit()))),
+                                 row=start) from None
+        raise UnreadableFile(_("The text file could not be read as CSV near line {line}: {problem}").format(
+            line=start, problem=exc), row=start) from exc
     if rows.pop() != ["\x00"]:
-        raise UnreadableFile(_unclosed_quote(len(rows) + 1, "everything after it, to the end of the file, would "
-                                                            "be one value"), row=len(rows) + 1)
+        raise UnreadableFile(_unclosed_quote(len(rows) + 1, _("everything after it, to the end of the file, would "
+                                                              "be one value")), row=len(rows) + 1)
     if sum(1 for row in rows for cell in row if cell) > limits.MAX_CELLS:
         raise too_many_cells()
     return Sheet("CSV", rows, note=note, delimiter=delimiter)
 
 
 def _unclosed_quote(line: int, what: str) -> str:
-    return (f"Line {line} has a quote (\") that opens a value and is never closed: {what}, so the rows below it "
-            "would be lost. Close the quote (a quote inside a value is written twice: \"\"), or save the file "
-            "again from the spreadsheet, and upload it again.")
+    return _("Line {line} has a quote (\") that opens a value and is never closed: {what}, so the rows below it "
+             "would be lost. Close the quote (a quote inside a value is written twice: \"\"), or save the file "
+             "again from the spreadsheet, and upload it again.").format(line=line, what=what)
 
 
 def _nul_message(text: str, at: int) -> str:
@@ -132,10 +142,15 @@ def _nul_message(text: str, at: int) -> str:
         lines.append(line_number(text, at))
         breaks = [b for b in (text.find("\n", at), text.find("\r", at)) if b >= 0]
         at = text.find("\x00", min(breaks)) if breaks else -1
-    shown = ", ".join(f"{n:,}" for n in lines[:5]) + (" and more" if len(lines) > 5 else "")
-    return (f"Line{'s' if len(lines) > 1 else ''} {shown} hold{'' if len(lines) > 1 else 's'} a NUL character (a "
-            "zero byte), which a text file never contains: the file is damaged, or it is not plain text. Open it "
-            "in a spreadsheet program, save it again as CSV and upload that copy.")
+    shown = ", ".join(number(n) for n in lines[:5])
+    if len(lines) > 5:
+        shown = _("{lines} and more").format(lines=shown)
+    return (_("Lines {lines} hold a NUL character (a zero byte), which a text file never contains: the file is "
+              "damaged, or it is not plain text. Open it in a spreadsheet program, save it again as CSV and upload "
+              "that copy.") if len(lines) > 1 else
+            _("Line {lines} holds a NUL character (a zero byte), which a text file never contains: the file is "
+              "damaged, or it is not plain text. Open it in a spreadsheet program, save it again as CSV and upload "
+              "that copy.")).format(lines=shown)
 
 
 def line_number(text: str, at: int) -> int:
@@ -180,6 +195,7 @@ def check_text(data: bytes) -> None:
     lines = max(data.count(b"\n"), data.count(b"\r"))
     most = limits.MAX_ROWS + limits.HEADER_SCAN_ROWS
     if lines > most:
-        raise UnreadableFile(f"The file has {lines:,} lines, more than the limit of {limits.MAX_ROWS:,} survey rows "
-                             f"(plus {limits.HEADER_SCAN_ROWS} for titles and headings). Split it into smaller "
-                             "files, for example one per country.")
+        raise UnreadableFile(_("The file has {n} lines, more than the limit of {limit} survey rows (plus {titles} "
+                               "for titles and headings). Split it into smaller files, for example one per "
+                               "country.").format(n=number(lines), limit=number(limits.MAX_ROWS),
+                                                  titles=limits.HEADER_SCAN_ROWS))

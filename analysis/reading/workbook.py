@@ -15,6 +15,8 @@ import fastexcel
 import pyarrow as pa
 
 from analysis import limits
+from analysis.formats import number
+from analysis.i18n import _
 from analysis.reading.grid import Sheet, TableRows, UnreadableFile, formula_failure
 from analysis.reading.safety import xlsx_sheet_parts
 
@@ -33,13 +35,13 @@ def describe(sheet: Sheet, facts: dict | None, fmt: str) -> None:
         sheet.merged = sorted(facts["merged"])
     said = []
     if sheet.formulas:
-        said.append(f"{sheet.formulas:,} cell(s) hold formulas: the values Excel last calculated were used "
-                    "(formulas are not recalculated)")
+        said.append(_("{n} cell(s) hold formulas: the values Excel last calculated were used (formulas are not "
+                      "recalculated)").format(n=number(sheet.formulas)))
     if sheet.hidden_rows:
         shown = ", ".join(str(r) for r in sheet.hidden_rows[:20]) + (", ..." if len(sheet.hidden_rows) > 20 else "")
-        said.append(f"row(s) {shown} are hidden in Excel and were read like the other rows")
+        said.append(_("row(s) {rows} are hidden in Excel and were read like the other rows").format(rows=shown))
     if said:
-        sheet.note = f"sheet '{sheet.name}': " + "; ".join(said)
+        sheet.note = _("sheet '{sheet}': {notes}").format(sheet=sheet.name, notes="; ".join(said))
 
 
 def read_workbook(data: bytes, fmt: str) -> list[Sheet]:
@@ -51,11 +53,12 @@ def read_workbook(data: bytes, fmt: str) -> list[Sheet]:
         for name in book.sheet_names:
             sheet = book.load_sheet(name, header_row=None, skip_rows=0, dtypes="string")
             if sheet.width > limits.MAX_COLUMNS:
-                raise UnreadableFile(f"Sheet '{name}' has {sheet.width:,} columns, more than the limit "
-                                     f"of {limits.MAX_COLUMNS:,}.")
+                raise UnreadableFile(_("Sheet '{sheet}' has {n} columns, more than the limit of {limit}.").format(
+                    sheet=name, n=number(sheet.width), limit=number(limits.MAX_COLUMNS)))
             if sheet.total_height > limits.MAX_ROWS + limits.HEADER_SCAN_ROWS:
-                raise UnreadableFile(f"Sheet '{name}' has {sheet.total_height:,} rows, more than the limit "
-                                     f"of {limits.MAX_ROWS:,}. Split the file.")
+                raise UnreadableFile(_("Sheet '{sheet}' has {n} rows, more than the limit of {limit}. Split the "
+                                       "file.").format(sheet=name, n=number(sheet.total_height),
+                                                       limit=number(limits.MAX_ROWS)))
             columns = sheet.available_columns()
             offset = columns[0].absolute_index if columns else 0
             table = pa.table({})
@@ -72,8 +75,10 @@ def read_workbook(data: bytes, fmt: str) -> list[Sheet]:
         if unknown := re.search(r"Unsupported cell error value '([^']{1,40})'", text):
             raise UnreadableFile(_failed_cell(data, unknown.group(1))) from None
         if fmt == "xls" and ("encrypt" in text.lower() or "password" in text.lower() or "cfb" in text.lower()):
-            raise UnreadableFile("The workbook is password-protected. Save an unprotected copy and upload that.") from exc
-        raise UnreadableFile(f"The {fmt} workbook could not be read: {text.splitlines()[0] if text else exc!r}") from exc
+            raise UnreadableFile(_("The workbook is password-protected. Save an unprotected copy and upload "
+                                   "that.")) from exc
+        raise UnreadableFile(_("The {format} workbook could not be read: {problem}").format(
+            format=fmt, problem=text.splitlines()[0] if text else repr(exc))) from exc
 
 
 # calamine's names for the error values a cell can hold (its CellErrorType), as spreadsheets show them
@@ -115,5 +120,6 @@ def _failed_cell(data: bytes, shown: str) -> str:
             xml = zf.read(part).decode("utf-8", "replace")
             for cell in re.finditer(r"<c\b([^>]*)>(?:(?!</c>).){0,4000}?<v>" + re.escape(shown) + "</v>", xml, re.S):
                 if ref := re.search(r'\br="([A-Z]{1,3}\d+)"', cell.group(1)):
-                    return formula_failure(shown, f"Sheet '{sheet}', cell {ref.group(1)},")
-    return formula_failure(shown, "A cell")
+                    return formula_failure(shown, _("Sheet '{sheet}', cell {cell},").format(sheet=sheet,
+                                                                                             cell=ref.group(1)))
+    return formula_failure(shown, _("A cell"))

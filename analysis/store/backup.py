@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 
+from analysis.i18n import _
 from analysis.store import connection, migrations
 
 
@@ -21,7 +22,7 @@ def backup(con: duckdb.DuckDBPyConnection, folder: str | os.PathLike) -> dict:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"museums-{stamp}.duckdb"
     if target.exists():
-        raise FileExistsError(f"{target} already exists")
+        raise FileExistsError(_("{file} already exists").format(file=target))
     with connection.write_lock, con.cursor() as cur:
         source = cur.execute("SELECT current_database()").fetchall()[0][0]
         cur.execute("ATTACH ? AS backup_copy", [str(target)])
@@ -42,9 +43,9 @@ def restore(backup_file: str | os.PathLike, path: str | os.PathLike, *, replace:
     apply any newer migrations. The app must not be running on `path`."""
     source, target = Path(backup_file), connection.db_path(path)
     if not source.is_file():
-        raise FileNotFoundError(f"No backup file {source}")
+        raise FileNotFoundError(_("No backup file {file}").format(file=source))
     if target.exists() and not replace:
-        raise FileExistsError(f"{target} exists; pass --replace to overwrite it")
+        raise FileExistsError(_("{file} exists; pass --replace to overwrite it").format(file=target))
     for leftover in (target, target.with_name(target.name + ".wal")):
         leftover.unlink(missing_ok=True)
     shutil.copyfile(source, target)

@@ -26,6 +26,7 @@ from pathlib import Path
 import duckdb
 
 from analysis import limits
+from analysis.i18n import _
 from analysis.store import connection, migrations
 
 _NAME = re.compile(r"^snapshot-(\d{8})\.duckdb$")
@@ -96,8 +97,9 @@ def writing(db: str | os.PathLike | None = None, *, on_wait: Callable[[], None] 
                 on_wait()
                 told = True
             if time.monotonic() > deadline:
-                raise WriterBusy(f"The store {primary} was still being written by another upload or edit after "
-                                 f"{wait:g} seconds; nothing was saved. Try again in a moment.")
+                raise WriterBusy(_("The store {store} was still being written by another upload or edit after "
+                                   "{seconds} seconds; nothing was saved. Try again in a moment.").format(
+                    store=primary, seconds=f"{wait:g}"))
             time.sleep(0.1)
         try:
             try:
