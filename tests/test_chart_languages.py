@@ -141,4 +141,5 @@ def test_on_track_finding_in_german():
 
 
 def test_plotly_separators_follow_the_language():
-    assert [in_language(code, formats.separators) for code in ("en", "de", "fr")] == [(".", ","), (",", "."), (",", "\u202f")]
+    assert [in_language(code, formats.separators) for code in ("en", "de", "fr")] == [
+        (".", ","), (",", "."), (",", "\u202f")]

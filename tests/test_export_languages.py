@@ -3,7 +3,6 @@ out here by hand, and numbers and dates in the language's style."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 
