@@ -88,6 +88,16 @@ def _legible_axes(fig: go.Figure, width: int) -> tuple[int, int]:
 
 
 # --- titles: house_style writes them, titled lays them out, split_title reads them back ----------------
+def _legend_rows(fig: go.Figure, width: int, asked: int) -> int:
+    """Rows the horizontal legend takes, at least `asked`: plotly lays entries out in columns as wide as the
+    longest name (plus its symbol), so a language with longer names needs more rows than the chart asked for."""
+    names = [t.name for t in fig.data if t.name and t.showlegend is not False]
+    if not asked or not names:
+        return asked
+    per_row = max(1, int(width * FONT_SIZE / (FONT_SIZE - 2)) // (max(map(len, names)) + 5))
+    return max(asked, -(-len(names) // per_row))
+
+
 def house_style(fig: go.Figure, title: str, subtitle: str) -> go.Figure:
     """Fonts, template and the title markup (finding, then the subtitle in a smaller span) that every chart
     carries; `titled` builds on it, and a map, which has no axes and a fixed frame, uses it alone."""
@@ -115,6 +125,7 @@ def titled(fig: go.Figure, title: str, subtitle: str, *, width: int = FULL_WIDTH
     - `plot_height` given: the figure is made taller by the header so that the plot area keeps `plot_height`
       pixels (more if wrapped row labels need it); the legend sits above the plot, under the subtitle, with room
       for a reference line's label when `line_label` (a chart that may sit in half a page)."""
+    legend_rows = _legend_rows(fig, width, legend_rows)
     if plot_height is None:
         head, sub = wrap(title, width), wrap(subtitle, int(width * 1.3))
         lines = head.count("<br>") + sub.count("<br>") + 2
