@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from analysis.i18n import N_, _
 from analysis.reading.formats import read_sheets
 from analysis.reading.grid import Sheet
 from analysis.parsing.report import ERROR, Finding, FileReport
@@ -32,9 +33,11 @@ from analysis.parsing.report import ERROR, Finding, FileReport
 ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")        # light red
 WARNING_FILL = PatternFill("solid", fgColor="FFE699")      # amber
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-AUTHOR = "Survey check"
-ISSUES = "Issues"
-ISSUE_COLUMNS = ("Severity", "Sheet", "Cell", "Excel row", "Column", "Value", "Rule", "Message")
+# The words of the annotated copy, in the reader's language where it is written.
+AUTHOR = N_("Survey check")
+ISSUES = N_("Issues")
+ISSUE_COLUMNS = (N_("Severity"), N_("Sheet"), N_("Cell"), N_("Excel row"), N_("Column"), N_("Value"), N_("Rule"),
+                 N_("Message"))
 MAX_TEXT = 32_000                                           # Excel's cell limit is 32,767 characters
 
 
@@ -51,9 +54,13 @@ def annotated_workbook(data: bytes, report: FileReport, sheets: list[Sheet] | No
     return out.getvalue()
 
 
+def _severity(finding: Finding) -> str:
+    return _("Error") if finding.severity == ERROR else _("Warning")
+
+
 def annotated_name(filename: str) -> str:
     stem = filename.rsplit(".", 1)[0] if "." in filename else filename
-    return f"{stem} - checked.xlsx"
+    return _("{name} - checked.xlsx").format(name=stem)
 
 
 def _open_original(data: bytes) -> openpyxl.Workbook | None:
@@ -123,22 +130,23 @@ def _mark_cells(wb: openpyxl.Workbook, findings: list[Finding]) -> dict[int, str
         except ValueError:              # not a cell reference after all
             continue
         cell.fill = ERROR_FILL if any(f.severity == ERROR for f in items) else WARNING_FILL
-        text = "\n\n".join(f"{'Error' if f.severity == ERROR else 'Warning'}: {f.message}" for f in items)
+        text = "\n\n".join(_("{severity}: {message}").format(severity=_severity(f), message=f.message)
+                           for f in items)
         if cell.comment is not None and cell.comment.text:
             text = f"{cell.comment.text}\n---\n{text}"
         lines = sum(1 + len(part) // 45 for part in text.split("\n"))
-        cell.comment = Comment(_clean(text), AUTHOR, width=320, height=min(600, 24 + 15 * lines))
+        cell.comment = Comment(_clean(text), _(AUTHOR), width=320, height=min(600, 24 + 15 * lines))
         for f in items:
             linked[id(f)] = f"'{sheet}'!{cell.coordinate}"
     return linked
 
 
 def _issues_sheet(wb: openpyxl.Workbook, report: FileReport, linked: dict[int, str]) -> None:
-    title = ISSUES
+    title = _(ISSUES)
     while title in wb.sheetnames:
         title = f"{title}_"
     ws = wb.create_sheet(title[:31])
-    ws.append(list(ISSUE_COLUMNS))
+    ws.append([_(heading) for heading in ISSUE_COLUMNS])
     for c in range(1, len(ISSUE_COLUMNS) + 1):
         head = ws.cell(1, c)
         head.font = Font(bold=True, color="FFFFFF")
@@ -146,7 +154,7 @@ def _issues_sheet(wb: openpyxl.Workbook, report: FileReport, linked: dict[int, s
     order = sorted(report.findings, key=lambda f: (f.severity != ERROR, f.sheet, f.row or 0, f.cell))
     for f in order:
         r = ws.max_row + 1
-        values = ["Error" if f.severity == ERROR else "Warning", f.sheet, f.cell, f.row, f.column, f.value,
+        values = [_severity(f), f.sheet, f.cell, f.row, f.column, f.value,
                   f.rule, f.message]
         for c, value in enumerate(values, start=1):
             if value is not None and value != "":
@@ -157,7 +165,7 @@ def _issues_sheet(wb: openpyxl.Workbook, report: FileReport, linked: dict[int, s
             ws.cell(r, 3).hyperlink = Hyperlink(ref=ws.cell(r, 3).coordinate, location=linked[id(f)])
             ws.cell(r, 3).font = Font(color="0563C1", underline="single")
     if not order:
-        ws.cell(2, 8, "No problems found.")
+        ws.cell(2, 8, _("No problems found."))
     for c, width in enumerate((10, 18, 8, 10, 30, 18, 26, 90), start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = "A2"

@@ -17,6 +17,7 @@ import duckdb
 import pandas as pd
 
 from analysis import schema, store
+from analysis.i18n import N_, _
 from analysis.parsing.columns import cell_text, column_letter, find_header
 from analysis.reading.grid import Sheet
 from analysis.parsing.report import ColumnMapping, FileReport, MappingKind
@@ -71,9 +72,10 @@ def mark_saved(report: FileReport, saved: Saved, overrides: Decisions) -> None:
             m.how = MappingKind.SAVED
     for sheet, found in saved.sources.items():
         when = found["saved_at"].strftime("%Y-%m-%d") if found["saved_at"] else "?"
-        origin = f" (first used for '{found['filename']}')" if found.get("filename") else ""
-        report.notes.append(f"Sheet '{sheet}': column choices saved by {found['saved_by']} on {when}{origin} "
-                            "were applied, because its headings are exactly the same.")
+        origin = " " + _("(first used for '{file}')").format(file=found["filename"]) if found.get("filename") else ""
+        report.notes.append(_("Sheet '{sheet}': column choices saved by {user} on {when}{origin} were applied, "
+                              "because its headings are exactly the same.").format(
+            sheet=sheet, user=found["saved_by"], when=when, origin=origin))
 
 
 def save(con: duckdb.DuckDBPyConnection, headings: dict[str, list[str]], decisions: Decisions, *, user: str,
@@ -108,19 +110,20 @@ def field_of(choice: str | None) -> str | None:
 
 
 # The column table speaks to the analyst ("set by you"); other kinds read as the report words them.
-_HOW = {MappingKind.SAVED: "your saved choice", MappingKind.ANALYST: "set by you",
-        MappingKind.PERSONAL_DATA: "personal data: never stored",
-        MappingKind.TOOL_METADATA: "survey tool bookkeeping: not stored", MappingKind.REMARKS: "remarks: not stored",
-        MappingKind.ADDRESS: "address or website: not stored"}
+_HOW = {MappingKind.SAVED: N_("your saved choice"), MappingKind.ANALYST: N_("set by you"),
+        MappingKind.PERSONAL_DATA: N_("personal data: never stored"),
+        MappingKind.TOOL_METADATA: N_("survey tool bookkeeping: not stored"),
+        MappingKind.REMARKS: N_("remarks: not stored"), MappingKind.ADDRESS: N_("address or website: not stored")}
 
 
 def how_text(m: ColumnMapping) -> str:
     """How a column was read, in words: 'recognised (numérisée + 3D + %)', 'not recognised; likeliest: ...'."""
     because = f" ({m.why})" if m.why else ""
     if m.how is MappingKind.UNMAPPED:
-        return (f"not recognised; likeliest: {choice_of(m.suggestion)}{because}. Choose one, or {IGNORE}"
-                if m.suggestion else f"not recognised{because}. Choose a question, or {IGNORE}")
-    return _HOW.get(m.how, m.how_text) + because
+        return (_("not recognised; likeliest: {choice}{because}. Choose one, or {ignore}").format(
+                    choice=choice_of(m.suggestion), because=because, ignore=IGNORE) if m.suggestion else
+                _("not recognised{because}. Choose a question, or {ignore}").format(because=because, ignore=IGNORE))
+    return (_(_HOW[m.how]) if m.how in _HOW else m.how_text) + because
 
 
 def mapping_table(report: FileReport, sheets: list[Sheet], decisions: Decisions | None = None) -> pd.DataFrame:
@@ -157,7 +160,7 @@ def mapping_table(report: FileReport, sheets: list[Sheet], decisions: Decisions 
 
 def _row(m: ColumnMapping, samples: str) -> list:
     if m.how is MappingKind.PERSONAL_DATA:
-        samples = "(not shown: personal data)"          # never echo e-mail addresses or names on screen
+        samples = _("(not shown: personal data)")       # never echo e-mail addresses or names on screen
     shown = UNDECIDED if m.how is MappingKind.UNMAPPED and samples else choice_of(m.field)
     return [m.sheet, m.letter, m.column, shown, f"{m.confidence} %" if m.field else "", how_text(m), samples]
 

@@ -19,7 +19,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from analysis import schema
-from analysis.i18n import survey
+from analysis.i18n import N_, _, survey, survey_label
 from analysis.parsing.headers import values
 from analysis.parsing.headers.concepts import Reading, read, words
 from analysis.parsing.headers.fields import NEUTRAL, PERSONAL, STANDALONE, WEAK, Definition, definitions
@@ -37,8 +37,8 @@ _MONEY_WORDS = frozenset({"eur", "euro", "euros", "keur", "meur", "k€", "m€"
 RECOGNISED, UNMAPPED = MappingKind.RECOGNISED, MappingKind.UNMAPPED
 PERSONAL_DATA, TOOL_METADATA = MappingKind.PERSONAL_DATA, MappingKind.TOOL_METADATA
 REMARKS, ADDRESS = MappingKind.REMARKS, MappingKind.ADDRESS
-OWN_HEADING = "the survey's own heading"
-ANOTHER_COLUMN = "another column fits this question better"
+OWN_HEADING = N_("the survey's own heading")          # the reasons a person reads: translated where given
+ANOTHER_COLUMN = N_("another column fits this question better")
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ def match_header(text: str) -> Match:
         text = text.rsplit("/", 1)[1]      # KoboToolbox/ODK path group/question (not "Mitarbeiter/innen")
     own = _own_headings().get(" ".join(words(schema.question_text(text))[0]))
     if own:
-        return Match(own, 100, RECOGNISED, why=OWN_HEADING)
+        return Match(own, 100, RECOGNISED, why=_(OWN_HEADING))
     if aside := _set_aside(text):
         return aside
     return _decide(text, candidates(schema.question_text(text)))
@@ -198,7 +198,8 @@ def _with_answers(c: Candidate, share: float, answers: list[object]) -> Candidat
     if share < 1 or len(answers) < values.EVIDENCE or kind == schema.TEXT:
         return c
     gain = ANSWERS_AGREE + (UNSAID_PERCENT if c.unsaid_percent else 0)
-    return Candidate(c.field, c.specificity, min(100, c.confidence + gain), c.why + " + the answers fit")
+    return Candidate(c.field, c.specificity, min(100, c.confidence + gain),
+                     _("{why} + the answers fit").format(why=c.why))
 
 
 def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] = frozenset()) -> list[Match]:
@@ -211,14 +212,14 @@ def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] 
     for col, (text, column) in enumerate(zip(texts, answers)):
         column = values.sample(column)
         alone = match_header(text) if text else Match(None, 0, UNMAPPED)
-        if alone.why == OWN_HEADING and (alone.field in taken or alone.field in
-                                         {m.field for m in decided.values()}):
-            decided[col] = Match(None, 100, UNMAPPED, alone.field, why=ANOTHER_COLUMN)      # the same heading twice
-        elif alone.how not in (RECOGNISED, UNMAPPED) or alone.why == OWN_HEADING:
+        own = alone.why == _(OWN_HEADING)
+        if own and (alone.field in taken or alone.field in {m.field for m in decided.values()}):
+            decided[col] = Match(None, 100, UNMAPPED, alone.field, why=_(ANOTHER_COLUMN))   # the same heading twice
+        elif alone.how not in (RECOGNISED, UNMAPPED) or own:
             decided[col] = alone          # our own template's headings: wrong answers are reported cell by cell
         elif kind := values.aside_kind(column):
             decided[col] = Match(None, 95, ADDRESS if kind == values.WEB else PERSONAL_DATA,
-                                 why=f"the answers are {kind}")
+                                 why=_("the answers are {kind}").format(kind=_(kind)))
         elif fitting := [(c, share) for c in candidates(schema.question_text(text))
                          if (share := values.fit(c.field, column)) >= values.IMPOSSIBLE]:
             fitting = [(_with_answers(c, share, column), share) for c, share in fitting]
@@ -229,13 +230,15 @@ def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] 
             tiers[col] = [(c, share) for c, share in top if c.confidence > lead - CLEAR_LEAD]
         elif alone.suggestion is None and (by_answers := values.enum_by_answers(column)):
             decided[col] = Match(by_answers, AUTO, RECOGNISED,
-                                 why=f"its answers are {schema.FIELDS_BY_NAME[by_answers].label} answers")
+                                 why=_("its answers are {question} answers").format(
+                                     question=survey_label(schema.FIELDS_BY_NAME[by_answers].label)))
         elif "address" in (reading := read(text)).concepts:
             decided[col] = Match(None, 90, ADDRESS, why=reading.explain({"address"}))
         else:
             refused = alone.field or alone.suggestion
             decided[col] = Match(None, 0, alone.how if alone.field is None else UNMAPPED, refused,
-                                 why=f"the answers do not fit {schema.FIELDS_BY_NAME[refused].label}"
+                                 why=_("the answers do not fit {question}").format(
+                                     question=survey_label(schema.FIELDS_BY_NAME[refused].label))
                                  if refused and column else alone.why)
     taken = taken | {m.field for m in decided.values() if m.field}
     fields = sorted({c.field for top in tiers.values() for c, _ in top} - taken)
@@ -257,5 +260,5 @@ def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] 
             decided[col] = _verdict(next(c for c, _ in top if c.field == won[col]), len(top) == 1, suggest_from=0)
         else:
             c = top[0][0]
-            decided[col] = Match(None, c.confidence, UNMAPPED, c.field, why=ANOTHER_COLUMN)
+            decided[col] = Match(None, c.confidence, UNMAPPED, c.field, why=_(ANOTHER_COLUMN))
     return [decided[col] for col in range(len(texts))]

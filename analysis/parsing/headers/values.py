@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from analysis import schema
+from analysis.i18n import N_
 from analysis.parsing import normalise
 from analysis.parsing.report import ERROR
 
@@ -20,7 +21,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
 _PHONE = re.compile(r"^(?:\+|00)?[\d\s().\-/]{7,}$")
 _IP = re.compile(r"^(?:\d{1,3}\.){3}\d{1,3}$|^[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}$", re.IGNORECASE)
 _WEB = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
-WEB = "web addresses"
+WEB = N_("web addresses")       # the kinds aside_kind names are catalogue messages, translated where shown
 _COORDINATES = re.compile(r"^-?\d{1,3}\.\d{4,}(?:[ ,;]+-?\d{1,3}\.\d{4,})*(?:\s+-?\d+(?:\.\d+)?){0,2}$")
 
 
@@ -58,13 +59,13 @@ def aside_kind(answers: list[object]) -> str | None:
     texts = [str(v).strip() for v in answers if isinstance(v, str)]
     if not texts or len(texts) < len(answers) / 2:
         return None
-    for kind, pattern in (("e-mail addresses", _EMAIL), ("IP addresses", _IP), ("GPS coordinates", _COORDINATES),
-                          (WEB, _WEB)):
+    for kind, pattern in ((N_("e-mail addresses"), _EMAIL), (N_("IP addresses"), _IP),
+                          (N_("GPS coordinates"), _COORDINATES), (WEB, _WEB)):
         if sum(bool(pattern.match(t)) for t in texts) >= PERSONAL_SHARE * len(answers):
             return kind
     phones = [t for t in texts if _PHONE.match(t) and (t.startswith(("+", "00", "0", "(")) or " " in t)]
     if len(phones) >= PERSONAL_SHARE * len(answers) and all(sum(ch.isdigit() for ch in t) >= 7 for t in phones):
-        return "phone numbers"
+        return N_("phone numbers")
     return None
 
 
