@@ -15,7 +15,15 @@ from analysis.i18n import N_, _
 ERROR, WARNING = "error", "warning"
 
 
-class MappingKind(Enum):
+class _Worded(Enum):
+    """Members whose value is a catalogue message: `text` is that message in the reader's language."""
+
+    @property
+    def text(self) -> str:
+        return _(self.value)
+
+
+class MappingKind(_Worded):
     """How a column's meaning was decided. Code compares members; people read `text` (the report, the CLI's
     JSON). The option kinds' text names the option: see ColumnMapping.how_text."""
 
@@ -31,12 +39,8 @@ class MappingKind(Enum):
     SAVED = N_("saved mapping")                  # an analyst's choice saved for these headings (analysis.loading)
     ANALYST = N_("set by analyst")               # the analyst's choice for this file
 
-    @property
-    def text(self) -> str:
-        return _(self.value)
 
-
-class SkipReason(Enum):
+class SkipReason(_Worded):
     """Why a sheet is not read as survey rows; `text` is how the report words it."""
 
     HIDDEN = N_("hidden sheet")
@@ -45,10 +49,6 @@ class SkipReason(Enum):
     LOOKUP_LIST = N_("no survey answer columns (a list or lookup table, not survey rows)")
     TEXT_ONLY = N_("no survey answer columns (text only: instructions or notes)")
     NO_ROWS = N_("header only, no data rows")
-
-    @property
-    def text(self) -> str:
-        return _(self.value)
 
     @property
     def has_headings(self) -> bool:
