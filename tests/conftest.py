@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from contextlib import contextmanager
 from pathlib import Path
 
 import openpyxl
@@ -14,9 +15,21 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from analysis import i18n  # noqa: E402
 from analysis.store import open_store  # noqa: E402
 
 __all__ = ["ROOT"]
+
+
+@contextmanager
+def in_language(code: str):
+    """The block runs with `code` the current language (what a command's --lang sets); English again afterwards,
+    whatever happens, so that no other test inherits it."""
+    i18n.use(code)
+    try:
+        yield
+    finally:
+        i18n.use("en")
 
 
 @pytest.fixture

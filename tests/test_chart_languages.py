@@ -9,22 +9,14 @@ import pandas as pd
 import pytest
 from babel import Locale
 
-from analysis import charts, formats, i18n
+from analysis import charts, formats
 from analysis.charts import catalogue
 from analysis.figures.filters import Filters
 from analysis.store import open_store
+from tests.conftest import in_language
 
 # the same word in English and German: a proper name or a loanword, not an untranslated text
 SAME_IN_BOTH = {"Online", "In Europeana", "DigComp", "ENUMERATE"}
-
-
-def in_language(code: str, build):
-    """`build()` with `code` the current language, English again afterwards whatever happens."""
-    i18n.use(code)
-    try:
-        return build()
-    finally:
-        i18n.use("en")
 
 
 def texts(fig) -> list[str]:
@@ -61,7 +53,9 @@ def built(sample_db):
         def every_chart():
             view = catalogue.View.of(con, Filters())
             return {key: catalogue.render(key, view) for key in catalogue.CHARTS}
-        return {"en": every_chart(), "de": in_language("de", every_chart)}
+        english = every_chart()
+        with in_language("de"):
+            return {"en": english, "de": every_chart()}
     finally:
         con.close()
 
@@ -119,8 +113,10 @@ def adoption(none: float, production: float) -> pd.DataFrame:
 def test_ai_adoption_finding_in_german_and_french():
     # 9 of 20 museums use no AI (45 %), 3 of 20 have it in production (15 %)
     frame = adoption(45.0, 15.0)
-    german = in_language("de", lambda: charts.ai_adoption(frame, "20 Museen"))
-    french = in_language("fr", lambda: charts.ai_adoption(frame, "20 musées"))
+    with in_language("de"):
+        german = charts.ai_adoption(frame, "20 Museen")
+    with in_language("fr"):
+        french = charts.ai_adoption(frame, "20 musées")
     assert charts.split_title(german.layout.title.text) == (
         "45 % der Museen nutzen noch keine KI; 15 % setzen sie produktiv ein", "20 Museen; n = 20 antwortende Museen")
     assert charts.split_title(french.layout.title.text)[0] == (
@@ -133,7 +129,8 @@ def test_on_track_finding_in_german():
     frame = pd.DataFrame({"status": ["reached", "on_track", "behind", "no_earlier_answer"],
                           "label": ["Reached", "On track", "Behind pace", "No earlier answer"],
                           "museums": [4, 3, 9, 4], "share": [20.0, 15.0, 45.0, 20.0], "n": 20, "suppressed": False})
-    fig = in_language("de", lambda: charts.on_track(frame, "20 Museen", "50 % bis 2030"))
+    with in_language("de"):
+        fig = charts.on_track(frame, "20 Museen", "50 % bis 2030")
     assert charts.split_title(fig.layout.title.text) == (
         "Nur 3 von 12 Museen unter dem Ziel liegen im Plan für 50 % bis 2030",
         "20 Museen; n = 20 Museen mit bekanntem Abstand zum Ziel")
@@ -141,5 +138,8 @@ def test_on_track_finding_in_german():
 
 
 def test_plotly_separators_follow_the_language():
-    assert [in_language(code, formats.separators) for code in ("en", "de", "fr")] == [
-        (".", ","), (",", "."), (",", "\u202f")]
+    separators = {}
+    for code in ("en", "de", "fr"):
+        with in_language(code):
+            separators[code] = formats.separators()
+    assert separators == {"en": (".", ","), "de": (",", "."), "fr": (",", "\u202f")}

@@ -9,12 +9,10 @@ import re
 import pytest
 from pptx import Presentation
 
-from analysis import i18n
 from analysis.__main__ import main
 from analysis.export.tables import heading
 from analysis.loading.upload import load_file
-from analysis.store import open_store
-from tests.conftest import HEADER, write_xlsx
+from tests.conftest import HEADER, in_language, write_xlsx
 
 ENGLISH_HEADINGS = ("Method, sources and caveats", "Method", "Sources", "Caveats", "Source:", "generated",
                     "Scope:", "Slide ", "Left out", "Museum digitisation")
@@ -30,11 +28,9 @@ def _texts(page) -> list[str]:
 def german_deck(sample_db, tmp_path_factory):
     """The command line's deck of the sample store, in German: the title, two charts, the closing slide."""
     out = tmp_path_factory.mktemp("deck") / "vortrag.pptx"
-    try:
+    with in_language("de"):
         assert main(["deck", str(out), "--db", str(sample_db), "--lang", "de",
                      "--charts", "digitisation-by-country,shortfall-by-pillar"]) == 0
-    finally:
-        i18n.use("en")
     return list(Presentation(io.BytesIO(out.read_bytes())).slides)
 
 
@@ -70,11 +66,9 @@ def test_the_german_deck_writes_money_in_the_german_way(german_deck):
 
 def test_the_html_report_in_french_says_when_and_what_in_french(sample_db, tmp_path):
     out = tmp_path / "rapport.html"
-    try:
+    with in_language("fr"):
         assert main(["report", str(out), "--db", str(sample_db), "--lang", "fr",
                      "--charts", "digitisation-by-country"]) == 0
-    finally:
-        i18n.use("en")
     text = out.read_text(encoding="utf-8")
     assert "<html lang='fr'>" in text
     assert "<h2>Méthode, sources et réserves</h2>" in text and "<h3>Réserves</h3>" in text
@@ -84,40 +78,30 @@ def test_the_html_report_in_french_says_when_and_what_in_french(sample_db, tmp_p
 
 
 def test_table_headings_follow_the_language():
-    try:
-        i18n.use("de")
+    with in_language("de"):
         assert [heading(c) for c in ("shortfall_eur", "n", "suppressed")] == [
             "Lücke (EUR)", "Museen (n)", "Nicht gezeigt (weniger als 5 Antworten)"]
-        i18n.use("fr")
+    with in_language("fr"):
         assert heading("mean") == "Moyenne"
-    finally:
-        i18n.use("en")
     assert heading("shortfall_eur") == "Shortfall (EUR)"
 
 
 def test_the_load_command_prints_its_report_in_german(tmp_path, capsys):
     path = write_xlsx(tmp_path / "umfrage.xlsx", [HEADER, ["AT-1", "Wien Museum", "AT", "2025", 140, 1000, 0, 0]])
-    try:
+    with in_language("de"):
         assert main(["load", str(path), "--db", str(tmp_path / "s.duckdb"), "--lang", "de"]) == 1
-    finally:
-        i18n.use("en")
     out = capsys.readouterr().out
     assert out.startswith("umfrage.xlsx: ABGELEHNT - 1 Fehler: ")
     assert "  FEHLER [out_of_range] Survey, Zeile 2, Spalte „Collection digitised (%)“: 140 liegt außerhalb" in out
 
 
-def test_a_column_nobody_recognises_is_refused_in_french(tmp_path):
+def test_a_column_nobody_recognises_is_refused_in_french(con, tmp_path):
     path = write_xlsx(tmp_path / "enquete.xlsx", [
         [*HEADER, "Couleur préférée"],
         ["AT-1", "Wien Museum", "AT", "2025", 40, 1000, 10_000, 100_000, "bleu"],
         ["AT-2", "Grazer Stadtmuseum", "AT", "2025", 20, 3000, 5_000, 50_000, "vert"]])
-    con = open_store(tmp_path / "store.duckdb")
-    try:
-        i18n.use("fr")
+    with in_language("fr"):
         result = load_file(con, path)
-    finally:
-        i18n.use("en")
-        con.close()
     assert result["status"] == "rejected"
     [error] = result["errors"]
     assert error["rule"] == "unrecognised_column" and error["column"] == "Couleur préférée"
@@ -129,15 +113,10 @@ def test_a_column_nobody_recognises_is_refused_in_french(tmp_path):
     assert result["message"] == "1 erreur(s) : rien n'a été chargé depuis ce fichier."
 
 
-def test_a_picture_uploaded_as_a_survey_is_refused_in_german(tmp_path):
+def test_a_picture_uploaded_as_a_survey_is_refused_in_german(con, tmp_path):
     path = tmp_path / "foto.xlsx"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
-    con = open_store(tmp_path / "store.duckdb")
-    try:
-        i18n.use("de")
+    with in_language("de"):
         result = load_file(con, path)
-    finally:
-        i18n.use("en")
-        con.close()
     assert result["errors"][0]["message"] == ("Das ist ein PNG-Bild, keine Tabelle. Laden Sie eine xlsx-, xls-, ods- "
                                               "oder csv-Datei hoch.")

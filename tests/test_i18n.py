@@ -15,7 +15,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from analysis import i18n
-from tests.conftest import ROOT, open_page
+from tests.conftest import ROOT, in_language, open_page
 
 LOCALES = ROOT / "analysis" / "i18n" / "locales"
 TRANSLATED = ("fr", "de")
@@ -107,11 +107,8 @@ def test_use_sets_the_current_language_and_unknown_codes_mean_english():
 
 
 def test_survey_labels_fall_back_to_english():
-    try:
-        i18n.use("fr")
+    with in_language("fr"):
         assert i18n.survey_label("A label no survey catalogue has") == "A label no survey catalogue has"
-    finally:
-        i18n.use("en")
 
 
 # --- no literal reaches Streamlit untranslated ----------------------------------------------------------------
@@ -237,11 +234,9 @@ def test_the_command_line_writes_a_report_in_the_language_asked_for(sample_db, t
     from analysis.__main__ import main
 
     report = tmp_path / "bericht.html"
-    try:
+    with in_language("de"):
         assert main(["report", str(report), "--db", str(sample_db), "--lang", "de",
                      "--charts", "digitisation-by-country"]) == 0
-    finally:
-        i18n.use("en")
     text = report.read_text(encoding="utf-8")
     assert "Digitalisierung der Museen in Europa, Welle 2025" in text
     assert re.search(r"\d+ Museen in \d+ Ländern, Welle 2025, alle Arten", text)

@@ -17,7 +17,7 @@ from analysis.figures import definitions, metrics, weights
 from analysis.figures.filters import Filters
 from analysis.loading.upload import load_file
 from analysis.store import open_store
-from tests.conftest import ROOT, open_page, write_xlsx
+from tests.conftest import open_page, write_xlsx
 
 
 def test_every_derived_column_of_museum_metrics_is_described_in_one_place(tmp_path):
@@ -39,14 +39,7 @@ def test_every_derived_column_of_museum_metrics_is_described_in_one_place(tmp_pa
     assert f"{schema.HORIZON_YEAR} − wave year" in formulas["horizon_years"]
 
 
-# --- the page --------------------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("method") / "sample.duckdb"
-    con = open_store(db)
-    assert load_file(con, ROOT / "data" / "sample_survey.xlsx")["status"] == "committed"
-    con.close()
-    return db
+# --- the page (on conftest's sample_db) ---------------------------------------------------------------------
 
 
 def open_methodology(db: Path, monkeypatch) -> AppTest:
