@@ -83,9 +83,10 @@ def _commit(con, frame: pd.DataFrame, name: str) -> None:
 
 # --- which aggregates the pages call --------------------------------------------------------------------
 def _public(module) -> dict:
+    """Functions of `module` taking the connection first, including those it re-exports from its own package."""
     out = {}
     for name, fn in vars(module).items():
-        if name.startswith("_") or not inspect.isfunction(fn) or fn.__module__ != module.__name__:
+        if name.startswith("_") or not inspect.isfunction(fn) or not fn.__module__.startswith("analysis."):
             continue
         params = list(inspect.signature(fn).parameters)
         if params and params[0] == "con":
@@ -136,6 +137,9 @@ def page_calls(db: Path) -> list[tuple[str, str, tuple]]:
             at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
             at.run()
             at.switch_page(f"views/{page}.py").run()
+            for tab in list(at.tabs)[1:]:              # a page draws only its open tab: open each in turn
+                at.query_params["tab"] = tab.label
+                at.run()
     finally:
         for module, name, fn in originals:
             setattr(module, name, fn)
