@@ -11,6 +11,7 @@ from babel import Locale
 
 from analysis import charts, formats
 from analysis.charts import catalogue
+from analysis.export import tables
 from analysis.figures.filters import Filters
 from analysis.store import open_store
 from tests.conftest import in_language
@@ -69,6 +70,21 @@ def test_no_english_text_is_left_in_a_german_chart(built, key):
     english, german = fragments(built["en"][key].figure), fragments(built["de"][key].figure)
     left = sorted(f for f in german & english if not proper_names_only(f))
     assert not left, f"{key}: {left}"
+
+
+@pytest.mark.parametrize("key", sorted(catalogue.CHARTS))
+def test_every_column_of_a_charts_data_has_a_written_heading(built, key):
+    """The table under "Data and downloads" names its columns in the reader's words, not 'Pace pp' made up from
+    the column's name in English."""
+    assert not [c for c in built["de"][key].data.columns if tables.written_heading(str(c)) is None], key
+
+
+def test_headings_are_translated_and_derived_ones_stay_plain():
+    with in_language("de"):
+        assert [tables.heading(c) for c in ("pace_pp", "se", "times_apart")] == [
+            "Tempo (Punkte pro Jahr)", "Standardfehler", "Abweichung (Faktor)"]
+    assert tables.written_heading("museums_per_gallery") is None
+    assert tables.heading("museums_per_gallery") == "Museums per gallery"
 
 
 @pytest.mark.parametrize("key", sorted(catalogue.CHARTS))

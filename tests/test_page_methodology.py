@@ -103,9 +103,9 @@ def test_page_shows_weighted_estimates_waves_coverage_definitions_and_limits(sam
     assert {"weighted", "excluded"} <= set(strata["Status"])
 
     open_tab(at, "Definitions")
-    assert len(table_with(at, "field", "label", "allowed")) == len(schema.FIELDS)
-    assert len(table_with(at, "metric", "formula", "unit")) == len(definitions.METRICS)
-    assert len(table_with(at, "metric", "value", "is_placeholder", "source")) >= 1     # targets and sources
+    assert len(table_with(at, "Question", "Label", "Allowed answers")) == len(schema.FIELDS)
+    assert len(table_with(at, "Measure", "Formula", "Unit")) == len(definitions.METRICS)
+    assert len(table_with(at, "Measure", "Value", "Placeholder", "Source")) >= 1     # targets and sources
     assert "n < 5" in "\n".join(m.value for m in at.markdown)
     open_tab(at, "What the survey cannot say")
     assert "Self-selection" in "\n".join(m.value for m in at.markdown)
@@ -126,7 +126,7 @@ def test_page_renders_on_an_empty_store(tmp_path, monkeypatch):
     at = open_methodology(tmp_path / "empty.duckdb", monkeypatch)
     assert any("No survey data yet" in i.value for i in at.info)
     open_tab(at, "Definitions")
-    assert len(table_with(at, "metric", "formula", "unit")) == len(definitions.METRICS)
+    assert len(table_with(at, "Measure", "Formula", "Unit")) == len(definitions.METRICS)
 
 
 # --- wave over wave on a hand-worked store ----------------------------------------------------------------

@@ -77,8 +77,15 @@ def test_cost_model_flags_and_unit_costs(scenario_page):
     # Declared equipment + staff + data: AT-1 and AT-5 answered 0 -> more than 5 times below; the rest within 5x.
     assert "**2 of 10** museums that gave both a digitisation need and their collection" in text
     assert "above (0) or below (2)" in text
+    # the flagged list, the extrapolation and the literature are sent only once their expander opens
+    assert not [frame for frame in at.dataframe if {"Museum ID", "Scope", "Kind"} & set(frame.value.columns)]
+    for key in ("flagged-table", "frame-table", "literature-table"):
+        at.session_state[key] = True
+    at.run()
     flagged = [frame.value for frame in at.dataframe if "Museum ID" in frame.value.columns]
     assert flagged and sorted(flagged[0]["Museum ID"]) == ["AT-1", "AT-5"]
+    assert any("Scope" in frame.value.columns for frame in at.dataframe)
+    assert any("Kind" in frame.value.columns for frame in at.dataframe)
     assert any(button.label == "Save unit costs" for button in at.button)       # local open mode: an admin
 
 

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import formats, store
+from analysis.export import tables
 from analysis.i18n import _
 from ui import auth, state
 
@@ -67,7 +68,7 @@ if report.get("sheets", {}).get("used"):
     st.markdown(_("Sheets used: {sheets}.").format(sheets=", ".join(report["sheets"]["used"])))
 if report.get("warnings"):
     with st.expander(_("{n} warning(s) confirmed when it was loaded").format(n=len(report["warnings"]))):
-        st.dataframe(pd.DataFrame(report["warnings"]).astype(str), hide_index=True, width="stretch")
+        st.dataframe(tables.readable(pd.DataFrame(report["warnings"]).astype(str)), hide_index=True, width="stretch")
 
 if details["status"] != "committed":
     st.caption(_("This upload is retracted: its rows are not in any figure."))

@@ -151,11 +151,11 @@ def definitions_and_sources() -> None:
     st.subheader(_("Derived metrics"))
     st.caption(_("Computed once per museum when its answers are stored (museum_metrics, kept by the store), then "
                  "aggregated."))
-    st.dataframe(pd.DataFrame(definitions.table()), hide_index=True)
+    st.dataframe(tables.readable(pd.DataFrame(definitions.table())), hide_index=True)
     st.subheader(_("Targets and their sources"))
-    st.dataframe(targets.load(con), hide_index=True)
+    st.dataframe(tables.readable(targets.load(con)), hide_index=True)
     st.subheader(_("Survey fields (data dictionary)"))
-    st.dataframe(pd.DataFrame(schema.data_dictionary()), hide_index=True)
+    st.dataframe(tables.readable(pd.DataFrame(schema.data_dictionary())), hide_index=True)
 
 
 def survey_limits() -> None:

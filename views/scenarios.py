@@ -95,11 +95,14 @@ frame = figures.frame
 st.markdown(_("**All museums of these countries (extrapolated).**") + " "
             + catalogue.frame_sentence(frame, figures.frame_reason or _("no country in view can be weighted")))
 if frame is not None:
-    with st.expander(_("Extrapolated per country, with 95 % intervals")):
-        shown = frame.table.assign(scope=[(_("All countries with a frame") if c == "ALL" else schema.country_name(c))
-                                          for c in frame.table["scope"]])
-        st.dataframe(tables.readable(shown.rename(columns={k: _(v) for k, v in FRAME_HEADINGS.items()})),
-                     hide_index=True)
+    # The closed expanders below are filled only when opened: their tables would otherwise travel with every render
+    with st.expander(_("Extrapolated per country, with 95 % intervals"), key="frame-table", on_change="rerun") as box:
+        if box.open:
+            scopes = [_("All countries with a frame") if c == "ALL" else schema.country_name(c)
+                      for c in frame.table["scope"]]
+            shown = frame.table.assign(scope=scopes)
+            st.dataframe(tables.readable(shown.rename(columns={k: _(v) for k, v in FRAME_HEADINGS.items()})),
+                         hide_index=True)
 
 curve = figures.curve
 widgets.chart(curve)
@@ -137,10 +140,12 @@ st.markdown(check.sentence)
 st.markdown("\n".join(f"- {a}" for a in unit_costs.assumptions()))
 role = auth.current_user()[1]
 if len(check.flagged) and accounts.allows(role, "analyst"):
-    st.dataframe(tables.readable(check.table(limits.ROWS_SHOWN)), hide_index=True)
-    if len(check.flagged) > limits.ROWS_SHOWN:
-        st.caption(_("The {shown} museums furthest apart of the {flagged} flagged; the download has them all.")
-                   .format(shown=limits.ROWS_SHOWN, flagged=formats.number(len(check.flagged))))
+    with st.expander(_("The flagged museums, furthest apart first"), key="flagged-table", on_change="rerun") as box:
+        if box.open:
+            st.dataframe(tables.readable(check.table(limits.ROWS_SHOWN)), hide_index=True)
+            if len(check.flagged) > limits.ROWS_SHOWN:
+                st.caption(_("The {shown} museums furthest apart of the {flagged} flagged; the download has them "
+                             "all.").format(shown=limits.ROWS_SHOWN, flagged=formats.number(len(check.flagged))))
     st.download_button(_("All flagged museums (CSV)"), lambda: export.to_csv(check.table(), view.data_version),
                        "museums-flagged-by-the-cost-model.csv", "text/csv", on_click="ignore",
                        icon=":material/download:")
@@ -172,9 +177,11 @@ if accounts.allows(role, "admin"):
                    icon=":material/check_circle:")
 else:
     st.dataframe(tables.readable(costs), hide_index=True)
-with st.expander(_("Published unit costs these come from (year and range)")):
-    st.dataframe(unit_costs.literature(), hide_index=True,
-                 column_config={"url": st.column_config.LinkColumn(_("Source address"))})
+with st.expander(_("Published unit costs these come from (year and range)"), key="literature-table",
+                 on_change="rerun") as box:
+    if box.open:
+        st.dataframe(tables.readable(unit_costs.literature()), hide_index=True,
+                     column_config={tables.heading("url"): st.column_config.LinkColumn()})
 
 # 5. Take it to the room -------------------------------------------------------------------------------------
 st.header(_("Take it to the room"))

@@ -38,19 +38,59 @@ HEADINGS = {
     "field": N_("Question"), "rights": N_("Rights"), "asset": N_("Asset"), "unit": N_("Unit"), "scope": N_("Scope"),
     "N": N_("Museums in frame"), "lo": N_("95 % interval from"), "hi": N_("95 % interval to"),
     "unweighted_mean": N_("Unweighted mean"), "note": N_("Note"), "indicator": N_("Indicator"),
+    # weighted estimates and wave change (Methodology)
+    "se": N_("Standard error"), "df": N_("Degrees of freedom"), "total": N_("Total"),
+    "total_lo": N_("Total, 95 % from"), "total_hi": N_("Total, 95 % to"), "strata": N_("Strata"), "merged": N_("Strata merged"),
+    "countries": N_("Countries"), "base_wave": N_("First wave"), "latest_wave": N_("Latest wave"),
+    "n_base": N_("Museums, first wave (n)"), "n_latest": N_("Museums, latest wave (n)"),
+    "mean_base": N_("Mean, first wave"), "mean_latest": N_("Mean, latest wave"), "change": N_("Change"),
+    "n_panel": N_("Museums in both waves (n)"), "panel_base": N_("Same museums, first wave"),
+    "panel_latest": N_("Same museums, latest wave"), "panel_change": N_("Same museums, change"),
+    "panel_lo": N_("Same museums, change 95 % from"), "panel_hi": N_("Same museums, change 95 % to"),
+    "mean_pct_digitised (%)": N_("Collection digitised, mean (%)"),
+    # scenarios, their outlook and the cost model
+    "rule": N_("Rule"), "budget_eur": N_("Sum invested (EUR)"), "museums_funded": N_("Museums fully funded"),
+    "funded_pct": N_("Museums fully funded (%)"), "closed_eur": N_("Shortfall closed (EUR)"),
+    "closed_pct": N_("Shortfall closed (%)"), "remaining_eur": N_("Shortfall left (EUR)"),
+    "now_pct": N_("Digitised now (%)"), "n_pace": N_("Museums with a pace (n)"),
+    "pace_pp": N_("Pace (points a year)"), "years": N_("Years to the horizon"),
+    "projected_pct": N_("At this pace (%)"), "money_eur": N_("Sum spent on digitising (EUR)"),
+    "extra_objects": N_("Objects the sum digitises"), "extra_pp": N_("Added by the sum (points)"),
+    "with_money_pct": N_("With the sum (%)"), "ceiling_pct": N_("Ceiling (%)"), "target_pct": N_("Target (%)"),
+    "assets_3d": N_("Sites in 3D"), "objects_to_digitise": N_("Objects still to digitise"),
+    "share_3d_pct": N_("3D share (%)"), "modelled_cost_eur": N_("Modelled cost (EUR)"),
+    "declared_need_eur": N_("Declared need (EUR)"), "times_apart": N_("Times apart"),
+    "cost_2d_eur": N_("2D, EUR an object"), "cost_3d_eur": N_("3D, EUR an object"),
+    "kind": N_("Kind"), "low": N_("Low"), "high": N_("High"), "currency": N_("Currency"), "year": N_("Year"),
+    "source": N_("Source"), "covers": N_("What it covers"), "url": N_("Source address"),
+    # EU funding
+    "museums_with_eu_funding": N_("Museums with EU funding"),
+    "share_with_eu_funding_pct": N_("Museums with EU funding (%)"), "total_eu_funding_eur": N_("EU funding (EUR)"),
+    "museums_naming_eu_source": N_("Museums naming an EU source"),
+    "share_naming_eu_source_pct": N_("Museums naming an EU source (%)"), "n_sources": N_("Museums naming a source (n)"),
+    # methodology tables and a load's findings
+    "formula": N_("Formula"), "type": N_("Type"), "allowed": N_("Allowed answers"),
+    "required": N_("Required"), "help": N_("Help"), "survey_wave": N_("Wave"), "target_year": N_("Target year"),
+    "is_placeholder": N_("Placeholder"), "file": N_("File"), "sheet": N_("Sheet"), "row": N_("Row"),
+    "column": N_("Column"), "message": N_("Finding"),
 }
 
 
-def heading(column: str) -> str:
-    """'shortfall_eur' -> 'Shortfall (EUR)'; survey fields by their label; anything else in plain words; in the
-    current language. A heading already written for people (not snake_case) is kept."""
-    if not re.fullmatch(r"[a-z0-9_]+", column) and column not in HEADINGS:
-        return column
+def written_heading(column: str) -> str | None:
+    """The heading written for `column` in the current language: from HEADINGS, a survey field's label, or the
+    column itself when it is already in words (not snake_case); None when there is none."""
     if column in HEADINGS:
         return _(HEADINGS[column]).format(n=limits.SUPPRESS_BELOW_N)
+    if not re.fullmatch(r"[a-z0-9_]+", column):
+        return column
     field = schema.FIELDS_BY_NAME.get(column)
-    if field is not None:
-        return i18n.survey_label(field.label)
+    return i18n.survey_label(field.label) if field is not None else None
+
+
+def heading(column: str) -> str:
+    """'shortfall_eur' -> 'Shortfall (EUR)'; a column with no written heading in plain (English) words."""
+    if (written := written_heading(column)) is not None:
+        return written
     words = column.replace("_", " ").strip()
     for raw, nice in ((" eur", " (EUR)"), (" pct", " (%)"), ("pct ", "% ")):
         words = words.replace(raw, nice)

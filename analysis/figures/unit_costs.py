@@ -165,10 +165,10 @@ class CrossCheck:
             "museum_type": f["museum_type"].map(types), "objects_to_digitise": f["objects_to_digitise"],
             "share_3d_pct": f["share_3d_pct"], "modelled_cost_eur": f["modelled_cost_eur"],
             "declared_need_eur": f["declared_need_eur"],
-            "times_apart": [f"{r:,.1f}× above" if flag == "above" and math.isfinite(r) else
-                            "nothing left to digitise" if flag == "above" else
-                            f"{1 / r:,.1f}× below" if r > 0 else "no need declared"
-                            for r, flag in zip(f["ratio"], f["flag"])]})
+            "times_apart": [_("{times}× above").format(times=formats.number(r, 1)) if flag == "above" and
+                            math.isfinite(r) else _("nothing left to digitise") if flag == "above" else
+                            _("{times}× below").format(times=formats.number(1 / r, 1)) if r > 0 else
+                            _("no need declared") for r, flag in zip(f["ratio"], f["flag"])]})
 
 
 def cross_check(museums: pd.DataFrame, costs: pd.DataFrame) -> CrossCheck:
