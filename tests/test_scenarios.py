@@ -31,7 +31,7 @@ from analysis import schema, store
 from analysis.figures import metrics, projections, scenarios, unit_costs, weights
 from analysis.figures.filters import Filters
 from analysis.loading.upload import load_file
-from tests.conftest import ROOT, write_xlsx
+from tests.conftest import ROOT, in_language, write_xlsx
 
 K = 1_000.0
 S = np.array([10, 20, 30, 40, 0]) * K
@@ -360,6 +360,27 @@ def test_cost_model_table_is_checked_like_the_targets():
                         "Keep a row for all types (museum type left blank): museums of other types use it."]
     rows, problems = unit_costs.check(COSTS)
     assert problems == [] and len(rows) == 2
+
+
+def test_the_cost_model_speaks_the_readers_language():
+    """Its problems and flags are read by analysts in their own language; the numbers written their way."""
+    with in_language("de"):
+        _rows, problems = unit_costs.check(pd.DataFrame({"museum_type": [None], "cost_2d_eur": [0], "cost_3d_eur": [40],
+                                                         "share_3d_pct": [12.5], "source": [""]}))
+        assert problems == ["Zeile 1: Die Kosten je Objekt müssen über 0 EUR liegen."]
+        flag = pd.Series({"cost_2d_eur": 25.0, "cost_3d_eur": 40.0, "share_3d_pct": 18.0, "flag": "above",
+                          "declared_need_eur": 1_124_000.0, "modelled_cost_eur": 105_000.0, "ratio": 10.7})
+        text = unit_costs.explain(3805, flag)
+        assert text.startswith("Der angegebene Bedarf für ")
+        assert ("liegt 10,7-mal über den modellierten Kosten für die Digitalisierung der 3.805 noch zu "
+                "digitalisierenden Objekte") in text
+        assert "zu 25,00 EUR je Objekt in 2D und 40,00 EUR in 3D, 18 % in 3D" in text
+        assert text.endswith("Mehr als das 5-Fache auseinander: Prüfen Sie den Bedarf, die Sammlungsgröße und die "
+                             "Digitalisierungsanteile; nichts wurde geändert.")
+    with in_language("fr"):
+        # 3 of 1,000 museums: too few and under 10 % answered
+        assert weights.coverage_warning(3, 1000.0) == ("moins de 5 répondants; moins de 10 % des musées ont "
+                                                       "répondu")
 
 
 def test_upload_report_warns_about_needs_far_from_the_cost_model(con, tmp_path):

@@ -12,8 +12,8 @@ import duckdb
 import pandas as pd
 import pycountry
 
-from analysis import schema
-from analysis.i18n import N_
+from analysis import formats, schema
+from analysis.i18n import N_, _
 
 # metric -> (label, unit, lowest, highest)
 METRICS = {
@@ -41,7 +41,7 @@ def edited_rows(frame: pd.DataFrame, columns) -> Iterator[tuple[str, dict]]:
     """The filled rows of an edited table ("Row 3", {column: value or None}); wholly blank rows are skipped."""
     for i, record in enumerate(frame.to_dict("records"), start=1):
         if not all(is_blank(record.get(c)) for c in columns):
-            yield f"Row {i}", {c: None if is_blank(record.get(c)) else record.get(c) for c in columns}
+            yield _("Row {row}").format(row=i), {c: None if is_blank(record.get(c)) else record.get(c) for c in columns}
 
 
 def check(frame: pd.DataFrame) -> tuple[list[dict], list[str]]:
@@ -50,35 +50,40 @@ def check(frame: pd.DataFrame) -> tuple[list[dict], list[str]]:
     types = set(schema.FIELDS_BY_NAME["museum_type"].codes)
     for where, row in edited_rows(frame, COLUMNS):
         if row["metric"] not in METRICS:
-            problems.append(f"{where}: choose a metric ({', '.join(METRICS)}).")
+            problems.append(_("{where}: choose a metric ({metrics}).").format(where=where, metrics=", ".join(METRICS)))
             continue
         label, unit, low, high = METRICS[row["metric"]]
         if row["country"] is not None:
             row["country"] = str(row["country"]).strip().upper()
             if pycountry.countries.get(alpha_2=row["country"]) is None:
-                problems.append(f"{where}: '{row['country']}' is not an ISO country code such as FR.")
+                problems.append(_("{where}: '{value}' is not an ISO country code such as FR.").format(
+                    where=where, value=row["country"]))
         if row["museum_type"] is not None and row["museum_type"] not in types:
-            problems.append(f"{where}: '{row['museum_type']}' is not a museum type code.")
+            problems.append(_("{where}: '{value}' is not a museum type code.").format(where=where,
+                                                                                      value=row["museum_type"]))
         if row["survey_wave"] is not None:
             row["survey_wave"] = str(row["survey_wave"]).strip()
         try:
             row["target_year"] = int(row["target_year"])
             row["value"] = float(row["value"])
         except (TypeError, ValueError):
-            problems.append(f"{where}: target year and value must be numbers.")
+            problems.append(_("{where}: target year and value must be numbers.").format(where=where))
             continue
         if not 2020 <= row["target_year"] <= 2050:
-            problems.append(f"{where}: target year {row['target_year']} should be between 2020 and 2050.")
+            problems.append(_("{where}: target year {year} should be between 2020 and 2050.").format(
+                where=where, year=row["target_year"]))
         if not low <= row["value"] <= high:
-            problems.append(f"{where}: {label} target {row['value']:g} must be between {low} and {high} ({unit}).")
+            problems.append(_("{where}: {label} target {value} must be between {low} and {high} ({unit}).").format(
+                where=where, label=_(label), value=formats.plain(row["value"]), low=low, high=high, unit=_(unit)))
         row["is_placeholder"] = bool(row["is_placeholder"])
         row["source"] = "" if row["source"] is None else str(row["source"])
         rows.append(row)
     keys = [(r["metric"], r["country"], r["museum_type"], r["survey_wave"], r["target_year"]) for r in rows]
     if len(keys) != len(set(keys)):
-        problems.append("Two rows set the same target (same metric, country, type, wave and year): keep one.")
+        problems.append(_("Two rows set the same target (same metric, country, type, wave and year): keep one."))
     for metric in ("pct_digitised", "skill_level", "pct_staff_ai_trained"):
         if not any(r["metric"] == metric and r["country"] is None and r["museum_type"] is None
                    and r["survey_wave"] is None for r in rows):
-            problems.append(f"Keep a default row for '{metric}' (country, type and wave left blank).")
+            problems.append(_("Keep a default row for '{metric}' (country, type and wave left blank).").format(
+                metric=metric))
     return rows, problems

@@ -71,24 +71,27 @@ def check(frame: pd.DataFrame) -> tuple[list[dict], list[str]]:
     types = set(schema.FIELDS_BY_NAME["museum_type"].codes)
     for where, row in edited_rows(frame, COLUMNS):
         if row["museum_type"] is not None and row["museum_type"] not in types:
-            problems.append(f"{where}: '{row['museum_type']}' is not a museum type code ({', '.join(sorted(types))}).")
+            problems.append(_("{where}: '{value}' is not a museum type code ({codes}).").format(
+                where=where, value=row["museum_type"], codes=", ".join(sorted(types))))
         try:
             costs = [float(row[c]) for c in ("cost_2d_eur", "cost_3d_eur", "share_3d_pct")]
         except (TypeError, ValueError):
-            problems.append(f"{where}: the 2D cost, the 3D cost and the 3D share must be numbers.")
+            problems.append(_("{where}: the 2D cost, the 3D cost and the 3D share must be numbers.").format(
+                where=where))
             continue
         row["cost_2d_eur"], row["cost_3d_eur"], row["share_3d_pct"] = costs
         if min(costs[:2]) <= 0:
-            problems.append(f"{where}: a cost per object must be more than EUR 0.")
+            problems.append(_("{where}: a cost per object must be more than EUR 0.").format(where=where))
         if not 0 <= costs[2] <= 100:
-            problems.append(f"{where}: the 3D share {costs[2]:g} must be between 0 and 100 (%).")
+            problems.append(_("{where}: the 3D share {share} must be between 0 and 100 (%).").format(
+                where=where, share=formats.plain(costs[2])))
         row["source"] = "" if row["source"] is None else str(row["source"])
         rows.append(row)
     kinds = [r["museum_type"] for r in rows]
     if len(kinds) != len(set(kinds)):
-        problems.append("Two rows set the costs of the same museum type: keep one.")
+        problems.append(_("Two rows set the costs of the same museum type: keep one."))
     if None not in kinds:
-        problems.append("Keep a row for all types (museum type left blank): museums of other types use it.")
+        problems.append(_("Keep a row for all types (museum type left blank): museums of other types use it."))
     return rows, problems
 
 
@@ -179,22 +182,28 @@ def cross_check(museums: pd.DataFrame, costs: pd.DataFrame) -> CrossCheck:
 
 def explain(objects: float, m: pd.Series) -> str:
     """One flag in words, as the analyst reads it in the upload report."""
-    what = ", ".join(formats.mid_sentence(schema.PILLARS[p]) for p in DIGITISATION_PILLARS)
-    basis = (f"at EUR {m['cost_2d_eur']:,.2f} an object in 2D and EUR {m['cost_3d_eur']:,.2f} in 3D, "
-             f"{m['share_3d_pct']:.0f} % in 3D")
-    need = f"The declared need for {what} ({formats.money(m['declared_need_eur'], 3)})"
+    what = ", ".join(formats.mid_sentence(i18n.survey_label(schema.PILLARS[p])) for p in DIGITISATION_PILLARS)
+    basis = _("at EUR {cost_2d} an object in 2D and EUR {cost_3d} in 3D, {share} % in 3D").format(
+        cost_2d=formats.number(m["cost_2d_eur"], 2), cost_3d=formats.number(m["cost_3d_eur"], 2),
+        share=formats.number(m["share_3d_pct"]))
+    need, modelled = formats.money(m["declared_need_eur"], 3), formats.money(m["modelled_cost_eur"], 3)
     if m["modelled_cost_eur"] == 0:
-        return (f"{need} is set against no objects left to digitise (digitised plus no need to digitise make "
-                "100 %). Check the needs and the digitisation shares; nothing was changed.")
+        return _("The declared need for {what} ({need}) is set against no objects left to digitise (digitised plus no "
+                 "need to digitise make 100 %). Check the needs and the digitisation shares; nothing was changed."
+                 ).format(what=what, need=need)
     if m["declared_need_eur"] == 0:
-        return (f"No money is declared for {what}, but {objects:,.0f} objects are still to digitise (modelled cost "
-                f"{formats.money(m['modelled_cost_eur'], 3)} {basis}). Check the needs and the collection size; "
-                "nothing was changed.")
-    times = m["ratio"] if m["flag"] == "above" else 1 / m["ratio"]
-    side = "above" if m["flag"] == "above" else "below"
-    return (f"{need} is {times:,.1f} times {side} the modelled cost of digitising the {objects:,.0f} objects still "
-            f"to digitise ({formats.money(m['modelled_cost_eur'], 3)} {basis}). More than {FLAG_FACTOR:g} times "
-            "apart: check the needs, the collection size and the digitisation shares; nothing was changed.")
+        return _("No money is declared for {what}, but {objects} objects are still to digitise (modelled cost "
+                 "{modelled} {basis}). Check the needs and the collection size; nothing was changed.").format(
+            what=what, objects=formats.number(objects), modelled=modelled, basis=basis)
+    above = m["flag"] == "above"
+    sentence = (_("The declared need for {what} ({need}) is {times} times above the modelled cost of digitising the "
+                  "{objects} objects still to digitise ({modelled} {basis}).") if above else
+                _("The declared need for {what} ({need}) is {times} times below the modelled cost of digitising the "
+                  "{objects} objects still to digitise ({modelled} {basis})."))
+    return sentence.format(what=what, need=need, times=formats.number(m["ratio"] if above else 1 / m["ratio"], 1),
+                           objects=formats.number(objects), modelled=modelled, basis=basis) + " " + _(
+        "More than {factor} times apart: check the needs, the collection size and the digitisation shares; nothing "
+        "was changed.").format(factor=formats.plain(FLAG_FACTOR))
 
 
 def check_upload(con: duckdb.DuckDBPyConnection, parsed) -> None:
@@ -223,8 +232,10 @@ def check_upload(con: duckdb.DuckDBPyConnection, parsed) -> None:
                           cell=f"{letter}{row}" if letter else "")
     if len(flagged) > ROWS_LISTED:
         rest = flagged[ROWS_LISTED:]
-        rows = ", ".join(f"{frame.at[i, '_sheet']} row {int(frame.at[i, '_row'])}" for i in rest[:30])
-        parsed.report.add(WARNING, RULE, f"{len(rest):,} more museums declare a digitisation need more than "
-                          f"{FLAG_FACTOR:g} times above or below the modelled cost: {rows}"
-                          + (", …" if len(rest) > 30 else "") + ". Once the file is loaded the Scenarios page lists "
-                          "them all; nothing was changed.", sheet=str(frame.at[rest[0], "_sheet"]))
+        rows = ", ".join(_("{sheet} row {row}").format(sheet=frame.at[i, "_sheet"], row=int(frame.at[i, "_row"]))
+                         for i in rest[:30]) + (", …" if len(rest) > 30 else "")
+        parsed.report.add(WARNING, RULE, _("{n} more museums declare a digitisation need more than {factor} times "
+                                           "above or below the modelled cost: {rows}. Once the file is loaded the "
+                                           "Scenarios page lists them all; nothing was changed.").format(
+            n=formats.number(len(rest)), factor=formats.plain(FLAG_FACTOR), rows=rows),
+                          sheet=str(frame.at[rest[0], "_sheet"]))

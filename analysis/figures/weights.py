@@ -315,10 +315,12 @@ def post_strata(population: pd.DataFrame, counts: pd.DataFrame, min_n: int = MIN
             merged = len(bands) > 1
             note = ""
             if merged:
-                note = "merged: " + ", ".join(f"{b} {n_band.get(b, 0)} answer{'s' if n_band.get(b, 0) != 1 else ''}"
-                                              for b in bands)
+                note = _("merged: {bands}").format(bands=", ".join(
+                    (_("{band} 1 answer") if n_band.get(b, 0) == 1 else _("{band} {n} answers")).format(
+                        band=b, n=n_band.get(b, 0)) for b in bands))
             if N < n:
-                note = (note + "; " if note else "") + "more respondents than museums in the frame (frame out of date?)"
+                note = (note + "; " if note else "") + _("more respondents than museums in the frame (frame out of "
+                                                         "date?)")
             key = _stratum_key(country, bands)
             strata.append({"country": country, "stratum": _stratum_label(bands), "key": key,
                            "N": N, "n": n, "weight": N / n if n else math.nan,
@@ -408,25 +410,26 @@ def frame_flags(year, scope, status, wave: str | None) -> str:
     flags = []
     wave_year = int(wave[:4]) if wave and wave[:4].isdigit() else None
     if wave_year and pd.notna(year) and wave_year - int(year) > OLD_FRAME_YEARS:
-        flags.append(f"figure from {int(year)}, more than {OLD_FRAME_YEARS} years before the wave")
+        flags.append(_("figure from {year}, more than {years} years before the wave").format(
+            year=int(year), years=OLD_FRAME_YEARS))
     if isinstance(scope, str) and scope:
-        flags.append(f"different scope: {scope}")
+        flags.append(_("different scope: {scope}").format(scope=scope))
     if status == "secondary":
-        flags.append("secondary source (quotes the statistics office)")
+        flags.append(_("secondary source (quotes the statistics office)"))
     return "; ".join(flags)
 
 
 def coverage_warning(respondents: int, museums: float | None, min_n: int = MIN_STRATUM_N) -> str:
     """Why a coverage cell is too thin to generalise from, or '' when it is not."""
     if museums is None or (isinstance(museums, float) and math.isnan(museums)):
-        return "no population figure: cannot generalise"
+        return _("no population figure: cannot generalise")
     reasons = []
     if respondents < min_n:
-        reasons.append(f"fewer than {min_n} respondents")
+        reasons.append(_("fewer than {n} respondents").format(n=min_n))
     if museums and 100.0 * respondents / museums < LOW_COVERAGE_PCT:
-        reasons.append(f"under {LOW_COVERAGE_PCT:g} % of museums answered")
+        reasons.append(_("under {pct} % of museums answered").format(pct=formats.plain(LOW_COVERAGE_PCT)))
     if museums and respondents > museums:
-        reasons.append("more respondents than museums in the frame")
+        reasons.append(_("more respondents than museums in the frame"))
     return "; ".join(reasons)
 
 
