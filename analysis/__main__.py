@@ -278,8 +278,10 @@ def cmd_scenario(args) -> int:
     filters = _filters(con, args)
     inputs = metrics.scenario_inputs(con, filters)
     s = scenarios.run(inputs["museums"], args.budget, rule, weights, args.horizon)
-    frame = projections.frame_scenario(inputs["museums"], inputs["population"], args.budget, rule, weights)
-    result = {"survey_wave": filters.wave, "countries": list(filters.countries), **projections.as_json(s, frame)}
+    frame, reason = projections.extrapolation(inputs["museums"], inputs["population"], filters, args.budget, rule,
+                                              weights)
+    result = {"survey_wave": filters.wave, "countries": list(filters.countries),
+              **projections.as_json(s, frame, reason)}
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return 0

@@ -92,7 +92,7 @@ def test_cost_model_flags_and_unit_costs(scenario_page):
 def test_no_extrapolation_with_a_type_filter_and_an_empty_store(scenario_page):
     at = scenario_page(type="Art")
     assert not at.exception
-    assert any("Not extrapolated to all museums" in md.value and "museum type filter cleared" in md.value
+    assert any("Not extrapolated to all museums" in md.value and "need these filters cleared: museum type" in md.value
                for md in at.markdown)
     assert metrics_of(at)["Museums fully funded"] == "4 of 4"
     at = scenario_page(loaded=False)

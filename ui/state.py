@@ -137,11 +137,10 @@ def _scenario(version: tuple, filters: Filters, caption: str, budget_eur: float,
     inputs = _view.fetch(metrics.scenario_inputs)
     s = scenarios.run(inputs["museums"], budget_eur, rule, weights, horizon)
     check = unit_costs.cross_check(inputs["museums"], inputs["unit_costs"])
-    reason = projections.frame_reason(filters)
     if not s.with_gap:                             # the page says so and stops
-        return ScenarioFigures(s, None, reason, None, None, inputs["unit_costs"], check)
-    frame = None if reason else projections.frame_scenario(inputs["museums"], inputs["population"], budget_eur, rule,
-                                                           weights)
+        return ScenarioFigures(s, None, projections.frame_reason(filters), None, None, inputs["unit_costs"], check)
+    frame, reason = projections.extrapolation(inputs["museums"], inputs["population"], filters, budget_eur, rule,
+                                              weights)
     return ScenarioFigures(s, frame, reason,
                            catalogue.render("scenario-curve", _view, scenario=s, extrapolated=(frame, reason)),
                            catalogue.render("scenario-outlook", _view, scenario=s), inputs["unit_costs"], check)

@@ -93,7 +93,7 @@ st.caption(_("{filters}; n = {n} museums that gave need and budget, {with_gap} o
 
 frame = figures.frame
 st.markdown(_("**All museums of these countries (extrapolated).**") + " "
-            + catalogue.frame_sentence(frame, figures.frame_reason or _("no country in view can be weighted")))
+            + catalogue.frame_sentence(frame, figures.frame_reason))
 if frame is not None:
     # The closed expanders below are filled only when opened: their tables would otherwise travel with every render
     with st.expander(_("Extrapolated per country, with 95 % intervals"), key="frame-table", on_change="rerun") as box:

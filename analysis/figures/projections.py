@@ -17,7 +17,7 @@ from analysis.figures import unit_costs, weights
 from analysis.figures.filters import Filters
 from analysis.figures.scenarios import (ASSUMPTIONS, DEFAULT_RULE, PILLARS, RULE_TEXT, SHORTFALLS, Scenario, allocate,
                                         by_group, by_pillar, pillar_weights, rule_name, shortfall_arrays)
-from analysis.i18n import _
+from analysis.i18n import N_, _
 
 
 # --- extrapolated to the population frame ------------------------------------------------------------------
@@ -35,13 +35,22 @@ class FrameScenario:
 def frame_reason(filters: Filters) -> str:
     """Why the scenario cannot be extrapolated to the frame under these filters ('' when it can): the frame counts
     every museum of a country, so only a wave and countries may be chosen."""
-    narrowed = [name for name, on in (("museum type", filters.museum_types), ("size", filters.size_bands),
-                                      ("ownership", filters.ownership),
-                                      ("accreditation", filters.accredited is not None)) if on]
-    if narrowed:
-        return ("the population frame counts every museum of a country, so figures for all museums need the "
-                f"{' and '.join(narrowed)} filter{'s' if len(narrowed) > 1 else ''} cleared")
-    return ""
+    narrowed = [_(name) for name, on in ((N_("museum type"), filters.museum_types), (N_("size"), filters.size_bands),
+                                         (N_("ownership"), filters.ownership),
+                                         (N_("accreditation"), filters.accredited is not None)) if on]
+    if not narrowed:
+        return ""
+    return _("the population frame counts every museum of a country, so figures for all museums need these filters "
+             "cleared: {filters}").format(filters=", ".join(narrowed))
+
+
+def extrapolation(museums: pd.DataFrame, population: pd.DataFrame, filters: Filters, budget_eur: float,
+                  rule: str = DEFAULT_RULE, weights_by_pillar=None) -> tuple[FrameScenario | None, str]:
+    """The scenario shared among every museum of the frame (`frame_scenario`), or None and why not, in words."""
+    if reason := frame_reason(filters):
+        return None, reason
+    frame = frame_scenario(museums, population, budget_eur, rule, weights_by_pillar)
+    return frame, "" if frame is not None else _("no country in view can be weighted")
 
 
 def frame_scenario(museums: pd.DataFrame, population: pd.DataFrame, budget_eur: float, rule: str = DEFAULT_RULE,
@@ -185,7 +194,7 @@ def as_json(s: Scenario, frame: FrameScenario | None, frame_reason: str = "") ->
                                 "have their figures left out (null)"},
     }
     if frame is None:
-        out["frame"] = {"available": False, "reason": frame_reason or "no country in view can be weighted"}
+        out["frame"] = {"available": False, "reason": frame_reason}
     else:
         def scope(r) -> dict:
             return {"museums_in_frame": _num(r.N), "museums_weighted": int(r.n),

@@ -33,11 +33,9 @@ def scenario_curve(view: View, budget_eur: float = scenarios.DEFAULT_BUDGET_EUR,
     s = _scenario(view, scenario, budget_eur, rule, pillar_weights, horizon)
     caption = _scenario_caption(view, s)
     if extrapolated is None:
-        reason = projections.frame_reason(view.filters)
         inputs = view.fetch(metrics.scenario_inputs)
-        extrapolated = (None if reason else projections.frame_scenario(
-            inputs["museums"], inputs["population"], s.budget_eur, s.rule, dict(zip(scenarios.PILLARS, s.omega))),
-            reason)
+        extrapolated = projections.extrapolation(inputs["museums"], inputs["population"], view.filters, s.budget_eur,
+                                                 s.rule, dict(zip(scenarios.PILLARS, s.omega)))
     frame, reason = extrapolated
     figures = [_("At {amount}: {rules}.").format(amount=formats.money(s.budget_eur), rules="; ".join(
                    _("{rule} {funded} of {with_gap} fully funded, {closed} of the shortfall closed").format(
@@ -48,7 +46,7 @@ def scenario_curve(view: View, budget_eur: float = scenarios.DEFAULT_BUDGET_EUR,
                    left=formats.money(s.remaining_eur))
                + (", " + _("{amount} of the sum not needed").format(amount=formats.money(s.unallocated_eur))
                   if s.unallocated_eur > 0 else "") + ".",
-               frame_sentence(frame, reason or _("no country in view can be weighted")),
+               frame_sentence(frame, reason),
                *(_("Assumption: {assumption}").format(assumption=a) for a in scenarios.assumptions())]
     data = s.curve[["rule", "label", "budget_eur", "museums_funded", "funded_pct", "closed_eur", "closed_pct"]]
     return finish(view, "scenario-curve", charts.scenario_curve(s.curve, s.compared, s.rule, s.budget_eur, caption),
