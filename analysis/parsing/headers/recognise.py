@@ -48,6 +48,7 @@ class Match:
     how: MappingKind
     suggestion: str | None = None
     why: str = ""                 # the words that decided it: "numérisée + 3D + %"
+    own: bool = False             # the survey's own heading (a template's): taken whatever the answers
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ def match_header(text: str) -> Match:
         text = text.rsplit("/", 1)[1]      # KoboToolbox/ODK path group/question (not "Mitarbeiter/innen")
     own = _own_headings().get(" ".join(words(schema.question_text(text))[0]))
     if own:
-        return Match(own, 100, RECOGNISED, why=_(OWN_HEADING))
+        return Match(own, 100, RECOGNISED, why=_(OWN_HEADING), own=True)
     if aside := _set_aside(text):
         return aside
     return _decide(text, candidates(schema.question_text(text)))
@@ -212,7 +213,7 @@ def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] 
     for col, (text, column) in enumerate(zip(texts, answers)):
         column = values.sample(column)
         alone = match_header(text) if text else Match(None, 0, UNMAPPED)
-        own = alone.why == _(OWN_HEADING)
+        own = alone.own
         if own and (alone.field in taken or alone.field in {m.field for m in decided.values()}):
             decided[col] = Match(None, 100, UNMAPPED, alone.field, why=_(ANOTHER_COLUMN))   # the same heading twice
         elif alone.how not in (RECOGNISED, UNMAPPED) or own:
