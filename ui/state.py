@@ -97,7 +97,20 @@ def waves(version: tuple) -> list[str]:
 def chart_view(version: tuple, filters: Filters, summary: dict, caption: str) -> catalogue.View:
     """The view chart definitions draw from, reading aggregates through the cache."""
     return catalogue.View(filters, summary, caption, lambda metric, *args: aggregate(version, metric, filters, *args),
-                          data_of(version, filters.wave).text)
+                          data_of(version, filters.wave).text, (version, filters, repr(summary), caption))
+
+
+def chart(view: catalogue.View, key: str, **params) -> catalogue.Chart:
+    """The chart `key` for this view, drawn once per data version, language, view and parameters: building the
+    plotly figures is most of a warm page's time. Shared, not copied: nothing changes a chart once drawn."""
+    if not view.cache_key:                            # a view made outside chart_view: drawn every time
+        return catalogue.render(key, view, **params)
+    return _chart(view.cache_key, key, tuple(sorted(params.items())), _view=view)
+
+
+@st.cache_resource(show_spinner=False, max_entries=500)
+def _chart(cache_key: tuple, key: str, params: tuple, *, _view: catalogue.View) -> catalogue.Chart:
+    return catalogue.render(key, _view, **dict(params))
 
 
 @st.cache_data(show_spinner=False)

@@ -24,7 +24,7 @@ def no_match(caption: str) -> None:
 
 def show(view: catalogue.View, key: str, **params) -> catalogue.Chart:
     """Render the chart definition `key` (analysis.charts.catalogue) for this view, with its data one click away."""
-    made = catalogue.render(key, view, **params)
+    made = state.chart(view, key, **params)
     chart(made)
     return made
 

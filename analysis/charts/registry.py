@@ -33,6 +33,7 @@ class View:
     caption: str
     fetch: Callable[..., Any]
     data_version: str = ""        # which uploads and frame the figures come from (analysis.figures.provenance)
+    cache_key: tuple = ()         # what its charts may be cached under in the app (data version, language, view)
 
     @classmethod
     def of(cls, con: duckdb.DuckDBPyConnection, filters: Filters) -> "View":
