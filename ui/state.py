@@ -95,9 +95,10 @@ def waves(version: tuple) -> list[str]:
 
 
 def chart_view(version: tuple, filters: Filters, summary: dict, caption: str) -> catalogue.View:
-    """The view chart definitions draw from, reading aggregates through the cache."""
+    """The view chart definitions draw from, reading aggregates through the cache. Its charts are cached under the
+    version, filters and caption: the summary follows from the first two, and a view without one has no caption."""
     return catalogue.View(filters, summary, caption, lambda metric, *args: aggregate(version, metric, filters, *args),
-                          data_of(version, filters.wave).text, (version, filters, repr(summary), caption))
+                          data_of(version, filters.wave).text, (version, filters, caption))
 
 
 def chart(view: catalogue.View, key: str, **params) -> catalogue.Chart:

@@ -40,7 +40,8 @@ HEADINGS = {
     "unweighted_mean": N_("Unweighted mean"), "note": N_("Note"), "indicator": N_("Indicator"),
     # weighted estimates and wave change (Methodology)
     "se": N_("Standard error"), "df": N_("Degrees of freedom"), "total": N_("Total"),
-    "total_lo": N_("Total, 95 % from"), "total_hi": N_("Total, 95 % to"), "strata": N_("Strata"), "merged": N_("Strata merged"),
+    "total_lo": N_("Total, 95 % from"), "total_hi": N_("Total, 95 % to"), "strata": N_("Strata"),
+    "merged": N_("Strata merged"),
     "countries": N_("Countries"), "base_wave": N_("First wave"), "latest_wave": N_("Latest wave"),
     "n_base": N_("Museums, first wave (n)"), "n_latest": N_("Museums, latest wave (n)"),
     "mean_base": N_("Mean, first wave"), "mean_latest": N_("Mean, latest wave"), "change": N_("Change"),
