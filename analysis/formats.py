@@ -106,6 +106,21 @@ def compact(value: int) -> str:
     return f"{value:g}"
 
 
+def semicolon() -> str:
+    """'; ' between the clauses of one sentence; French typography puts a space before it (' ; ')."""
+    return _("; ")
+
+
+def clauses(parts) -> str:
+    """The non-empty parts as clauses of one sentence: 'Wave 2025; Germany', 'Vague 2025 ; Allemagne'."""
+    return semicolon().join(p for p in parts if p)
+
+
+def labelled(label: str, value: str) -> str:
+    """'Germany: 46 %' ('Allemagne : 46 %'): a value after its label, with the language's colon."""
+    return _("{label}: {value}").format(label=label, value=value)
+
+
 def mid_sentence(name: str) -> str:
     """'Qualified staff' -> 'qualified staff' inside a sentence; 'EU Horizon Europe' and 'AI policy' keep theirs,
     and so does every German label (German nouns keep their capital)."""

@@ -55,8 +55,10 @@ def built(sample_db):
             view = catalogue.View.of(con, Filters())
             return {key: catalogue.render(key, view) for key in catalogue.CHARTS}
         english = every_chart()
+        with in_language("fr"):
+            french = every_chart()
         with in_language("de"):
-            return {"en": english, "de": every_chart()}
+            return {"en": english, "fr": french, "de": every_chart()}
     finally:
         con.close()
 
@@ -93,6 +95,16 @@ def test_german_notes_leave_no_english_note(built, key):
     assert chart.method.startswith("Methode: ")
     english = set(built["en"][key].notes)
     assert not [note for note in chart.notes if note in english and re.search(r"[A-Za-z]{4}", note)], key
+
+
+@pytest.mark.parametrize("key", sorted(catalogue.CHARTS))
+def test_french_charts_put_a_space_before_colons_and_semicolons(built, key):
+    """'Le plus haut : Norvège 33 % ; le plus bas : …', in the title, subtitle, axes, legend and the speaker's notes,
+    and a line never starts with the colon ('déficit<br>: 164 M EUR')."""
+    chart = built["fr"][key]
+    said = [*texts(chart.figure), *chart.notes]
+    assert not [t for t in said if re.search(r"[^\s\d][;:]\s", t)], key
+    assert not [t for t in said if re.search(r"<br>[;:]", t)], key
 
 
 def axis_titles(fig) -> list[str]:

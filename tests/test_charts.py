@@ -82,3 +82,11 @@ def test_any_question_by_country_stacks_its_answers_and_names_hidden_countries()
     # 6 and 5 answers are too few to name a leader: the range is given instead.
     assert title == "Skills needs assessed: Yes from 20 % to 67 % of museums across 2 countries"
     assert subtitle.endswith("1 country with fewer than 5 answers not shown")
+
+
+def test_titles_wrap_at_spaces_but_never_before_a_french_colon_or_semicolon():
+    from analysis.charts.style import wrap
+    # "Le pays déficit" fills the 15 characters, so a plain wrap would start the next line with ": 164"
+    assert wrap("Le pays déficit : 164 M EUR", 15) == "Le pays<br>déficit : 164 M<br>EUR"
+    assert wrap("Le pays déficit ; fin", 15) == "Le pays<br>déficit ; fin"
+    assert wrap("Highest: Norway 33 %; lowest: Malta 12 %", 24) == "Highest: Norway 33 %;<br>lowest: Malta 12 %"

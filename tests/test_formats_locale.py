@@ -59,6 +59,17 @@ def test_german(language):
     assert formats.mid_sentence("Qualifiziertes Personal") == "Qualifiziertes Personal"   # nouns keep capitals
 
 
+def test_clauses_and_labels_take_the_language_punctuation(language):
+    """French puts a space before ';' and ':' (typographie française); English and German do not."""
+    expected = {"en": ("Wave 2025; Germany; n = 12", "Germany: 46 %"),
+                "fr": ("Wave 2025 ; Germany ; n = 12", "Germany : 46 %"),
+                "de": ("Wave 2025; Germany; n = 12", "Germany: 46 %")}
+    for code, (joined, labelled) in expected.items():
+        language(code)
+        assert formats.clauses(["Wave 2025", "", "Germany", "n = 12"]) == joined      # empty parts are dropped
+        assert formats.labelled("Germany", "46 %") == labelled
+
+
 def test_missing_values_are_a_dash_in_every_language(language):
     for code in ("en", "fr", "de"):
         language(code)

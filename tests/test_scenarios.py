@@ -386,7 +386,7 @@ def test_the_cost_model_speaks_the_readers_language():
                              "Digitalisierungsanteile; nichts wurde geändert.")
     with in_language("fr"):
         # 3 of 1,000 museums: too few and under 10 % answered
-        assert weights.coverage_warning(3, 1000.0) == ("moins de 5 répondants; moins de 10 % des musées ont "
+        assert weights.coverage_warning(3, 1000.0) == ("moins de 5 répondants ; moins de 10 % des musées ont "
                                                        "répondu")
 
 

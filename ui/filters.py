@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import i18n, schema
+from analysis import formats, i18n, schema
 from analysis.figures import provenance
 from analysis.figures.filters import Filters, size_band_label
 from analysis.i18n import N_, _
@@ -82,7 +82,7 @@ def _pin_data_version(now: provenance.DataVersion, waves: list[str]) -> None:
         changes.append(_("a newer survey wave ({wave}) has been loaded since").format(wave=waves[0]))
     if changes:
         st.warning(_("This link was made from an earlier version of the data: {changes}. The figures below are "
-                     "today's for the same filters.").format(changes="; ".join(changes)), icon=":material/history:")
+                     "today's for the same filters.").format(changes=formats.clauses(changes)), icon=":material/history:")
     else:
         st.query_params["data"] = now.token
     st.sidebar.caption(now.text)

@@ -105,14 +105,14 @@ def coverage_and_weights() -> None:
             st.warning(_("{n} of the {countries} countries in view have a frame figure that is old or counts "
                          "something else: {which}").format(
                 n=len(flagged), countries=len(countries),
-                which="; ".join(f"{schema.country_name(c)} ({f})"
+                which=formats.clauses(f"{schema.country_name(c)} ({f})"
                                 for c, f in zip(flagged["country"], flagged["flags"]))),
                 icon=":material/rule:")
         thin = countries[countries["warning"] != ""]
         if len(thin):
             st.warning(_("{n} of {countries} countries are too thinly covered to generalise from: {which}").format(
                 n=len(thin), countries=len(countries),
-                which="; ".join(f"{schema.country_name(c)} ({w})" for c, w in zip(thin["country"], thin["warning"]))),
+                which=formats.clauses(f"{schema.country_name(c)} ({w})" for c, w in zip(thin["country"], thin["warning"]))),
                 icon=":material/warning:")
         columns = {"country": _("Country"), "respondents": _("Respondents"), "museums": _("Museums"),
                    "year": _("Year"), "counts": _("What is counted"), "flags": _("Not comparable because"),
@@ -132,8 +132,8 @@ def coverage_and_weights() -> None:
         strata = state.aggregate(version, metrics.weighting_strata, scope)
         merged = strata[strata["status"] == "merged"]
         if len(merged):
-            st.info(_("Merged strata: {strata}").format(strata="; ".join(
-                f"{schema.country_name(c)}: {s} ({n})" for c, s, n in
+            st.info(_("Merged strata: {strata}").format(strata=formats.clauses(
+                formats.labelled(schema.country_name(c), f"{s} ({n})") for c, s, n in
                 zip(merged["country"], merged["stratum"], merged["note"]))), icon=":material/merge:")
         st.dataframe(tables.readable(strata.assign(country=strata["country"].map(schema.country_name)).rename(columns={
             "country": _("Country"), "stratum": _("Stratum"), "N": _("Museums (N)"), "n": _("Respondents (n)"),

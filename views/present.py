@@ -10,7 +10,7 @@ import math
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis import export
+from analysis import export, formats
 from analysis.charts import catalogue, geo
 from analysis.charts import split_title
 from analysis.i18n import _
@@ -84,7 +84,7 @@ def source_line(chart) -> str:
     subtitle = " ".join(split_title(chart.figure.layout.title.text)[1].replace("<br>", " ").split())
     said = ([chart.caption, subtitle[len(chart.caption):].lstrip(" ;,")] if subtitle.startswith(chart.caption)
             else [subtitle or chart.caption])
-    return "; ".join([_("Source: museum digitisation survey"), *filter(None, said)]) + ". " + chart.data_version
+    return formats.clauses([_("Source: museum digitisation survey"), *said]) + ". " + chart.data_version
 
 
 def _step(delta: int) -> None:
@@ -128,7 +128,7 @@ slides = [chart for chart in built if not chart.empty]
 left_out = [chart for chart in built if chart.empty]
 if left_out and not present:
     st.caption(_("Left out, nothing to show under these filters: {charts}.").format(
-        charts="; ".join(labels.get(chart.key, chart.title) for chart in left_out)))
+        charts=formats.clauses(labels.get(chart.key, chart.title) for chart in left_out)))
 if not slides:
     st.info(_("None of the chosen charts has anything to show under these filters."))
     st.stop()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analysis import schema, store
+from analysis import formats, schema, store
 from analysis.figures import targets
 from analysis.i18n import _
 from ui import auth, state
@@ -20,8 +20,8 @@ edited = st.data_editor(
     current, key="targets-editor", num_rows="dynamic", hide_index=True, width="stretch",
     column_config={
         "metric": st.column_config.SelectboxColumn(_("Metric"), options=list(targets.METRICS), required=True,
-                                                   help="; ".join(f"{k}: {_(v[0])} ({_(v[1])})"
-                                                                  for k, v in targets.METRICS.items())),
+                                                   help=formats.clauses(formats.labelled(k, f"{_(v[0])} ({_(v[1])})")
+                                                                       for k, v in targets.METRICS.items())),
         "country": st.column_config.TextColumn(_("Country (ISO code, blank = all)"), max_chars=2),
         "museum_type": st.column_config.SelectboxColumn(_("Museum type (blank = all)"), options=types),
         "survey_wave": st.column_config.TextColumn(_("Wave (blank = all)")),

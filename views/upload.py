@@ -119,7 +119,7 @@ def show_review(upload: Upload) -> None:
     upload.revise(con, wave=wave, decisions=decisions)
     report = upload.report
     if upload.decisions:
-        changes = "; ".join(f"'{md(h)}' → {md(mappings.choice_of(f))}" for (_sheet, h), f in upload.decisions.items())
+        changes = formats.clauses(f"'{md(h)}' → {md(mappings.choice_of(f))}" for (_sheet, h), f in upload.decisions.items())
         st.info(_("Your changes: {changes}. They are remembered for files with the same headings once this file "
                   "is loaded.").format(changes=changes), icon=":material/edit:")
     if report.unmapped_columns:

@@ -186,7 +186,7 @@ def milestones_3d(frame: pd.DataFrame, caption: str) -> go.Figure:
                         cliponaxis=False, hovertemplate=f"{milestone}: %{{y:.0f}} %<extra></extra>")
         for i, value in enumerate(rows[column]):
             if pd.notna(value):
-                fig.add_annotation(x=i + bar / 2, y=value, text=f"{year}: {pct(value)}", showarrow=False,
+                fig.add_annotation(x=i + bar / 2, y=value, text=formats.labelled(year, pct(value)), showarrow=False,
                                    xanchor="left", xshift=8, font={"color": colour, "size": FONT_SIZE - 2})
     fig.update_yaxes(title=_("Sites digitised in 3D (%)"), range=[0, 105], tickvals=[0, 20, 40, 60, 80, 100])
     fig.update_xaxes(range=[-0.5, len(rows) - 0.1], tickangle=0)   # room right of the last bar for its labels
@@ -203,7 +203,7 @@ def milestones_3d(frame: pd.DataFrame, caption: str) -> go.Figure:
                  _("{share} of {assets} are digitised in 3D: above the 2025 milestone of {milestone}") if met else
                  _("{share} of {assets} are digitised in 3D: below the 2025 milestone of {milestone}")).format(**what)
     hidden = int(rows["suppressed"].sum())
-    note = ("; " + (_("{n} asset type with fewer than {min} museums not shown") if hidden == 1 else
+    note = (formats.semicolon() + (_("{n} asset type with fewer than {min} museums not shown") if hidden == 1 else
                     _("{n} asset types with fewer than {min} museums not shown")).format(n=hidden, min=SUPPRESS_BELOW_N)
             if hidden else "")
     return titled(fig, title, _("{caption}; museums that manage such sites").format(caption=caption) + note,

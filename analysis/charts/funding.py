@@ -79,9 +79,9 @@ def need_vs_budget(pillars: pd.DataFrame, totals: dict, caption: str) -> go.Figu
     else:
         title = _("Too few answers to compare need and budget")
     hidden = [k for k in cats if not ok[k]]
-    note = ("; " + _("{parts}: fewer than {min} answers, not shown").format(
+    note = (formats.semicolon() + _("{parts}: fewer than {min} answers, not shown").format(
         parts=", ".join(_(words[k]).lower() for k in hidden), min=SUPPRESS_BELOW_N) if hidden else "")
-    pillar_note = ("; " + _("pillars with fewer than {min} answers not shown").format(min=SUPPRESS_BELOW_N)
+    pillar_note = (formats.semicolon() + _("pillars with fewer than {min} answers not shown").format(min=SUPPRESS_BELOW_N)
                    if pillars["suppressed"].any() and not hidden else "")
     return titled(fig, title, _("{caption}; the shortfall is summed museum by museum over those that gave need and "
                                 "budget, so it is not need minus budget").format(caption=caption)

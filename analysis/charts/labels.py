@@ -42,7 +42,7 @@ def not_shown(count: int, singular: str = N_("group"), plural: str = N_("groups"
     The nouns are English (translated here when the catalogue has them) or already translated."""
     if not count:
         return ""
-    return "; " + _("{n} {groups} with fewer than {min} answers not shown").format(
+    return formats.semicolon() + _("{n} {groups} with fewer than {min} answers not shown").format(
         n=count, groups=_(singular if count == 1 else plural), min=SUPPRESS_BELOW_N)
 
 

@@ -3,8 +3,6 @@ how its values are written."""
 
 from __future__ import annotations
 
-import textwrap
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -12,7 +10,7 @@ from analysis import formats
 from analysis.figures import findings
 from analysis.charts.labels import estimate
 from analysis.i18n import N_, _
-from analysis.charts.style import FONT_SIZE, MAP_NO_ANSWER_COLOUR, MAP_SUPPRESSED_COLOUR, house_style
+from analysis.charts.style import FONT_SIZE, MAP_NO_ANSWER_COLOUR, MAP_SUPPRESSED_COLOUR, house_style, wrap
 from analysis.limits import SUPPRESS_BELOW_N
 from analysis.schema import country_name
 
@@ -116,17 +114,17 @@ def europe_map(frame: pd.DataFrame, metric_label: str, caption: str, geojson: di
                 _("lowest in {country} ({value})").format(country=low.name, value=map_value(low.value, unit))
                 if ranking.bottom_holds else ""]
         if any(ends):
-            title = f"{metric_label}: " + ", ".join(e for e in ends if e)
+            finding = ", ".join(e for e in ends if e)
         else:
-            title = f"{metric_label}: " + _("from {low} to {high} across {count} countries; {why}").format(
+            finding = _("from {low} to {high} across {count} countries; {why}").format(
                 low=map_value(low.value, unit), high=map_value(top.value, unit), count=len(shown),
                 why=ranking.why_not(_("country")))
     elif len(shown) == 1:
         only = shown.iloc[0]
-        title = f"{metric_label}: " + _("{value} in {country}, the only country with {min} or more answers").format(
+        finding = _("{value} in {country}, the only country with {min} or more answers").format(
             value=map_value(only["value"], unit), country=name(only["country"]), min=SUPPRESS_BELOW_N)
     else:
-        title = f"{metric_label}: " + _("too few answers per country to map")
+        finding = _("too few answers per country to map")
         fig.add_annotation(text=_("No country has {min} or more answers to this question").format(
                                min=SUPPRESS_BELOW_N), showarrow=False,
                            x=0.5, y=0.5, xref="paper", yref="paper", font={"size": FONT_SIZE},
@@ -136,19 +134,19 @@ def europe_map(frame: pd.DataFrame, metric_label: str, caption: str, geojson: di
         n=formats.number(answered))
     countries = (_("{count} country shown") if len(shown) == 1 else _("{count} countries shown")).format(
         count=len(shown))
-    lines = [f"{caption}; {museums}, {countries}"]
+    lines = [formats.clauses([caption, f"{museums}, {countries}"])]
     grey = _("Light grey: no answers")
     if len(hidden):
-        grey += "; " + _("mid grey, fewer than {min} answers: {countries}").format(
+        grey += formats.semicolon() + _("mid grey, fewer than {min} answers: {countries}").format(
             min=SUPPRESS_BELOW_N, countries=", ".join(name(c) for c in sorted(hidden["country"])))
     lines.append(grey)
     if len(off_map):
         lines.append(_("Not on this map: {countries}").format(
             countries=", ".join(name(c) for c in sorted(off_map["country"]))))
+    title = formats.labelled(metric_label, finding)
     if len(title) > 80:          # metric on the first line (what downloads use as the title), finding below
-        finding = title[len(metric_label) + 2:]
-        title = "<br>".join([*textwrap.wrap(metric_label + ":", 80), *textwrap.wrap(finding, 80)])
-    lines = [part for line in lines for part in textwrap.wrap(line, 110)]
+        title = "<br>".join([wrap(title[:-len(finding)].rstrip(), 80), wrap(finding, 80)])
+    lines = [wrap(line, 110) for line in lines]
     fig.update_layout(height=900, dragmode=False)
     house_style(fig, title, "<br>".join(lines))
     fig.update_layout(margin={"l": 10, "r": 10, "t": 80 + 32 * (title.count("<br>") + len(lines)), "b": 10})

@@ -93,7 +93,7 @@ def finish(view: View, key: str, fig: go.Figure, data: pd.DataFrame, alt: str, *
     finding = charts.split_title(fig.layout.title.text)[0]
     caveat = _(CAVEAT)
     if hidden:
-        caveat += "; " + _("{n} {groups} with fewer than {min} answers are not shown").format(
+        caveat += formats.semicolon() + _("{n} {groups} with fewer than {min} answers are not shown").format(
             n=hidden, groups=_(noun[0] if hidden == 1 else noun[1]), min=limits.SUPPRESS_BELOW_N)
     notes = [_("{finding} (n = {n} museums).").format(finding=finding, n=formats.number(n)),
              *[f for f in figures if f], caveat + ".", _("Method: {method}").format(method=method)]
@@ -104,14 +104,13 @@ def hidden(frame: pd.DataFrame) -> int:
     return int(frame["suppressed"].sum()) if "suppressed" in frame else 0
 
 
-def ends(shown: pd.DataFrame, name: Callable[[Any], str], value: str, text: Callable[[float], str],
-         what: str = "") -> str:
+def ends(shown: pd.DataFrame, name: Callable[[Any], str], value: str, text: Callable[[float], str]) -> str:
     """'Highest: Denmark 46 % (n = 25); lowest: Malta 12 % (n = 6)', as the chart shows them."""
     if shown.empty:
         return ""
     ordered = shown.sort_values(value, ascending=False)
     top, low = ordered.iloc[0], ordered.iloc[-1]
-    first = f"{what}{name(top)} {text(top[value])} (n = {int(top['n'])})"
+    first = f"{name(top)} {text(top[value])} (n = {int(top['n'])})"
     if len(ordered) == 1:
         return _("Only group shown: {group}.").format(group=first)
     return _("Highest: {highest}; lowest: {lowest}.").format(

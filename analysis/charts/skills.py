@@ -175,7 +175,7 @@ def digital_staff_share(frame: pd.DataFrame, by: str, caption: str, baseline: fl
     else:
         below = shown[shown["mean_pct"] < baseline]
         lowest = shown.loc[shown["mean_pct"].idxmin()]
-        low_text = f"{name(lowest['group'])}: {formats.pct(lowest['mean_pct'], 1)}"
+        low_text = formats.labelled(name(lowest['group']), formats.pct(lowest['mean_pct'], 1))
         if len(shown) == 1:
             title = (_("Digital staff share is below the ENUMERATE {baseline} baseline ({lowest})") if len(below) else
                      _("Digital staff share is at or above the ENUMERATE {baseline} baseline ({lowest})")).format(

@@ -46,9 +46,14 @@ MAP_SUPPRESSED_COLOUR = "#B0B0B0"     # too few answers: not shown (Viridis has 
 FULL_WIDTH_CHARS, HALF_WIDTH_CHARS, NARROW_CHARS = 85, 44, 40
 
 
+_GLUED = "\x00"      # stands for the space French puts before ':' and ';', which must not start a line
+
+
 def wrap(text: str, width: int) -> str:
-    """Break a plain-text title or subtitle into <br>-separated lines (plotly titles do not wrap)."""
-    return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
+    """Break a plain-text title or subtitle into <br>-separated lines (plotly titles do not wrap), never before a
+    colon or semicolon ('déficit<br>: 164 M EUR')."""
+    glued = text.replace(" :", _GLUED + ":").replace(" ;", _GLUED + ";")
+    return "<br>".join(textwrap.wrap(glued, width, break_long_words=False)).replace(_GLUED, " ") or text
 
 
 def _wrap_figures(text: str, width: int) -> str:

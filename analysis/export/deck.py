@@ -11,6 +11,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Inches, Pt
 
+from analysis import formats
 from analysis.export.closing import CLOSING, SURVEY, closing_paragraphs, today
 from analysis.export.fitting import keep_figures, lines_at, picture_size, title_fit
 from analysis.export.images import image, without_title
@@ -176,10 +177,10 @@ def _cover(prs, layout, title: str, scope: str, survey: str, shown: list, left_o
     _only(page, heading, under)
     _notes(page, [_("Scope: {scope}. Generated {date}.").format(scope=scope, date=today()),
                   *(v for v, *_ in versions),
-                  _("Charts: {charts}").format(charts="; ".join(
+                  _("Charts: {charts}").format(charts=formats.clauses(
                       _("slide {number}, {title}").format(number=i, title=chart.title)
                       for i, chart in enumerate(shown, start=2))),
-                  _("Left out, nothing to show under these filters: {charts}").format(charts="; ".join(
+                  _("Left out, nothing to show under these filters: {charts}").format(charts=formats.clauses(
                       f"{chart.title} [{chart.key}] ({chart.caption})" for chart in left_out))
                   if left_out else _("Every chosen chart has something to show under these filters.")])
 

@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from analysis import i18n
+from analysis import formats, i18n
 from analysis.export.closing import CLOSING, SURVEY, closing_paragraphs, today
 from analysis.export.images import without_title
 from analysis.i18n import N_, _
@@ -27,7 +27,7 @@ def html_report(charts: list, title: str, scope: str, *, survey: str = SURVEY) -
     parts = [f"<header><h1>{esc(title)}</h1><p>{esc(generated)}</p>",
              *(f"<p class='data-version'>{esc(v)}</p>" for v in dict.fromkeys(c.data_version for c in charts) if v)]
     if left_out:
-        named = "; ".join(f"{chart.title} ({chart.caption})" for chart in left_out)
+        named = formats.clauses(f"{chart.title} ({chart.caption})" for chart in left_out)
         parts.append("<p class='left-out'>"
                      + esc(_("Left out, nothing to show under these filters: {charts}.").format(charts=named))
                      + "</p>")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis import i18n, schema
+from analysis import formats, i18n, schema
 from analysis.i18n import N_, _
 
 
@@ -28,8 +28,9 @@ def _bands() -> str:
     parts = []
     for i, (band, lower) in enumerate(schema.SIZE_BANDS):
         upper = lows[i + 1] if i + 1 < len(lows) else None
-        parts.append(f"{band} {lower:,}–<{upper:,}" if upper else f"{band} ≥{lower:,}")
-    return "; ".join(parts)
+        parts.append(f"{band} {formats.number(lower)}–<{formats.number(upper)}" if upper
+                     else f"{band} ≥{formats.number(lower)}")
+    return formats.clauses(parts)
 
 
 _H = schema.HORIZON_YEAR

@@ -153,6 +153,6 @@ def target_in_force(targets: pd.DataFrame, metric: str = "pct_digitised") -> dic
     for_whom = lambda r: (_("{target} for {n} museum") if r["museums"] == 1 else  # noqa: E731
                           _("{target} for {n} museums")).format(target=text(r), n=r["museums"])
     note = (_("Targets differ between these museums: {targets}.").format(
-        targets="; ".join(for_whom(r) for _row, r in rows.iterrows())) if len(rows) > 1 else "")
+        targets=formats.clauses(for_whom(r) for _row, r in rows.iterrows())) if len(rows) > 1 else "")
     return {"value": float(main["value"]), "short": short(main), "text": text(main),
             "placeholder": bool(main["is_placeholder"]), "museums": int(rows["museums"].sum()), "note": note}

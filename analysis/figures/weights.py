@@ -319,8 +319,7 @@ def post_strata(population: pd.DataFrame, counts: pd.DataFrame, min_n: int = MIN
                     (_("{band} 1 answer") if n_band.get(b, 0) == 1 else _("{band} {n} answers")).format(
                         band=b, n=n_band.get(b, 0)) for b in bands))
             if N < n:
-                note = (note + "; " if note else "") + _("more respondents than museums in the frame (frame out of "
-                                                         "date?)")
+                note = formats.clauses([note, _("more respondents than museums in the frame (frame out of date?)")])
             key = _stratum_key(country, bands)
             strata.append({"country": country, "stratum": _stratum_label(bands), "key": key,
                            "N": N, "n": n, "weight": N / n if n else math.nan,
@@ -336,7 +335,7 @@ def post_strata(population: pd.DataFrame, counts: pd.DataFrame, min_n: int = MIN
 def collapse_report(weighting: Weighting) -> list[str]:
     """Which strata were merged, in words: 'DE: large + huge (merged: large 3 answers, huge 1 answer)'."""
     merged = weighting.strata[weighting.strata["status"] == "merged"]
-    return [f"{schema.country_name(r.country)}: {r.stratum} ({r.note})" for r in merged.itertuples()]
+    return [formats.labelled(schema.country_name(r.country), f"{r.stratum} ({r.note})") for r in merged.itertuples()]
 
 
 # --- estimates per country and for all countries with a frame ---------------------------------------------
@@ -355,8 +354,8 @@ def what_it_covers(countries: list[str], used: int, respondents: int, left_out: 
         n=len(names), names=", ".join(names) or _("none"), used=formats.number(used),
         respondents=formats.number(respondents), share=share)
     if left_out:
-        text += " " + _("Left out: {reasons}.").format(reasons="; ".join(
-            sorted(f"{schema.country_name(c)}: {why}" for c, why in left_out.items())))
+        text += " " + _("Left out: {reasons}.").format(reasons=formats.clauses(
+            sorted(formats.labelled(schema.country_name(c), why) for c, why in left_out.items())))
     return text
 
 
@@ -379,7 +378,7 @@ def estimate_by_country(population: pd.DataFrame, answers: pd.DataFrame, bounds:
             by_stratum.setdefault(key, []).append(group)
     strata = [(s.country, s.N, s.n, s.status, *_pool(by_stratum[s.key])[1:])
               for s in weighting.strata.itertuples() if s.key in by_stratum]
-    reasons = weighting.excluded.groupby("country")["reason"].agg("; ".join).to_dict()
+    reasons = weighting.excluded.groupby("country")["reason"].agg(formats.clauses).to_dict()
     rows = []
     for scope in [*sorted(by_country), ALL]:
         groups = [g for gs in by_country.values() for g in gs] if scope == ALL else by_country[scope]
@@ -416,7 +415,7 @@ def frame_flags(year, scope, status, wave: str | None) -> str:
         flags.append(_("different scope: {scope}").format(scope=scope))
     if status == "secondary":
         flags.append(_("secondary source (quotes the statistics office)"))
-    return "; ".join(flags)
+    return formats.clauses(flags)
 
 
 def coverage_warning(respondents: int, museums: float | None, min_n: int = MIN_STRATUM_N) -> str:
@@ -430,7 +429,7 @@ def coverage_warning(respondents: int, museums: float | None, min_n: int = MIN_S
         reasons.append(_("under {pct} % of museums answered").format(pct=formats.plain(LOW_COVERAGE_PCT)))
     if museums and respondents > museums:
         reasons.append(_("more respondents than museums in the frame"))
-    return "; ".join(reasons)
+    return formats.clauses(reasons)
 
 
 # --- wave over wave -------------------------------------------------------------------------------------

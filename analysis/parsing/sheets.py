@@ -200,7 +200,7 @@ def _explain_no_survey(sheets: list[Sheet], report: FileReport) -> None:
     report.add(ERROR, "no_survey_header",
                _("No sheet has survey columns. A survey needs at least 'Museum name', 'Country' and one "
                  "digitisation, skills or funding question as column headers{found}. Nothing was loaded.").format(
-                   found="; " + _("the first rows contain: {headers}").format(headers=", ".join(headers))
+                   found=formats.semicolon() + _("the first rows contain: {headers}").format(headers=", ".join(headers))
                    if headers else ""))
 
 

@@ -15,7 +15,7 @@ import fastexcel
 import pyarrow as pa
 
 from analysis import limits
-from analysis.formats import number
+from analysis.formats import clauses, number
 from analysis.i18n import _
 from analysis.reading.grid import Sheet, TableRows, UnreadableFile, formula_failure
 from analysis.reading.safety import xlsx_sheet_parts
@@ -41,7 +41,7 @@ def describe(sheet: Sheet, facts: dict | None, fmt: str) -> None:
         shown = ", ".join(str(r) for r in sheet.hidden_rows[:20]) + (", ..." if len(sheet.hidden_rows) > 20 else "")
         said.append(_("row(s) {rows} are hidden in Excel and were read like the other rows").format(rows=shown))
     if said:
-        sheet.note = _("sheet '{sheet}': {notes}").format(sheet=sheet.name, notes="; ".join(said))
+        sheet.note = _("sheet '{sheet}': {notes}").format(sheet=sheet.name, notes=clauses(said))
 
 
 def read_workbook(data: bytes, fmt: str) -> list[Sheet]:

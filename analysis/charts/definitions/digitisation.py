@@ -40,7 +40,7 @@ def digitisation_rights(view: View) -> Chart:
     frame = view.fetch(metrics.rights_shares)
     n = int(frame["n"].iloc[0]) if len(frame) else 0
     empty = frame.empty or bool(frame["suppressed"].any())
-    figures = [] if empty else ["; ".join(f"{r.label}: {pct(r.mean_share)}" for r in frame.itertuples()) + "."]
+    figures = [] if empty else [formats.clauses(formats.labelled(r.label, pct(r.mean_share)) for r in frame.itertuples()) + "."]
     return finish(view, "digitisation-rights", charts.rights_status(frame, view.caption), frame,
                   _("Mean share of online material with an open licence, a restricted licence or unknown rights"),
                   n=n, figures=figures, empty=empty,
@@ -70,8 +70,8 @@ def on_track(view: View) -> Chart:
     goal = _goal(view)
     n = int(frame["n"].iloc[0]) if len(frame) else 0
     empty = not n or bool(frame["suppressed"].any())
-    figures = [] if empty else ["; ".join(f"{r.label}: {int(r.museums)} ({pct(r.share)})"
-                                          for r in frame.itertuples()) + "."]
+    figures = [] if empty else [formats.clauses(formats.labelled(r.label, f"{int(r.museums)} ({pct(r.share)})")
+                                                for r in frame.itertuples()) + "."]
     return finish(view, "digitisation-on-track", charts.on_track(frame, view.caption, goal["text"]), frame,
                   _("Museums that have reached the digitisation target, are on pace, behind pace, or cannot be "
                     "judged"), n=n, figures=[*figures, _target(goal) + "."], empty=empty,

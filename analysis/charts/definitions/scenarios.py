@@ -37,7 +37,7 @@ def scenario_curve(view: View, budget_eur: float = scenarios.DEFAULT_BUDGET_EUR,
         extrapolated = projections.extrapolation(inputs["museums"], inputs["population"], view.filters, s.budget_eur,
                                                  s.rule, dict(zip(scenarios.PILLARS, s.omega)))
     frame, reason = extrapolated
-    figures = [_("At {amount}: {rules}.").format(amount=formats.money(s.budget_eur), rules="; ".join(
+    figures = [_("At {amount}: {rules}.").format(amount=formats.money(s.budget_eur), rules=formats.clauses(
                    _("{rule} {funded} of {with_gap} fully funded, {closed} of the shortfall closed").format(
                        rule=formats.mid_sentence(_(r.label)), funded=formats.number(r.museums_funded),
                        with_gap=r.with_gap, closed=pct(r.closed_pct)) for r in s.compared.itertuples())),
@@ -55,7 +55,7 @@ def scenario_curve(view: View, budget_eur: float = scenarios.DEFAULT_BUDGET_EUR,
                           "shortfall closed, one line per allocation rule, with the chosen sum marked"),
                   n=s.n, figures=figures,
                   empty=s.with_gap < limits.SUPPRESS_BELOW_N, caption=caption,
-                  method=f"{scenarios.rule_name(s.rule)}: {_(scenarios.RULE_TEXT[s.rule])}. "
+                  method=formats.labelled(scenarios.rule_name(s.rule), _(scenarios.RULE_TEXT[s.rule])) + ". "
                   + _("The curve repeats each rule at {points} sums from 0 to the whole shortfall.").format(
                       points=scenarios.CURVE_POINTS))
 
@@ -65,7 +65,7 @@ def scenario_by_group(view: View, by: str = "country", budget_eur: float = scena
                       rule: str = scenarios.DEFAULT_RULE, pillar_weights: dict | None = None,
                       horizon: int = schema.HORIZON_YEAR, scenario: scenarios.Scenario | None = None) -> Chart:
     s = _scenario(view, scenario, budget_eur, rule, pillar_weights, horizon)
-    caption = f"{view.caption}; {s.described}"
+    caption = formats.clauses([view.caption, s.described])
     frame = scenarios.by_group(s, by)
     shown = frame[~frame["suppressed"]]
     data = frame.assign(label=[charts.group_label(by, g) for g in frame["group"]])
@@ -81,7 +81,7 @@ def scenario_by_group(view: View, by: str = "country", budget_eur: float = scena
                     "museums it funds fully").format(grouping=_(metrics.GROUPS[by])), n=int(shown["n"].sum()),
                   figures=figures, hidden=hidden(frame), noun=charts.GROUP_NOUNS.get(by, (N_("group"), N_("groups"))),
                   empty=shown.empty,
-                  caption=caption, method=f"{scenarios.rule_name(s.rule)}: {_(scenarios.RULE_TEXT[s.rule])}.")
+                  caption=caption, method=formats.labelled(scenarios.rule_name(s.rule), _(scenarios.RULE_TEXT[s.rule])) + ".")
 
 
 @chart("scenario-outlook", N_("Digitisation outlook with the scenario"))
@@ -92,13 +92,13 @@ def scenario_outlook(view: View, budget_eur: float = scenarios.DEFAULT_BUDGET_EU
     inputs = view.fetch(metrics.scenario_inputs)
     frame = projections.outlook(inputs["museums"], s, inputs["unit_costs"])
     shown = frame[~frame["suppressed"] & (frame["country"] != weights.ALL)]
-    caption = f"{view.caption}; {s.described}"
+    caption = formats.clauses([view.caption, s.described])
 
     def line(r) -> str:
         paced = (" → " + _("{share} by {year} at the pace reported ({points} points a year, n = {n})").format(
                      share=pct(r.projected_pct), year=s.horizon, points=formats.number(r.pace_pp, 1), n=r.n_pace)
                  if pd.notna(r.projected_pct) else " " + _("(too few earlier answers to project)"))
-        target = "; " + _("target {share}").format(share=pct(r.target_pct)) if pd.notna(r.target_pct) else ""
+        target = formats.semicolon() + _("target {share}").format(share=pct(r.target_pct)) if pd.notna(r.target_pct) else ""
         return _("{country}: {now} now{paced} → {with_money} with the scenario (+{points} points){target} "
                  "(n = {n}).").format(country=country_name(r.country), now=pct(r.now_pct), paced=paced,
                                       with_money=pct(r.with_money_pct), points=formats.number(r.extra_pp, 1),

@@ -30,7 +30,7 @@ def ai_literacy(view: View) -> Chart:
     frame = view.fetch(metrics.level_counts, "skill_ai_literacy")
     n = int(frame["n"].iloc[0]) if len(frame) else 0
     empty = frame.empty or bool(frame["suppressed"].any())
-    figures = [] if empty else ["; ".join(f"{r.label}: {pct(r.share)}" for r in frame.itertuples()) + "."]
+    figures = [] if empty else [formats.clauses(formats.labelled(r.label, pct(r.share)) for r in frame.itertuples()) + "."]
     return finish(view, "ai-literacy", charts.ai_literacy_levels(frame, view.caption), frame,
                   _("Share of museums by the typical AI-literacy level of their staff, from none to can deploy"),
                   n=n, figures=figures, empty=empty,
@@ -119,7 +119,7 @@ def ai_adoption(view: View) -> Chart:
     frame = view.fetch(metrics.ordered_shares, "ai_status")
     n = int(frame["n"].iloc[0]) if len(frame) else 0
     empty = frame.empty or bool(frame["suppressed"].any())
-    figures = [] if empty else ["; ".join(f"{r.label}: {pct(r.share)}" for r in frame.itertuples()) + "."]
+    figures = [] if empty else [formats.clauses(formats.labelled(r.label, pct(r.share)) for r in frame.itertuples()) + "."]
     return finish(view, "ai-adoption", charts.ai_adoption(frame, view.caption), frame,
                   _("Share of museums at each AI adoption stage"), n=n, figures=figures, empty=empty,
                   method=_("share of the museums that answered, by the furthest AI adoption stage they report."))
@@ -142,7 +142,7 @@ def infrastructure(view: View) -> Chart:
 def strategy_policy(view: View) -> Chart:
     frame = view.fetch(metrics.strategy_and_policy)
     in_place = frame[(frame["tier"] == "yes") & ~frame["suppressed"]].groupby("question", sort=False)["share"].sum()
-    figures = [_("In place: {shares}.").format(shares="; ".join(f"{q} {pct(v)}" for q, v in in_place.items()))
+    figures = [_("In place: {shares}.").format(shares=formats.clauses(f"{q} {pct(v)}" for q, v in in_place.items()))
                ] if len(in_place) else []
     return finish(view, "strategy-policy", charts.strategy_and_policy(frame, view.caption), frame,
                   _("Share of museums with a digital strategy, an AI policy, a skills needs assessment and a "
@@ -161,6 +161,6 @@ def skills_assessment_by_country(view: View) -> Chart:
                   charts.answers_by_group(frame, _("Skills needs assessed"), "country", view.caption), frame,
                   _("Share of museums in each country that have assessed their staff's digital skills needs"),
                   n=int(frame.drop_duplicates("group")["n"].sum()) if len(frame) else 0,
-                  figures=[ends(shown, lambda r: schema.country_name(r["group"]), "share", pct, _("Yes") + ": ")],
+                  figures=[ends(shown, lambda r: schema.country_name(r["group"]), "share", pct)],
                   hidden=int(frame.drop_duplicates("group")["suppressed"].sum()), noun=(N_("country"), N_("countries")),
                   empty=shown.empty, method=_("share of the museums of each country that answered the question."))
