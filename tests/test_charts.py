@@ -3,6 +3,7 @@
 import pandas as pd
 
 from analysis import charts
+from tests.conftest import in_language
 
 CAPTION = "12 museums in 2 countries, wave 2025"
 
@@ -29,6 +30,19 @@ def test_digitisation_by_country_names_the_leader_when_it_holds():
                           "sd": [10.0, 10.0], "weighted_pct_digitised": [55.0, 25.0], "suppressed": [False, False]})
     title = charts.digitisation_by_country(frame, CAPTION).layout.title.text
     assert charts.split_title(title)[0] == "Austria leads with 60 % of collections digitised (n = 40)"
+
+
+def test_a_leading_country_reads_without_the_article_french_and_german_would_need():
+    """'Pays-Bas arrive en tête', 'Niederlande liegt vorn' are wrong (les Pays-Bas, die Niederlande): the
+    country is named after a colon, where no article is needed."""
+    frame = pd.DataFrame({"country": ["NL", "BE"], "n": [40, 30], "mean_pct_digitised": [60.0, 20.0],
+                          "sd": [10.0, 10.0], "weighted_pct_digitised": [55.0, 25.0], "suppressed": [False, False]})
+    with in_language("fr"):
+        french = charts.split_title(charts.digitisation_by_country(frame, CAPTION).layout.title.text)[0]
+    with in_language("de"):
+        german = charts.split_title(charts.digitisation_by_country(frame, CAPTION).layout.title.text)[0]
+    assert french == "En tête : Pays-Bas, avec 60 % des collections numérisées (n = 40)"
+    assert german == "Vorn: Niederlande mit 60 % digitalisierter Sammlungen (n = 40)"
 
 
 def test_shortfall_by_pillar_orders_bars_and_titles_the_largest():
