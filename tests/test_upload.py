@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import json
 from pathlib import Path
 
 import openpyxl
@@ -23,7 +24,7 @@ from analysis.loading import mappings, upload
 from analysis.loading.upload import load_bytes, load_file, receive
 from analysis.reading.formats import read_sheets
 from analysis.store import connect, open_store
-from tests.conftest import ROOT, small_survey, write_xlsx
+from tests.conftest import ROOT, in_language, small_survey, write_xlsx
 
 APP = str(ROOT / "app.py")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -204,6 +205,30 @@ def test_a_sheet_skipped_for_unknown_questions_is_brought_in_by_mapping_them(tmp
     assert decisions == {("Survey", "Q1"): "pct_digitised", ("Survey", "Q2"): None}
     after = parse_upload(data, "codes.xlsx", mapping=decisions)
     assert after.ok and after.frame["pct_digitised"].tolist() == [40.0]
+
+
+def test_the_column_table_speaks_german_and_stores_the_same_choices(db, tmp_path):
+    """Headings, the choices offered and the summary of changes read in German, while the value chosen stays the
+    field's English heading, as in English (the test thread speaks German too: AppTest formats the wave box's
+    choices in this thread)."""
+    data = odd_survey(tmp_path / "odd.xlsx", [["Wien Museum", "AT", "2025", 40, 10_000]])
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "de"
+    with in_language("de"):
+        at.run()
+        at.switch_page("views/upload.py").run()
+        at.file_uploader(key="upload-files").upload("odd.xlsx", data, XLSX)
+        button(at, "Dateien prüfen").click().run()
+        assert not at.exception, at.exception
+        columns = json.loads(at.data_editor[0].proto.columns)
+        assert [columns[c]["label"] for c in ("Heading in the file", "Stored as", "Sample values")] == [
+            "Überschrift in der Datei", "Gespeichert als", "Beispielwerte"]
+        offered = {o["value"]: o["label"] for o in columns["Stored as"]["type_config"]["options"]}
+        assert offered[mappings.UNDECIDED] == "(nicht erkannt: bitte wählen)"
+        assert offered[mappings.IGNORE] == "(ignorieren)"
+        assert offered[BUDGET] == "Verfügbares Digitalbudget (EUR pro Jahr)"
+        set_mapping(at, "Q7", BUDGET)
+        assert "'Q7' → Verfügbares Digitalbudget (EUR pro Jahr)" in texts(at.info)
 
 
 # --- what must not be stored ----------------------------------------------------------------------------

@@ -99,27 +99,28 @@ def show_review(upload: Upload) -> None:
                      "it. Change **Stored as** where the match is wrong. A column marked **{undecided}** holds "
                      "answers the app could not place: pick the question it answers, or **{ignore}** to leave it "
                      "out; the file loads only once every such column is decided. The check below is redone at "
-                     "once.").format(undecided=mappings.UNDECIDED, ignore=mappings.IGNORE))
+                     "once.").format(undecided=_(mappings.UNDECIDED), ignore=_(mappings.IGNORE)))
         edited = st.data_editor(
             base, key=f"mapping-{tag}", hide_index=True, width="stretch",
             disabled=[c for c in base.columns if c != "Stored as"],
             column_order=[c for c in base.columns if c != "Sheet" or base["Sheet"].nunique() > 1],
-            column_config={
-                "Heading in the file": st.column_config.TextColumn(width="medium"),
+            column_config={c: _(c) for c in base.columns} | {
+                "Heading in the file": st.column_config.TextColumn(_("Heading in the file"), width="medium"),
                 "Stored as": st.column_config.SelectboxColumn(
-                    options=mappings.field_choices(), required=True, width="medium",
-                    help=_("The survey question this column answers")),
-                "Confidence": st.column_config.TextColumn(width="small",
+                    _("Stored as"), options=mappings.field_choices(), format_func=mappings.choice_label,
+                    required=True, width="medium", help=_("The survey question this column answers")),
+                "Confidence": st.column_config.TextColumn(_("Confidence"), width="small",
                                                           help=_("100 % = the heading is a known wording")),
-                "How": st.column_config.TextColumn(width="medium"),
-                "Sample values": st.column_config.TextColumn(width="large",
+                "How": st.column_config.TextColumn(_("How"), width="medium"),
+                "Sample values": st.column_config.TextColumn(_("Sample values"), width="large",
                                                              help=_("The first values under this heading")),
             })
         decisions = mappings.decisions_from_table(base, edited)
     upload.revise(con, wave=wave, decisions=decisions)
     report = upload.report
     if upload.decisions:
-        changes = formats.clauses(f"'{md(h)}' → {md(mappings.choice_of(f))}" for (_sheet, h), f in upload.decisions.items())
+        changes = formats.clauses(f"'{md(h)}' → {md(mappings.choice_label(mappings.choice_of(f)))}"
+                                  for (_sheet, h), f in upload.decisions.items())
         st.info(_("Your changes: {changes}. They are remembered for files with the same headings once this file "
                   "is loaded.").format(changes=changes), icon=":material/edit:")
     if report.unmapped_columns:

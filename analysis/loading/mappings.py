@@ -16,15 +16,18 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from analysis import schema, store
-from analysis.i18n import N_, _
+from analysis import i18n, schema, store
+from analysis.i18n import N_, _, survey
 from analysis.parsing.columns import cell_text, column_letter, find_header
 from analysis.reading.grid import Sheet
 from analysis.parsing.report import ColumnMapping, FileReport, MappingKind
 
-IGNORE = "(ignore)"                      # the choice that leaves a column out of the store
-UNDECIDED = "(not recognised: choose)"   # what an unrecognised column shows until the analyst chooses
+IGNORE = N_("(ignore)")                  # the choice that leaves a column out of the store
+UNDECIDED = N_("(not recognised: choose)")   # what an unrecognised column shows until the analyst chooses
 SAMPLE_VALUES = 3
+# the mapping table's columns; the page shows them translated
+TABLE_COLUMNS = [N_("Sheet"), N_("Column"), N_("Heading in the file"), N_("Stored as"), N_("Confidence"), N_("How"),
+                 N_("Sample values")]
 
 Decisions = dict[tuple[str, str], "str | None"]      # (sheet, heading as written) -> field or None
 
@@ -103,6 +106,14 @@ def choice_of(name: str | None) -> str:
     return IGNORE if name is None else schema.FIELDS_BY_NAME[name].header
 
 
+def choice_label(choice: str) -> str:
+    """A choice as the analyst reads it, in the current language: '(ignorer)', the template's heading of the field
+    ('Anteil der digitalisierten Sammlung (%)'). The choice itself stays the English heading."""
+    if choice in (IGNORE, UNDECIDED):
+        return _(choice)
+    return survey.heading(schema.FIELDS_BY_NAME[field_of(choice)], i18n.current())
+
+
 def field_of(choice: str | None) -> str | None:
     if not choice or choice in (IGNORE, UNDECIDED):
         return None
@@ -121,8 +132,8 @@ def how_text(m: ColumnMapping) -> str:
     because = f" ({m.why})" if m.why else ""
     if m.how is MappingKind.UNMAPPED:
         return (_("not recognised; likeliest: {choice}{because}. Choose one, or {ignore}").format(
-                    choice=choice_of(m.suggestion), because=because, ignore=IGNORE) if m.suggestion else
-                _("not recognised{because}. Choose a question, or {ignore}").format(because=because, ignore=IGNORE))
+                    choice=choice_label(choice_of(m.suggestion)), because=because, ignore=_(IGNORE)) if m.suggestion else
+                _("not recognised{because}. Choose a question, or {ignore}").format(because=because, ignore=_(IGNORE)))
     return (_(_HOW[m.how]) if m.how in _HOW else m.how_text) + because
 
 
@@ -154,8 +165,7 @@ def mapping_table(report: FileReport, sheets: list[Sheet], decisions: Decisions 
             if (name, text) in decisions:
                 m.field, m.how, m.confidence = decisions[(name, text)], MappingKind.ANALYST, 100
             rows.append(_row(m, _samples(sheet, c, header.rows[-1] + 1)))
-    columns = ["Sheet", "Column", "Heading in the file", "Stored as", "Confidence", "How", "Sample values"]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=TABLE_COLUMNS)
 
 
 def _row(m: ColumnMapping, samples: str) -> list:
