@@ -18,7 +18,7 @@ from analysis.loading import registers
 from analysis.figures.filters import Filters
 from analysis.loading.upload import load_file
 from analysis.store import connect, derived, open_store
-from tests.conftest import open_page, write_xlsx
+from tests.conftest import in_language, open_page, write_xlsx
 
 # A Muséofile-style export: ';'-separated, Latin-1, 'na' and 'n.d.' for blanks, French number formats, a
 # totals row at the end and a column we do not use (postcode).
@@ -228,8 +228,8 @@ def test_admin_reads_a_register_sees_what_was_read_and_loads_it(tmp_path, monkey
     _button(at, "Read register").click().run()
     assert not at.exception, at.exception
     summary = next(t.value for t in at.dataframe if "size unknown" in t.value.columns)
-    assert summary.iloc[0][["country", "small", "medium", "huge", "size unknown", "museums"]].tolist() == [
-        "FR", 1, 1, 1, 2, 5]
+    assert summary.iloc[0][["Country", "small (<10k visits)", "medium (10k–100k)", "huge (1M+ visits)",
+                            "size unknown", "Museums"]].tolist() == ["France", 1, 1, 1, 2, 5]
     assert any("Divers inclassables" in w.value for w in at.warning)
     con = connect(db)
     assert con.execute("SELECT count(*) FROM register_museums").fetchall() == [(0,)]   # reading stores nothing
@@ -250,3 +250,26 @@ def test_a_register_with_errors_cannot_be_loaded_from_the_page(tmp_path, monkeyp
     _button(at, "Read register").click().run()               # no country chosen, none in the file
     assert any("choose the country of this register" in e.value for e in at.error)
     assert "Load into the population frame" not in [b.label for b in at.button]
+
+
+def test_the_register_page_speaks_german(tmp_path, monkeypatch):
+    """What was read, the warnings, the skipped 'Total' row (row 7: heading on row 1, five museums on 2-6) and
+    the table per size band read in German. The test thread speaks German too: AppTest formats the country box's
+    choices in this thread."""
+    with in_language("de"):
+        at = open_page(monkeypatch, tmp_path / "de.duckdb", "views/registers.py", lang="de")
+        at.file_uploader(key="register-file").upload("museofile.csv", MUSEOFILE, "text/csv").run()
+        at.selectbox(key="register-country").set_value("FR")
+        _button(at, "Register lesen").click().run()
+        assert not at.exception, at.exception
+    warnings = [w.value for w in at.warning]
+    assert ("1 Museum/Museen haben eine Angabe zu „Museumsart“, die keiner Kategorie der Umfrage entspricht; sie "
+            "bleibt leer: 'Divers inclassables' (1).") in warnings
+    skipped = next(t.value for t in at.dataframe if "Grund" in t.value.columns)
+    assert skipped[["Zeile", "Grund"]].values.tolist() == [[7, "Summenzeile („Total“)"]]
+    summary = next(t.value for t in at.dataframe if "Größe unbekannt" in t.value.columns)
+    assert summary.iloc[0][["Land", "klein (<10k Besuche)", "sehr groß (1M+ Besuche)", "Größe unbekannt",
+                            "Museen"]].tolist() == ["Frankreich", 1, 1, 2, 5]
+    read_as = next(t.value for t in at.dataframe if "Gelesen als" in t.value.columns)
+    assert read_as.loc[read_as["Überschrift in der Datei"] == "Code postal", "Gelesen als"].tolist() == [
+        "nicht verwendet"]

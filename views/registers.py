@@ -9,7 +9,9 @@ import pycountry
 import streamlit as st
 
 from analysis import formats, schema, store
+from analysis.export import tables
 from analysis.figures import metrics
+from analysis.figures.filters import size_band_label
 from analysis.i18n import _
 from analysis.loading import registers
 from ui import auth, state
@@ -63,16 +65,23 @@ if parsed is not None:
         st.caption(_("… and {n} more warning(s).").format(n=len(parsed.warnings) - 20))
     if parsed.mapping:
         st.dataframe(pd.DataFrame([{_("Heading in the file"): m["heading"], _("Column"): m["letter"],
-                                    _("Read as"): registers.LABELS.get(m["column"], _("not used")), _("How"): m["how"]}
+                                    _("Read as"): _(registers.LABELS[m["column"]]) if m["column"] else _("not used"),
+                                    _("How"): m["how"]}
                                    for m in parsed.mapping]), hide_index=True, key="register-mapping")
     if len(parsed.museums):
         st.markdown(_("**Museums per size band** (the strata this register gives)"))
-        st.dataframe(parsed.summary(), hide_index=True, key="register-summary")
+        summary = parsed.summary()
+        st.dataframe(tables.readable(summary.assign(country=summary["country"].map(schema.country_name)).rename(
+            columns={b: size_band_label(b) for b, _lower in schema.SIZE_BANDS} | {"size unknown": _("size unknown")})),
+            hide_index=True, key="register-summary")
         with st.expander(_("First museums read")):
-            st.dataframe(parsed.museums.head(50), hide_index=True)
+            first = parsed.museums.head(50)
+            st.dataframe(tables.readable(first.assign(country=first["country"].map(schema.country_name),
+                                                      size_band=first["size_band"].map(size_band_label))),
+                         hide_index=True)
     if parsed.rows_skipped:
         with st.expander(_("Rows skipped ({n})").format(n=len(parsed.rows_skipped))):
-            st.dataframe(pd.DataFrame(parsed.rows_skipped), hide_index=True)
+            st.dataframe(tables.readable(pd.DataFrame(parsed.rows_skipped)), hide_index=True)
     if parsed.ok and st.button(_("Load into the population frame"), icon=":material/database_upload:"):
         with state.writing() as primary:
             result = registers.commit(primary, parsed, user=user)
@@ -96,6 +105,6 @@ else:
 st.subheader(_("Population frame in use"))
 frame = metrics.population_frame(con)
 st.dataframe(frame.assign(country=frame["country"].map(schema.country_name),
-                          size_band=frame["size_band"].fillna(_("all sizes"))).rename(columns={
+                          size_band=frame["size_band"].map(size_band_label).fillna(_("all sizes"))).rename(columns={
     "country": _("Country"), "size_band": _("Size band"), "museums": _("Museums"), "source": _("Source"),
     "year": _("Year")}), hide_index=True, key="population-frame")

@@ -74,6 +74,9 @@ HEADINGS = {
     "required": N_("Required"), "help": N_("Help"), "survey_wave": N_("Wave"), "target_year": N_("Target year"),
     "is_placeholder": N_("Placeholder"), "file": N_("File"), "sheet": N_("Sheet"), "row": N_("Row"),
     "column": N_("Column"), "message": N_("Finding"),
+    # a museum register as read
+    "museum_ref": N_("ID / code"), "name": N_("Name"), "size_band": N_("Size band"), "region": N_("Region"),
+    "source_row": N_("Row in the file"), "reason": N_("Reason"),
 }
 
 

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from analysis import limits, schema, store
+from analysis import formats, limits, schema, store
+from analysis.i18n import N_, _
 from analysis.parsing import normalise
 from analysis.parsing.headers.recognise import match_header
 from analysis.parsing.columns import cell_text, column_letter, is_total_label
@@ -58,8 +59,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "regione", "comunidad autonoma", "wojewodztwo"),
     "country": ("country", "pays", "land", "staat", "pais", "paese", "kraj", "country code", "iso"),
 }
-LABELS = {"museum_ref": "ID / code", "name": "Name", "museum_type": "Type", "annual_visits": "Visits a year",
-          "size": "Size class", "ownership": "Ownership", "region": "Region", "country": "Country"}
+LABELS = {"museum_ref": N_("ID / code"), "name": N_("Name"), "museum_type": N_("Type"),
+          "annual_visits": N_("Visits a year"), "size": N_("Size class"), "ownership": N_("Ownership"),
+          "region": N_("Region"), "country": N_("Country")}
 # Survey fields that mean the same register column when the survey synonyms recognise a heading.
 _FROM_SURVEY = {"museum_id": "museum_ref", "museum_name": "name", "museum_type": "museum_type",
                 "annual_visits": "annual_visits", "ownership": "ownership", "region_nuts2": "region",
@@ -101,13 +103,14 @@ def match_column(text: str) -> tuple[str | None, str]:
     (analysis.parsing.headers.recognise.match_header) when they name an identification or classification field."""
     key = _key(text)
     if key in _SYNONYMS:
-        return _SYNONYMS[key], "register synonym"
+        return _SYNONYMS[key], _("register synonym")
     if not key:
-        return None, "empty"
+        return None, _("empty")
     found = match_header(text)
     if found.field in _FROM_SURVEY:
-        return _FROM_SURVEY[found.field], f"survey heading ({found.why}, {found.confidence})"
-    return None, "not used"
+        return _FROM_SURVEY[found.field], _("survey heading ({why}, {confidence})").format(
+            why=found.why, confidence=found.confidence)
+    return None, _("not used")
 
 
 @dataclass
@@ -135,7 +138,7 @@ def find_register_header(rows: list[list]) -> RegisterHeader | None:
                 continue
             column, how = match_column(text)
             if column in columns.values():
-                how, column = f"ignored: a second '{LABELS[column]}' column", None
+                how, column = _("ignored: a second '{label}' column").format(label=_(LABELS[column])), None
             if column:
                 columns[c] = column
             mapping.append({"heading": text, "letter": column_letter(c), "column": column, "how": how})
@@ -217,23 +220,24 @@ def parse_register(data: bytes, filename: str, country: str | None = None) -> Pa
     found = [(s, h) for s, h in found if h is not None]
     if not found:
         result.add(ERROR, "no_register_header",
-                   "No sheet has register columns. A register needs a heading row with at least the museum's "
-                   "name or ID and one more of: type, visits or size, ownership, region, country.")
+                   _("No sheet has register columns. A register needs a heading row with at least the museum's "
+                     "name or ID and one more of: type, visits or size, ownership, region, country."))
         return result
     sheet, header = max(found, key=lambda sh: sh[1].score)
     result.sheet, result.header_row, result.mapping = sheet.name, header.row + 1, header.mapping
     if sheet.note:
-        result.notes.append(f"{filename}: {sheet.note}.")
-    others = [s.name for s, _ in found if s is not sheet]
+        result.notes.append(formats.labelled(filename, sheet.note) + ".")
+    others = [s.name for s, _header in found if s is not sheet]
     if others:
-        result.notes.append(f"Sheet '{sheet.name}' was read; other sheets were left out: {', '.join(others)}.")
+        result.notes.append(_("Sheet '{sheet}' was read; other sheets were left out: {others}.").format(
+            sheet=sheet.name, others=", ".join(others)))
     columns = set(header.columns.values())
     if "country" not in columns and not country:
-        result.add(ERROR, "no_country", "The file has no country column: choose the country of this register.")
+        result.add(ERROR, "no_country", _("The file has no country column: choose the country of this register."))
         return result
     if not columns & {"annual_visits", "size"}:
-        result.notes.append("No visits or size column: the register gives the number of museums of the country, "
-                            "not their distribution by size, so weights will be by country only.")
+        result.notes.append(_("No visits or size column: the register gives the number of museums of the country, "
+                              "not their distribution by size, so weights will be by country only."))
     _read_rows(sheet, header, result, country)
     return result
 
@@ -262,15 +266,15 @@ def _read_rows(sheet: Sheet, header: RegisterHeader, result: ParsedRegister, cou
         first = cell_text(filled[0])
         if sum(1 for c, col in header.columns.items() if c < len(row)
                and cell_text(row[c]).lower() == heading[col].lower()) >= 2:
-            result.rows_skipped.append({"row": row_number, "reason": "repeated heading row"})
+            result.rows_skipped.append({"row": row_number, "reason": _("repeated heading row")})
             continue
         if is_total_label(first):
-            result.rows_skipped.append({"row": row_number, "reason": f"totals row ('{first[:40]}')"})
+            result.rows_skipped.append({"row": row_number, "reason": _("totals row ('{text}')").format(text=first[:40])})
             continue
         ref, name = _text(cell(row, "museum_ref")), _text(cell(row, "name"))
         if ref is None and name is None:
-            result.rows_skipped.append({"row": row_number, "reason": "no name and no ID" if len(filled) > 1
-                                        else f"note ('{first[:60]}')"})
+            result.rows_skipped.append({"row": row_number, "reason": _("no name and no ID") if len(filled) > 1
+                                        else _("note ('{text}')").format(text=first[:60])})
             continue
         raw_country = cell(row, "country")
         code = country
@@ -280,24 +284,28 @@ def _read_rows(sheet: Sheet, header: RegisterHeader, result: ParsedRegister, cou
                 severity, rule, message = problem
                 result.add(severity, rule, message, **where(row_number, "country", raw_country))
             if code and country and code != country:
-                result.add(ERROR, "other_country", f"This row is in {schema.country_name(code)} ({code}) but the "
-                           f"register is being loaded for {schema.country_name(country)} ({country}). Load each "
-                           "country's register for that country, or choose no country so the column is used.",
+                result.add(ERROR, "other_country", _(
+                    "This row is in {country} ({code}) but the register is being loaded for {chosen} ({chosen_code}). "
+                    "Load each country's register for that country, or choose no country so the column is used.").format(
+                        country=schema.country_name(code), code=code, chosen=schema.country_name(country),
+                        chosen_code=country),
                            **where(row_number, "country", raw_country))
         if not code:
             if normalise.is_blank(raw_country) or not cell_text(raw_country):
-                result.add(ERROR, "no_country", "No country for this museum: fill the country column or choose "
-                           "the register's country when loading.", **where(row_number, "country", raw_country))
+                result.add(ERROR, "no_country", _("No country for this museum: fill the country column or choose "
+                                                  "the register's country when loading."),
+                           **where(row_number, "country", raw_country))
             continue
         visits, raw_visits = None, cell(row, "annual_visits")
         if not normalise.is_blank(raw_visits):
             visits, problem = normalise.parse_cell(raw_visits, fields["annual_visits"])
             if problem:
-                result.add(WARNING, problem[1], f"{problem[2]} The size of this museum is taken from the size "
-                           "column if there is one, else left unknown.",
+                result.add(WARNING, problem[1], problem[2] + " " + _("The size of this museum is taken from the "
+                                                                    "size column if there is one, else left unknown."),
                            **where(row_number, "annual_visits", raw_visits))
             elif visits is not None and visits < 0:
-                result.add(WARNING, "negative_visits", f"{visits:,} visits is below zero; left blank.",
+                result.add(WARNING, "negative_visits", _("{visits} visits is below zero; left blank.").format(
+                               visits=formats.number(visits)),
                            **where(row_number, "annual_visits", raw_visits))
                 visits = None
         size = band_from_visits(visits)
@@ -311,29 +319,33 @@ def _read_rows(sheet: Sheet, header: RegisterHeader, result: ParsedRegister, cou
         if ref is not None:
             earlier = seen_refs.get((code, ref))
             if earlier is not None:
-                result.add(WARNING, "duplicate_museum", f"ID {ref} is listed twice (rows {earlier} and {row_number}); "
-                           "the first is kept so the museum is counted once.", **where(row_number, "museum_ref", ref))
+                result.add(WARNING, "duplicate_museum", _(
+                    "ID {ref} is listed twice (rows {earlier} and {row}); the first is kept so the museum is counted "
+                    "once.").format(ref=ref, earlier=earlier, row=row_number), **where(row_number, "museum_ref", ref))
                 continue
             seen_refs[(code, ref)] = row_number
         records.append({"country": code, "museum_ref": ref, "name": name, "museum_type": museum_type,
                         "size_band": size, "annual_visits": visits, "ownership": ownership,
                         "region": _text(cell(row, "region")), "source_row": row_number})
-    for counter, what, column in ((unknown_type, "museum type", "museum_type"),
-                                  (unknown_owner, "ownership", "ownership"), (unknown_size, "size class", "size")):
+    for counter, what, column in ((unknown_type, N_("museum type"), "museum_type"),
+                                  (unknown_owner, N_("ownership"), "ownership"), (unknown_size, N_("size class"), "size")):
         if counter:
             listed = ", ".join(f"'{v}' ({n})" for v, n in counter.most_common(8))
-            more = f" and {len(counter) - 8} more" if len(counter) > 8 else ""
-            result.add(WARNING, f"unknown_{column}", f"{sum(counter.values())} museum(s) have a {what} that matches "
-                       f"none of the survey's categories, so it is left blank: {listed}{more}.",
+            more = " " + _("and {n} more").format(n=len(counter) - 8) if len(counter) > 8 else ""
+            result.add(WARNING, f"unknown_{column}", _(
+                "{n} museum(s) have a {what} that matches none of the survey's categories, so it is left blank: "
+                "{listed}{more}.").format(n=sum(counter.values()), what=_(what), listed=listed, more=more),
                        column=heading.get(column, ""))
     result.museums = pd.DataFrame(records, columns=list(store.REGISTER_COLUMNS))
     if result.museums.empty and not result.errors:
-        result.add(ERROR, "no_museums", "The heading row was found but no museum rows under it. Nothing was loaded.")
+        result.add(ERROR, "no_museums", _("The heading row was found but no museum rows under it. Nothing was "
+                                          "loaded."))
     elif not result.errors:
         blank = int(result.museums["size_band"].isna().sum())
         if blank and {"annual_visits", "size"} & set(at):
-            result.notes.append(f"{blank} of {len(result.museums)} museums have no visits or size: in the frame "
-                                "they are shared out over the size bands in proportion to the others.")
+            result.notes.append(_("{blank} of {n} museums have no visits or size: in the frame they are shared out "
+                                  "over the size bands in proportion to the others.").format(
+                blank=formats.number(blank), n=formats.number(len(result.museums))))
 
 
 def _code(value: object, f: schema.Field, extra: dict[str, str], unknown: Counter) -> str | None:
@@ -343,7 +355,7 @@ def _code(value: object, f: schema.Field, extra: dict[str, str], unknown: Counte
     key = schema.header_key(text)
     if key in extra:
         return extra[key]
-    code, _ = normalise.match_choice(text, f)
+    code, _exact = normalise.match_choice(text, f)
     if code is None:
         unknown[text] += 1
     return code
@@ -360,13 +372,16 @@ def load_register(con: duckdb.DuckDBPyConnection, data: bytes, filename: str, *,
 def commit(con: duckdb.DuckDBPyConnection, parsed: ParsedRegister, *, user: str) -> dict:
     if not parsed.ok:
         return {"status": "rejected", "rows": 0, "parsed": parsed,
-                "message": f"{len(parsed.errors)} error(s): nothing was loaded from {parsed.filename}."}
+                "message": _("{n} error(s): nothing was loaded from {file}.").format(n=len(parsed.errors),
+                                                                                      file=parsed.filename)}
     done = store.commit_register(con, parsed.museums, filename=parsed.filename, sha256=parsed.sha256,
                                  sheet=parsed.sheet, user=user, report=parsed.as_report())
     if done["status"] == "duplicate":
-        message = f"This exact file was already loaded (register {done['register_ids'][0]}); nothing changed."
+        message = _("This exact file was already loaded (register {register}); nothing changed.").format(
+            register=done["register_ids"][0])
     else:
         countries = ", ".join(schema.country_name(c) for c in done["countries"])
-        message = (f"Loaded {done['rows']:,} museum(s) into the population frame for {countries}; this register "
-                   "now replaces any earlier one for that country in the weights.")
+        message = _("Loaded {n} museum(s) into the population frame for {countries}; this register now replaces "
+                    "any earlier one for that country in the weights.").format(n=formats.number(done["rows"]),
+                                                                              countries=countries)
     return {**done, "parsed": parsed, "message": message}
