@@ -5,7 +5,7 @@ import uuid
 import pytest
 
 from analysis.loading.upload import load_file
-from tests.conftest import HEADER, small_survey, write_xlsx
+from tests.conftest import HEADER, in_language, small_survey, write_xlsx
 
 
 def counts(con):
@@ -64,7 +64,10 @@ def test_later_upload_supersedes_and_retract_restores(con, tmp_path):
     assert (retracted["status"], retracted["rows_removed"], retracted["earlier_answers_restored"]) == ("retracted", 1, 1)
     assert con.execute("SELECT pct_digitised FROM current_responses WHERE museum_id = 'AT-1'").fetchone() == (40.0,)
     assert con.execute("SELECT status, retracted_by FROM uploads WHERE upload_id = 2").fetchone() == ("retracted", "admin")
-    assert retract_upload(con, 2, user="admin")["status"] == "unchanged"
+    again = retract_upload(con, 2, user="admin")
+    assert (again["status"], again["reason"]) == ("unchanged", "already retracted")
+    with in_language("de"):
+        assert retract_upload(con, 9, user="admin")["reason"] == "diesen Upload gibt es nicht"
 
 
 def test_retracted_file_can_be_loaded_again(con, tmp_path):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import duckdb
 
 from analysis import schema
+from analysis.i18n import _
 from analysis.lazy import pandas as pd
 from analysis.lazy import pyarrow as pa
 from analysis.store import connection, derived
@@ -89,8 +90,8 @@ def retract_upload(con: duckdb.DuckDBPyConnection, upload_id: int, *, user: str)
                             [upload_id]).fetchone()
         if found is None or found[0] != "committed":
             tx.abandon()
-            state = "no such upload" if found is None else f"already {found[0]}"
-            return {"upload_id": upload_id, "status": "unchanged", "reason": state}
+            reason = _("no such upload") if found is None else _("already retracted")   # the only other status
+            return {"upload_id": upload_id, "status": "unchanged", "reason": reason}
         cur.execute("UPDATE uploads SET status = 'retracted', retracted_at = ?, retracted_by = ? "
                     "WHERE upload_id = ?", [connection.now(), user, upload_id])
         cur.execute(derived.REFRESH_CURRENT.format(
