@@ -107,7 +107,7 @@ def pillar_need_shortfall(frame: pd.DataFrame, caption: str) -> go.Figure:
                 + "<extra></extra>")
     largest = max([*(shown["need_eur"].dropna() / 1e6), 0]) or 1
     # room right of the longest bar for its label ('EUR 130.3 M') in half a page
-    fig.update_xaxes(title=_("EUR millions, to 2030"), range=[0, largest * 1.5])
+    fig.update_xaxes(title=_("EUR millions, to 2030"), range=[0, largest * 1.75])
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(barmode="group", bargap=0.25)
     if shown.empty:
@@ -146,7 +146,7 @@ def shortfall_ranking(frame: pd.DataFrame, by: str, caption: str, per_museum: bo
     largest = float(shown[column].max()) / 1e6 if len(shown) else 1
     fig.update_xaxes(title=_("Shortfall per museum (EUR millions)") if per_museum else
                      _("Total shortfall (EUR millions)"),
-                     range=[0, largest * 1.5 or 1])          # room for the longest bar's label in half a page
+                     range=[0, largest * 1.75 or 1])          # room for the longest bar's label in half a page
     fig.update_yaxes(autorange="reversed")
     singular, plural = GROUP_NOUNS.get(by, (N_("group"), N_("groups")))
     if shown.empty:
