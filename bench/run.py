@@ -172,6 +172,14 @@ def duckdb_read_and_store(path: Path) -> None:
     con.close()
 
 
+def cli_load(path: Path) -> None:
+    """`python -m analysis load` of `path` into a fresh store: a new process, as a person runs it (its imports and the
+    header lexicon, read from the user's cache once an earlier load built it, are inside the timing)."""
+    target = TMP / f"cli-{time.perf_counter_ns()}.duckdb"
+    subprocess.run([sys.executable, "-m", "analysis", "load", "--db", str(target), str(path)], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
 def sqlite_utils_insert(path: Path) -> None:
     target = TMP / f"sqlite-{time.perf_counter_ns()}.db"
     subprocess.run([str(Path(sys.executable).parent / "sqlite-utils"), "insert", str(target), "responses", str(path),
@@ -248,6 +256,7 @@ def section_ingest() -> dict:
     r["fastexcel"] = timed(lambda: fastexcel_parse(xlsx), READ_CSV_REPEATS)
     r["duckdb_floor"] = timed(lambda: duckdb_read_and_store(csv_path), READ_CSV_REPEATS)
     r["sqlite_utils"] = timed(lambda: sqlite_utils_insert(csv_path), SQLITE_REPEATS)
+    r["cli_csv"] = timed(lambda: cli_load(csv_path), SQLITE_REPEATS)
     r["profile_xlsx"], r["profile_csv"] = profile(xlsx), profile(csv_path)
     return r
 
@@ -531,8 +540,11 @@ def _ingest_tables(before: dict, after: dict) -> list[str]:
                        ("python-calamine to_python (bare parse, the yardstick)", "calamine"),
                        ("fastexcel to_arrow, all text (the reader the ingest uses)", "fastexcel"),
                        ("load_file CSV (end to end, fresh store)", "ingest_csv"),
+                       ("python -m analysis load CSV (a new process, fresh store)", "cli_csv"),
                        ("DuckDB read_csv all text + store in a fresh file (floor)", "duckdb_floor"),
                        ("sqlite-utils insert --csv (yardstick)", "sqlite_utils")):
+        if key not in a:                                   # measured since the last ingest run
+            continue
         old = f"{med(b[key]):.2f}" if key in b else "–"
         L.append(f"| {label} | {old} | {med(a[key]):.2f} | {', '.join(f'{x:.2f}' for x in a[key])} |")
     L += ["", "Peak memory (MB; /proc sampled every 5 ms, a fresh process each; a load = the process and its "

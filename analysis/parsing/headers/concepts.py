@@ -13,11 +13,17 @@ words lower the confidence of a match, they never add meaning.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from importlib.metadata import version
 from pathlib import Path
+from typing import NamedTuple
 
 import Stemmer
 import stopwordsiso
@@ -25,6 +31,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 LEXICON = Path(__file__).with_name("lexicon")
+CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "museum-survey"
 # Snowball stemmers for the lexicon's languages (Croatian is close enough to Serbian's Latin script).
 STEMMERS = {"en": "english", "fr": "french", "de": "german", "it": "italian", "es": "spanish", "nl": "dutch",
             "pl": "polish", "pt": "portuguese", "sv": "swedish", "cs": "czech", "da": "danish", "no": "norwegian",
@@ -42,6 +49,7 @@ _SPECIAL = str.maketrans({"ß": "ss", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o"
                           "Œ": "oe", "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "Þ": "th", "ı": "i", "ς": "σ",
                           "€": " eur ", "’": "'", "‘": "'"})
 _WORD = re.compile(r"%|€|[^\W_]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 _MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")   # combining
@@ -63,13 +71,13 @@ def words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     start, date (but 'DigComp level' stays whole)."""
     text = text.replace("€", " € ")
     if " " not in text.strip():
-        text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
+        text = _CAMEL.sub(" ", text)
     written = tuple(_WORD.findall(unicodedata.normalize("NFC", text)))
     return tuple(fold(w).strip() for w in written), written
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
+    """One lexicon entry (a tuple: the lexicon builds some 60,000 of them in every process that reads headings)."""
     concept: str
     lang: str
     words: tuple[tuple[str, str], ...]        # (text, how): how is word | stem | prefix | acronym
@@ -135,6 +143,38 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
+    """The lexicon, from the user's cache when it was built there from these same files, code and libraries:
+    building it takes about 2 s, and every command-line load reads headings in a new process."""
+    cached = CACHE_DIR / f"lexicon-{_lexicon_key()}.pickle"
+    try:
+        return pickle.loads(cached.read_bytes())
+    except Exception:               # missing, unreadable or from an older build: build it again
+        pass
+    built = _build_lexicon()
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(cached)     # whole or not at all, even with two processes building at once
+        for older in cached.parent.glob("lexicon-*.pickle"):
+            if older != cached:
+                older.unlink(missing_ok=True)
+    except OSError:                 # a read-only home: the lexicon is still built, only not kept
+        pass
+    return built
+
+
+def _lexicon_key() -> str:
+    """What the built lexicon depends on: the lexicon files, this module's code, the stemmer and stop-word
+    libraries and Python's version."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in sorted(LEXICON.glob("*.txt")):
+        digest.update(path.name.encode() + path.read_bytes())
+    digest.update(" ".join((sys.version, version("pystemmer"), version("stopwordsiso"))).encode())
+    return digest.hexdigest()[:16]
+
+
+def _build_lexicon() -> Lexicon:
     exact: dict[str, list[Term]] = {}
     prefixes: dict[str, list[Term]] = {}
     acronyms: dict[str, list[Term]] = {}

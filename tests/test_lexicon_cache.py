@@ -1,0 +1,60 @@
+"""The header lexicon is built once per machine and kept in the user's cache: a later process reads it back
+whole, and a cache that is damaged, stale or cannot be written never changes what headings mean."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from analysis.parsing.headers import concepts
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """An empty cache directory for one test; the process's own lexicon comes back afterwards."""
+    monkeypatch.setattr(concepts, "CACHE_DIR", tmp_path / "cache")
+    concepts.lexicon.cache_clear()
+    yield tmp_path / "cache"
+    concepts.lexicon.cache_clear()
+
+
+def test_the_first_build_is_kept_and_read_back_the_same(cache):
+    built = concepts.lexicon()
+    kept = list(cache.iterdir())
+    assert [p.name for p in kept] == [f"lexicon-{concepts._lexicon_key()}.pickle"]
+    concepts.lexicon.cache_clear()
+    read_back = concepts.lexicon()
+    assert read_back is not built and read_back == built == concepts._build_lexicon()
+    # de.txt and fr.txt write "=KI" and "=IA" on their `ai` lines: acronyms, read back from the file
+    assert ("ai", "de") in {(t.concept, t.lang) for t in read_back.acronyms["KI"]}
+    assert ("ai", "fr") in {(t.concept, t.lang) for t in read_back.acronyms["IA"]}
+
+
+def test_a_damaged_cache_is_built_again(cache):
+    concepts.lexicon()
+    (kept,) = cache.iterdir()
+    kept.write_bytes(b"not a lexicon")
+    concepts.lexicon.cache_clear()
+    assert concepts.lexicon() == concepts._build_lexicon()
+    assert kept.read_bytes() != b"not a lexicon"                    # rebuilt and kept again
+
+
+def test_a_cache_that_cannot_be_written_still_gives_the_lexicon(cache):
+    cache.parent.mkdir(exist_ok=True)
+    cache.write_text("a file where the cache directory should be")
+    assert concepts.lexicon() == concepts._build_lexicon()
+
+
+def test_editing_a_lexicon_file_makes_a_new_key_and_drops_the_old_file(cache, tmp_path, monkeypatch):
+    concepts.lexicon()
+    before = concepts._lexicon_key()
+    words = tmp_path / "lexicon"
+    shutil.copytree(concepts.LEXICON, words)
+    with open(words / "en.txt", "a", encoding="utf-8") as fh:
+        fh.write("\nshare: =ZYXW\n")
+    monkeypatch.setattr(concepts, "LEXICON", words)
+    concepts.lexicon.cache_clear()
+    assert concepts._lexicon_key() != before
+    assert [(t.concept, t.lang) for t in concepts.lexicon().acronyms["ZYXW"]] == [("share", "en")]
+    assert [p.name for p in cache.iterdir()] == [f"lexicon-{concepts._lexicon_key()}.pickle"]
