@@ -82,7 +82,8 @@ def _pin_data_version(now: provenance.DataVersion, waves: list[str]) -> None:
         changes.append(_("a newer survey wave ({wave}) has been loaded since").format(wave=waves[0]))
     if changes:
         st.warning(_("This link was made from an earlier version of the data: {changes}. The figures below are "
-                     "today's for the same filters.").format(changes=formats.clauses(changes)), icon=":material/history:")
+                     "today's for the same filters.").format(changes=formats.clauses(changes)),
+                   icon=":material/history:")
     else:
         st.query_params["data"] = now.token
     st.sidebar.caption(now.text)

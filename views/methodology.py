@@ -112,7 +112,8 @@ def coverage_and_weights() -> None:
         if len(thin):
             st.warning(_("{n} of {countries} countries are too thinly covered to generalise from: {which}").format(
                 n=len(thin), countries=len(countries),
-                which=formats.clauses(f"{schema.country_name(c)} ({w})" for c, w in zip(thin["country"], thin["warning"]))),
+                which=formats.clauses(f"{schema.country_name(c)} ({w})"
+                                      for c, w in zip(thin["country"], thin["warning"]))),
                 icon=":material/warning:")
         columns = {"country": _("Country"), "respondents": _("Respondents"), "museums": _("Museums"),
                    "year": _("Year"), "counts": _("What is counted"), "flags": _("Not comparable because"),

@@ -81,7 +81,8 @@ def need_vs_budget(pillars: pd.DataFrame, totals: dict, caption: str) -> go.Figu
     hidden = [k for k in cats if not ok[k]]
     note = (formats.semicolon() + _("{parts}: fewer than {min} answers, not shown").format(
         parts=", ".join(_(words[k]).lower() for k in hidden), min=SUPPRESS_BELOW_N) if hidden else "")
-    pillar_note = (formats.semicolon() + _("pillars with fewer than {min} answers not shown").format(min=SUPPRESS_BELOW_N)
+    pillar_note = (formats.semicolon()
+                   + _("pillars with fewer than {min} answers not shown").format(min=SUPPRESS_BELOW_N)
                    if pillars["suppressed"].any() and not hidden else "")
     return titled(fig, title, _("{caption}; the shortfall is summed museum by museum over those that gave need and "
                                 "budget, so it is not need minus budget").format(caption=caption)

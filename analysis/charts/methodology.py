@@ -71,10 +71,11 @@ def weighted_by_country(frame: pd.DataFrame, caption: str) -> go.Figure:
         upper = max(float((rows["hi"] * scale).max()), float((rows["unweighted_mean"] * scale).max()))
         fig.update_xaxes(title=f"{label} ({axis_unit})", range=[0, upper * 1.05 or 1], zeroline=True)
     left_out = frame[(frame["scope"] != "ALL") & frame["weighted_mean"].isna()]
-    note = (formats.semicolon() + (_("{n} country without a population figure or with fewer than {min} answers not shown")
-                    if len(left_out) == 1 else
-                    _("{n} countries without a population figure or with fewer than {min} answers not shown")).format(
-        n=len(left_out), min=SUPPRESS_BELOW_N) if len(left_out) else "")
+    note = (formats.semicolon()
+            + (_("{n} country without a population figure or with fewer than {min} answers not shown")
+               if len(left_out) == 1 else
+               _("{n} countries without a population figure or with fewer than {min} answers not shown")).format(
+                n=len(left_out), min=SUPPRESS_BELOW_N) if len(left_out) else "")
     return titled(fig, title, _("{caption}; n = museums weighted of all museums in the frame").format(
         caption=caption) + note, width=70,
                   plot_height=max(300, 34 * len(rows) + 80), legend_rows=1)

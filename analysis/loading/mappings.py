@@ -132,7 +132,8 @@ def how_text(m: ColumnMapping) -> str:
     because = f" ({m.why})" if m.why else ""
     if m.how is MappingKind.UNMAPPED:
         return (_("not recognised; likeliest: {choice}{because}. Choose one, or {ignore}").format(
-                    choice=choice_label(choice_of(m.suggestion)), because=because, ignore=_(IGNORE)) if m.suggestion else
+                    choice=choice_label(choice_of(m.suggestion)), because=because, ignore=_(IGNORE))
+                if m.suggestion else
                 _("not recognised{because}. Choose a question, or {ignore}").format(because=because, ignore=_(IGNORE)))
     return (_(_HOW[m.how]) if m.how in _HOW else m.how_text) + because
 

@@ -269,7 +269,8 @@ def _read_rows(sheet: Sheet, header: RegisterHeader, result: ParsedRegister, cou
             result.rows_skipped.append({"row": row_number, "reason": _("repeated heading row")})
             continue
         if is_total_label(first):
-            result.rows_skipped.append({"row": row_number, "reason": _("totals row ('{text}')").format(text=first[:40])})
+            reason = _("totals row ('{text}')").format(text=first[:40])
+            result.rows_skipped.append({"row": row_number, "reason": reason})
             continue
         ref, name = _text(cell(row, "museum_ref")), _text(cell(row, "name"))
         if ref is None and name is None:
@@ -284,12 +285,11 @@ def _read_rows(sheet: Sheet, header: RegisterHeader, result: ParsedRegister, cou
                 severity, rule, message = problem
                 result.add(severity, rule, message, **where(row_number, "country", raw_country))
             if code and country and code != country:
-                result.add(ERROR, "other_country", _(
-                    "This row is in {country} ({code}) but the register is being loaded for {chosen} ({chosen_code}). "
-                    "Load each country's register for that country, or choose no country so the column is used.").format(
-                        country=schema.country_name(code), code=code, chosen=schema.country_name(country),
-                        chosen_code=country),
-                           **where(row_number, "country", raw_country))
+                said = _("This row is in {country} ({code}) but the register is being loaded for {chosen} "
+                         "({chosen_code}). Load each country's register for that country, or choose no country so "
+                         "the column is used.").format(country=schema.country_name(code), code=code,
+                                                       chosen=schema.country_name(country), chosen_code=country)
+                result.add(ERROR, "other_country", said, **where(row_number, "country", raw_country))
         if not code:
             if normalise.is_blank(raw_country) or not cell_text(raw_country):
                 result.add(ERROR, "no_country", _("No country for this museum: fill the country column or choose "
@@ -328,7 +328,8 @@ def _read_rows(sheet: Sheet, header: RegisterHeader, result: ParsedRegister, cou
                         "size_band": size, "annual_visits": visits, "ownership": ownership,
                         "region": _text(cell(row, "region")), "source_row": row_number})
     for counter, what, column in ((unknown_type, N_("museum type"), "museum_type"),
-                                  (unknown_owner, N_("ownership"), "ownership"), (unknown_size, N_("size class"), "size")):
+                                  (unknown_owner, N_("ownership"), "ownership"),
+                                  (unknown_size, N_("size class"), "size")):
         if counter:
             listed = ", ".join(f"'{v}' ({n})" for v, n in counter.most_common(8))
             more = " " + _("and {n} more").format(n=len(counter) - 8) if len(counter) > 8 else ""

@@ -40,7 +40,8 @@ def digitisation_rights(view: View) -> Chart:
     frame = view.fetch(metrics.rights_shares)
     n = int(frame["n"].iloc[0]) if len(frame) else 0
     empty = frame.empty or bool(frame["suppressed"].any())
-    figures = [] if empty else [formats.clauses(formats.labelled(r.label, pct(r.mean_share)) for r in frame.itertuples()) + "."]
+    figures = [] if empty else [formats.clauses(formats.labelled(r.label, pct(r.mean_share))
+                                                for r in frame.itertuples()) + "."]
     return finish(view, "digitisation-rights", charts.rights_status(frame, view.caption), frame,
                   _("Mean share of online material with an open licence, a restricted licence or unknown rights"),
                   n=n, figures=figures, empty=empty,

@@ -59,7 +59,8 @@ def shortfall_ratio(view: View) -> Chart:
     frame = view.fetch(metrics.shortfall_ratio_bands)
     n = int(frame["n"].iloc[0]) if len(frame) else 0
     empty = frame.empty or bool(frame["suppressed"].any())
-    figures = [] if empty else [formats.clauses(formats.labelled(r.label, pct(r.share)) for r in frame.itertuples()) + "."]
+    figures = [] if empty else [formats.clauses(formats.labelled(r.label, pct(r.share))
+                                                for r in frame.itertuples()) + "."]
     return finish(view, "shortfall-ratio", charts.shortfall_ratio_bands(frame, view.caption), frame,
                   _("Share of museums by the part of their need they cannot fund"), n=n, figures=figures,
                   empty=empty, method=_("shortfall ratio = a museum's shortfall ÷ its need; share of museums in "

@@ -31,4 +31,5 @@ def europe_map(view: View, metric: str = "mean_pct_digitised") -> Chart:
                   hidden=hidden(frame), noun=(N_("country"), N_("countries")), empty=shown.empty,
                   method=_("{metric} per country").format(metric=formats.mid_sentence(spec.name))
                   + (f" ({spec.explanation})" if spec.note else "")
-                  + formats.semicolon() + _("countries with fewer than {min} answers are grey.").format(min=limits.SUPPRESS_BELOW_N))
+                  + formats.semicolon()
+                  + _("countries with fewer than {min} answers are grey.").format(min=limits.SUPPRESS_BELOW_N))

@@ -81,7 +81,8 @@ def scenario_by_group(view: View, by: str = "country", budget_eur: float = scena
                     "museums it funds fully").format(grouping=_(metrics.GROUPS[by])), n=int(shown["n"].sum()),
                   figures=figures, hidden=hidden(frame), noun=charts.GROUP_NOUNS.get(by, (N_("group"), N_("groups"))),
                   empty=shown.empty,
-                  caption=caption, method=formats.labelled(scenarios.rule_name(s.rule), _(scenarios.RULE_TEXT[s.rule])) + ".")
+                  caption=caption,
+                  method=formats.labelled(scenarios.rule_name(s.rule), _(scenarios.RULE_TEXT[s.rule])) + ".")
 
 
 @chart("scenario-outlook", N_("Digitisation outlook with the scenario"))
@@ -98,7 +99,8 @@ def scenario_outlook(view: View, budget_eur: float = scenarios.DEFAULT_BUDGET_EU
         paced = (" → " + _("{share} by {year} at the pace reported ({points} points a year, n = {n})").format(
                      share=pct(r.projected_pct), year=s.horizon, points=formats.number(r.pace_pp, 1), n=r.n_pace)
                  if pd.notna(r.projected_pct) else " " + _("(too few earlier answers to project)"))
-        target = formats.semicolon() + _("target {share}").format(share=pct(r.target_pct)) if pd.notna(r.target_pct) else ""
+        target = (formats.semicolon() + _("target {share}").format(share=pct(r.target_pct))
+                  if pd.notna(r.target_pct) else "")
         return _("{country}: {now} now{paced} → {with_money} with the scenario (+{points} points){target} "
                  "(n = {n}).").format(country=country_name(r.country), now=pct(r.now_pct), paced=paced,
                                       with_money=pct(r.with_money_pct), points=formats.number(r.extra_pp, 1),

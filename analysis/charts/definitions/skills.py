@@ -30,7 +30,8 @@ def ai_literacy(view: View) -> Chart:
     frame = view.fetch(metrics.level_counts, "skill_ai_literacy")
     n = int(frame["n"].iloc[0]) if len(frame) else 0
     empty = frame.empty or bool(frame["suppressed"].any())
-    figures = [] if empty else [formats.clauses(formats.labelled(r.label, pct(r.share)) for r in frame.itertuples()) + "."]
+    figures = [] if empty else [formats.clauses(formats.labelled(r.label, pct(r.share))
+                                                for r in frame.itertuples()) + "."]
     return finish(view, "ai-literacy", charts.ai_literacy_levels(frame, view.caption), frame,
                   _("Share of museums by the typical AI-literacy level of their staff, from none to can deploy"),
                   n=n, figures=figures, empty=empty,
@@ -119,7 +120,8 @@ def ai_adoption(view: View) -> Chart:
     frame = view.fetch(metrics.ordered_shares, "ai_status")
     n = int(frame["n"].iloc[0]) if len(frame) else 0
     empty = frame.empty or bool(frame["suppressed"].any())
-    figures = [] if empty else [formats.clauses(formats.labelled(r.label, pct(r.share)) for r in frame.itertuples()) + "."]
+    figures = [] if empty else [formats.clauses(formats.labelled(r.label, pct(r.share))
+                                                for r in frame.itertuples()) + "."]
     return finish(view, "ai-adoption", charts.ai_adoption(frame, view.caption), frame,
                   _("Share of museums at each AI adoption stage"), n=n, figures=figures, empty=empty,
                   method=_("share of the museums that answered, by the furthest AI adoption stage they report."))
