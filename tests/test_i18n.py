@@ -240,3 +240,25 @@ def test_the_command_line_writes_a_report_in_the_language_asked_for(sample_db, t
     text = report.read_text(encoding="utf-8")
     assert "Digitalisierung der Museen in Europa, Welle 2025" in text
     assert re.search(r"\d+ Museen in \d+ Ländern, Welle 2025, alle Arten", text)
+
+
+# every rule a finding is added with: report.add(ERROR, "rule", ...), (WARNING, "rule", ...), return "rule", _(...)
+_RULE_IN_CODE = re.compile(r'(?:\b(?:ERROR|WARNING)\s*,\s*|return\s+|^RULE\s*=\s*)"([a-z0-9]+(?:_[a-z0-9]+)+)"(?=\s*[,)]|$)',
+                           re.MULTILINE)
+
+
+def test_every_rule_a_finding_is_added_with_has_a_name():
+    from analysis.parsing.report import RULE_NAMES
+    found = {rule for path in (ROOT / "analysis").rglob("*.py") for rule in _RULE_IN_CODE.findall(path.read_text())}
+    found |= {"unknown_museum_type", "unknown_ownership", "unknown_size"}     # registers: f"unknown_{column}"
+    assert {"unrecognised_column", "need_far_from_cost_model", "3d_over_total", "negative_amount"} <= found
+    assert sorted(found - set(RULE_NAMES)) == []
+
+
+def test_rule_names_in_german_and_french():
+    from analysis.parsing.report import rule_name
+    with in_language("de"):
+        assert rule_name("unrecognised_column") == "Nicht erkannte Spalte"
+    with in_language("fr"):
+        assert rule_name("percent_as_fraction") == "Pourcentage écrit comme une fraction"
+    assert rule_name("some_new_rule") == "Some new rule"

@@ -223,6 +223,8 @@ def test_the_column_table_speaks_german_and_stores_the_same_choices(db, tmp_path
         columns = json.loads(at.data_editor[0].proto.columns)
         assert [columns[c]["label"] for c in ("Heading in the file", "Stored as", "Sample values")] == [
             "Überschrift in der Datei", "Gespeichert als", "Beispielwerte"]
+        problems = table_with(at, "Severity", "Type")
+        assert problems[["Type", "Count"]].values.tolist() == [["Nicht erkannte Spalte", 1]]     # Q7 holds answers
         offered = {o["value"]: o["label"] for o in columns["Stored as"]["type_config"]["options"]}
         assert offered[mappings.UNDECIDED] == "(nicht erkannt: bitte wählen)"
         assert offered[mappings.IGNORE] == "(ignorieren)"

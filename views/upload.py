@@ -21,7 +21,7 @@ from analysis.i18n import _
 from analysis.loading import mappings
 from analysis.loading.annotate import annotated_name, annotated_workbook
 from analysis.loading.upload import Stage, Upload, receive
-from analysis.parsing.report import ERROR
+from analysis.parsing.report import ERROR, rule_name
 from analysis.export.template import write_template
 from ui import auth, state
 
@@ -60,7 +60,8 @@ def check_file(name: str, data: bytes, wave: str | None) -> None:
     with st.status(_("Checking {file}…").format(file=label), expanded=True) as status:
         upload = receive(con, data, name, wave=wave, progress=status.write)
         failed = upload.stage in (Stage.TOO_BIG, Stage.UNREADABLE, Stage.HAS_ERRORS)
-        status.update(label=f"{label}: {md(upload.headline)}", expanded=False, state="error" if failed else "complete")
+        status.update(label=formats.labelled(label, md(upload.headline)), expanded=False,
+                      state="error" if failed else "complete")
     reviews[sha] = upload
 
 
@@ -194,7 +195,7 @@ def show_findings(report, tag: str) -> None:
     error, warning = _("Error"), _("Warning")
     findings = pd.DataFrame([{"Severity": error if f.severity == ERROR else warning, "Sheet": f.sheet,
                               "Row": f.row, "Column": f.column, "Value": value_text(f.value),
-                              "Problem": f.message, "Type": rule_text(f.rule), "Rule": f.rule}
+                              "Problem": f.message, "Type": rule_name(f.rule), "Rule": f.rule}
                              for f in report.findings])
     counts = (findings.groupby(["Severity", "Type"], sort=False)
               .agg(Count=("Type", "size"), Example=("Problem", "first")).reset_index()
@@ -243,10 +244,6 @@ def value_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-def rule_text(rule: str) -> str:
-    return rule.replace("_", " ").capitalize()
 
 
 def show_preview(frame: pd.DataFrame) -> None:
