@@ -17,7 +17,7 @@ from analysis.figures import definitions, metrics, weights
 from analysis.figures.filters import Filters
 from analysis.loading.upload import load_file
 from analysis.store import open_store
-from tests.conftest import open_page, write_xlsx
+from tests.conftest import in_language, open_page, write_xlsx
 
 
 def test_every_derived_column_of_museum_metrics_is_described_in_one_place(tmp_path):
@@ -37,6 +37,14 @@ def test_every_derived_column_of_museum_metrics_is_described_in_one_place(tmp_pa
     formulas = {row["metric"]: row["formula"] for row in definitions.table()}
     assert "small 0–<10,000" in formulas["size_band"]
     assert f"{schema.HORIZON_YEAR} − wave year" in formulas["horizon_years"]
+
+
+def test_definitions_name_skill_areas_and_size_bands_in_the_readers_language():
+    """DigComp areas by their names, not the column's code ('info data'); thresholds written the German way."""
+    with in_language("de"):
+        rows = {row["metric"]: row for row in definitions.table()}
+    assert rows["skills_gap_info_data"]["label"] == "Kompetenzlücke: Informations- und Datenkompetenz"
+    assert "small 0–<10.000; medium 10.000–<100.000" in rows["size_band"]["formula"]
 
 
 # --- the page (on conftest's sample_db) ---------------------------------------------------------------------

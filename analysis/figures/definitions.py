@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from analysis import formats, i18n, schema
+from analysis.figures.skills import skill_area_label
 from analysis.i18n import N_, _
 
 
@@ -100,7 +101,7 @@ METRICS: dict[str, Definition] = {
     "digital_fte_share": Definition(N_("Digital staff share"), N_("staff_fte_digital / staff_paid_fte (blank when "
                                     "paid FTE is 0 or blank)"), N_("ratio 0–1"), N_("ENUMERATE baseline 3.3 %")),
     **{f"skills_gap_{a}": Definition(N_("Skills gap: {area}"), "target_skill_level − skill_{area_code}, {gap}",
-                                     N_("DigComp levels"), values=(("area", a.replace("_", " ")), ("area_code", a)))
+                                     N_("DigComp levels"), values=(("area", skill_area_label(a)), ("area_code", a)))
        for a in schema.SKILL_AREAS},
     "skills_gap_index": Definition(N_("Skills gap index"), N_("mean of the answered skills_gap_<area> ÷ {max_gap} "
                                    "(the largest gap to the default target)"), N_("index 0–1"),
