@@ -105,7 +105,8 @@ def show_review(upload: Upload) -> None:
             base, key=f"mapping-{tag}", hide_index=True, width="stretch",
             disabled=[c for c in base.columns if c != "Stored as"],
             column_order=[c for c in base.columns if c != "Sheet" or base["Sheet"].nunique() > 1],
-            column_config={c: _(c) for c in base.columns} | {
+            column_config={
+                "Sheet": _("Sheet"), "Column": _("Column"),
                 "Heading in the file": st.column_config.TextColumn(_("Heading in the file"), width="medium"),
                 "Stored as": st.column_config.SelectboxColumn(
                     _("Stored as"), options=mappings.field_choices(), format_func=mappings.choice_label,
