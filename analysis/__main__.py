@@ -89,6 +89,7 @@ SEVERITY = {"errors": N_("ERROR"), "warnings": N_("WARNING")}
 
 def _print_result(r: dict) -> None:
     """One file's report for a person, in the current language."""
+    from analysis import formats
     print(_("{file}: {status} - {message}").format(file=r["file"], status=_(STATUS.get(r["status"], r["status"])),
                                                    message=r.get("message", "")))
     if r.get("sheets"):
@@ -115,7 +116,7 @@ def _print_result(r: dict) -> None:
             where = ", ".join(x for x in (f.get("sheet"), _("row {row}").format(row=f["row"]) if f.get("row") else "",
                                           _("column '{column}'").format(column=f["column"]) if f.get("column") else "")
                               if x)
-            print(f"  {_(SEVERITY[kind])} [{f['rule']}] {where}: {f['message']}")
+            print("  " + formats.labelled(f"{_(SEVERITY[kind])} [{f['rule']}] {where}", f["message"]))
 
 
 SUMMARY_LINES = (("respondents", N_("Museums that answered"), "number"), ("countries", N_("Countries"), "number"),

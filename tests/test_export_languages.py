@@ -95,6 +95,14 @@ def test_the_load_command_prints_its_report_in_german(tmp_path, capsys):
     assert "  FEHLER [out_of_range] Survey, Zeile 2, Spalte „Collection digitised (%)“: 140 liegt außerhalb" in out
 
 
+def test_the_load_command_prints_its_findings_the_french_way(tmp_path, capsys):
+    path = write_xlsx(tmp_path / "enquete.xlsx", [HEADER, ["AT-1", "Wien Museum", "AT", "2025", 140, 1000, 0, 0]])
+    with in_language("fr"):
+        assert main(["load", str(path), "--db", str(tmp_path / "s.duckdb"), "--lang", "fr"]) == 1
+    out = capsys.readouterr().out
+    assert "  ERREUR [out_of_range] Survey, ligne 2, colonne « Collection digitised (%) » : 140 " in out
+
+
 def test_a_column_nobody_recognises_is_refused_in_french(con, tmp_path):
     path = write_xlsx(tmp_path / "enquete.xlsx", [
         [*HEADER, "Couleur préférée"],

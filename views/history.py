@@ -58,7 +58,7 @@ st.dataframe(table, hide_index=True, width="stretch", column_config={
 })
 
 st.subheader(_("Details and retraction"))
-labels = {r.upload_id: f"{r.upload_id}: {r.filename} ({status_text(r)})" for r in history.itertuples()}
+labels = {r.upload_id: formats.labelled(r.upload_id, f"{r.filename} ({status_text(r)})") for r in history.itertuples()}
 chosen = st.selectbox(_("Upload"), list(labels), format_func=labels.get, key="history-upload")
 details = store.upload_details(con, chosen)
 report = details["report"]
