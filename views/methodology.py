@@ -106,7 +106,7 @@ def coverage_and_weights() -> None:
                          "something else: {which}").format(
                 n=len(flagged), countries=len(countries),
                 which=formats.clauses(f"{schema.country_name(c)} ({f})"
-                                for c, f in zip(flagged["country"], flagged["flags"]))),
+                                      for c, f in zip(flagged["country"], flagged["flags"]))),
                 icon=":material/rule:")
         thin = countries[countries["warning"] != ""]
         if len(thin):
