@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from analysis.figures.filters import Filters
-from analysis.figures.metrics import answers_by, column_means, level_summary, summary
+from analysis.figures.metrics import answers_by, column_means, distribution, level_summary, summary
 from analysis.loading.upload import load_file
 from tests.conftest import write_xlsx
 
@@ -88,6 +88,28 @@ def test_medians_of_percentages_are_exact_with_decimals_ties_and_an_even_count(c
     assert rows.loc["pct_digitised", "median"] == pytest.approx(38.75)
     assert rows.loc["pct_online", ["n", "median"]].tolist() == [5, pytest.approx(5.5)]
     assert column_means(con, Filters(), ["skill_safety"])["median"].tolist() == [3]
+
+
+def test_quartiles_by_group_with_decimals_ties_and_a_group_that_did_not_answer(con, tmp_path):
+    # Austria digitised: 10 20 20 35.5 50 70 (n 6). quantile h = 5 x q between the answers ranked floor(h), ceil(h):
+    # q1 h 1.25 -> 20 + 0.25 x (20 - 20) = 20; median h 2.5 -> 20 + 0.5 x (35.5 - 20) = 27.75;
+    # q3 h 3.75 -> 35.5 + 0.75 x (50 - 35.5) = 46.375. Belgium: 5 museums, 5 5 5 6 100 -> q1 5, median 5, q3 6.
+    # Germany: 5 museums that answered only how much is online -> n 0, no quartiles (and suppressed).
+    # Collection size (not a percentage, so not counted value by value): Austria 100 200 300 400 500 600 -> q1 225.
+    answers = [("AT", 35.5, 100), ("AT", 10, 200), ("AT", 70, 300), ("AT", 20, 400), ("AT", 50, 500),
+               ("AT", 20, 600), *[("BE", d, None) for d in (5, 100, 5, 6, 5)], *[("DE", None, None)] * 5]
+    write_xlsx(tmp_path / "d.xlsx", [
+        ["Museum ID", "Museum name", "Country", "Survey wave", "Collection digitised (%)",
+         "Collection size (objects)", "Collection online (%)"],
+        *[[f"M{i}", f"Museum {i}", country, "2025", d, size, 5] for i, (country, d, size) in enumerate(answers)]])
+    result = load_file(con, tmp_path / "d.xlsx")
+    assert result["status"] == "committed", result
+    out = distribution(con, Filters(), "pct_digitised", "country").set_index("group")
+    assert out.loc["AT", ["n", "q1", "median", "q3", "min", "max"]].tolist() == [6, 20, 27.75, 46.375, 10, 70]
+    assert out.loc["BE", ["n", "q1", "median", "q3", "min", "max"]].tolist() == [5, 5, 5, 6, 5, 100]
+    assert out.loc["DE", "n"] == 0 and out.loc["DE", "suppressed"] and pd.isna(out.loc["DE", "median"])
+    sizes = distribution(con, Filters(), "collection_objects", "country").set_index("group")
+    assert sizes.loc["AT", ["q1", "median", "q3"]].tolist() == [225, 350, 475]
 
 
 def test_any_yes_no_question_by_country(con, tmp_path):

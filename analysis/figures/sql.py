@@ -80,12 +80,12 @@ def answer_shares(counts: dict, labels: dict, key: str) -> pd.DataFrame:
     """One row per possible answer, in `labels` order: museums giving it, n (museums that answered) and the
     share of n; suppressed when n < SUPPRESS_BELOW_N."""
     n = sum(counts.values())
-    frame = pd.DataFrame({key: list(labels), "label": list(labels.values()),
-                          "museums": [counts.get(k, 0) for k in labels], "n": n})
-    frame["share"] = 100.0 * frame["museums"] / n if n else None
-    frame = suppress(frame, ["museums", "share"])
-    frame["museums"] = frame["museums"].astype("Int64")
-    return frame
+    hidden = n < limits.SUPPRESS_BELOW_N
+    museums = [None if hidden else counts.get(k, 0) for k in labels]
+    return pd.DataFrame({key: list(labels), "label": list(labels.values()),
+                         "museums": pd.array(museums, dtype="Int64"), "n": n,
+                         "share": [float("nan") if hidden else 100.0 * m / n for m in museums],
+                         "suppressed": hidden})         # built whole: a few rows, where pandas' edits cost more
 
 
 
@@ -132,18 +132,54 @@ def counted_medians(cur, where: str, params: list, columns: list[str]) -> dict[s
     return out
 
 
+def spread_sql(metric: str, by: str, where: str) -> str:
+    """Per group of `by` (not NULL): `quartiles` [q1, median, q3] as quantile_cont has them, `min` and `max` of
+    `metric` over museum_facts rows matching `where`. For FEW_VALUES columns they come from counts per value,
+    found by ranks (quantile h = (n - 1) x q lies between the answers ranked floor(h) and ceil(h), weighted as
+    quantile_cont weighs them), rather than by sorting every answer of every group."""
+    if metric not in FEW_VALUES:
+        return f"""SELECT {by} AS "group", quantile_cont({metric}, [0.25, 0.5, 0.75]) AS quartiles,
+                          min({metric}) AS min, max({metric}) AS max
+                   FROM museum_facts WHERE {where} AND {by} IS NOT NULL GROUP BY 1"""
+    return f"""
+        WITH counts AS (SELECT {by} AS g, {metric} AS v, count(*) AS c FROM museum_facts
+                        WHERE {where} AND {by} IS NOT NULL AND {metric} IS NOT NULL GROUP BY 1, 2),
+             ranked AS (SELECT g, v, sum(c) OVER (PARTITION BY g ORDER BY v) AS upto,
+                               sum(c) OVER (PARTITION BY g) AS n FROM counts),
+             levels AS (SELECT g, i, (n - 1) * q AS h, min(v) AS lowest, max(v) AS highest
+                        FROM ranked, (VALUES (1, 0.25), (2, 0.5), (3, 0.75)) AS quantiles(i, q) GROUP BY g, n, i, q),
+             ends AS (SELECT l.g, l.i, l.lowest, l.highest, (l.h - floor(l.h))::DOUBLE AS d,
+                             min(r.v) FILTER (WHERE r.upto > floor(l.h)) AS lo,
+                             min(r.v) FILTER (WHERE r.upto > ceil(l.h)) AS hi
+                      FROM levels l JOIN ranked r USING (g) GROUP BY ALL)
+        SELECT g AS "group", list(lo + (hi * d - lo * d) ORDER BY i) AS quartiles, any_value(lowest) AS min,
+               any_value(highest) AS max
+        FROM ends GROUP BY g"""
+
+
 # 1–N answer scales (Likert, DigComp level, AI literacy) whose answers can be counted level by level.
 SCALES = tuple(f.name for f in schema.FIELDS if f.kind == schema.INT and f.minimum is not None
                and f.maximum is not None and f.maximum - f.minimum <= 10)
 # Columns whose answers take a few hundred values at most (scales; percentages, given to a point or a decimal):
 # their medians are found from counts per value (counted_medians).
 FEW_VALUES = (*SCALES, *(f.name for f in schema.FIELDS if f.kind == schema.PERCENT))
-# Strategy and policy questions: answer -> tier ("yes" = in place, "partial" = on the way, "no").
+
 
 def answer_counts(con: duckdb.DuckDBPyConnection, filters: Filters, fields: tuple[str, ...]) -> dict[str, dict]:
-    """{field: {answer as text: museums}} for single-choice or yes/no questions, in one scan (grouping sets)."""
+    """{field: {answer as text: museums}} for single-choice or yes/no questions: added up from fact_cells when it
+    counts them all (derived.CELL_ANSWERS), else in one scan of the answers (grouping sets)."""
     cols = [check(f, CATEGORICAL) for f in fields]
     where, params = filters.where()
+    if all(c in derived.CELL_ANSWERS for c in cols):
+        keys = [(c, code) for c in cols for code in derived.CELL_ANSWERS[c]]
+        sums = ", ".join(f"sum(x__answer__{c}__{code})" for c, code in keys)
+        with con.cursor() as cur:
+            row = cur.execute(f"SELECT {sums} FROM fact_cells WHERE {where}", params).fetchone()
+        counted: dict[str, dict] = {c: {} for c in cols}
+        for (c, code), museums in zip(keys, row):
+            if museums:
+                counted[c][code] = int(museums)
+        return counted
     with con.cursor() as cur:
         rows = cur.execute(f"""
             SELECT {', '.join(f'CAST({c} AS VARCHAR), grouping({c})' for c in cols)}, count(*)

@@ -281,7 +281,13 @@ CELL_COLUMNS = tuple(dict.fromkeys((
     *(f"skills_gap_{a}" for a in schema.SKILL_AREAS), "skills_gap_index", "ai_literacy_gap_pct", "digital_fte_share",
     *(f.name for f in schema.FIELDS if f.name.startswith("infra_")))))
 _MANAGED = {asset: f"immovable_{asset}_n > 0 AND immovable_{asset}_3d_n IS NOT NULL" for asset in ASSETS_3D}
+# Single-choice and yes/no questions whose answers are counted per cell (x__answer__<field>__<code>): the readiness
+# questions and AI status of the Skills page.
+CELL_ANSWERS = {name: schema.FIELDS_BY_NAME[name].codes or ("true", "false") for name in (
+    "has_digital_strategy", "ai_policy", "skills_assessment_done", "training_plan", "ai_status")}
 CELL_SUMS = {
+    **{f"answer__{name}__{code}": f"(CAST({name} AS VARCHAR) = '{code}')::INT"
+       for name, codes in CELL_ANSWERS.items() for code in codes},
     **{f"target_if_{a}": f"CASE WHEN skill_{a} IS NOT NULL THEN target_skill_level END" for a in schema.SKILL_AREAS},
     **{f"below_{a}": f"(skill_{a} < target_skill_level)::INT" for a in schema.SKILL_AREAS},
     "digital_fte_if_share": "CASE WHEN digital_fte_share IS NOT NULL THEN staff_fte_digital END",
