@@ -35,18 +35,18 @@ def _frame_scope(con: duckdb.DuckDBPyConnection, filters: Filters) -> Filters:
     return Filters(wave=filters.wave or latest_wave(con), countries=filters.countries)
 
 
-def frame_cells(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+def frame_cells(con: duckdb.DuckDBPyConnection, filters: Filters, indicators: tuple[str, ...] = ()) -> pd.DataFrame:
     """The respondents of the wave (and countries) in view summarised per country and frame size band (None:
     unknown; the register's band where the museum is in one, analysis.store.derived.REGISTER_SIZE_BANDS):
-    `respondents`, and per key indicator k (analysis.figures.weights.INDICATORS) n_k, mean_k and var_k (ddof=1) over the
-    museums that answered it, added up from fact_cells. Weights and intervals are computed from these few hundred
-    rows (analysis.figures.weights), never from the answers one by one."""
+    `respondents`, and per key indicator k asked for (analysis.figures.weights.INDICATORS) n_k, mean_k and var_k
+    (ddof=1) over the museums that answered it, added up from fact_cells. Weights and intervals are computed from
+    these few hundred rows (analysis.figures.weights), never from the answers one by one."""
     weights = _weights()
     where, params = _frame_scope(con, filters).where()
-    stats = ", ".join(f"{stat('n', ind.column)} AS n_{k}, {stat('mean', ind.column)} AS mean_{k}, "
-                      f"{stat('var', ind.column)} AS var_{k}" for k, ind in weights.INDICATORS.items())
+    stats = "".join(f", {stat('n', ind.column)} AS n_{k}, {stat('mean', ind.column)} AS mean_{k}, "
+                    f"{stat('var', ind.column)} AS var_{k}" for k in indicators for ind in [weights.INDICATORS[k]])
     return query(con, f"""
-        SELECT country, frame_size_band AS size_band, sum(respondents)::BIGINT AS respondents, {stats}
+        SELECT country, frame_size_band AS size_band, sum(respondents)::BIGINT AS respondents{stats}
         FROM fact_cells WHERE {where} GROUP BY ALL ORDER BY ALL""", params)
 
 
@@ -74,13 +74,13 @@ def frame_coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataF
         bands = answered.setdefault(country, {})
         band = band if isinstance(band, str) else weights.SIZE_UNKNOWN
         bands[band] = bands.get(band, 0) + int(n)
+    bundled_table, register_table = store.museum_population_table(con), store.register_counts(con)   # read once
     frame: dict[str, list[dict]] = {}
-    for record in population_frame(con).to_dict("records"):
+    for record in weights.population_frame(bundled_table, register_table).to_dict("records"):
         frame.setdefault(record["country"], []).append(record)
-    bundled = {r["country"]: r for r in store.museum_population_table(con).to_dict("records")}
+    bundled = {r["country"]: r for r in bundled_table.to_dict("records")}
     registered: dict[str, dict[str, float]] = {}
-    for country, band, museums in store.register_counts(con)[["country", "size_band", "museums"]].itertuples(
-            index=False):
+    for country, band, museums in register_table[["country", "size_band", "museums"]].itertuples(index=False):
         registered.setdefault(country, {})[band if isinstance(band, str) else weights.SIZE_UNKNOWN] = float(museums)
     rows = []
     for country in sorted(answered):
@@ -124,8 +124,8 @@ def weighted_estimates(con: duckdb.DuckDBPyConnection, filters: Filters, indicat
     mean with its 95 % interval and the extrapolated total (analysis.figures.weights.estimate_by_country)."""
     weights = _weights()
     spec = weights.INDICATORS[check(indicator, weights.INDICATORS)]
-    frame = weights.estimate_by_country(population_frame(con), _cells_of(frame_cells(con, filters), indicator),
-                                        bounds=spec.bounds)
+    answered = _cells_of(frame_cells(con, filters, (indicator,)), indicator)
+    frame = weights.estimate_by_country(population_frame(con), answered, bounds=spec.bounds)
     return frame.assign(indicator=indicator, label=spec.name, unit=spec.unit,
                         survey_wave=_frame_scope(con, filters).wave)
 

@@ -112,49 +112,50 @@ def per_column(con: duckdb.DuckDBPyConnection, table: str, where: str, params: l
 
 
 def counted_medians(cur, where: str, params: list, columns: list[str]) -> dict[str, float | None]:
-    """Exact medians of columns with few distinct answers (FEW_VALUES) from their counts per value, in one scan,
-    rather than by sorting every answer: halfway between the two middle answers (one answer when n is odd), as
-    median() has it."""
+    """Exact medians of columns with few distinct answers (FEW_VALUES) from their counts per value, rather than by
+    sorting every answer (counted_quantiles), as median() has them."""
     if not columns:
         return {}
-    rows = cur.execute(f"""SELECT {', '.join(f'{c}, grouping({c})' for c in columns)}, count(*) FROM museum_facts
-                           WHERE {where} GROUP BY GROUPING SETS ({', '.join(f'({c})' for c in columns)})""",
-                       params).fetchall()
-    out = {}
-    for i, c in enumerate(columns):
-        counts = sorted((row[2 * i], row[-1]) for row in rows if row[2 * i + 1] == 0 and row[2 * i] is not None)
-        n = sum(count for _, count in counts)
-        found, seen = [], 0
-        for level, count in counts:
-            found += [level for rank in ((n - 1) // 2, n // 2)[len(found):] if rank < seen + count]
-            seen += count
-        out[MEDIAN.format(c=c)] = (found[0] + found[1]) / 2 if n else None
-    return out
+    which = " ".join(f"WHEN grouping({c}) = 0 THEN {i}" for i, c in enumerate(columns))
+    counts = (f"SELECT * FROM (SELECT CASE {which} END AS g, COALESCE({', '.join(f'{c}::DOUBLE' for c in columns)}) "
+              f"AS v, count(*) AS c FROM museum_facts WHERE {where} "
+              f"GROUP BY GROUPING SETS ({', '.join(f'({c})' for c in columns)})) WHERE v IS NOT NULL")
+    found = dict(cur.execute(f"SELECT g, quantiles[1] FROM ({counted_quantiles(counts, (0.5,))})",
+                             params).fetchall())
+    return {MEDIAN.format(c=c): found.get(i) for i, c in enumerate(columns)}
 
 
-def spread_sql(metric: str, by: str, where: str) -> str:
-    """Per group of `by` (not NULL): `quartiles` [q1, median, q3] as quantile_cont has them, `min` and `max` of
-    `metric` over museum_facts rows matching `where`. For FEW_VALUES columns they come from counts per value,
-    found by ranks (quantile h = (n - 1) x q lies between the answers ranked floor(h) and ceil(h), weighted as
-    quantile_cont weighs them), rather than by sorting every answer of every group."""
-    if metric not in FEW_VALUES:
-        return f"""SELECT {by} AS "group", quantile_cont({metric}, [0.25, 0.5, 0.75]) AS quartiles,
-                          min({metric}) AS min, max({metric}) AS max
-                   FROM museum_facts WHERE {where} AND {by} IS NOT NULL GROUP BY 1"""
+def counted_quantiles(counts: str, quantiles: tuple[float, ...]) -> str:
+    """Per group g of `counts` (a query of rows g, v, c: c answers of value v in group g): `quantiles` as
+    quantile_cont has them, bit for bit (the quantile q lies h = (n - 1) x q ranks up, between the answers ranked
+    floor(h) and ceil(h)), and `min` and `max`, from a few hundred counts instead of a sort of every answer."""
+    levels = ", ".join(f"({i}, {q})" for i, q in enumerate(quantiles))
     return f"""
-        WITH counts AS (SELECT {by} AS g, {metric} AS v, count(*) AS c FROM museum_facts
-                        WHERE {where} AND {by} IS NOT NULL AND {metric} IS NOT NULL GROUP BY 1, 2),
+        WITH counts AS ({counts}),
              ranked AS (SELECT g, v, sum(c) OVER (PARTITION BY g ORDER BY v) AS upto,
                                sum(c) OVER (PARTITION BY g) AS n FROM counts),
              levels AS (SELECT g, i, (n - 1) * q AS h, min(v) AS lowest, max(v) AS highest
-                        FROM ranked, (VALUES (1, 0.25), (2, 0.5), (3, 0.75)) AS quantiles(i, q) GROUP BY g, n, i, q),
+                        FROM ranked, (VALUES {levels}) AS quantiles(i, q) GROUP BY g, n, i, q),
              ends AS (SELECT l.g, l.i, l.lowest, l.highest, (l.h - floor(l.h))::DOUBLE AS d,
                              min(r.v) FILTER (WHERE r.upto > floor(l.h)) AS lo,
                              min(r.v) FILTER (WHERE r.upto > ceil(l.h)) AS hi
                       FROM levels l JOIN ranked r USING (g) GROUP BY ALL)
-        SELECT g AS "group", list(lo + (hi * d - lo * d) ORDER BY i) AS quartiles, any_value(lowest) AS min,
+        SELECT g, list(lo + (hi * d - lo * d) ORDER BY i) AS quantiles, any_value(lowest) AS min,
                any_value(highest) AS max
         FROM ends GROUP BY g"""
+
+
+def spread_sql(metric: str, by: str, where: str) -> str:
+    """Per group of `by` (not NULL): `quartiles` [q1, median, q3] as quantile_cont has them, `min` and `max` of
+    `metric` over museum_facts rows matching `where`; for FEW_VALUES columns from counts per value."""
+    if metric not in FEW_VALUES:
+        return f"""SELECT {by} AS "group", quantile_cont({metric}, [0.25, 0.5, 0.75]) AS quartiles,
+                          min({metric}) AS min, max({metric}) AS max
+                   FROM museum_facts WHERE {where} AND {by} IS NOT NULL GROUP BY 1"""
+    counts = (f"SELECT {by} AS g, {metric} AS v, count(*) AS c FROM museum_facts "
+              f"WHERE {where} AND {by} IS NOT NULL AND {metric} IS NOT NULL GROUP BY 1, 2")
+    quartiles = counted_quantiles(counts, (0.25, 0.5, 0.75))
+    return f'SELECT g AS "group", quantiles AS quartiles, min, max FROM ({quartiles})'
 
 
 # 1–N answer scales (Likert, DigComp level, AI literacy) whose answers can be counted level by level.
