@@ -90,6 +90,25 @@ def test_medians_of_percentages_are_exact_with_decimals_ties_and_an_even_count(c
     assert column_means(con, Filters(), ["skill_safety"])["median"].tolist() == [3]
 
 
+def test_infrastructure_medians_from_counts_per_level(con, tmp_path):
+    # Storage 1–5: Austria 1 2 2 4 5 5 and Belgium 5 (one Belgian museum left it blank). All seven answers:
+    # 1 2 2 4 5 5 5 -> median 4; Austria alone (an even count): halfway between 2 and 4 = 3;
+    # network: 1 1 1 1 2 3 (Austria) and 4 (Belgium) -> median 1. Belgium alone: n 1 < 5, median suppressed.
+    rows = [("AT", 2, 1), ("AT", 5, 1), ("AT", 2, 2), ("AT", 4, 1), ("AT", 1, 1), ("AT", 5, 3), ("BE", 5, None),
+            ("BE", None, 4)]
+    write_xlsx(tmp_path / "i.xlsx", [
+        ["Museum ID", "Museum name", "Country", "Survey wave", "Storage is adequate (1–5)", "Network is adequate (1–5)"],
+        *[[f"M{i}", f"Museum {i}", country, "2025", s, n] for i, (country, s, n) in enumerate(rows)]])
+    assert load_file(con, tmp_path / "i.xlsx")["status"] == "committed"
+    every = column_means(con, Filters(), ["infra_storage", "infra_network"]).set_index("field")
+    assert every.loc["infra_storage", ["n", "median"]].tolist() == [7, 4]
+    assert every.loc["infra_network", ["n", "median"]].tolist() == [7, 1]
+    austria = column_means(con, Filters(countries=("AT",)), ["infra_storage"]).set_index("field")
+    assert austria.loc["infra_storage", ["n", "median"]].tolist() == [6, 3]
+    belgium = column_means(con, Filters(countries=("BE",)), ["infra_storage"]).set_index("field")
+    assert belgium.loc["infra_storage", "n"] == 1 and pd.isna(belgium.loc["infra_storage", "median"])
+
+
 def test_quartiles_by_group_with_decimals_ties_and_a_group_that_did_not_answer(con, tmp_path):
     # Austria digitised: 10 20 20 35.5 50 70 (n 6). quantile h = 5 x q between the answers ranked floor(h), ceil(h):
     # q1 h 1.25 -> 20 + 0.25 x (20 - 20) = 20; median h 2.5 -> 20 + 0.5 x (35.5 - 20) = 27.75;

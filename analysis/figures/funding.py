@@ -9,7 +9,7 @@ import duckdb
 from analysis import i18n, limits, schema
 from analysis.figures.overview import latest_wave
 from analysis.figures.population import population_frame
-from analysis.figures.sql import GROUPS, answer_shares, check, query, suppress
+from analysis.figures.sql import GROUPS, answer_shares, check, query, stat, suppress
 from analysis.figures.filters import Filters
 from analysis.i18n import N_, _
 from analysis.lazy import pandas as pd
@@ -28,14 +28,17 @@ EU_SOURCES = tuple(code for code in schema.FIELDS_BY_NAME["funding_sources"].cod
 
 def pillar_funding(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """Per investment pillar: total need (museums that answered that need, n_need) and the shortfall shared
-    out to it (museums with need and budget, n_shortfall). Each figure suppressed when its n < 5."""
+    out to it (museums with need and budget, n_shortfall), added up from fact_cells. Each figure suppressed when its
+    n < 5."""
     where, params = filters.where()
-    select = ", ".join(f"sum({col}), count({col}), sum(shortfall_{p}_eur)" for p, col in schema.NEED_FIELDS.items())
+    select = ", ".join(f"{stat('sum', col)}, {stat('n', col)}, {stat('sum', f'shortfall_{p}_eur')}"
+                       for p, col in schema.NEED_FIELDS.items())
     with con.cursor() as cur:
-        row = cur.execute(f"SELECT {select}, count(funding_shortfall_eur) FROM museum_metrics WHERE {where}",
+        row = cur.execute(f"SELECT {select}, {stat('n', 'funding_shortfall_eur')} FROM fact_cells WHERE {where}",
                           params).fetchone()
     n_shortfall = int(row[-1])
-    frame = pd.DataFrame({"pillar": list(schema.PILLARS), "label": [i18n.survey_label(label) for label in schema.PILLARS.values()],
+    frame = pd.DataFrame({"pillar": list(schema.PILLARS),
+                          "label": [i18n.survey_label(label) for label in schema.PILLARS.values()],
                           "need_eur": [float(v) if v is not None else None for v in row[0:-1:3]],
                           "n_need": [int(v) for v in row[1:-1:3]],
                           "shortfall_eur": [float(v) if v is not None else None for v in row[2:-1:3]],

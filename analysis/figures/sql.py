@@ -42,13 +42,13 @@ def check(name: str, allowed: tuple[str, ...] | dict) -> str:
 # a few thousand rows, for the columns it holds; or computed from the answers in museum_facts for any other.
 _CELL_VAR = "greatest(0, (sum(q__{c}) - pow(sum(s__{c}), 2) / NULLIF(sum(n__{c}), 0)) / NULLIF(sum(n__{c}) - 1, 0))"
 FROM_CELLS = {
-    "n": "COALESCE(sum(n__{c}), 0)::BIGINT",
+    "n": "COALESCE(sum(n__{c}), 0)::BIGINT", "sum": "sum(s__{c})",
     "mean": "sum(s__{c}) / NULLIF(sum(n__{c}), 0)",
     "var": _CELL_VAR, "sd": f"sqrt({_CELL_VAR})",                    # as var_samp, stddev_samp: None below n = 2
     "n_weighted": "COALESCE(sum(wn__{c}), 0)::BIGINT",
     "weighted_mean": "sum(ws__{c}) / NULLIF(sum(wo__{c}), 0)"}      # sum(value x objects) / sum(objects)
 FROM_ANSWERS = {
-    "n": "count({c})", "mean": "avg({c})", "var": "var_samp({c})", "sd": "stddev_samp({c})",
+    "n": "count({c})", "sum": "sum({c})", "mean": "avg({c})", "var": "var_samp({c})", "sd": "stddev_samp({c})",
     "n_weighted": "count({c}) FILTER (collection_objects > 0)",
     "weighted_mean": "sum({c} * collection_objects) FILTER (collection_objects > 0) / NULLIF(sum(collection_objects) "
                      "FILTER ({c} IS NOT NULL AND collection_objects > 0), 0)"}
@@ -113,15 +113,26 @@ def per_column(con: duckdb.DuckDBPyConnection, table: str, where: str, params: l
 
 def counted_medians(cur, where: str, params: list, columns: list[str]) -> dict[str, float | None]:
     """Exact medians of columns with few distinct answers (FEW_VALUES) from their counts per value, rather than by
-    sorting every answer (counted_quantiles), as median() has them."""
+    sorting every answer (counted_quantiles), as median() has them: ratings counted per cell (derived.CELL_LEVELS)
+    from fact_cells, the others from one scan of the answers."""
     if not columns:
         return {}
-    which = " ".join(f"WHEN grouping({c}) = 0 THEN {i}" for i, c in enumerate(columns))
-    counts = (f"SELECT * FROM (SELECT CASE {which} END AS g, COALESCE({', '.join(f'{c}::DOUBLE' for c in columns)}) "
-              f"AS v, count(*) AS c FROM museum_facts WHERE {where} "
-              f"GROUP BY GROUPING SETS ({', '.join(f'({c})' for c in columns)})) WHERE v IS NOT NULL")
-    found = dict(cur.execute(f"SELECT g, quantiles[1] FROM ({counted_quantiles(counts, (0.5,))})",
-                             params).fetchall())
+    counts, scanned = [], [(i, c) for i, c in enumerate(columns) if c not in derived.CELL_LEVELS]
+    if celled := [(i, c, level) for i, c in enumerate(columns) for level in derived.CELL_LEVELS.get(c, ())]:
+        sums = ", ".join(f"sum(x__level__{c}__{level})" for _i, c, level in celled)
+        found = cur.execute(f"SELECT {sums} FROM fact_cells WHERE {where}", params).fetchone()
+        counted = [f"({i}, {level}, {int(n)})" for (i, _c, level), n in zip(celled, found) if n]
+        counts += [f"SELECT * FROM (VALUES {', '.join(counted)}) AS counted(g, v, c)"] if counted else []
+    if scanned:
+        which = " ".join(f"WHEN grouping({c}) = 0 THEN {i}" for i, c in scanned)
+        counts.append(f"SELECT * FROM (SELECT CASE {which} END AS g, "
+                      f"COALESCE({', '.join(f'{c}::DOUBLE' for _i, c in scanned)}) AS v, count(*) AS c "
+                      f"FROM museum_facts WHERE {where} "
+                      f"GROUP BY GROUPING SETS ({', '.join(f'({c})' for _i, c in scanned)})) WHERE v IS NOT NULL")
+    if not counts:
+        return {MEDIAN.format(c=c): None for c in columns}
+    found = dict(cur.execute(f"SELECT g, quantiles[1] FROM ({counted_quantiles(' UNION ALL '.join(counts), (0.5,))})",
+                             params if scanned else []).fetchall())
     return {MEDIAN.format(c=c): found.get(i) for i, c in enumerate(columns)}
 
 

@@ -276,18 +276,24 @@ LEVEL_COLUMNS = ("pct_catalogued_db", "pct_digitised", "pct_digitised_3d", "pct_
 CELL_WEIGHTED = (*LEVEL_COLUMNS, "pct_to_digitise", "digitisation_gap_pp", "required_annual_rate_pp",
                  "pct_staff_ai_trained_12m")
 CELL_COLUMNS = tuple(dict.fromkeys((
-    *CELL_WEIGHTED, *PANEL_COLUMNS, "written_strategy_pct", "objects_to_digitise", "funding_need_eur", "funding_available_horizon_eur",
-    *(f"shortfall_{p}_eur" for p in schema.PILLARS), "shortfall_ratio", *(f"skill_{a}" for a in schema.SKILL_AREAS),
-    *(f"skills_gap_{a}" for a in schema.SKILL_AREAS), "skills_gap_index", "ai_literacy_gap_pct", "digital_fte_share",
+    *CELL_WEIGHTED, *PANEL_COLUMNS, "written_strategy_pct", "objects_to_digitise", "funding_need_eur",
+    "funding_available_horizon_eur", *(f"shortfall_{p}_eur" for p in schema.PILLARS), *schema.NEED_FIELDS.values(),
+    "shortfall_ratio", *(f"skill_{a}" for a in schema.SKILL_AREAS), *(f"skills_gap_{a}" for a in schema.SKILL_AREAS), "skills_gap_index", "ai_literacy_gap_pct", "digital_fte_share",
     *(f.name for f in schema.FIELDS if f.name.startswith("infra_")))))
 _MANAGED = {asset: f"immovable_{asset}_n > 0 AND immovable_{asset}_3d_n IS NOT NULL" for asset in ASSETS_3D}
 # Single-choice and yes/no questions whose answers are counted per cell (x__answer__<field>__<code>): the readiness
 # questions and AI status of the Skills page.
 CELL_ANSWERS = {name: schema.FIELDS_BY_NAME[name].codes or ("true", "false") for name in (
     "has_digital_strategy", "ai_policy", "skills_assessment_done", "training_plan", "ai_status")}
+# Ratings counted level by level per cell (x__level__<field>__<level>), so that their medians need no scan of the
+# answers: the infrastructure ratings (1–5) of the Skills page.
+CELL_LEVELS = {f.name: tuple(range(int(f.minimum), int(f.maximum) + 1))
+               for f in schema.FIELDS if f.name.startswith("infra_")}
 CELL_SUMS = {
     **{f"answer__{name}__{code}": f"(CAST({name} AS VARCHAR) = '{code}')::INT"
        for name, codes in CELL_ANSWERS.items() for code in codes},
+    **{f"level__{name}__{level}": f"({name} = {level})::INT"
+       for name, levels in CELL_LEVELS.items() for level in levels},
     **{f"target_if_{a}": f"CASE WHEN skill_{a} IS NOT NULL THEN target_skill_level END" for a in schema.SKILL_AREAS},
     **{f"below_{a}": f"(skill_{a} < target_skill_level)::INT" for a in schema.SKILL_AREAS},
     "digital_fte_if_share": "CASE WHEN digital_fte_share IS NOT NULL THEN staff_fte_digital END",
