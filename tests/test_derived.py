@@ -109,6 +109,17 @@ def test_a_correction_and_its_retraction_recompute_the_museums_later_answers(bot
     assert choices(con) == CHOICES_BOTH
 
 
+def test_a_correction_that_moves_a_museum_into_another_cell(both_waves, tmp_path):
+    con, _ = both_waves
+    # B 2023 corrected to an art museum of 5,000 visits: it leaves the (AT, history, medium) cell, which is gone,
+    # and joins A in (AT, art, small): 2 answers, % digitised 20 + 30. The 2025 cells keep their values.
+    fix = load(con, tmp_path, "fix.xlsx", [["B", "Beta", "AT", "2023", "2023-08-31", "art", 5_000, 30, None, None,
+                                            "lido"]])
+    assert cells(con) == [("2023", "AT", "art", "small", 2, 2, 50.0, 0, None), *CELLS_BOTH[2:]]
+    retract_upload(con, fix, user="test")
+    assert cells(con) == CELLS_BOTH
+
+
 def test_retracting_a_wave_removes_its_derived_rows(both_waves):
     con, (_, wave_2025) = both_waves
     retract_upload(con, wave_2025, user="test")

@@ -278,7 +278,8 @@ CELL_WEIGHTED = (*LEVEL_COLUMNS, "pct_to_digitise", "digitisation_gap_pp", "requ
 CELL_COLUMNS = tuple(dict.fromkeys((
     *CELL_WEIGHTED, *PANEL_COLUMNS, "written_strategy_pct", "objects_to_digitise", "funding_need_eur",
     "funding_available_horizon_eur", *(f"shortfall_{p}_eur" for p in schema.PILLARS), *schema.NEED_FIELDS.values(),
-    "shortfall_ratio", *(f"skill_{a}" for a in schema.SKILL_AREAS), *(f"skills_gap_{a}" for a in schema.SKILL_AREAS), "skills_gap_index", "ai_literacy_gap_pct", "digital_fte_share",
+    "shortfall_ratio", *(f"skill_{a}" for a in schema.SKILL_AREAS), *(f"skills_gap_{a}" for a in schema.SKILL_AREAS),
+    "skills_gap_index", "ai_literacy_gap_pct", "digital_fte_share",
     *(f.name for f in schema.FIELDS if f.name.startswith("infra_")))))
 _MANAGED = {asset: f"immovable_{asset}_n > 0 AND immovable_{asset}_3d_n IS NOT NULL" for asset in ASSETS_3D}
 # Single-choice and yes/no questions whose answers are counted per cell (x__answer__<field>__<code>): the readiness
@@ -316,10 +317,21 @@ _CELL_STATS = ", ".join(
     [f"count({c}) AS n__{c}, sum({c}) AS s__{c}, sum({c}::DOUBLE * {c}) AS q__{c}" for c in CELL_COLUMNS]
     + [f"count({c} * objects) AS wn__{c}, sum({c} * objects) AS ws__{c}, "
        f"sum(CASE WHEN {c} IS NOT NULL THEN objects END) AS wo__{c}" for c in CELL_WEIGHTED])
-CELLS_SELECT = (f"SELECT {', '.join(CELL_DIMENSIONS)}, count(*) AS respondents, {_CELL_STATS}, "
-                f"{', '.join(f'sum({expr}) AS x__{name}' for name, expr in CELL_SUMS.items())} "
-                f"FROM (SELECT *, CASE WHEN collection_objects > 0 THEN collection_objects::DOUBLE END AS objects "
-                f"FROM museum_facts) GROUP BY {', '.join(CELL_DIMENSIONS)}")
+
+
+def cells_select(where: str = "TRUE") -> str:
+    """fact_cells rows from the museum_facts rows matching `where`."""
+    return (f"SELECT {', '.join(CELL_DIMENSIONS)}, count(*) AS respondents, {_CELL_STATS}, "
+            f"{', '.join(f'sum({expr}) AS x__{name}' for name, expr in CELL_SUMS.items())} "
+            f"FROM (SELECT *, CASE WHEN collection_objects > 0 THEN collection_objects::DOUBLE END AS objects "
+            f"FROM museum_facts{'' if where == 'TRUE' else f' WHERE {where}'}) GROUP BY {', '.join(CELL_DIMENSIONS)}")
+
+
+CELLS_SELECT = cells_select()
+# A cell's key as one number (NULL-safe, unlike a tuple compared with IN). Two cells may share a number: both are then
+# deleted and recomputed together, which is still exact, since a cell is always recomputed from all of its answers.
+_CELL_KEY = f"hash({', '.join(CELL_DIMENSIONS)})"
+
 DERIVED_VIEWS_SQL = f"""
 -- museum_base, museum_metrics and response_choices: the derived table kept by the write path (facts_select),
 -- under the names and columns every page, export and test reads. museum_base is the
@@ -375,11 +387,23 @@ def quoted(text: str) -> str:
 
 def refresh_facts(cur: duckdb.DuckDBPyConnection, scope: str = "TRUE") -> None:
     """Recompute the derived rows of the museums matching `scope` (all by default), inside the caller's
-    transaction, once responses.is_current and target_cells are up to date."""
+    transaction, once responses.is_current and target_cells are up to date. Only the cells these museums' answers
+    leave or enter are recomputed: a small upload into a big store does not add up every answer again."""
+    if scope == "TRUE":
+        cur.execute("DELETE FROM museum_facts")
+        cur.execute(f"INSERT INTO museum_facts BY NAME {facts_select()}")
+        cur.execute("DELETE FROM fact_cells")
+        cur.execute(f"INSERT INTO fact_cells BY NAME {CELLS_SELECT}")
+        return
+    keys = f"SELECT DISTINCT {_CELL_KEY} AS cell FROM museum_facts WHERE {scope}"
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE touched_cells AS {keys}")                  # the cells they leave
     cur.execute(f"DELETE FROM museum_facts WHERE {scope}")
     cur.execute(f"INSERT INTO museum_facts BY NAME {facts_select(scope)}")
-    cur.execute("DELETE FROM fact_cells")
-    cur.execute(f"INSERT INTO fact_cells BY NAME {CELLS_SELECT}")
+    cur.execute(f"INSERT INTO touched_cells {keys}")                                      # and those they enter
+    touched = f"{_CELL_KEY} IN (SELECT cell FROM touched_cells)"
+    cur.execute(f"DELETE FROM fact_cells WHERE {touched}")
+    cur.execute(f"INSERT INTO fact_cells BY NAME {cells_select(touched)}")
+    cur.execute("DROP TABLE touched_cells")
 
 
 # --- national museum registers: the register in force per country (migration 5, analysis.loading.registers) ------
