@@ -91,13 +91,14 @@ CHANGES = """\
   one bit per option) and `fact_cells` (per combination of the filter columns: counts, sums and sums of squares of
   the columns the pages add up, and the per-row quantities some figures count). `museum_metrics`, `museum_base`
   and `response_choices` keep their names and columns as views. A commit or retraction recomputes the rows of
-  the museums it touches; a target edit recomputes all; a store made before (or by another definition) is
-  rebuilt when opened (migration 9, `derived_state`). Aggregates read `fact_cells` (a few thousand rows) for
-  counts, sums, means, standard deviations and weighted means, and `museum_facts` for medians and quartiles:
-  no view recomputed per query, no join on response-id strings, no UNION ALL or UNPIVOT copy of the rows, the
-  sidebar's options and the waves from `fact_cells`, wave change and the 3D milestones without joins.
-  Not changed (other work in progress): `frame_coverage`, `weighting_strata`, `weighted_estimates`, `coverage`,
-  `scenario_inputs`.
+  the museums it touches and the cells their answers leave or enter; a target edit recomputes all; a store made
+  before (or by another definition) is rebuilt when opened (migration 9, `derived_state`). Aggregates read
+  `fact_cells` (a few thousand rows) for counts, sums, means, standard deviations and weighted means, and
+  `museum_facts` for medians and quartiles (of percentages and ratings from counts per value): no view recomputed
+  per query, no join on response-id strings, no UNION ALL or UNPIVOT copy of the rows, the sidebar's options and
+  the waves from `fact_cells`, wave change and the 3D milestones without joins; coverage, weights and the
+  population frame's figures count answers per stratum in SQL before joining the frame. Not changed:
+  `scenario_inputs` (the Scenarios page's per-museum fetch, which its allocation needs).
 - Pages: the Europe map's outlines simplified (47 KB) and served as a static file the browser fetches once per
   session (the figure names it by address; exports keep them inline); one lean chart template (about 1 KB
   instead of plotly_white's 7 KB in every figure); each chart's data table and downloads built only when its
@@ -279,6 +280,7 @@ def section_aggregates() -> dict:
     for rows in STORE_ROWS:
         out["growth"][rows] = scale.time_calls(store_path(rows), calls, ("wave 2025",))
     out["build"] = {rows: {"seconds": s, "uploads": u} for rows, (s, u) in store_path.built.items()}
+    out["national"] = scale.national_writes(store_path(BIG))
     return out
 
 
@@ -495,6 +497,10 @@ def _aggregate_tables(before: dict, after: dict) -> list[str]:
         f"{int(k):,} rows {v['seconds']:.1f} s in {v['uploads']} uploads" for k, v in a["build"].items())
           + (" (before: " + "; ".join(f"{int(k):,} rows {v['seconds']:.1f} s" for k, v in b["build"].items()) + ")"
              if b.get("build") else "") + ".\n"]
+    if w := a.get("national"):
+        L.append(f"A national file into the {BIG:,}-row store ({w['rows']} answers of museums of {w['country']} new "
+                 f"to it; median of {len(w['commit'])}): committed in {med(w['commit']):.2f} s, retracted in "
+                 f"{med(w['retract']):.2f} s.\n")
     return L
 
 

@@ -15,6 +15,7 @@ import functools
 import hashlib
 import inspect
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -33,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = 2025
 TILE_MUSEUMS = 7_000                 # ~9,800 rows (two waves) per tile
 CORRECTION_ROWS = 1_000              # re-answered by the last upload (supersedes earlier rows)
+NATIONAL_COUNTRY, NATIONAL_ROWS = "DE", 50   # a national file committed into (and retracted from) the big store
 FILTERS = {"none": Filters(), "wave 2025": Filters(wave="2025"),
            "wave 2025 + DE": Filters(wave="2025", countries=("DE",))}
 QUERY_REPEATS = 5                    # median of 5 after one warm-up (as issue #17 measured)
@@ -74,11 +76,33 @@ def build_store(path: Path, rows: int) -> tuple[float, int]:
     return seconds, uploads
 
 
-def _commit(con, frame: pd.DataFrame, name: str) -> None:
+def _commit(con, frame: pd.DataFrame, name: str) -> int:
     result = store.commit_upload(con, frame, filename=f"{name}.xlsx",
                                  sha256=hashlib.sha256(name.encode()).hexdigest(), sheets=["Survey"],
                                  user="bench", warnings=[], report={})
     assert result.status == "committed", result
+    return result.upload_id
+
+
+def national_writes(db: Path, rounds: int = 3) -> dict:
+    """Seconds to commit one country's answers (NATIONAL_ROWS museums new to the store) into a copy of `db`, and to
+    retract them again: what an analyst waits for when a national file goes into a big store."""
+    copy = db.with_name(f"{db.stem}-writes.duckdb")
+    shutil.copy(db, copy)
+    part = _tile().query(f"country == '{NATIONAL_COUNTRY}'").head(NATIONAL_ROWS).copy()
+    part["museum_id"] = part["museum_id"] + "-national"
+    con = store.open_store(copy)
+    commits, retractions = [], []
+    for i in range(rounds):
+        t = time.perf_counter()
+        upload = _commit(con, part, f"national-{i}")
+        commits.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        store.retract_upload(con, upload, user="bench")
+        retractions.append(time.perf_counter() - t)
+    con.close()
+    copy.unlink()
+    return {"rows": len(part), "country": NATIONAL_COUNTRY, "commit": commits, "retract": retractions}
 
 
 # --- which aggregates the pages call --------------------------------------------------------------------
