@@ -139,6 +139,7 @@ class Lexicon:
     stopwords: dict[str, frozenset[str]]  # word -> languages
     vocabulary: dict[tuple[str, int], list[tuple[str, str]]]   # (first letter, length) -> (word, language)
     languages: tuple[str, ...]
+    letters: dict[str, frozenset[str]]    # language -> the accented and non-Latin letters its words are written with
 
 
 @lru_cache(maxsize=1)
@@ -181,11 +182,15 @@ def _build_lexicon() -> Lexicon:
     stop: dict[str, set[str]] = {}
     vocab: dict[tuple[str, int], set[str]] = {}
     langs = []
+    letters: dict[str, frozenset[str]] = {}
     for path in sorted(LEXICON.glob("*.txt")):
         lang = path.stem
         langs.append(lang)
         stemmer = _stemmer(lang)
-        for line in path.read_text(encoding="utf-8").splitlines():
+        text = path.read_text(encoding="utf-8")
+        letters[lang] = _foreign_letters(text + " ".join(stopwordsiso.stopwords(lang) if stopwordsiso.has_lang(lang)
+                                                         else ()))
+        for line in text.splitlines():
             line = line.strip()
             if not line or line.startswith("#") or ":" not in line:
                 continue
@@ -209,7 +214,12 @@ def _build_lexicon() -> Lexicon:
                     if len(f) <= STOPWORD_MAX_LENGTH:
                         stop.setdefault(f, set()).add(lang)
     return Lexicon(exact, prefixes, acronyms, {w: frozenset(v) for w, v in stop.items()},
-                   {k: sorted(v) for k, v in vocab.items()}, tuple(langs))
+                   {k: sorted(v) for k, v in vocab.items()}, tuple(langs), letters)
+
+
+def _foreign_letters(text: str) -> frozenset[str]:
+    """The letters of `text` beyond plain a-z, in lower case: what tells a written word's language apart."""
+    return frozenset(ch for ch in unicodedata.normalize("NFC", text.lower()) if ch.isalpha() and not ch.isascii())
 
 
 @lru_cache(maxsize=None)
@@ -236,7 +246,10 @@ def _word_terms(word: str, written: str) -> tuple[tuple[Term, str], ...]:
                 found.append((t, "prefix"))
             elif _stem(t.lang, written) == t.words[0][0]:
                 found.append((t, "stem"))
-    return tuple(found)
+    # A word written with a letter its language never uses is not that language's word, whatever it folds to:
+    # Hungarian 'sorszám' (row number) is no Maltese 'sors' (source). Words typed without accents pass.
+    accented = _foreign_letters(written)
+    return tuple((t, how) for t, how in found if accented <= lex.letters[t.lang]) if accented else tuple(found)
 
 
 def _matches(term: Term, pattern: tuple[str, str], word: str, written: str) -> bool:
