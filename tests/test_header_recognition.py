@@ -111,6 +111,16 @@ def test_a_typo_is_read_but_costs_confidence():
     assert typo.field == right.field == "pct_digitised" and typo.confidence < right.confidence
 
 
+def test_a_typo_within_the_stem_of_an_inflected_word_is_read():
+    # Finnish 'vapaaehtoi*' (volunteer) typed 'vapaaehtiosten': two letters swapped inside the stem, then the ending;
+    # Croatian 'posjetitelj*' (visitor) typed 'posjeitelja': a letter missing inside the stem.
+    for right, typo, expected in (
+            ("Vapaaehtoisten henkilötyövuodet", "Vapaaehtiosten henkilötyövuodet", "volunteers_fte"),
+            ("Broj posjetitelja godišnje", "Broj posjeitelja godišnje", "annual_visits")):
+        right, typo = match_header(right), match_header(typo)
+        assert typo.field == right.field == expected and typo.confidence < right.confidence
+
+
 def test_unknown_words_lower_confidence_below_automatic_mapping():
     m = match_header("Share of collection digitised by volunteer photographers of the friends' society (%)")
     assert m.field is None

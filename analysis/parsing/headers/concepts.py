@@ -138,6 +138,7 @@ class Lexicon:
     acronyms: dict[str, list[Term]]
     stopwords: dict[str, frozenset[str]]  # word -> languages
     vocabulary: dict[tuple[str, int], list[tuple[str, str]]]   # (first letter, length) -> (word, language)
+    stems: dict[str, list[tuple[str, str]]]                     # first letter -> (hand-written stem, language)
     languages: tuple[str, ...]
     letters: dict[str, frozenset[str]]    # language -> the accented and non-Latin letters its words are written with
 
@@ -181,6 +182,7 @@ def _build_lexicon() -> Lexicon:
     acronyms: dict[str, list[Term]] = {}
     stop: dict[str, set[str]] = {}
     vocab: dict[tuple[str, int], set[str]] = {}
+    stems: dict[str, set[tuple[str, str]]] = {}
     langs = []
     letters: dict[str, frozenset[str]] = {}
     for path in sorted(LEXICON.glob("*.txt")):
@@ -208,13 +210,16 @@ def _build_lexicon() -> Lexicon:
                     for w in words(raw)[0]:
                         if len(w) >= TYPO_MIN_LENGTH - 1:
                             vocab.setdefault((w[0], len(w)), set()).add((w, lang))
+                if len(term.words) == 1 and how == "prefix" and len(first) >= TYPO_MIN_LENGTH:
+                    stems.setdefault(first[0], set()).add((first, lang))
         if stopwordsiso.has_lang(lang):
             for w in stopwordsiso.stopwords(lang):
                 for f in words(w)[0]:
                     if len(f) <= STOPWORD_MAX_LENGTH:
                         stop.setdefault(f, set()).add(lang)
     return Lexicon(exact, prefixes, acronyms, {w: frozenset(v) for w, v in stop.items()},
-                   {k: sorted(v) for k, v in vocab.items()}, tuple(langs), letters)
+                   {k: sorted(v) for k, v in vocab.items()}, {k: sorted(v) for k, v in stems.items()},
+                   tuple(langs), letters)
 
 
 def _foreign_letters(text: str) -> frozenset[str]:
@@ -365,7 +370,14 @@ def _typo(word: str, langs: frozenset[str]) -> str | None:
     pool = sorted({w for n in range(len(word) - TYPO_EDITS, len(word) + TYPO_EDITS + 1)
                    for w, lang in vocab.get((word[0], n), ()) if lang in langs or not langs})
     found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=TYPO_EDITS, limit=2)
-    return found[0][0] if len(found) == 1 or found and found[0][1] < found[1][1] else None
+    if found:
+        return found[0][0] if len(found) == 1 or found[0][1] < found[1][1] else None
+    # An inflected word misspelt within its stem ('muzaja' for 'muzeja', stem 'muzej*'): one edit within the
+    # stem's length, the rest of the word its ending.
+    close = {stem for stem, lang in lexicon().stems.get(word[0], ())
+             if (lang in langs or not langs) and len(stem) < len(word) and not word.startswith(stem)
+             and any(OSA.distance(word[:n], stem) <= TYPO_EDITS for n in (len(stem) - 1, len(stem), len(stem) + 1))}
+    return close.pop() if len(close) == 1 else None
 
 
 # Yes/no answers in the survey languages: a legend such as "(yes/no)" or "(oui / non)" says how to answer.
