@@ -1,6 +1,7 @@
 """Header wordings written by people who never saw the recogniser's lexicon, scored right / wrong / missed.
 
-tests/header_corpus/<lang>.tsv (header, expected, class) is the development corpus: expected is a field,
+tests/header_corpus/<lang>.tsv (header, expected, class) is the development corpus (for da, el, fi, hr, hu and ro written
+by an author who saw neither the lexicon nor the code, before those six lexicons were extended): expected is a field,
 '-' (must not be stored: notes, totals, unrelated questions) or 'personal' (must be dropped as personal
 data). Wrong is the costly outcome (a figure silently made from the wrong column, or answers set aside
 without a word), so the bar is no wrong answer at all; missed headings only ask the analyst to choose.
@@ -21,8 +22,6 @@ from analysis.parsing.headers.recognise import PERSONAL_DATA, RECOGNISED, UNMAPP
 from analysis.parsing.columns import match_option
 
 CORPUS = Path(__file__).with_name("header_corpus")
-MIN_RIGHT = 0.95          # of all headings of a corpus
-MIN_RIGHT_EACH = 0.90     # of each language's headings
 
 
 def corpus(folder: Path = CORPUS) -> list[tuple[str, str, str, str]]:
@@ -63,7 +62,11 @@ def score(rows) -> dict[str, Counter]:
 
 
 CHECK = CORPUS / "check"         # written by another author, after the lexicon: never tuned on line by line
-CORPORA = {"development": CORPUS, "check": CHECK}
+# The check corpus of da, el, fi, hr, hu and ro, written by a third author after their lexicons were extended: younger
+# lexicons, so a lower bar for the share read right (never for wrong readings: none, as everywhere).
+HELD_OUT = CORPUS / "held_out"
+CORPORA = {"development": CORPUS, "check": CHECK, "held_out": HELD_OUT}
+MIN_RIGHT = {"development": (0.95, 0.90), "check": (0.95, 0.90), "held_out": (0.85, 0.85)}   # of all, of each language
 
 
 @pytest.mark.parametrize("name", CORPORA)
@@ -83,14 +86,15 @@ def test_no_heading_is_mapped_wrongly(name):
 def test_headings_are_mostly_recognised_in_every_language(name):
     table = score(corpus(CORPORA[name]))
     total = sum(table.values(), Counter())
-    assert total["right"] / sum(total.values()) >= MIN_RIGHT, total
-    low = {lang: c for lang, c in table.items() if c["right"] / sum(c.values()) < MIN_RIGHT_EACH}
+    of_all, of_each = MIN_RIGHT[name]
+    assert total["right"] / sum(total.values()) >= of_all, total
+    low = {lang: c for lang, c in table.items() if c["right"] / sum(c.values()) < of_each}
     assert low == {}
 
 
 def markdown() -> str:
     """The README's table: both corpora, per language."""
-    dev, check = score(corpus(CORPUS)), score(corpus(CHECK))
+    dev, check = score(corpus(CORPUS)), {**score(corpus(CHECK)), **score(corpus(HELD_OUT))}
     lines = ["| language | development: right | wrong | headings | check: right | wrong | headings |",
              "|---|---|---|---|---|---|---|"]
     for lang in sorted(dev):

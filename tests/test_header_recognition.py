@@ -121,6 +121,15 @@ def test_a_typo_within_the_stem_of_an_inflected_word_is_read():
         assert typo.field == right.field == expected and typo.confidence < right.confidence
 
 
+def test_a_misspelt_long_word_is_not_read_through_a_short_stem_of_its_start():
+    # Hungarian 'problémamegoldó' (problem solving) misspelt is not Czech 'problém*' (obstacle) with a long unknown
+    # rest: the analyst is offered problem solving instead.
+    for typo in ("Problémamegodó", "Problémamegolás"):
+        m = match_header(typo)
+        assert (m.field, m.suggestion) == (None, "skill_problem_solving")
+    assert field("Problémy") == "main_obstacles"              # the Czech word itself still reads
+
+
 def test_unknown_words_lower_confidence_below_automatic_mapping():
     m = match_header("Share of collection digitised by volunteer photographers of the friends' society (%)")
     assert m.field is None

@@ -42,6 +42,7 @@ COMPOUND_MIN_PART = 4       # shorter pieces (art, nam, rat) are found inside to
 COMPOUND_ENRICH = 10        # a known word this long may still say more through its parts
 LINKS = ("", "s", "e", "n", "en", "es", "er", "o", "i")      # Fugen-s and friends between compound parts
 TYPO_MIN_LENGTH = 6         # shorter words are too often real words of their own (image, anual)
+TYPO_ENDING = 5             # letters after a misspelt stem: an ending ('-itelja'), not another word
 TYPO_EDITS = 1              # letters wrong, missing, extra or swapped
 STOPWORD_MAX_LENGTH = 5    # longer "stop words" in some lists are content words (information, problems)
 
@@ -372,10 +373,11 @@ def _typo(word: str, langs: frozenset[str]) -> str | None:
     found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=TYPO_EDITS, limit=2)
     if found:
         return found[0][0] if len(found) == 1 or found[0][1] < found[1][1] else None
-    # An inflected word misspelt within its stem ('muzaja' for 'muzeja', stem 'muzej*'): one edit within the
-    # stem's length, the rest of the word its ending.
+    # An inflected word misspelt within its stem ('vapaaehtiosten' for vapaaehtoi*): one edit within the stem's
+    # length, the rest of the word an ending (Finnish 'haastattelija', interviewer, is no misspelt 'haaste*').
     close = {stem for stem, lang in lexicon().stems.get(word[0], ())
-             if (lang in langs or not langs) and len(stem) < len(word) and not word.startswith(stem)
+             if (lang in langs or not langs) and len(stem) < len(word) <= len(stem) + TYPO_ENDING
+             and not word.startswith(stem)
              and any(OSA.distance(word[:n], stem) <= TYPO_EDITS for n in (len(stem) - 1, len(stem), len(stem) + 1))}
     return close.pop() if len(close) == 1 else None
 
@@ -419,6 +421,18 @@ def _in_brackets(text: str, written: list[str]) -> list[bool]:
     return flags
 
 
+def _misspelt_beyond(hit: _Hit, word: str, hits: list[_Hit]) -> bool:
+    """Whether a word read only through stems covering at most half of it is rather a misspelling of a longer
+    stem of any language: 'problémamegodás' is Hungarian problémamegold* (problem solving) misspelt, not Czech
+    problém* (obstacle) with a long unknown rest."""
+    if hit.how != "prefix" or hit.end != hit.start + 1 or 2 * len(hit.term.words[0][0]) > len(word):
+        return False
+    if any(h.start == hit.start and (h.how != "prefix" or 2 * len(h.term.words[0][0]) > len(word)) for h in hits):
+        return False                    # the word is also read whole, or mostly
+    fixed = _typo(word, frozenset())
+    return fixed is not None and len(fixed) > len(hit.term.words[0][0])
+
+
 @lru_cache(maxsize=16384)
 def read(text: str) -> Reading:
     """The concepts a heading names."""
@@ -427,6 +441,7 @@ def read(text: str) -> Reading:
     bracketed = _in_brackets(plain, written)
     lex = lexicon()
     hits = [h for i in range(len(folded)) for h in _hits_at(i, folded, written)]
+    hits = [h for h in hits if not _misspelt_beyond(h, folded[h.start], hits)]
     starting: dict[int, list[_Hit]] = {}
     for h in hits:
         starting.setdefault(h.start, []).append(h)
