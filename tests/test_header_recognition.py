@@ -12,7 +12,8 @@ import pytest
 
 from analysis.parsing.headers.concepts import fold, read
 from analysis.parsing.headers.fields import definitions
-from analysis.parsing.headers.recognise import PERSONAL_DATA, REMARKS, TOOL_METADATA, assign, match_header
+from analysis.parsing.headers.recognise import (AUTO, PERSONAL_DATA, REMARKS, TOOL_METADATA, UNMAPPED, assign,
+                                                match_header)
 from analysis.parsing.columns import find_header
 from analysis.loading.upload import load_bytes, load_file
 from tests.conftest import write_xlsx
@@ -128,6 +129,31 @@ def test_a_misspelt_long_word_is_not_read_through_a_short_stem_of_its_start():
         m = match_header(typo)
         assert (m.field, m.suggestion) == (None, "skill_problem_solving")
     assert field("Problémy") == "main_obstacles"              # the Czech word itself still reads
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("Number in the museum register", "museum_id"),        # a number in the register names the museum ...
+    ("Nummer im Museumsregister", "museum_id"),
+    ("Registered museum (yes/no)", "accredited"),           # ... being in it is what accreditation asks
+])
+def test_a_number_in_the_register_is_the_museums_identifier(header, expected):
+    assert field(header) == expected
+
+
+def test_a_misspelt_word_is_no_remark():
+    # Slovak 'survey round' with a slip: asked about, never set aside as a note column.
+    assert match_header("Kolo zisťovaia").how is UNMAPPED
+
+
+def test_a_stem_with_an_unread_word_after_it_is_only_half_understood():
+    # Icelandic 'gervigreind*' (AI) with a misspelt 'stefna' (policy) after it: not AI status at full confidence.
+    m = match_header("Gervigreindarstenfa")
+    assert m.field is None and m.confidence < AUTO
+
+
+@pytest.mark.parametrize("header", ["Hva brukes kunstig intelligens til?", "What is AI used for?"])
+def test_what_for_questions_ask_for_purposes(header):
+    assert field(header) == "ai_use_cases"
 
 
 def test_unknown_words_lower_confidence_below_automatic_mapping():

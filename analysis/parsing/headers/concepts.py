@@ -44,6 +44,7 @@ LINKS = ("", "s", "e", "n", "en", "es", "er", "o", "i")      # Fugen-s and frien
 TYPO_MIN_LENGTH = 6         # shorter words are too often real words of their own (image, anual)
 TYPO_ENDING = 5             # letters after a misspelt stem: an ending ('-itelja'), not another word
 TYPO_EDITS = 1              # letters wrong, missing, extra or swapped
+STEM_REST = 7               # letters a hand-written stem may leave after it: more is another word, not an ending
 STOPWORD_MAX_LENGTH = 5    # longer "stop words" in some lists are content words (information, problems)
 
 _SPECIAL = str.maketrans({"ß": "ss", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe",
@@ -406,7 +407,8 @@ def _without_legends(text: str) -> str:
     return _LEGEND.sub(legend, text)
 
 
-_WHAT_FOR = re.compile(r"^\s*(?:\w+\W+)?(?:what|which)\b.*\bfor\s*\W*$", re.IGNORECASE)
+_WHAT_FOR = re.compile(r"^\s*(?:\w+\W+)?(?:what|which|hva|hvad|hvilke|vad|vilka|waar)\b.*"
+                       r"\b(?:for|til|till|voor)\s*\W*$", re.IGNORECASE)
 
 
 def _in_brackets(text: str, written: list[str]) -> list[bool]:
@@ -496,6 +498,11 @@ def read(text: str) -> Reading:
                 if _all_native(cut, langs):                                    # parts of its own language only
                     inner |= {c for _, meaning in cut for c in meaning}
             units.append(Unit(concepts, " ".join(written[i:end]), spanning[0].how, inner - concepts - {"scaffold"}))
+            # A word read only by a stem at its start, with more than an ending after it and no known part there,
+            # is half understood: Icelandic 'gervigreind-arstfena' (AI, and 'policy' misspelt) is not AI alone.
+            rest = len(folded[i]) - max(len(h.term.words[0][0]) for h in spanning)
+            if end == i + 1 and rest > STEM_REST and all(h.how == "prefix" for h in spanning) and not inner:
+                unknown.append(written[i][-rest:])
             i = end
             continue
         word = folded[i]
@@ -511,7 +518,7 @@ def read(text: str) -> Reading:
         else:
             unknown.append(written[i])
         i += 1
-    if _WHAT_FOR.match(_LEGEND.sub(" ", text)):        # English "What do you use AI for?" asks for purposes
+    if _WHAT_FOR.match(_LEGEND.sub(" ", text)):        # "What do you use AI for?", "Hva bruker dere KI til?": purposes
         units.append(Unit(frozenset({"purpose"}), "what … for", "word"))
     scaffold = [u for u in units if u.concepts == {"scaffold"}]
     return Reading(tuple(u for u in units if u not in scaffold), tuple(unknown), function_words + len(scaffold))

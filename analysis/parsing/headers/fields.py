@@ -28,7 +28,7 @@ _DEFINITIONS: dict[str, tuple[str, str]] = {
     # field: (alternatives, may also carry)
     "survey_wave": ("wave | survey year | year", "date year"),
     "reference_date": ("reference date | reference", "year"),
-    "museum_id": ("identifier | register identifier | museum identifier", "register name"),
+    "museum_id": ("identifier | register identifier | museum identifier | register number", "register name"),
     "museum_name": ("museum name | museum", "register"),
     "country": ("country", "identifier name"),
     "region_nuts2": ("region", "identifier name"),

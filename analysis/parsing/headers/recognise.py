@@ -174,7 +174,8 @@ def match_header(text: str) -> Match:
 def _decide(text: str, found: tuple[Candidate, ...] | list[Candidate]) -> Match:
     if not found:
         reading = read(text)
-        if reading.units and all(u.concepts <= {"remarks", "other"} for u in reading.units):   # notes, "If other"
+        said = [u.concepts for u in reading.units if u.concepts]           # a misspelt word says nothing itself
+        if said and all(c <= {"remarks", "other"} for c in said):                          # notes, "If other"
             return Match(None, 90, REMARKS, why=reading.explain({"remarks", "other"}))
         if "address" in reading.concepts:                     # the museum's town, street or website
             return Match(None, 90, ADDRESS, why=reading.explain({"address"}))
