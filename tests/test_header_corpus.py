@@ -65,12 +65,13 @@ CHECK = CORPUS / "check"         # written by another author, after the lexicon:
 # The check corpus of da, el, fi, hr, hu and ro, written by a third author after their lexicons were extended: younger
 # lexicons, so a lower bar for the share read right (never for wrong readings: none, as everywhere).
 HELD_OUT = CORPUS / "held_out"
-# The other ten languages of the lexicon (bg, et, ga, is, lt, lv, mt, no, sk, sl), never extended against a corpus:
-# a check corpus by an author who saw neither lexicon nor code, read as a score apart from its wrong readings.
+# The other ten languages of the lexicon (bg, et, ga, is, lt, lv, mt, no, sk, sl): a check corpus by an author who saw
+# neither lexicon nor code, read as a score apart from its wrong readings; their lexicons were extended afterwards by
+# authors who never saw it.
 FIRST_CHECK = CORPUS / "first_check"
 CORPORA = {"development": CORPUS, "check": CHECK, "held_out": HELD_OUT, "first_check": FIRST_CHECK}
 MIN_RIGHT = {"development": (0.95, 0.90), "check": (0.95, 0.90), "held_out": (0.85, 0.80),   # of all, of each language
-             "first_check": (0.80, 0.70)}
+             "first_check": (0.85, 0.75)}
 
 
 @pytest.mark.parametrize("name", CORPORA)
