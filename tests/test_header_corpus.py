@@ -1,11 +1,10 @@
 """Header wordings written by people who never saw the recogniser's lexicon, scored right / wrong / missed.
 
 tests/header_corpus/<lang>.tsv (header, expected, class) is the development corpus (for da, el, fi, hr, hu and ro
-written by an author who saw neither the lexicon nor the code, before those six lexicons were extended): expected is a
-field,
-'-' (must not be stored: notes, totals, unrelated questions) or 'personal' (must be dropped as personal
-data). Wrong is the costly outcome (a figure silently made from the wrong column, or answers set aside
-without a word), so the bar is no wrong answer at all; missed headings only ask the analyst to choose.
+written by an author who saw neither the lexicon nor the code, before those six lexicons were extended): expected
+is a field, '-' (must not be stored: notes, totals, unrelated questions) or 'personal' (must be dropped as personal
+data). Wrong is the costly outcome (a figure silently made from the wrong column, or answers set aside without a
+word), so the bar is no wrong answer at all; missed headings only ask the analyst to choose.
 
 Run `python -m tests.test_header_corpus` for the table per language and the list of misses.
 """
