@@ -192,8 +192,8 @@ def _build_lexicon() -> Lexicon:
         langs.append(lang)
         stemmer = _stemmer(lang)
         text = path.read_text(encoding="utf-8")
-        letters[lang] = _foreign_letters(text + " ".join(stopwordsiso.stopwords(lang) if stopwordsiso.has_lang(lang)
-                                                         else ()))
+        stop_words = stopwordsiso.stopwords(lang) if stopwordsiso.has_lang(lang) else set()
+        letters[lang] = _foreign_letters(text + " ".join(stop_words))
         for line in text.splitlines():
             line = line.strip()
             if not line or line.startswith("#") or ":" not in line:
@@ -214,11 +214,10 @@ def _build_lexicon() -> Lexicon:
                             vocab.setdefault((w[0], len(w)), set()).add((w, lang))
                 if len(term.words) == 1 and how == "prefix" and len(first) >= TYPO_MIN_LENGTH:
                     stems.setdefault(first[0], set()).add((first, lang))
-        if stopwordsiso.has_lang(lang):
-            for w in stopwordsiso.stopwords(lang):
-                for f in words(w)[0]:
-                    if len(f) <= STOPWORD_MAX_LENGTH:
-                        stop.setdefault(f, set()).add(lang)
+        for w in stop_words:
+            for f in words(w)[0]:
+                if len(f) <= STOPWORD_MAX_LENGTH:
+                    stop.setdefault(f, set()).add(lang)
     return Lexicon(exact, prefixes, acronyms, {w: frozenset(v) for w, v in stop.items()},
                    {k: sorted(v) for k, v in vocab.items()}, {k: sorted(v) for k, v in stems.items()},
                    tuple(langs), letters)
@@ -427,9 +426,12 @@ def _misspelt_beyond(hit: _Hit, word: str, hits: list[_Hit]) -> bool:
     """Whether a word read only through stems covering at most half of it is rather a misspelling of a longer
     stem of any language: 'problémamegodás' is Hungarian problémamegold* (problem solving) misspelt, not Czech
     problém* (obstacle) with a long unknown rest."""
-    if hit.how != "prefix" or hit.end != hit.start + 1 or 2 * len(hit.term.words[0][0]) > len(word):
+    def partial(h: _Hit) -> bool:
+        return h.how == "prefix" and 2 * len(h.term.words[0][0]) <= len(word)
+
+    if hit.end != hit.start + 1 or not partial(hit):
         return False
-    if any(h.start == hit.start and (h.how != "prefix" or 2 * len(h.term.words[0][0]) > len(word)) for h in hits):
+    if any(h.start == hit.start and not partial(h) for h in hits):
         return False                    # the word is also read whole, or mostly
     fixed = _typo(word, frozenset())
     return fixed is not None and len(fixed) > len(hit.term.words[0][0])
