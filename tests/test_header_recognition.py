@@ -171,6 +171,16 @@ def test_money_answers_cannot_fill_a_one_to_five_scale():
     assert money.field is None and "do not fit" in money.why
 
 
+def test_numbers_are_no_options_of_a_several_answers_question():
+    # 'Sorszam' (Hungarian 'row number' typed without accents) starts like Maltese 'sors' (source): the heading
+    # alone says funding sources, but the row numbers under it cannot be options, so the column is not mapped.
+    [row_numbers] = assign(["Sorszam"], [[1, 2, 3, 4, 5]])
+    assert row_numbers.field is None and "do not fit" in row_numbers.why
+    # answers in words the option list does not know are still taken (stored as 'other', with a warning)
+    [sources] = assign(["Sources of funding"], [["national", "EU funds", "private;regional"]])
+    assert sources.field == "funding_sources"
+
+
 def test_two_columns_never_claim_one_field_and_the_better_one_wins():
     texts = ["Country", "Country of the lender", "% digitised"]
     matches = assign(texts, [["France", "Belgique"], ["Italia", "Deutschland"], [40, 50]])

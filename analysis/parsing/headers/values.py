@@ -21,6 +21,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
 _PHONE = re.compile(r"^(?:\+|00)?[\d\s().\-/]{7,}$")
 _IP = re.compile(r"^(?:\d{1,3}\.){3}\d{1,3}$|^[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}$", re.IGNORECASE)
 _WEB = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
+_NUMBER = re.compile(r"^\s*[-+]?\d+(?:[.,]\d+)?\s*$")
 WEB = N_("web addresses")       # the kinds aside_kind names are catalogue messages, translated where shown
 _COORDINATES = re.compile(r"^-?\d{1,3}\.\d{4,}(?:[ ,;]+-?\d{1,3}\.\d{4,})*(?:\s+-?\d+(?:\.\d+)?){0,2}$")
 
@@ -39,7 +40,9 @@ def sample(values: list[object]) -> list[object]:
 
 def fit(field: str, answers: list[object]) -> float:
     """The share of answers the field's own parser accepts without an error and within the field's range
-    (1.0 for a column with too few answers to judge)."""
+    (1.0 for a column with too few answers to judge). A several-answers question stores an answer matching none
+    of its options as 'other', with a warning: free text may be an option in words the matcher does not know, but
+    a number is no option at all (row numbers under 'Sorszam' are no funding sources)."""
     if len(answers) < EVIDENCE:
         return 1.0
     f = schema.FIELDS_BY_NAME[field]
@@ -49,7 +52,8 @@ def fit(field: str, answers: list[object]) -> float:
     for v in answers:
         value, problem = normalise.parse_cell(v, f)
         in_range = not isinstance(value, (int, float)) or isinstance(value, bool) or low <= value <= high
-        good += (problem is None or problem[0] != ERROR) and in_range
+        number_as_option = problem is not None and problem[1] == "other_choice" and _NUMBER.match(str(v))
+        good += (problem is None or problem[0] != ERROR) and in_range and not number_as_option
     return good / len(answers)
 
 
