@@ -181,6 +181,14 @@ def test_numbers_are_no_options_of_a_several_answers_question():
     assert sources.field == "funding_sources"
 
 
+def test_our_own_heading_yields_when_its_answers_cannot_be_that_field():
+    # 'Kraj' is the Polish template's heading for the country; in Slovak and Czech it is a region
+    region, = assign(["Kraj"], [["Bratislavský kraj", "Košický kraj", "Žilinský kraj", "Prešovský kraj"]])
+    assert region.field == "region_nuts2" and not region.own
+    country, = assign(["Kraj"], [["Polska", "Niemcy", "PL", "Ruritania"]])    # most answers fit: cell by cell
+    assert country.field == "country" and country.own
+
+
 def test_two_columns_never_claim_one_field_and_the_better_one_wins():
     texts = ["Country", "Country of the lender", "% digitised"]
     matches = assign(texts, [["France", "Belgique"], ["Italia", "Deutschland"], [40, 50]])

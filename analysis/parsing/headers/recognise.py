@@ -213,7 +213,9 @@ def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] 
     for col, (text, column) in enumerate(zip(texts, answers)):
         column = values.sample(column)
         alone = match_header(text) if text else Match(None, 0, UNMAPPED)
-        own = alone.own
+        # One of our own headings, unless its answers cannot be that field: Polish 'Kraj' is our heading for the
+        # country, but Slovak 'Kraj' over 'Bratislavský kraj', 'Košický kraj' is a region, read like any heading.
+        own = alone.own and values.fit(alone.field, column) >= values.IMPOSSIBLE
         if own and (alone.field in taken or alone.field in {m.field for m in decided.values()}):
             decided[col] = Match(None, 100, UNMAPPED, alone.field, why=_(ANOTHER_COLUMN))   # the same heading twice
         elif alone.how not in (RECOGNISED, UNMAPPED) or own:
