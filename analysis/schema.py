@@ -439,16 +439,18 @@ _QUESTION_CODE = re.compile(r"^\s*(?P<code>[A-Za-z_][\w\[\]]{0,24}|\d{1,3}[a-z]?
 
 def question_text(text: object) -> str:
     """A heading without the question code survey tools put in front: "Q09[SQ001]. What ..." -> "What ...",
-    "id. Response ID" -> "Response ID", "3. Country" -> "Country". A short word with a full stop is an
-    abbreviation, not a code, and stays: "N. dipendenti", "Cod. museo", "Fréq. annuelle"."""
+    "id. Response ID" -> "Response ID", "3. Country" -> "Country". A word with a full stop is an abbreviation,
+    not a code, and stays when it is short ("N. dipendenti", "Cod. museo", "Fréq. annuelle") or capitalised with
+    no question after it ("Volunt. (ETC)"); a code of letters is lower case ("seed. Seed") or stands before a
+    question ("Museumtype. What type is ...")."""
     text = str(text)
     found = _QUESTION_CODE.match(text)
     if not found:
         return text
-    code = found["code"]
-    if code.isalpha() and len(code) <= 5 and code.lower() != "id":
+    code, rest = found["code"], text[found.end():]
+    if code.isalpha() and code.lower() != "id" and (len(code) <= 5 or code[0].isupper() and len(rest.split()) < 3):
         return text
-    return text[found.end():]
+    return rest
 
 
 def value_key(text: object) -> str:

@@ -12,7 +12,7 @@ import pytest
 
 from analysis.parsing.headers.concepts import fold, read
 from analysis.parsing.headers.fields import definitions
-from analysis.parsing.headers.recognise import (AUTO, PERSONAL_DATA, REMARKS, TOOL_METADATA, UNMAPPED, assign,
+from analysis.parsing.headers.recognise import (ADDRESS, AUTO, PERSONAL_DATA, REMARKS, TOOL_METADATA, UNMAPPED, assign,
                                                 match_header)
 from analysis.parsing.columns import find_header
 from analysis.loading.upload import load_bytes, load_file
@@ -120,6 +120,44 @@ def test_a_typo_within_the_stem_of_an_inflected_word_is_read():
             ("Broj posjetitelja godišnje", "Broj posjeitelja godišnje", "annual_visits")):
         right, typo = match_header(right), match_header(typo)
         assert typo.field == right.field == expected and typo.confidence < right.confidence
+
+
+def test_a_misspelt_word_beside_a_weak_one_still_names_the_field():
+    # 'type' alone is too weak to name a field unless every other word is understood: a misspelt 'museum' is
+    m = match_header("Musuem type")
+    assert m.field == "museum_type" and m.confidence < match_header("Museum type").confidence
+    assert field("Musuem") is None                        # a misspelt word alone names nothing for sure
+
+
+def test_a_typo_within_the_snowball_stem_of_an_inflected_word_is_read():
+    # 'nubmers': 'numbers' with two letters swapped; its stem 'nubmer' is one swap from 'number'
+    m = match_header("Visitor nubmers per year")
+    assert m.field == "annual_visits" and m.confidence < match_header("Visitor numbers per year").confidence
+
+
+@pytest.mark.parametrize("header", ["Lfd. Nr.", "Laufende Nummer", "Volgnummer", "Löpnummer", "Løpenummer"])
+def test_a_running_number_is_no_identifier_of_the_museum(header):
+    assert field(header) is None                          # it counts the rows of the sheet
+
+
+def test_the_answers_a_heading_lists_decide_when_its_words_name_a_field_taking_none():
+    # Polish 'profil' is also a job's profile; the museum types listed in brackets say what is asked
+    assert field("1.4 Jaki jest profil Państwa muzeum (sztuka, historia, archeologia, przyroda…)?") == "museum_type"
+    assert field("Funding sources (national, EU, private)") == "funding_sources"   # 'national' is a source too
+    assert match_header("Comments (art, history)").how is REMARKS                   # no question: a note
+
+
+def test_a_question_mentioning_a_website_is_no_address():
+    m = match_header("Q8. What percentage of your collection is accessible online, on your own website or any "
+                     "other portal?")
+    assert m.how is UNMAPPED                              # not set aside as the museum's address: the analyst decides
+    assert match_header("Site web du musée").how is ADDRESS
+
+
+def test_a_name_heading_over_numbers_is_no_personal_data():
+    # Dutch 'Bez.' (bezoekers, visitors) is also German 'Bez.' (Bezeichnung, a name): the numbers are no names
+    [visitors, person] = assign(["Bez. p.j. (2024)", "Name"], [[12000, 4500, 800.0, "350"], ["Anna", "Bob", "Carl"]])
+    assert visitors.how is UNMAPPED and person.how is PERSONAL_DATA
 
 
 def test_a_misspelt_long_word_is_not_read_through_a_short_stem_of_its_start():
@@ -286,6 +324,9 @@ def test_an_abbreviation_with_a_full_stop_is_not_a_question_code():
     assert question_text("Q09[SQ001]. What share is online?") == "What share is online?"
     assert question_text("id. Response ID") == "Response ID"
     assert question_text("N. dipendenti") == "N. dipendenti"
+    assert question_text("Volunt. (ETC)") == "Volunt. (ETC)"            # an abbreviation, not a code: nothing follows
+    assert question_text("submitdate. Date submitted") == "Date submitted"     # LimeSurvey: code. text
+    assert question_text("Museumtype. What type of museum are you?") == "What type of museum are you?"
 
 
 def test_the_column_table_says_why_a_column_was_read_so():

@@ -373,12 +373,20 @@ def _typo(word: str, langs: frozenset[str]) -> str | None:
     found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=TYPO_EDITS, limit=2)
     if found:
         return found[0][0] if len(found) == 1 or found[0][1] < found[1][1] else None
-    # An inflected word misspelt within its stem ('vapaaehtiosten' for vapaaehtoi*): one edit within the stem's
-    # length, the rest of the word an ending (Finnish 'haastattelija', interviewer, is no misspelt 'haaste*').
+    # An inflected word misspelt within its stem ('vapaaehtiosten' for vapaaehtoi*, 'muzuem' for muzeum*): one edit
+    # within the stem's length, the rest of the word an ending (Finnish 'haastattelija', interviewer, is no
+    # misspelt 'haaste*').
     close = {stem for stem, lang in lexicon().stems.get(word[0], ())
-             if (lang in langs or not langs) and len(stem) < len(word) <= len(stem) + TYPO_ENDING
+             if (lang in langs or not langs) and len(stem) <= len(word) <= len(stem) + TYPO_ENDING
              and not word.startswith(stem)
              and any(OSA.distance(word[:n], stem) <= TYPO_EDITS for n in (len(stem) - 1, len(stem), len(stem) + 1))}
+    if close:
+        return close.pop() if len(close) == 1 else None
+    # Or misspelt within its Snowball stem: 'nubmers' is 'numbers' (stem 'number') with two letters swapped.
+    close = {w for n in range(len(word) - TYPO_ENDING, len(word) + TYPO_EDITS + 1)
+             for w, lang in vocab.get((word[0], n), ())
+             if (lang in langs or not langs) and lang in STEMMERS and len(stem := _stem(lang, word)) >= TYPO_MIN_LENGTH
+             and OSA.distance(stem, _stem(lang, w)) <= TYPO_EDITS}
     return close.pop() if len(close) == 1 else None
 
 
@@ -404,6 +412,17 @@ def _without_legends(text: str) -> str:
         listed = len([p for p in _LIST.split(inner) if p and p.strip()]) >= 2 and not _UNIT.search(inner)
         return " " if "=" in inner or listed or answers and all(w in _ANSWER_WORDS for w in answers) else m.group(0)
     return _LEGEND.sub(legend, text)
+
+
+def listed_answers(text: str) -> list[str]:
+    """The answers a heading lists in brackets, "(sztuka, historia, archeologia…)": a list of two or more items
+    with no unit; a scale "(1 = poor, 5 = good)" lists none."""
+    items = []
+    for inner in _LEGEND.findall(text):
+        parts = [p.strip(" .…") for p in _LIST.split(inner) if p and p.strip(" .…")]
+        if len(parts) >= 2 and "=" not in inner and not _UNIT.search(inner):
+            items += parts
+    return items
 
 
 _WHAT_FOR = re.compile(r"^\s*(?:\w+\W+)?(?:what|which|hva|hvad|hvilke|vad|vilka|waar)\b.*"

@@ -20,7 +20,8 @@ import numpy as np
 from analysis import schema
 from analysis.i18n import N_, _, survey, survey_label
 from analysis.parsing.headers import values
-from analysis.parsing.headers.concepts import Reading, read, words
+from analysis.parsing.headers.concepts import Reading, listed_answers, read, words
+from analysis.parsing import normalise
 from analysis.parsing.headers.fields import NEUTRAL, PERSONAL, STANDALONE, WEAK, Definition, definitions
 from analysis.parsing.report import MappingKind
 
@@ -127,8 +128,12 @@ def candidates(text: str) -> tuple[Candidate, ...]:
             continue
         best = max(met, key=len)
         conf = _confidence(reading, d.allowed)
-        if best <= NEUTRAL and (reading.function_words or conf < 100) or best <= STANDALONE and (
-                reading.function_words > 1 or conf < 100) or len(best) == 1 and best <= WEAK and conf < 100:
+        # Every word understood, some misspelt: "Musuem type" names the type as surely as "Museum type" does (a
+        # heading of misspelt words only is not: Danish 'Løbenummer', a row number, is no misspelt ID).
+        typos = sum(1 for u in units if u.how == "typo" and u.inner & d.allowed)
+        whole = conf + TYPO_COST * typos >= 100 and typos < len(units)
+        if best <= NEUTRAL and (reading.function_words or not whole) or best <= STANDALONE and (
+                reading.function_words > 1 or not whole) or len(best) == 1 and best <= WEAK and not whole:
             continue        # "Museum" alone is the museum's name, "...describes your museum?" is not; "Code" is
                             # an ID, "Stato (codice ISO)" is not
         unsaid = d.kind == schema.PERCENT and "share" not in present
@@ -136,7 +141,28 @@ def candidates(text: str) -> tuple[Candidate, ...]:
             conf -= UNSAID_PERCENT          # "Site internet" names online, but is it a share? The answers say.
         out.append(Candidate(d.field, len(best), conf, reading.explain(set(best) | (present & d.allowed - NEUTRAL))
                              or reading.explain(set(best)), unsaid))
+    items = listed_answers(text)
+    listed = _listed_field(items)
+    if listed and out and not any(_exact(item, c.field) for c in out for item in items):
+        # The answers a heading lists say what it asks when the fields its words name take none of them: Polish
+        # "profil muzeum (sztuka, historia, archeologia…)" is the museum's type (a 'profil' may also be a job's).
+        out = [Candidate(listed, max((c.specificity for c in out), default=0) + 1, 100,
+                         _("the answers it lists: {answers}").format(answers=", ".join(items)))]
     return tuple(sorted(out, key=lambda c: (-c.specificity, -c.confidence)))
+
+
+def _exact(answer: str, field: str) -> bool:
+    """Whether the field's parser reads the answer as it is: a code, a label or its translation (no guess)."""
+    return normalise.parse_cell(answer, schema.FIELDS_BY_NAME[field])[1] is None
+
+
+def _listed_field(items: list[str]) -> str | None:
+    """The one choice question that reads most of these listed answers exactly."""
+    if len(items) < 2:
+        return None
+    fits = [f.name for f in schema.FIELDS if f.kind in (schema.ENUM, schema.MULTI)
+            and 2 * sum(_exact(item, f.name) for item in items) > len(items)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _set_aside(text: str) -> Match | None:
@@ -177,11 +203,18 @@ def _decide(text: str, found: tuple[Candidate, ...] | list[Candidate]) -> Match:
         said = [u.concepts for u in reading.units if u.concepts]           # a misspelt word says nothing itself
         if said and all(c <= {"remarks", "other"} for c in said):                          # notes, "If other"
             return Match(None, 90, REMARKS, why=reading.explain({"remarks", "other"}))
-        if "address" in reading.concepts:                     # the museum's town, street or website
+        if _about_address(reading):                           # the museum's town, street or website
             return Match(None, 90, ADDRESS, why=reading.explain({"address"}))
         return Match(None, 0, UNMAPPED)
     top = sorted((c for c in found if c.specificity == found[0].specificity), key=lambda c: -c.confidence)
     return _verdict(top[0], len(top) == 1 or top[0].confidence - top[1].confidence >= CLEAR_LEAD)
+
+
+def _about_address(reading: Reading) -> bool:
+    """Whether a heading no field explains is the museum's address or website ("Site web du musée"), not a
+    question that mentions one ("What share of your collection is online, on your website or another portal?")."""
+    said = {c for u in reading.units for c in u.concepts}
+    return "address" in said and all(u.concepts & ({"address"} | NEUTRAL | WEAK) for u in reading.units)
 
 
 def _verdict(best: Candidate, clear: bool, suggest_from: int = SUGGEST) -> Match:
@@ -216,6 +249,8 @@ def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] 
         # One of our own headings, unless its answers cannot be that field: Polish 'Kraj' is our heading for the
         # country, but Slovak 'Kraj' over 'Bratislavský kraj', 'Košický kraj' is a region, read like any heading.
         own = alone.own and values.fit(alone.field, column) >= values.IMPOSSIBLE
+        if alone.how is PERSONAL_DATA and values.plain_numbers(column):
+            alone = Match(None, 0, UNMAPPED)    # Dutch 'Bez. p.j.' over 12000, 4500: visitors, not German 'Bez.' (name)
         if own and (alone.field in taken or alone.field in {m.field for m in decided.values()}):
             decided[col] = Match(None, 100, UNMAPPED, alone.field, why=_(ANOTHER_COLUMN))   # the same heading twice
         elif alone.how not in (RECOGNISED, UNMAPPED) or own:
@@ -235,7 +270,7 @@ def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] 
             decided[col] = Match(by_answers, AUTO, RECOGNISED,
                                  why=_("its answers are {question} answers").format(
                                      question=survey_label(schema.FIELDS_BY_NAME[by_answers].label)))
-        elif "address" in (reading := read(text)).concepts:
+        elif _about_address(reading := read(text)):
             decided[col] = Match(None, 90, ADDRESS, why=reading.explain({"address"}))
         else:
             refused = alone.field or alone.suggestion

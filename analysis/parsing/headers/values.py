@@ -73,6 +73,14 @@ def aside_kind(answers: list[object]) -> str | None:
     return None
 
 
+def plain_numbers(answers: list[object]) -> bool:
+    """Whether there are enough answers to judge and every one is a number too short to be a phone number:
+    counts, amounts, years, never anyone's name or contact."""
+    return len(answers) >= EVIDENCE and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) or isinstance(v, str) and _NUMBER.match(v)
+        for v in answers) and all(sum(ch.isdigit() for ch in str(v).split(".")[0]) < 7 for v in answers)
+
+
 def describe(answers: list[object]) -> str:
     """A few answers as a person reads them: 'FR · 45 % · oui'."""
     shown = [str(v) if not isinstance(v, float) or not v.is_integer() else str(int(v)) for v in answers[:4]]
