@@ -44,6 +44,7 @@ LINKS = ("", "s", "e", "n", "en", "es", "er", "o", "i")      # Fugen-s and frien
 TYPO_MIN_LENGTH = 6         # shorter words are too often real words of their own (image, anual)
 TYPO_ENDING = 5             # letters after a misspelt stem: an ending ('-itelja'), not another word
 TYPO_EDITS = 1              # letters wrong, missing, extra or swapped
+ABBREVIATION_MIN = 3        # letters an abbreviation keeps at least ("Nec.", not "N.")
 STEM_REST = 7               # letters a hand-written stem may leave after it: more is another word, not an ending
 STOPWORD_MAX_LENGTH = 5    # longer "stop words" in some lists are content words (information, problems)
 
@@ -91,7 +92,7 @@ class Unit:
     """A run of heading words read as one term: the concepts it may mean (an ambiguous term has several)."""
     concepts: frozenset[str]
     text: str                 # the words as written
-    how: str                  # word | stem | prefix | compound | typo | acronym
+    how: str                  # word | stem | prefix | compound | typo | abbreviation | acronym
     inner: frozenset[str] = frozenset()   # concepts of single words inside a phrase
 
 
@@ -441,6 +442,39 @@ def _in_brackets(text: str, written: list[str]) -> list[bool]:
     return flags
 
 
+def _cut_short(text: str, written: list[str]) -> list[bool]:
+    """For each word of the heading: whether a full stop follows it, as after an abbreviation ("Nec. form.")."""
+    flags, at = [], 0
+    for w in written:
+        at = text.find(w, at) + len(w)
+        flags.append(text[at:at + 1] == ".")
+    return flags
+
+
+@lru_cache(maxsize=1)
+def _words_by_start() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """(word, language, concept) of every word of the lexicon's one-word terms, by their first ABBREVIATION_MIN
+    letters: what an abbreviation may stand for."""
+    out: dict[str, set[tuple[str, str, str]]] = {}
+    for table in (lexicon().exact, lexicon().prefixes):
+        for terms in table.values():
+            for t in terms:
+                if len(t.words) == 1 and t.words[0][1] != "acronym":
+                    word = words(t.written)[0][0] if t.words[0][1] == "stem" else t.words[0][0]
+                    out.setdefault(word[:ABBREVIATION_MIN], set()).add((word, t.lang, t.concept))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _abbreviation(word: str, langs: frozenset[str]) -> frozenset[str]:
+    """What an abbreviated word may mean: the concepts of the words of the heading's languages it is the start of
+    ('nec' of necesidad, need; 'fabb' of fabbisogno), when they are at most two; else nothing."""
+    if len(word) < ABBREVIATION_MIN or not word.isalpha():
+        return frozenset()
+    meant = {concept for w, lang, concept in _words_by_start().get(word[:ABBREVIATION_MIN], ())
+             if len(w) > len(word) and w.startswith(word) and (lang in langs or not langs)} - {"scaffold"}
+    return frozenset(meant) if len(meant) <= 2 else frozenset()
+
+
 def _misspelt_beyond(hit: _Hit, word: str, hits: list[_Hit]) -> bool:
     """Whether a word read only through stems covering at most half of it is rather a misspelling of a longer
     stem of any language: 'problémamegodás' is Hungarian problémamegold* (problem solving) misspelt, not Czech
@@ -462,6 +496,7 @@ def read(text: str) -> Reading:
     plain = _without_legends(text)
     folded, written = words(plain)
     bracketed = _in_brackets(plain, written)
+    shortened = _cut_short(plain, written)
     lex = lexicon()
     hits = [h for i in range(len(folded)) for h in _hits_at(i, folded, written)]
     hits = [h for h in hits if not _misspelt_beyond(h, folded[h.start], hits)]
@@ -531,6 +566,9 @@ def read(text: str) -> Reading:
             function_words += 1
         elif parts := _compound(word, frozenset(langs)):
             units += [Unit(meaning, piece, "compound") for piece, meaning in parts]      # each part must fit
+        elif shortened[i] and (meant := _abbreviation(word, frozenset(langs))):
+            # An abbreviation, like a misspelt word, may meet a field's needs but never rules a field out.
+            units.append(Unit(frozenset(), written[i] + ".", "abbreviation", meant))
         elif (fixed := _typo(word, frozenset(langs))) and (typo_hits := _hits_at(0, (fixed,), (fixed,))):
             # A misspelt word may meet a field's needs but never rules a field out: it may be no typo at all.
             units.append(Unit(frozenset(), written[i], "typo", frozenset(h.term.concept for h in typo_hits)))

@@ -72,10 +72,13 @@ def _own_headings() -> dict[str, str]:
     return {k: next(iter(v)) for k, v in claims.items() if len(v) == 1}
 
 
+GUESSED = ("typo", "abbreviation")     # words read as what they may stand for, not as written
+
+
 def _confidence(reading: Reading, allowed: frozenset[str]) -> int:
-    """100 x the share of the heading's words that are understood. A misspelt word counts only when it
-    reads as a concept the field allows (at a cost); else it is as good as unknown."""
-    typos = [u for u in reading.units if u.how == "typo"]
+    """100 x the share of the heading's words that are understood. A misspelt or abbreviated word counts only
+    when it reads as a concept the field allows (at a cost); else it is as good as unknown."""
+    typos = [u for u in reading.units if u.how in GUESSED]
     helpful = [u for u in typos if u.inner & allowed]
     understood = len(reading.units) - len(typos) + len(helpful)
     if not understood:
@@ -130,7 +133,7 @@ def candidates(text: str) -> tuple[Candidate, ...]:
         conf = _confidence(reading, d.allowed)
         # Every word understood, some misspelt: "Musuem type" names the type as surely as "Museum type" does (a
         # heading of misspelt words only is not: Danish 'Løbenummer', a row number, is no misspelt ID).
-        typos = sum(1 for u in units if u.how == "typo" and u.inner & d.allowed)
+        typos = sum(1 for u in units if u.how in GUESSED and u.inner & d.allowed)
         whole = conf + TYPO_COST * typos >= 100 and typos < len(units)
         if best <= NEUTRAL and (reading.function_words or not whole) or best <= STANDALONE and (
                 reading.function_words > 1 or not whole) or len(best) == 1 and best <= WEAK and not whole:
