@@ -147,6 +147,35 @@ def test_the_answers_a_heading_lists_decide_when_its_words_name_a_field_taking_n
     assert match_header("Comments (art, history)").how is REMARKS                   # no question: a note
 
 
+@pytest.mark.parametrize("header", [
+    "Q4. Approximately how many objects are in your museum's own collection? (Please exclude long-term loans from "
+    "other institutions.)",
+    "2.1 Wie viele Objekte umfasst Ihre eigene Sammlung (ohne Dauerleihgaben Dritter)?",
+    "Ile obiektów liczą zbiory własne muzeum (bez depozytów)?",
+])
+def test_what_a_note_in_brackets_leaves_out_rules_no_field_out(header):
+    assert field(header) == "collection_objects"
+
+
+def test_what_a_note_in_brackets_leaves_out_names_no_field():
+    assert field("Share digitised (excluding 3D)") == "pct_digitised"
+    assert field("Plantilla (nº de personas)") == "staff_paid_headcount"      # 'nº' is no 'no'
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("Nec. formación (€)", "need_training_eur"),          # Spanish necesidad
+    ("Fabb. dati/metad. (€)", "need_data_metadata_eur"),  # Italian fabbisogno
+    ("Horiz. necesid. (años)", "funding_horizon_years"),
+])
+def test_an_abbreviated_word_reads_as_the_words_it_starts(header, expected):
+    m = match_header(header)
+    assert m.field == expected and m.confidence < 100
+
+
+def test_an_abbreviation_of_many_words_says_nothing():
+    assert read("Comp. info/dati (1-8)").units[0].text == "info"   # 'comp' starts too many words to mean one
+
+
 def test_a_question_mentioning_a_website_is_no_address():
     m = match_header("Q8. What percentage of your collection is accessible online, on your own website or any "
                      "other portal?")

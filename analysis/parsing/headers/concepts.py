@@ -442,6 +442,35 @@ def _in_brackets(text: str, written: list[str]) -> list[bool]:
     return flags
 
 
+# Words that open a note on what a figure leaves out: "(excluding loans)", "(ohne Dauerleihgaben)", "(hors dépôts)"
+# ("(no need to digitise)" and "(nº de personas)" are no such note).
+_EXCLUDING = frozenset({
+    "without", "ohne", "sans", "sin", "senza", "sem", "zonder", "utan", "uden", "uten", "bez", "ilman", "nelkul",
+    "fara", "χωρισ", "без", "exclude", "excluding", "excluded", "except", "excl", "ausgenommen", "ausser", "exkl", "exklusive", "hors",
+    "sauf", "excluant", "exclus", "escluso", "esclusi", "escluse", "esclusa", "eccetto", "tranne", "excepto",
+    "excluyendo", "excluidos", "excluidas", "salvo", "excluindo", "exceto", "exclusief", "uitgezonderd",
+    "behalve", "utom", "utesluter", "exklusive", "oprocz", "wylaczajac", "wylaczeniem", "krome", "vyjma", "mimo"})
+
+
+def _left_out(folded: list[str], bracketed: list[bool]) -> list[bool]:
+    """For each word: whether it stands in brackets that say what the figure leaves out ("(bez depozytów)",
+    "(Please exclude long-term loans from other institutions.)"): what is excluded names no field and rules
+    none out."""
+    flags = [False] * len(folded)
+    i = 0
+    while i < len(folded):
+        if not bracketed[i]:
+            i += 1
+            continue
+        end = i
+        while end < len(folded) and bracketed[end]:
+            end += 1
+        if _EXCLUDING & set(folded[i:i + 2]):
+            flags[i:end] = [True] * (end - i)
+        i = end
+    return flags
+
+
 def _cut_short(text: str, written: list[str]) -> list[bool]:
     """For each word of the heading: whether a full stop follows it, as after an abbreviation ("Nec. form.")."""
     flags, at = [], 0
@@ -498,7 +527,8 @@ def read(text: str) -> Reading:
     bracketed = _in_brackets(plain, written)
     shortened = _cut_short(plain, written)
     lex = lexicon()
-    hits = [h for i in range(len(folded)) for h in _hits_at(i, folded, written)]
+    left_out = _left_out(folded, bracketed)
+    hits = [h for i in range(len(folded)) for h in _hits_at(i, folded, written) if not any(left_out[h.start:h.end])]
     hits = [h for h in hits if not _misspelt_beyond(h, folded[h.start], hits)]
     starting: dict[int, list[_Hit]] = {}
     for h in hits:
@@ -562,7 +592,7 @@ def read(text: str) -> Reading:
             i = end
             continue
         word = folded[i]
-        if word in lex.stopwords or any(ch.isdigit() for ch in word) or len(word) == 1:
+        if word in lex.stopwords or any(ch.isdigit() for ch in word) or len(word) == 1 or left_out[i]:
             function_words += 1
         elif parts := _compound(word, frozenset(langs)):
             units += [Unit(meaning, piece, "compound") for piece, meaning in parts]      # each part must fit
