@@ -69,9 +69,14 @@ HELD_OUT = CORPUS / "held_out"
 # neither lexicon nor code, read as a score apart from its wrong readings; their lexicons were extended afterwards by
 # authors who never saw it.
 FIRST_CHECK = CORPUS / "first_check"
-CORPORA = {"development": CORPUS, "check": CHECK, "held_out": HELD_OUT, "first_check": FIRST_CHECK}
+# A second check of the first ten languages by two new authors, written in the ways the others were not asked for
+# (abbreviations with a full stop, numbered questions with notes in brackets, typos); read first at 85.1% right with 4
+# wrong, then fixed by class (a few lines naming columns the product derives, such as the size band, say '-').
+SECOND_CHECK = CORPUS / "second_check"
+CORPORA = {"development": CORPUS, "check": CHECK, "held_out": HELD_OUT, "first_check": FIRST_CHECK,
+           "second_check": SECOND_CHECK}
 MIN_RIGHT = {"development": (0.95, 0.90), "check": (0.95, 0.90), "held_out": (0.85, 0.80),   # of all, of each language
-             "first_check": (0.85, 0.75)}
+             "first_check": (0.85, 0.75), "second_check": (0.85, 0.80)}
 
 
 @pytest.mark.parametrize("name", CORPORA)
@@ -101,12 +106,12 @@ def markdown() -> str:
     """The README's table: the development and check corpora, per language."""
     dev = score(corpus(CORPUS))
     check = {**score(corpus(CHECK)), **score(corpus(HELD_OUT)), **score(corpus(FIRST_CHECK))}
-    lines = ["| language | development: right | wrong | headings | check: right | wrong | headings |",
-             "|---|---|---|---|---|---|---|"]
+    second = score(corpus(SECOND_CHECK))
+    lines = ["| language | development: right | wrong | headings | check: right | wrong | headings "
+             "| second check: right | wrong | headings |", "|---|---|---|---|---|---|---|---|---|---|"]
     for lang in sorted({*dev, *check}):
-        d, c = dev.get(lang, Counter()), check.get(lang, Counter())
         cells = []
-        for counts in (d, c):
+        for counts in (dev.get(lang, Counter()), check.get(lang, Counter()), second.get(lang, Counter())):
             n = sum(counts.values())
             cells += [f"{counts['right'] / n:.1%}", str(counts["wrong"]), str(n)] if n else ["–", "–", "–"]
         lines.append(f"| {lang} | " + " | ".join(cells) + " |")
