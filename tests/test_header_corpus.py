@@ -74,10 +74,14 @@ FIRST_CHECK = CORPUS / "first_check"
 # 83.4% right with 4 wrong, es it nl pt sv (after two fixes from the first half) at 84.6% with 3; then fixed by class.
 # A few lines named columns the product derives (the size band, the EGMUS group, the response ID): they say '-'.
 SECOND_CHECK = CORPUS / "second_check"
+# The same for the sixteen other languages (da fi hu hr ro sk sl et; el bg lt lv mt ga is no), by two more new authors:
+# read first at 79.9% right with none wrong and 84.1% with 4 wrong; those fixed at their cause (a respondent's role
+# misspelt, answer lists half read, abbreviations taken for another language's stop words), none tuned line by line.
+THIRD_CHECK = CORPUS / "third_check"
 CORPORA = {"development": CORPUS, "check": CHECK, "held_out": HELD_OUT, "first_check": FIRST_CHECK,
-           "second_check": SECOND_CHECK}
+           "second_check": SECOND_CHECK, "third_check": THIRD_CHECK}
 MIN_RIGHT = {"development": (0.95, 0.90), "check": (0.95, 0.90), "held_out": (0.85, 0.80),   # of all, of each language
-             "first_check": (0.85, 0.75), "second_check": (0.85, 0.80)}
+             "first_check": (0.85, 0.75), "second_check": (0.85, 0.80), "third_check": (0.78, 0.70)}
 
 
 @pytest.mark.parametrize("name", CORPORA)
@@ -107,7 +111,7 @@ def markdown() -> str:
     """The README's table: the development and check corpora, per language."""
     dev = score(corpus(CORPUS))
     check = {**score(corpus(CHECK)), **score(corpus(HELD_OUT)), **score(corpus(FIRST_CHECK))}
-    second = score(corpus(SECOND_CHECK))
+    second = {**score(corpus(SECOND_CHECK)), **score(corpus(THIRD_CHECK))}
     lines = ["| language | development: right | wrong | headings | check: right | wrong | headings "
              "| second check: right | wrong | headings |", "|---|---|---|---|---|---|---|---|---|---|"]
     for lang in sorted({*dev, *check}):

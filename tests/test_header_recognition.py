@@ -176,6 +176,25 @@ def test_an_abbreviation_of_many_words_says_nothing():
     assert read("Comp. info/dati (1-8)").units[0].text == "info"   # 'comp' starts too many words to mean one
 
 
+def test_a_word_cut_short_is_no_stop_word_of_another_language():
+    # Maltese 'diġ.' (diġitali) is no Danish 'dig' (you): the budget is not the museum's total, unasked
+    assert match_header("Baġit diġ. disponib.").field is None
+    # Icelandic 'Fj.' (fjöldi, number) does not make the heading English: '(einst.)' is einstaklingar, persons
+    m = match_header("Fj. starfsm. (einst.)")
+    assert (m.field, m.suggestion) == (None, "staff_paid_headcount")
+
+
+def test_a_misspelt_role_of_the_respondent_is_no_personal_data():
+    # Bulgarian 'длъжност' (position) typed 'Длъжнсот': the respondent's role, a survey answer
+    assert field("Длъжнсот на попълващия анкетата") == "respondent_role"
+
+
+def test_half_the_answers_a_heading_lists_read_exactly_decide():
+    # "Does your museum use AI applications? (none / exploring / pilot / in production)": the stage of AI, not its uses
+    assert field("4.1 Χρησιμοποιεί το μουσείο σας εφαρμογές τεχνητής νοημοσύνης; (καμία / διερεύνηση / πιλοτικά / "
+                 "σε παραγωγική λειτουργία)") == "ai_status"
+
+
 def test_a_question_mentioning_a_website_is_no_address():
     m = match_header("Q8. What percentage of your collection is accessible online, on your own website or any "
                      "other portal?")

@@ -541,7 +541,7 @@ def read(text: str) -> Reading:
             seen = cover.setdefault(h.term.lang, {})
             seen[k] = max(seen.get(k, 0), 0.5 if h.how == "prefix" else 1)
     for i, w in enumerate(folded):
-        for lang in lex.stopwords.get(w, ()):
+        for lang in () if shortened[i] else lex.stopwords.get(w, ()):    # 'Fj.' (fjöldi) tells no English 'fj'
             cover.setdefault(lang, {})[i] = 1
     score = {lang: sum(v.values()) for lang, v in cover.items()}
     top = max(score.values(), default=0)
@@ -592,7 +592,9 @@ def read(text: str) -> Reading:
             i = end
             continue
         word = folded[i]
-        if word in lex.stopwords or any(ch.isdigit() for ch in word) or len(word) == 1 or left_out[i]:
+        # A word cut short is no stop word of another language: Maltese 'diġ.' (diġitali) is no Danish 'dig' (you).
+        foreign = shortened[i] and langs and not lex.stopwords.get(word, frozenset()) & langs
+        if word in lex.stopwords and not foreign or any(ch.isdigit() for ch in word) or len(word) == 1 or left_out[i]:
             function_words += 1
         elif parts := _compound(word, frozenset(langs)):
             units += [Unit(meaning, piece, "compound") for piece, meaning in parts]      # each part must fit

@@ -160,11 +160,11 @@ def _exact(answer: str, field: str) -> bool:
 
 
 def _listed_field(items: list[str]) -> str | None:
-    """The one choice question that reads most of these listed answers exactly."""
+    """The one choice question that reads at least half of these listed answers (two or more) exactly."""
     if len(items) < 2:
         return None
     fits = [f.name for f in schema.FIELDS if f.kind in (schema.ENUM, schema.MULTI)
-            and 2 * sum(_exact(item, f.name) for item in items) > len(items)]
+            and (exact := sum(_exact(item, f.name) for item in items)) >= 2 and 2 * exact >= len(items)]
     return fits[0] if len(fits) == 1 else None
 
 
@@ -177,7 +177,7 @@ def _set_aside(text: str) -> Match | None:
     personal = {c for u in reading.units if u.concepts <= PERSONAL | {"respondent"} for c in u.concepts}
     if "museum" in reading.concepts:             # "full name of the museum"; "museum e-mail" is still personal
         personal -= {"person_name", "respondent"}
-    if personal - {"respondent"} or ("respondent" in personal and not said & {"role", "identifier"}) \
+    if personal - {"respondent"} or ("respondent" in personal and not reading.concepts & {"role", "identifier"}) \
             or reading.concepts == {"name"} and not reading.unknown:
         return Match(None, 95, PERSONAL_DATA, why=reading.explain(personal | {"name"}))
     if any(u.concepts == {"tool_metadata"} for u in reading.units) or said == {"respondent", "identifier"}:
