@@ -83,7 +83,7 @@ STATUS = {"committed": N_("COMMITTED"), "rejected": N_("REJECTED"), "duplicate":
           "checked": N_("CHECKED")}
 UNUSED_COLUMNS = (("unmapped_columns", N_("columns not used (unknown): {columns}")),
                   ("dropped_personal_data_columns", N_("columns dropped (personal data): {columns}")),
-                  ("remarks_columns", N_("columns not stored (remarks, address, website): {columns}")))
+                  ("remarks_columns", N_("columns not stored (remarks, address, website, row numbers): {columns}")))
 SEVERITY = {"errors": N_("ERROR"), "warnings": N_("WARNING")}
 
 

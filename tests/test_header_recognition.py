@@ -15,6 +15,7 @@ from analysis.parsing.headers.fields import definitions
 from analysis.parsing.headers.recognise import (ADDRESS, AUTO, PERSONAL_DATA, REMARKS, TOOL_METADATA, UNMAPPED, assign,
                                                 match_header)
 from analysis.parsing.columns import find_header
+from analysis.parsing.report import MappingKind
 from analysis.loading.upload import load_bytes, load_file
 from tests.conftest import write_xlsx
 from tests.test_cli import cli
@@ -394,6 +395,22 @@ def test_typographic_and_plain_apostrophes_give_one_museum_id(con, tmp_path):
             ["Musée d’Art", "FR", "2025", 40]]
     load_file(con, write_xlsx(tmp_path / "a.xlsx", rows))
     assert con.execute("SELECT museum_id FROM current_responses").fetchall() == [("FR-musee-d-art",)]
+
+
+def test_a_column_counting_the_rows_is_set_aside_not_blocking(con, tmp_path):
+    """'Lp.' (Polish row number) over 1, 2, 3: no survey question, not stored, and the file still loads; a column
+    any field takes keeps its field ('ID' numbered 1, 2, 3 is the museum's ID)."""
+    [counter, ident, gaps] = assign(["Lp.", "ID", "Lp."], [[1, 2, 3, 4], [1, 2, 3, 4], [1, 2, 4, 7]])
+    assert counter.how is MappingKind.ROW_NUMBERS and ident.field == "museum_id"
+    assert gaps.how is UNMAPPED                          # not a count of rows
+    path = write_xlsx(tmp_path / "lp.xlsx", [["Lp.", "Nazwa muzeum", "Kraj", "Fala", "% zdigitalizowanych zbiorów"],
+                                             [1, "Muzeum Narodowe", "Polska", "2025", 35],
+                                             [2, "Muzeum Śląskie", "Polska", "2025", 20],
+                                             [3, "Muzeum Tatrzańskie", "PL", "2025", 12.5]])
+    result = load_file(con, path)
+    assert result["status"] == "committed", result["errors"]
+    assert result["remarks_columns"] == ["Lp."]
+    assert sorted(con.execute("SELECT pct_digitised FROM current_responses").fetchall()) == [(12.5,), (20.0,), (35.0,)]
 
 
 def test_a_survey_tool_download_with_the_questions_of_the_issue(con, tmp_path):

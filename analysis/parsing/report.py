@@ -67,6 +67,7 @@ class MappingKind(_Worded):
     TOOL_METADATA = N_("survey tool metadata (set aside)")
     REMARKS = N_("remarks (free text, not stored)")
     ADDRESS = N_("address or web details (not stored)")
+    ROW_NUMBERS = N_("row numbers (not stored)")
     OPTION = N_("option '{option}' of a several-answers question")
     OTHER_OPTION = N_("option of a several-answers question, not one of its answers: stored as '{option}'")
     OPTION_SET_ASIDE = N_("option column set aside (the summary column is used)")
@@ -171,8 +172,9 @@ class FileReport(HasFindings):
 
     @property
     def remarks_columns(self) -> list[str]:
-        """Free-text remarks and the museum's address or website: shown, never stored."""
-        return [m.column for m in self.mapping if m.how in (MappingKind.REMARKS, MappingKind.ADDRESS)]
+        """Free-text remarks, the museum's address or website, and row numbers: shown, never stored."""
+        return [m.column for m in self.mapping
+                if m.how in (MappingKind.REMARKS, MappingKind.ADDRESS, MappingKind.ROW_NUMBERS)]
 
     @property
     def metadata_columns(self) -> list[str]:

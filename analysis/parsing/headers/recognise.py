@@ -275,6 +275,9 @@ def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] 
                                      question=survey_label(schema.FIELDS_BY_NAME[by_answers].label)))
         elif _about_address(reading := read(text)):
             decided[col] = Match(None, 90, ADDRESS, why=reading.explain({"address"}))
+        elif values.running_numbers(column):          # no field takes them: they count the rows
+            decided[col] = Match(None, 90, MappingKind.ROW_NUMBERS,
+                                 why=_("the answers count the rows: {answers}").format(answers=values.describe(column)))
         else:
             refused = alone.field or alone.suggestion
             decided[col] = Match(None, 0, alone.how if alone.field is None else UNMAPPED, refused,

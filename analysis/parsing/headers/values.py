@@ -81,6 +81,15 @@ def plain_numbers(answers: list[object]) -> bool:
         for v in answers) and all(sum(ch.isdigit() for ch in str(v).split(".")[0]) < 7 for v in answers)
 
 
+def running_numbers(answers: list[object]) -> bool:
+    """Whether the answers count the rows, 1, 2, 3, ... (from any start): a row number ('Lp.', 'Nr. crt.',
+    'Sorszám'), not a survey answer."""
+    if len(answers) < EVIDENCE or not plain_numbers(answers):
+        return False
+    numbers = [float(str(v).replace(",", ".")) for v in answers]
+    return all(n.is_integer() for n in numbers) and all(b - a == 1 for a, b in zip(numbers, numbers[1:]))
+
+
 def describe(answers: list[object]) -> str:
     """A few answers as a person reads them: 'FR · 45 % · oui'."""
     shown = [str(v) if not isinstance(v, float) or not v.is_integer() else str(int(v)) for v in answers[:4]]
