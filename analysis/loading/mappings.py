@@ -124,7 +124,8 @@ def field_of(choice: str | None) -> str | None:
 _HOW = {MappingKind.SAVED: N_("your saved choice"), MappingKind.ANALYST: N_("set by you"),
         MappingKind.PERSONAL_DATA: N_("personal data: never stored"),
         MappingKind.TOOL_METADATA: N_("survey tool bookkeeping: not stored"),
-        MappingKind.REMARKS: N_("remarks: not stored"), MappingKind.ADDRESS: N_("address or website: not stored")}
+        MappingKind.REMARKS: N_("remarks: not stored"), MappingKind.ADDRESS: N_("address or website: not stored"),
+        MappingKind.ROW_NUMBERS: N_("row numbers: not stored")}
 
 
 def how_text(m: ColumnMapping) -> str:
