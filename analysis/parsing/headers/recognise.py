@@ -249,9 +249,12 @@ def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] 
     for col, (text, column) in enumerate(zip(texts, answers)):
         column = values.sample(column)
         alone = match_header(text) if text else Match(None, 0, UNMAPPED)
-        # One of our own headings, unless its answers cannot be that field: Polish 'Kraj' is our heading for the
-        # country, but Slovak 'Kraj' over 'Bratislavský kraj', 'Košický kraj' is a region, read like any heading.
-        own = alone.own and values.fit(alone.field, column) >= values.IMPOSSIBLE
+        # One of our own headings, unless its answers cannot be that field and can be another its words name: Polish
+        # 'Kraj' is our heading for the country, but Slovak 'Kraj' over 'Bratislavský kraj' is a region. (Answers
+        # that fit nothing, such as failed formulas, are reported cell by cell under our heading.)
+        own = alone.own and (values.fit(alone.field, column) >= values.IMPOSSIBLE or not any(
+            values.fit(c.field, column) >= values.IMPOSSIBLE for c in candidates(schema.question_text(text))
+            if c.field != alone.field))
         if alone.how is PERSONAL_DATA and values.plain_numbers(column):
             alone = Match(None, 0, UNMAPPED)    # Dutch 'Bez. p.j.' over 12000, 4500: visitors, not German 'Bez.' (name)
         if own and (alone.field in taken or alone.field in {m.field for m in decided.values()}):
