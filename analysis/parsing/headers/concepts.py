@@ -384,10 +384,11 @@ def _typo(word: str, langs: frozenset[str]) -> str | None:
     if close:
         return close.pop() if len(close) == 1 else None
     # Or misspelt within its Snowball stem: 'nubmers' is 'numbers' (stem 'number') with two letters swapped.
+    stems = {lang: stem for lang in (langs or STEMMERS) if lang in STEMMERS
+             and len(stem := _stem(lang, word)) >= TYPO_MIN_LENGTH}
     close = {w for n in range(len(word) - TYPO_ENDING, len(word) + TYPO_EDITS + 1)
              for w, lang in vocab.get((word[0], n), ())
-             if (lang in langs or not langs) and lang in STEMMERS and len(stem := _stem(lang, word)) >= TYPO_MIN_LENGTH
-             and OSA.distance(stem, _stem(lang, w)) <= TYPO_EDITS}
+             if lang in stems and OSA.distance(stems[lang], _stem(lang, w)) <= TYPO_EDITS}
     return close.pop() if len(close) == 1 else None
 
 
@@ -417,11 +418,12 @@ def _without_legends(text: str) -> str:
 
 def listed_answers(text: str) -> list[str]:
     """The answers a heading lists in brackets, "(sztuka, historia, archeologia…)": a list of two or more items
-    with no unit; a scale "(1 = poor, 5 = good)" lists none."""
+    with no unit; a scale "(1 = poor, 5 = good)" or "(yes/no)" lists none."""
     items = []
     for inner in _LEGEND.findall(text):
         parts = [p.strip(" .…") for p in _LIST.split(inner) if p and p.strip(" .…")]
-        if len(parts) >= 2 and "=" not in inner and not _UNIT.search(inner):
+        yes_no = all(w in _ANSWER_WORDS for w in re.split(r"[\s/,;|]+", inner.lower()) if w)
+        if len(parts) >= 2 and "=" not in inner and not _UNIT.search(inner) and not yes_no:
             items += parts
     return items
 

@@ -12,6 +12,7 @@ field is only suggested.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,7 +22,6 @@ from analysis import schema
 from analysis.i18n import N_, _, survey, survey_label
 from analysis.parsing.headers import values
 from analysis.parsing.headers.concepts import Reading, listed_answers, read, words
-from analysis.parsing import normalise
 from analysis.parsing.headers.fields import NEUTRAL, PERSONAL, STANDALONE, WEAK, Definition, definitions
 from analysis.parsing.report import MappingKind
 
@@ -145,8 +145,9 @@ def candidates(text: str) -> tuple[Candidate, ...]:
         out.append(Candidate(d.field, len(best), conf, reading.explain(set(best) | (present & d.allowed - NEUTRAL))
                              or reading.explain(set(best)), unsaid))
     items = listed_answers(text)
-    listed = _listed_field(items)
-    if listed and out and not any(_exact(item, c.field) for c in out for item in items):
+    named = [values.options_named(item) for item in items]
+    listed = _listed_field(named)
+    if listed and out and not any(c.field in fields for c in out for fields in named):
         # The answers a heading lists say what it asks when the fields its words name take none of them: Polish
         # "profil muzeum (sztuka, historia, archeologia…)" is the museum's type (a 'profil' may also be a job's).
         out = [Candidate(listed, max((c.specificity for c in out), default=0) + 1, 100,
@@ -154,17 +155,10 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     return tuple(sorted(out, key=lambda c: (-c.specificity, -c.confidence)))
 
 
-def _exact(answer: str, field: str) -> bool:
-    """Whether the field's parser reads the answer as it is: a code, a label or its translation (no guess)."""
-    return normalise.parse_cell(answer, schema.FIELDS_BY_NAME[field])[1] is None
-
-
-def _listed_field(items: list[str]) -> str | None:
-    """The one choice question that reads at least half of these listed answers (two or more) exactly."""
-    if len(items) < 2:
-        return None
-    fits = [f.name for f in schema.FIELDS if f.kind in (schema.ENUM, schema.MULTI)
-            and (exact := sum(_exact(item, f.name) for item in items)) >= 2 and 2 * exact >= len(items)]
+def _listed_field(named: list[frozenset[str]]) -> str | None:
+    """The one choice question at least half of the listed answers (two or more) are options of, read exactly."""
+    counts = Counter(field for fields in named for field in fields)
+    fits = [field for field, n in counts.items() if n >= 2 and 2 * n >= len(named)]
     return fits[0] if len(fits) == 1 else None
 
 

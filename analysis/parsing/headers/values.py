@@ -110,6 +110,24 @@ def enum_by_answers(answers: list[object]) -> str | None:
     return fits[0] if len(fits) == 1 else None
 
 
+def options_named(answer: object) -> frozenset[str]:
+    """The choice questions (single or several answers) one of whose options this answer is, read exactly: a code,
+    a label or its translation (no guess)."""
+    keys = {schema.value_key(answer), schema.header_key(answer)}
+    return frozenset(name for key in keys for name in _choice_answers().get(key, ()))
+
+
+@lru_cache(maxsize=1)
+def _choice_answers() -> dict[str, frozenset[str]]:
+    """Answer (value_key) -> the choice questions that accept it exactly."""
+    out: dict[str, set[str]] = {}
+    for f in schema.FIELDS:
+        if f.kind in (schema.ENUM, schema.MULTI):
+            for key in normalise.choice_table(f):
+                out.setdefault(key, set()).add(f.name)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 @lru_cache(maxsize=1)
 def _enum_answers() -> dict[str, frozenset[str]]:
     """Answer (value_key) -> the single-choice fields of three or more answers that accept it."""
