@@ -441,8 +441,8 @@ def question_text(text: object) -> str:
     """A heading without the question code survey tools put in front: "Q09[SQ001]. What ..." -> "What ...",
     "id. Response ID" -> "Response ID", "3. Country" -> "Country". A word with a full stop is an abbreviation,
     not a code, and stays when it is short ("N. dipendenti", "Cod. museo", "Fréq. annuelle") or capitalised with
-    no question after it ("Volunt. (ETC)"); a code of letters is lower case ("seed. Seed") or stands before a
-    question ("Museumtype. What type is ...")."""
+    no question after it ("Volunt. (ETC)"); a code of letters is lower case ("submitdate. Date submitted") or
+    stands before a question ("Museumtype. What type is ...")."""
     text = str(text)
     found = _QUESTION_CODE.match(text)
     if not found:

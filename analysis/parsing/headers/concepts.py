@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib.metadata import version
+from itertools import groupby
 from pathlib import Path
 from typing import NamedTuple
 
@@ -448,10 +449,10 @@ def _in_brackets(text: str, written: list[str]) -> list[bool]:
 # ("(no need to digitise)" and "(nº de personas)" are no such note).
 _EXCLUDING = frozenset({
     "without", "ohne", "sans", "sin", "senza", "sem", "zonder", "utan", "uden", "uten", "bez", "ilman", "nelkul",
-    "fara", "χωρισ", "без", "exclude", "excluding", "excluded", "except", "excl", "ausgenommen", "ausser", "exkl", "exklusive", "hors",
-    "sauf", "excluant", "exclus", "escluso", "esclusi", "escluse", "esclusa", "eccetto", "tranne", "excepto",
-    "excluyendo", "excluidos", "excluidas", "salvo", "excluindo", "exceto", "exclusief", "uitgezonderd",
-    "behalve", "utom", "utesluter", "exklusive", "oprocz", "wylaczajac", "wylaczeniem", "krome", "vyjma", "mimo"})
+    "fara", "χωρισ", "без", "exclude", "excluding", "excluded", "except", "excl", "ausgenommen", "ausser", "exkl",
+    "exklusive", "hors", "sauf", "excluant", "exclus", "escluso", "esclusi", "escluse", "esclusa", "eccetto", "tranne",
+    "excepto", "excluyendo", "excluidos", "excluidas", "salvo", "excluindo", "exceto", "exclusief", "uitgezonderd",
+    "behalve", "utom", "utesluter", "oprocz", "wylaczajac", "wylaczeniem", "krome", "vyjma", "mimo"})
 
 
 def _left_out(folded: list[str], bracketed: list[bool]) -> list[bool]:
@@ -459,17 +460,11 @@ def _left_out(folded: list[str], bracketed: list[bool]) -> list[bool]:
     "(Please exclude long-term loans from other institutions.)"): what is excluded names no field and rules
     none out."""
     flags = [False] * len(folded)
-    i = 0
-    while i < len(folded):
-        if not bracketed[i]:
-            i += 1
-            continue
-        end = i
-        while end < len(folded) and bracketed[end]:
-            end += 1
-        if _EXCLUDING & set(folded[i:i + 2]):
-            flags[i:end] = [True] * (end - i)
-        i = end
+    for inside, run in groupby(range(len(folded)), key=bracketed.__getitem__):
+        run = list(run)
+        if inside and _EXCLUDING & {folded[k] for k in run[:2]}:
+            for k in run:
+                flags[k] = True
     return flags
 
 
