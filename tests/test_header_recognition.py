@@ -160,6 +160,9 @@ def test_what_a_note_in_brackets_leaves_out_rules_no_field_out(header):
 
 def test_what_a_note_in_brackets_leaves_out_names_no_field():
     assert field("Share digitised (excluding 3D)") == "pct_digitised"
+    for staff, volunteers in (("Antal ansatte (ekskl. frivillige)", "Antal ansatte (frivillige)"),      # Danish
+                              ("Broj zaposlenih (osim volontera)", "Broj zaposlenih (volonteri)")):    # Croatian
+        assert (field(staff), field(volunteers)) == ("staff_paid_headcount", "volunteers_fte")
     assert field("Plantilla (nº de personas)") == "staff_paid_headcount"      # 'nº' is no 'no'
 
 

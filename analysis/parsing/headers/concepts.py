@@ -452,7 +452,9 @@ _EXCLUDING = frozenset({
     "fara", "χωρισ", "без", "exclude", "excluding", "excluded", "except", "excl", "ausgenommen", "ausser", "exkl",
     "exklusive", "hors", "sauf", "excluant", "exclus", "escluso", "esclusi", "escluse", "esclusa", "eccetto", "tranne",
     "excepto", "excluyendo", "excluidos", "excluidas", "salvo", "excluindo", "exceto", "exclusief", "uitgezonderd",
-    "behalve", "utom", "utesluter", "oprocz", "wylaczajac", "wylaczeniem", "krome", "vyjma", "mimo"})
+    "behalve", "utom", "utesluter", "oprocz", "wylaczajac", "wylaczeniem", "krome", "vyjma", "mimo", "ekskl",
+    "eksklusive", "ekskluderet", "undtagen", "unntatt", "lukuun", "kiveve", "osim", "izuzev", "razen", "brez",
+    "okrem", "exceptia", "εκτοσ", "освен", "isskyrus", "iznemot", "ħlief", "seachas", "gan", "valja", "nema"})
 
 
 def _left_out(folded: list[str], bracketed: list[bool]) -> list[bool]:
