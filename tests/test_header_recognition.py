@@ -188,6 +188,12 @@ def test_a_word_cut_short_is_no_stop_word_of_another_language():
     assert (m.field, m.suggestion) == (None, "staff_paid_headcount")
 
 
+def test_a_word_cut_short_tells_no_language_by_a_whole_word():
+    # Croatian 'Red. br.' (redni broj, row number): 'red' is no Spanish network here
+    assert match_header("Red. br.").field is None
+    assert field("Anz. MA") == "staff_paid_headcount"        # terms written with their full stop still read
+
+
 def test_a_misspelt_role_of_the_respondent_is_no_personal_data():
     # Bulgarian 'длъжност' (position) typed 'Длъжнсот': the respondent's role, a survey answer
     assert field("Длъжнсот на попълващия анкетата") == "respondent_role"

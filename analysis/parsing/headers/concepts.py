@@ -536,6 +536,8 @@ def read(text: str) -> Reading:
     # A hand-written stem ("digitális*") is weaker evidence of a language than a word or a Snowball stem.
     cover: dict[str, dict[int, float]] = {}
     for h in hits:
+        if shortened[h.start] and h.end == h.start + 1 and not h.term.written.endswith("."):
+            continue                # a word cut short tells no language by a whole word: 'Red. br.' is not Spanish
         for k in range(h.start, h.end):
             seen = cover.setdefault(h.term.lang, {})
             seen[k] = max(seen.get(k, 0), 0.5 if h.how == "prefix" else 1)
