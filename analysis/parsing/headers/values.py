@@ -84,7 +84,7 @@ def plain_numbers(answers: list[object]) -> bool:
 def running_numbers(answers: list[object]) -> bool:
     """Whether the answers count the rows, 1, 2, 3, ... (from any start): a row number ('Lp.', 'Nr. crt.',
     'Sorszám'), not a survey answer."""
-    if len(answers) < EVIDENCE or not plain_numbers(answers):
+    if not plain_numbers(answers):
         return False
     numbers = [float(str(v).replace(",", ".")) for v in answers]
     return all(n.is_integer() for n in numbers) and all(b - a == 1 for a, b in zip(numbers, numbers[1:]))
@@ -131,9 +131,5 @@ def _choice_answers() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def _enum_answers() -> dict[str, frozenset[str]]:
     """Answer (value_key) -> the single-choice fields of three or more answers that accept it."""
-    out: dict[str, set[str]] = {}
-    for f in schema.FIELDS:
-        if f.kind == schema.ENUM and len(f.choices) >= 3:
-            for key in normalise.choice_table(f):
-                out.setdefault(key, set()).add(f.name)
-    return {k: frozenset(v) for k, v in out.items()}
+    enums = {f.name for f in schema.FIELDS if f.kind == schema.ENUM and len(f.choices) >= 3}
+    return {key: fields & enums for key, fields in _choice_answers().items() if fields & enums}
