@@ -22,7 +22,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib.metadata import version
-from itertools import groupby
 from pathlib import Path
 from typing import NamedTuple
 
@@ -30,6 +29,8 @@ import Stemmer
 import stopwordsiso
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+
+from analysis.parsing.headers.marks import asks_what_for, left_out, without_legends, word_marks
 
 LEXICON = Path(__file__).with_name("lexicon")
 CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "museum-survey"
@@ -328,7 +329,7 @@ def _compound(word: str, langs: frozenset[str]) -> tuple[tuple[str, frozenset[st
     return min(cuts, key=lambda c: (len(c[0]), not _all_native(c[0], {c[1]})))[0] if cuts else None
 
 
-def _all_native(cut, langs: set[str]) -> bool:
+def _all_native(cut, langs: frozenset[str]) -> bool:
     """Every part of a compound cut is a word of one of these languages."""
     return all(any(t.lang in langs for t, _ in _word_terms(piece, piece)) for piece, _ in cut)
 
@@ -393,92 +394,6 @@ def _typo(word: str, langs: frozenset[str]) -> str | None:
     return close.pop() if len(close) == 1 else None
 
 
-# Yes/no answers in the survey languages: a legend such as "(yes/no)" or "(oui / non)" says how to answer.
-_ANSWER_WORDS = frozenset({"yes", "no", "y", "n", "oui", "non", "ja", "nein", "nee", "si", "sí", "sì", "sim", "não",
-                           "tak", "nie", "ano", "ne", "nej", "kyllä", "ei", "igen", "nem", "da", "не", "да", "ναι",
-                           "όχι", "jah", "taip", "jā", "nē", "iva", "le", "tá", "níl", "x", "1", "0", "true", "false"})
-_LEGEND = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
-# What separates the items of a list of answers or examples: "(written / unwritten / none)", "(LIDO, EDM…)".
-_UNIT = re.compile(r"%|€|\b(?:eur|euros?|fte)\b", re.IGNORECASE)     # a bracket with a unit is kept
-_LIST = re.compile(r"[/,;|…]|\.\.\.|\b(?:or|ou|oder|o|lub|albo|eller|nebo|alebo|vagy|ali|sau|ή|или)\b|\s-\s"
-                   r"|(?<=\b\w{2})\s+of\s+(?=\w{2}\b)",           # Dutch "(2D of 3D)", not "(number of items)"
-                   re.IGNORECASE)
-
-
-def _without_legends(text: str) -> str:
-    """A heading without what it says about answering: a scale "(1 = very poor, 5 = excellent)", yes/no
-    "(oui/non)", or a list of answers or examples "(none / exploring / pilot)", "(CC0, PDM, CC BY)". A
-    bracket with a unit or a single qualifier ("(EUR)", "(% of online)") is kept."""
-    def legend(m: re.Match) -> str:
-        inner = m.group(1)
-        answers = [w for w in re.split(r"[\s/,;|]+", inner.lower()) if w]
-        listed = len([p for p in _LIST.split(inner) if p and p.strip()]) >= 2 and not _UNIT.search(inner)
-        return " " if "=" in inner or listed or answers and all(w in _ANSWER_WORDS for w in answers) else m.group(0)
-    return _LEGEND.sub(legend, text)
-
-
-def listed_answers(text: str) -> list[str]:
-    """The answers a heading lists in brackets, "(sztuka, historia, archeologia…)": a list of two or more items
-    with no unit; a scale "(1 = poor, 5 = good)" or "(yes/no)" lists none."""
-    items = []
-    for inner in _LEGEND.findall(text):
-        parts = [p.strip(" .…") for p in _LIST.split(inner) if p and p.strip(" .…")]
-        yes_no = all(w in _ANSWER_WORDS for w in re.split(r"[\s/,;|]+", inner.lower()) if w)
-        if len(parts) >= 2 and "=" not in inner and not _UNIT.search(inner) and not yes_no:
-            items += parts
-    return items
-
-
-_WHAT_FOR = re.compile(r"^\s*(?:\w+\W+)?(?:what|which|hva|hvad|hvilke|vad|vilka|waar)\b.*"
-                       r"\b(?:for|til|till|voor)\s*\W*$", re.IGNORECASE)
-
-
-def _in_brackets(text: str, written: list[str]) -> list[bool]:
-    """For each word of the heading (legends already dropped): whether it stands inside brackets."""
-    flags, depth, at = [], 0, 0
-    for w in written:
-        found = text.find(w, at)
-        for ch in text[at:found]:
-            depth += ch in "([" and 1 or (-1 if ch in ")]" else 0)
-        flags.append(depth > 0)
-        at = found + len(w)
-    return flags
-
-
-# Words that open a note on what a figure leaves out: "(excluding loans)", "(ohne Dauerleihgaben)", "(hors dépôts)"
-# ("(no need to digitise)" and "(nº de personas)" are no such note).
-_EXCLUDING = frozenset({
-    "without", "ohne", "sans", "sin", "senza", "sem", "zonder", "utan", "uden", "uten", "bez", "ilman", "nelkul",
-    "fara", "χωρισ", "без", "exclude", "excluding", "excluded", "except", "excl", "ausgenommen", "ausser", "exkl",
-    "exklusive", "hors", "sauf", "excluant", "exclus", "escluso", "esclusi", "escluse", "esclusa", "eccetto", "tranne",
-    "excepto", "excluyendo", "excluidos", "excluidas", "salvo", "excluindo", "exceto", "exclusief", "uitgezonderd",
-    "behalve", "utom", "utesluter", "oprocz", "wylaczajac", "wylaczeniem", "krome", "vyjma", "mimo", "ekskl",
-    "eksklusive", "ekskluderet", "undtagen", "unntatt", "lukuun", "kiveve", "osim", "izuzev", "razen", "brez",
-    "okrem", "exceptia", "εκτοσ", "освен", "isskyrus", "iznemot", "ħlief", "seachas", "gan", "valja", "nema"})
-
-
-def _left_out(folded: list[str], bracketed: list[bool]) -> list[bool]:
-    """For each word: whether it stands in brackets that say what the figure leaves out ("(bez depozytów)",
-    "(Please exclude long-term loans from other institutions.)"): what is excluded names no field and rules
-    none out."""
-    flags = [False] * len(folded)
-    for inside, run in groupby(range(len(folded)), key=bracketed.__getitem__):
-        run = list(run)
-        if inside and _EXCLUDING & {folded[k] for k in run[:2]}:
-            for k in run:
-                flags[k] = True
-    return flags
-
-
-def _cut_short(text: str, written: list[str]) -> list[bool]:
-    """For each word of the heading: whether a full stop follows it, as after an abbreviation ("Nec. form.")."""
-    flags, at = [], 0
-    for w in written:
-        at = text.find(w, at) + len(w)
-        flags.append(text[at:at + 1] == ".")
-    return flags
-
-
 @lru_cache(maxsize=1)
 def _words_by_start() -> dict[str, tuple[tuple[str, str, str], ...]]:
     """(word, language, concept) of every word of the lexicon's one-word terms, by their first ABBREVIATION_MIN
@@ -521,13 +436,12 @@ def _misspelt_beyond(hit: _Hit, word: str, hits: list[_Hit]) -> bool:
 @lru_cache(maxsize=16384)
 def read(text: str) -> Reading:
     """The concepts a heading names."""
-    plain = _without_legends(text)
+    plain = without_legends(text)
     folded, written = words(plain)
-    bracketed = _in_brackets(plain, written)
-    shortened = _cut_short(plain, written)
+    bracketed, shortened = word_marks(plain, written)
+    excluded = left_out(folded, bracketed)
     lex = lexicon()
-    left_out = _left_out(folded, bracketed)
-    hits = [h for i in range(len(folded)) for h in _hits_at(i, folded, written) if not any(left_out[h.start:h.end])]
+    hits = [h for i in range(len(folded)) for h in _hits_at(i, folded, written) if not any(excluded[h.start:h.end])]
     hits = [h for h in hits if not _misspelt_beyond(h, folded[h.start], hits)]
     starting: dict[int, list[_Hit]] = {}
     for h in hits:
@@ -546,7 +460,7 @@ def read(text: str) -> Reading:
             cover.setdefault(lang, {})[i] = 1
     score = {lang: sum(v.values()) for lang, v in cover.items()}
     top = max(score.values(), default=0)
-    langs = {lang for lang, v in score.items() if v == top} if top else set()
+    langs = frozenset(lang for lang, v in score.items() if v == top) if top else frozenset()
 
     def usable(i: int) -> list[_Hit]:
         """Hits at word i read in the heading's language; others only for longer words and acronyms."""
@@ -554,7 +468,7 @@ def read(text: str) -> Reading:
         native = [h for h in here if h.term.lang in langs]
         if native or folded[i] in lex.stopwords and lex.stopwords[folded[i]] & langs:
             return native
-        if (parts := _compound(folded[i], frozenset(langs))) and _all_native(parts, langs):
+        if (parts := _compound(folded[i], langs)) and _all_native(parts, langs):
             return []                   # a compound of the heading's own language beats a foreign stem
         return [h for h in here if len(folded[i]) >= 4 or h.how == "acronym"]
 
@@ -581,7 +495,7 @@ def read(text: str) -> Reading:
             # word ("Digitaliseringsgrad": digitise, and a share) can meet a field's needs, never rule it out.
             inner = frozenset(h.term.concept for k in range(i + 1, end) for h in options[k] if h.end == k + 1)
             if end == i + 1 and len(folded[i]) >= COMPOUND_ENRICH and langs:
-                cut = _cut(folded[i], frozenset(langs)) or ()
+                cut = _cut(folded[i], langs) or ()
                 if _all_native(cut, langs):                                    # parts of its own language only
                     inner |= {c for _, meaning in cut for c in meaning}
             units.append(Unit(concepts, " ".join(written[i:end]), spanning[0].how, inner - concepts - {"scaffold"}))
@@ -595,14 +509,14 @@ def read(text: str) -> Reading:
         word = folded[i]
         # A word cut short is no stop word of another language: Maltese 'diġ.' (diġitali) is no Danish 'dig' (you).
         foreign = shortened[i] and langs and not lex.stopwords.get(word, frozenset()) & langs
-        if word in lex.stopwords and not foreign or any(ch.isdigit() for ch in word) or len(word) == 1 or left_out[i]:
+        if word in lex.stopwords and not foreign or any(ch.isdigit() for ch in word) or len(word) == 1 or excluded[i]:
             function_words += 1
-        elif parts := _compound(word, frozenset(langs)):
+        elif parts := _compound(word, langs):
             units += [Unit(meaning, piece, "compound") for piece, meaning in parts]      # each part must fit
-        elif shortened[i] and (meant := _abbreviation(word, frozenset(langs))):
+        elif shortened[i] and (meant := _abbreviation(word, langs)):
             # An abbreviation, like a misspelt word, may meet a field's needs but never rules a field out.
             units.append(Unit(frozenset(), written[i] + ".", "abbreviation", meant))
-        elif (fixed := _typo(word, frozenset(langs))) and (typo_hits := _hits_at(0, (fixed,), (fixed,))):
+        elif (fixed := _typo(word, langs)) and (typo_hits := _hits_at(0, (fixed,), (fixed,))):
             # A misspelt word may meet a field's needs but never rules a field out: it may be no typo at all.
             units.append(Unit(frozenset(), written[i], "typo", frozenset(h.term.concept for h in typo_hits)))
         elif bracketed[i]:
@@ -610,7 +524,7 @@ def read(text: str) -> Reading:
         else:
             unknown.append(written[i])
         i += 1
-    if _WHAT_FOR.match(_LEGEND.sub(" ", text)):        # "What do you use AI for?", "Hva bruker dere KI til?": purposes
+    if asks_what_for(text):
         units.append(Unit(frozenset({"purpose"}), "what … for", "word"))
     scaffold = [u for u in units if u.concepts == {"scaffold"}]
     return Reading(tuple(u for u in units if u not in scaffold), tuple(unknown), function_words + len(scaffold))

@@ -21,8 +21,9 @@ import numpy as np
 from analysis import schema
 from analysis.i18n import N_, _, survey, survey_label
 from analysis.parsing.headers import values
-from analysis.parsing.headers.concepts import Reading, listed_answers, read, words
+from analysis.parsing.headers.concepts import Reading, read, words
 from analysis.parsing.headers.fields import NEUTRAL, PERSONAL, STANDALONE, WEAK, Definition, definitions
+from analysis.parsing.headers.marks import listed_answers
 from analysis.parsing.report import MappingKind
 
 AUTO = 80                 # lowest confidence mapped without a person's confirmation
