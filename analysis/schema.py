@@ -142,8 +142,8 @@ FIELDS: tuple[Field, ...] = (
               private_nonprofit=("association", "foundation", "fondation", "stiftung", "verein", "stichting",
                                  "vereniging", "fundación", "asociación", "fondazione", "associazione",
                                  "fundacja", "stowarzyszenie", "non-profit", "charity", "privé non lucratif"),
-              private_for_profit=("commercial", "company", "privé commercial", "privat", "gmbh",
-                                  "commercieel", "privado", "privato", "prywatne", "private"),
+              # a bare 'private' ('privat', 'privato') fits non-profit and for-profit alike: not listed
+              private_for_profit=("commercial", "company", "privé commercial", "gmbh", "commercieel"),
               ppp=("partenariat public-privé", "öffentlich-private partnerschaft", "publiek-private samenwerking",
                    "asociación público-privada", "partenariato pubblico-privato", "partnerstwo publiczno-prywatne")),
           source="EGMUS 3a–3e"),
@@ -429,6 +429,7 @@ def header_key(text: object) -> str:
     '%' and '3d' survive because they carry meaning ("% digitised" vs "digitised").
     """
     s = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(text).replace("€", " eur "))   # "StartDate" -> "Start Date"
+    s = re.sub(r"[’‘ʼ`´]", " ", s)                        # typographic apostrophes, as "'": "d’art" is "d'art"
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
     s = re.sub(r"[^a-z0-9%]+", " ", s)
     return " ".join(s.split())

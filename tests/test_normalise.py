@@ -107,3 +107,128 @@ def test_three_decimals_after_zero_are_decimals_not_thousands():
     assert parse_number("0.125") == 0.125
     assert parse_number("0,125") == 0.125
     assert parse_number("1.250") == 1250.0          # one separator, three digits after it: thousands
+
+
+# --- figures written with words, as museum staff type them ------------------------------------------------------
+@pytest.mark.parametrize("field, typed, expected, left_out", [
+    ("collection_objects", "ca. 5000", 5000, "'ca.'"),
+    ("collection_objects", "~5000", 5000, "'~'"),
+    ("collection_objects", "about 3,500", 3500, "'about'"),
+    ("collection_objects", "ok. 2 tys.", 2000, "'ok.'"),               # Polish: about two thousand
+    ("collection_objects", "c. 40,000", 40000, "'c.'"),
+    ("collection_objects", "cca 300", 300, "'cca'"),                   # Czech, Slovak
+    ("collection_objects", "12 500 (estimated)", 12500, "'(estimated)'"),
+    ("annual_visits", "ca. 120.000 (2023)", 120000, "'(2023)'"),        # the year the figure is of
+    ("annual_visits", "circa 8.000 (dato 2023)", 8000, "'(dato 2023)'"),
+    ("collection_objects", "10000 objects", 10000, "'objects'"),
+    ("collection_objects", "40 000 obj.", 40000, "'obj.'"),
+    ("annual_visits", "noin 12 000 kävijää", 12000, "'noin', 'kävijää'"),   # Finnish: about 12,000 visitors
+    ("staff_paid_fte", "3,5 VZÄ", 3.5, "'VZÄ'"),                       # German: full-time equivalents
+    ("pct_digitised", "ca. 30%", 30, "'ca.'"),
+    ("pct_digitised", "circa 10 %", 10, "'circa'"),
+    ("pct_digitised", "45 % (geschätzt)", 45, "'(geschätzt)'"),
+    ("digital_budget_available_eur", "ca. 1,2 Mio. €", 1_200_000, "'ca.'"),
+])
+def test_a_figure_among_words_is_read_with_a_warning_naming_what_was_left_out(field, typed, expected, left_out):
+    value, (severity, rule, message) = parse_cell(typed, F[field])
+    assert (value, severity, rule) == (pytest.approx(expected), "warning", "words_around_number")
+    assert f"'{typed}'" in message and left_out in message
+
+
+@pytest.mark.parametrize("field, typed, expected", [
+    ("collection_objects", "2 tys.", 2000), ("collection_objects", "3 Tsd.", 3000),
+    ("collection_objects", "1,5 mln", 1_500_000), ("collection_objects", "2 miljoen", 2_000_000),
+    ("digital_budget_available_eur", "1,5 mld €", 1_500_000_000),
+    ("digital_budget_available_eur", "250 ezer €", 250_000),
+    ("digital_budget_available_eur", "25 mil €", 25_000),              # Spanish, Portuguese: thousand
+    ("digital_budget_available_eur", "1,2 mil. EUR", 1_200_000),       # Czech, Slovak: million
+    ("digital_budget_available_eur", "40 TEUR", 40_000), ("digital_budget_available_eur", "€ 12.000,-", 12_000),
+    ("digital_budget_available_eur", "1,2 millones de euros", 1_200_000),
+    ("digital_budget_available_eur", "15.000 ευρώ", 15_000), ("annual_visits", "120 de mii", 120_000),
+    ("pct_digitised", "80 por ciento", 80), ("pct_digitised", "87 százalék", 87), ("pct_digitised", "45 v.H.", 45),
+])
+def test_thousands_and_millions_in_the_survey_languages(field, typed, expected):
+    assert parse_cell(typed, F[field]) == (pytest.approx(expected), None)
+
+
+@pytest.mark.parametrize("field, typed", [
+    ("pct_digitised", "<5%"), ("pct_digitised", "20-30%"), ("collection_objects", "5 000+"),
+    ("collection_objects", "> 10000"), ("collection_objects", "over 5000"),
+    ("collection_objects", "5 milionu"),                # a multiplier not known: never a unit
+    ("collection_objects", "5000 (3000 on display)"),   # a note with another figure in it
+    ("digital_budget_available_eur", "30 000 zł"), ("digital_budget_available_eur", "ca. £ 3,000"),
+    ("pct_digitised", "about half"),
+])
+def test_bounds_ranges_other_currencies_and_unknown_multipliers_stay_errors(field, typed):
+    value, (severity, rule, message) = parse_cell(typed, F[field])
+    assert (value, severity, rule) == (None, "error", "not_a_number")
+    assert f"'{typed}'" in message
+
+
+@pytest.mark.parametrize("typed, expected, severity", [
+    ("Republic of Ireland", "IE", "warning"),           # spelt like 'Republic of Iceland', names Ireland
+    ("Bundesrepublik Deutschland", "DE", None), ("Lëtzebuerg", "LU", None), ("Spain (Catalonia)", "ES", "warning"),
+])
+def test_country_named_inside_a_longer_answer(typed, expected, severity):
+    value, problem = parse_cell(typed, F["country"])
+    assert (value, problem and problem[0]) == (expected, severity)
+
+
+def test_an_answer_naming_two_countries_is_an_error():
+    assert parse_cell("Germany/Austria", F["country"])[1][1] == "unknown_country"
+
+
+@pytest.mark.parametrize("typed", [
+    "31. Dezember 2024", "31 grudnia 2024", "31. prosince 2024", "December 31, 2024", "2024. december 31.",
+    "31 Δεκεμβρίου 2024", "31 dic. 2024", "31-Dec-2024", "31 de diciembre de 2024", "2024. 12. 31.", "31.12.2024.",
+])
+def test_dates_written_with_the_month_name_or_local_punctuation(typed):
+    assert parse_cell(typed, F["reference_date"]) == (dt.date(2024, 12, 31), None)
+
+
+def test_dates_read_by_a_guess_say_so():
+    # the day can only be second; 45657 is the number Excel stores for 31 December 2024 (45658 = 1 January 2025)
+    for typed in ("12/31/2024", "45657"):
+        value, (severity, rule, message) = parse_cell(typed, F["reference_date"])
+        assert (value, severity, rule) == (dt.date(2024, 12, 31), "warning", "date_read")
+        assert "2024-12-31" in message
+    assert parse_cell("05/06/2024", F["reference_date"]) == (dt.date(2024, 6, 5), None)   # day first in Europe
+
+
+@pytest.mark.parametrize("typed", ["Dec 2024", "2024", "31 listopad 2024"])    # listopad: Croatian October,
+def test_dates_without_a_day_or_with_a_month_of_two_languages_are_errors(typed):   # Polish and Czech November
+    assert parse_cell(typed, F["reference_date"])[1][1] == "not_a_date"
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("Ja, statsanerkendt", True), ("Oui (appellation Musée de France)", True), ("tak (wpisane do rejestru)", True),
+    ("nein - nur regional", False),
+])
+def test_yes_or_no_with_a_note_after_it_is_read_with_a_warning(typed, expected):
+    value, (severity, rule, message) = parse_cell(typed, F["accredited"])
+    assert (value, severity, rule) == (expected, "warning", "note_left_out")
+    assert f"'{typed}'" in message
+
+
+def test_a_note_after_something_else_than_yes_or_no_is_still_an_error():
+    assert parse_cell("pending, 2026", F["accredited"])[1][1] == "not_yes_no"
+
+
+@pytest.mark.parametrize("typed", ["oui, mais non écrite", "Yes, informal (not written down)"])
+def test_a_yes_a_no_or_a_denied_choice_inside_a_longer_answer_names_no_choice(typed):
+    # 'non' alone would be 'none' (no strategy) and 'written' a written one: both would be wrong readings
+    assert parse_cell(typed, F["has_digital_strategy"])[0] not in ("none", "written")
+
+
+@pytest.mark.parametrize("typed", ["privat", "private", "privato", "prywatne"])
+def test_a_bare_private_fits_non_profit_and_for_profit_so_is_asked_for(typed):
+    assert parse_cell(typed, F["ownership"])[1][1] == "unknown_choice"
+
+
+def test_a_word_for_not_answered_that_is_also_a_country_code_stays_the_country():
+    assert parse_cell("DK", F["country"]) == ("DK", None)          # English 'DK' (don't know) is Denmark here
+
+
+@pytest.mark.parametrize("typed, expected", [("Ελλάδα", "GR"), ("България", "BG")])
+def test_an_answer_in_greek_or_cyrillic_letters_is_no_blank(typed, expected):
+    assert parse_cell(typed, F["country"]) == (expected, None)

@@ -47,7 +47,7 @@ def parse_columns(raw: dict[str, pa.Array], sheet: Sheet, excel_rows: np.ndarray
 _PLAIN = {True: r"^-?(0|[1-9]\d*)(\.\d*[1-9])?$",       # a number cell as written out (workbooks)
           False: r"^-?\d+(\.(\d{1,2}|\d{4,}))?$"}     # typed text: '1.234' may mean 1234, so not here
 _SPACES = r"[\pZ\t\n\v\f\r\x1c-\x1f\x85]+"                  # what str.split() splits on
-_BLANK_MARKERS = pa.array(sorted(schema.BLANK_MARKERS))
+_BLANK_MARKERS = pa.array(sorted(normalise.blank_markers()))
 _NOT_PLAIN_TEXT = r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?|true|false)$"   # date and yes/no cells
 
 

@@ -23,17 +23,75 @@ from rapidfuzz import fuzz, process
 
 from analysis import formats, i18n, schema
 from analysis.i18n import _, survey
+from analysis.parsing import answers
 from analysis.parsing.report import ERROR, WARNING
 from analysis.schema import Field
 
 Problem = tuple[str, str, str] | None
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mio": 1e6, "mln": 1e6, "million": 1e6, "millions": 1e6, "mio.": 1e6,
-                "md": 1e9, "mrd": 1e9, "bn": 1e9, "billion": 1e9, "milliard": 1e9, "milliards": 1e9}
-_CURRENCY = re.compile(r"€|(?<![a-z])euros?(?![a-z])|(?<![a-z])eur(?![a-z])")
-_SUFFIX = re.compile(r"(?<=[\d\s.,])(k|m|mio\.?|mln|millions?|md|mrd|bn|billion|milliards?)$")
-_PERCENT_WORDS = re.compile(r"%|\bpct\b|\bpercent\b|\bpour ?cent\b|\bprozent\b|\bprocent\b")
+# Thousand, million and billion as written after a figure in the survey's languages ('2 tys.', '1,5 Mrd.', '3 mill.'),
+# with or without a full stop; 'mil' is a thousand (Spanish, Portuguese: '25 mil €'), 'mil.' a million (Czech, Slovak:
+# '1,2 mil. EUR').
+_MULTIPLIERS = {
+    **dict.fromkeys((
+        "k", "tsd", "tausend", "mille", "duizend", "tys", "tysiąc", "tysiące", "tysięcy", "tis", "tisíc", "tisíce",
+        "tisícov", "tisuća", "tisuće", "tisoč", "tusen", "tusind", "tus", "tuhat", "tuhatta", "tuh", "ezer", "tūkst",
+        "tūkstančiai", "tūkstančių", "tūkstoši", "хил", "хиляди", "χιλ", "χιλιάδες", "mii", "míle", "þús", "þúsund",
+        "mila", "mil"), 1e3),
+    **dict.fromkeys((
+        "m", "mn", "mio", "mln", "mill", "million", "millions", "millón", "millones", "miljoen", "miljoenen", "miljon",
+        "miljoner", "millió", "milhão", "milhões", "milione", "milioni", "milion", "miliony", "milionów", "milión",
+        "milióny", "miliónov", "milijon", "milijoni", "milijona", "milijun", "milijuna", "milijonų", "miljoni",
+        "miljonit", "miljoona", "miljoonaa", "milj", "milioane", "милион", "милиона", "εκατ", "εκ",
+        "εκατομμύρια"), 1e6),
+    **dict.fromkeys(("md", "mrd", "mld", "bn", "billion", "milliard", "milliarden", "milliards", "miliard",
+                     "miliardy", "miliardów", "miliardi", "miljard", "miljarder", "milliárd"), 1e9)}
+_LETTER = r"[^\W\d_]"
+_CURRENCY = re.compile(rf"€|(?<!{_LETTER})(eur|euros?|euró|euroa|euroja|eurot|eura|eurų|evro|evrov|eiro|ευρώ|ευρω|евро)"
+                       rf"(?!{_LETTER})\.?")
+_THOUSAND_EUR = re.compile(rf"(?<!{_LETTER})t\s?(€|eur|euro|euros)(?!{_LETTER})")   # German 'TEUR', '15 T€': thousands
+_NO_CENTS = re.compile(r"[.,][-–—]{1,2}$")                                   # '12.000,-': no cents
+_SUFFIX = re.compile(r"(?<=[\d\s.,])(" + "|".join(sorted(map(re.escape, _MULTIPLIERS), key=len, reverse=True))
+                     + r")\.?$")
+# Words that may be a multiplier not in the table above ('5 mil', '3 milionu'): never read as a unit, which would
+# make the figure a thousand or a million times too small.
+_MULTIPLIER_LIKE = re.compile(r"^(mil|mld|mrd|ty|ti|tu|tū|tau|tsd|duiz|ezer|хил|χιλ|εκατ|мил|þús|mii)")
+# Figures known only roughly, as people write them in the survey's languages: the word before ('ca. 5000', 'about
+# 3,500', 'ok. 2 tys.', 'noin 40 %') or after ('5000 approx.', '12 500 (estimated)'). The figure is read, with a
+# warning. Bounds ('over 5000', '< 5 %', '5 000+') and ranges ('20-30 %') name no one figure and stay errors.
+_ROUGHLY = (
+    "ca", "cca", "circa", "cirka", "zirka", "approx", "approximately", "about", "around", "roughly", "some", "est",
+    "estimated", "estimate", "etwa", "ungefähr", "rund", "rd", "geschätzt", "schätzung", "env", "environ", "estimé",
+    "estimation", "ongeveer", "ong", "zo'n", "geschat", "schatting", "aprox", "aproximadamente", "alrededor de",
+    "cerca de", "unos", "unas", "estimado", "estimación", "all'incirca", "intorno a", "stima", "stimato",
+    "por volta de", "estimativa", "ok", "około", "szac", "szacunkowo", "przybliżone", "přibližně", "asi", "zhruba",
+    "okolo", "kolem", "odhad", "odhadem", "približne", "pribl", "približno", "okoli", "oko", "otprilike", "procjena",
+    "kb", "körülbelül", "mintegy", "kábé", "becslés", "becsült", "aproximativ", "în jur de", "estimat", "около",
+    "приблизително", "ок", "περίπου", "περ", "omkring", "ungefär", "runt", "rundt", "ung", "uppskattat", "skønnet",
+    "anslått", "noin", "arviolta", "suunnilleen", "arvio", "umbes", "ligikaudu", "hinnanguliselt", "apm", "apmēram",
+    "aptuveni", "apie", "apytiksliai", "apyt", "maždaug", "madwar", "ċirka", "timpeall", "thart ar", "um", "u.þ.b",
+    "ongeféier", "c.a", "c", "n", "u")
+_ROUGH_WORDS = "|".join(sorted(map(re.escape, _ROUGHLY), key=len, reverse=True))
+# One-letter words ('c. 40,000', Finnish 'n. 5000', Estonian 'u. 300') only with their full stop.
+_ROUGH_BEFORE = re.compile(rf"^(?:[~≈∼±]|\+/?-|(?:{_ROUGH_WORDS})(?:\.|(?<=\w\w)(?=\s)))\s*", re.IGNORECASE)
+# ... and, after it, the year the figure is of: '120.000 (2023)', '8.000 (dato 2023)', '5 000 (Stand 2024)'.
+_ROUGH_AFTER = re.compile(rf"\s*(?:\(\s*(?:(?:{_ROUGH_WORDS})\.?|(?:[^\W\d_]+\.?:?\s+)?(?:19|20)\d\d)\s*\)"
+                          rf"|(?<=[\d\s.%€])(?:{_ROUGH_WORDS})(?:\.|(?<=\w\w)))$", re.IGNORECASE)
+# Full-time equivalents as staff write the unit after a figure ('3,5 VZÄ', '6 ETI', '2,5 årsværk', '3 htv'): the only
+# words read after the figure of an FTE question, where '3 Personen' or '15 volunteers' count people instead.
+_FTE_WORDS = frozenset({
+    "fte", "ftes", "vzä", "vzae", "vollzeitäquivalente", "vollzeitäquivalent", "vollzeitstellen", "etp", "eqtp", "vte",
+    "voltijdequivalent", "voltijdequivalenten", "etc", "ejc", "eti", "ula", "etat", "etaty", "etatów", "etatu",
+    "úvazek", "úvazky", "úvazků", "úväzok", "úväzky", "úväzkov", "årsværk", "årsverk", "åa", "åak", "htv",
+    "henkilötyövuotta", "henkilötyövuosi", "etatai", "etato", "slodze", "slodzes", "ιπα", "norme", "normă",
+    "úv", "úvazku", "tjänst", "tjänster", "årsarbetskraft", "årsarbetskrafter", "norme întregi", "normă întreagă"})
+_UNIT_WORDS = re.compile(r"(?<=[\d.])\s*((?:[^\W\d_][\w.'’-]*\s*){1,3})$")
+_PERCENT_WORDS = re.compile(
+    r"%|(?<!\w)(pct|percent|pour ?cent|prozent|procent|procento|procenta|proc|por ciento|por cento|per cento|"
+    r"százalék|prosenttia|prosentti|prosent|protsenti|procentų|procenti|posto|odstotkov|la sută|τοις εκατό|v\.?\s?h)"
+    r"(?!\w)\.?")
+_FILLER = re.compile(r"(?<!\w)de(?!\w)")           # '1,2 millones de euros', Romanian '120 de mii'
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
 _DIGITS = re.compile(r"^\d+([.,]\d+)*$|^[.,]\d+$")
 
@@ -43,7 +101,17 @@ def is_blank(value: object) -> bool:
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
-    return isinstance(value, str) and schema.value_key(value) in schema.BLANK_MARKERS
+    if not isinstance(value, str):
+        return False
+    key = schema.value_key(value)
+    return key in blank_markers() or (folded := schema.header_key(key)) != "" and folded in blank_markers()
+
+
+@lru_cache(maxsize=1)
+def blank_markers() -> frozenset[str]:
+    """What people write for 'not answered': the schema's markers and the answer lexicon's, but for the lexicon's
+    that also name a country (English 'DK', don't know, is Denmark in a country column)."""
+    return schema.BLANK_MARKERS | (answers.blank() - country_lookup().keys())
 
 
 def _excel_serial(day: dt.date) -> float:
@@ -57,12 +125,13 @@ def parse_number(text: str, *, percent: bool = False) -> float | None:
     s = text.strip().lower()
     negative = s.startswith("(") and s.endswith(")")
     s = s.strip("()")
-    s = _CURRENCY.sub(" ", s)
+    s = _CURRENCY.sub(" ", _THOUSAND_EUR.sub(" k ", s))
+    s = _FILLER.sub(" ", _NO_CENTS.sub("", s.strip()))
     s = _PERCENT_WORDS.sub(" ", s) if percent else s
     s = s.strip()
     multiplier = 1.0
     if not percent and (m := _SUFFIX.search(s)):
-        multiplier = _MULTIPLIERS[m.group(1)]
+        multiplier = 1e6 if m.group(0) == "mil." else _MULTIPLIERS[m.group(1)]
         s = s[: m.start()]
     s = s.strip()
     if s.startswith(("-", "−", "–")):
@@ -86,6 +155,29 @@ def parse_number(text: str, *, percent: bool = False) -> float | None:
     return -value if negative else value
 
 
+def _figure_among_words(text: str, f: Field) -> tuple[float, list[str]] | None:
+    """The one figure in a cell that also holds words: a figure given roughly ('ca. 5000', '12 500 (estimated)') and
+    a unit after it, any for whole counts ('10000 objects', '12 000 visitors'), full-time equivalents for the FTE
+    questions ('3,5 VZÄ'). None when what is left is no number, or when the words could make it another figure: a
+    bound, a range, an unknown multiplier ('5 mil'), a note ('1 (half-time)'), or people where full-time equivalents
+    are asked ('3 Personen', '15 volunteers')."""
+    rest, left_out = " ".join(text.split()), []
+    if (m := _ROUGH_BEFORE.match(rest)) and m.end() < len(rest):
+        left_out.append(rest[:m.end()].strip())
+        rest = rest[m.end():]
+    if (m := _ROUGH_AFTER.search(rest)) and m.start() > 0:
+        left_out.append(rest[m.start():].strip())
+        rest = rest[:m.start()]
+    if m := _UNIT_WORDS.search(rest):
+        words = m.group(1).strip()
+        unit = f.kind == schema.INT or f.kind == schema.DECIMAL and words.lower().rstrip(".") in _FTE_WORDS
+        if unit and not _SUFFIX.search(" " + words.lower()) and not _MULTIPLIER_LIKE.match(words.lower()):
+            left_out.append(words)
+            rest = rest[:m.start()]
+    number = parse_number(rest, percent=f.kind == schema.PERCENT) if left_out else None
+    return None if number is None else (number, left_out)
+
+
 def _to_number(value: object, f: Field) -> tuple[float | None, Problem]:
     if isinstance(value, bool):
         return None, (ERROR, "not_a_number", _("'{value}' is a yes/no answer; {field} needs a number.").format(
@@ -104,6 +196,14 @@ def _to_number(value: object, f: Field) -> tuple[float | None, Problem]:
                                                                      number=formats.plain(number)))
     else:
         number = parse_number(str(value), percent=f.kind == schema.PERCENT)
+        if number is None and answers.keys(str(value)) & answers.zero():
+            return 0.0, (WARNING, "none_as_zero", _("'{value}' was read as 0.").format(value=value))
+        if number is None and (found := _figure_among_words(str(value), f)):
+            number, left_out = found
+            if abs(number) <= 1e15:
+                return number, (WARNING, "words_around_number", _(
+                    "'{value}' was read as {number}, leaving out {words}.").format(
+                    value=value, number=formats.plain(number), words=", ".join(f"'{w}'" for w in left_out)))
         if number is None:
             unit = {schema.PERCENT: _("a percentage such as 45 or 45,5 %"),
                     schema.MONEY: _("an amount in euros such as 250000, 1.200.000 € or 1,2 M€")}.get(
@@ -132,29 +232,51 @@ def parse_numeric(value: object, f: Field) -> tuple[object, Problem]:
     return number, problem
 
 
+_NOTE_AFTER = re.compile(r"\s*(?:[,(;:]|\s[-–]\s)\s*")     # where a note after an answer starts
+
+
+def _yes_no(key: str) -> bool | None:
+    """Yes or no as the template writes it in a survey language or as staff write it; None when neither."""
+    if key in schema.TRUE_WORDS or key in schema.FALSE_WORDS:
+        return key in schema.TRUE_WORDS
+    for form in (key, schema.header_key(key)):
+        for words in (survey.yes_no(), answers.yes_no()):
+            if form in words:
+                return words[form]
+    return None
+
+
 def parse_bool(value: object, f: Field) -> tuple[object, Problem]:
     if isinstance(value, bool):
         return value, None
     if isinstance(value, (int, float)) and value in (0, 1):
         return bool(value), None
     key = schema.value_key(value).rstrip(".")
-    if key in schema.TRUE_WORDS:
-        return True, None
-    if key in schema.FALSE_WORDS:
-        return False, None
-    for form in (key, schema.header_key(key)):         # yes / no as the template writes it in a survey language
-        if form in survey.yes_no():
-            return survey.yes_no()[form], None
+    if (meaning := _yes_no(key)) is not None:
+        return meaning, None
+    head, *note = _NOTE_AFTER.split(key, maxsplit=1)
+    if note and (meaning := _yes_no(head)) is not None:   # 'Ja, statsanerkendt', 'Oui (appellation Musée de France)'
+        return meaning, (WARNING, "note_left_out", _("'{value}' was read as '{answer}'; the words after it were left "
+                                                     "out.").format(value=value, answer=head))
     return None, (ERROR, "not_yes_no", _("'{value}' is not a yes/no answer. {field} needs yes or no (oui/non, "
                                          "ja/nein, sí/no, tak/nie, 1/0 also work).").format(
         value=value, field=i18n.survey_label(f.label)))
 
 
 @lru_cache(maxsize=None)
-def choice_table(f: Field) -> dict[str, str]:
-    """Every answer accepted exactly -> code: the choice labels of every survey catalogue (what the template
+def catalogue_choices(f: Field) -> dict[str, str]:
+    """Every answer as questionnaires word it -> code: the choice labels of every survey catalogue (what the template
     writes in a museum's language) under the schema's codes, English labels and synonyms."""
     return {**survey.translated_choices(f), **schema.choice_lookup(f)}
+
+
+@lru_cache(maxsize=None)
+def choice_table(f: Field) -> dict[str, str]:
+    """Every answer accepted exactly -> code: the catalogue's and, under them, staff's own words (answers/)."""
+    return {**answers.choices(f.name), **catalogue_choices(f)}
+
+
+_NOT = frozenset({"not", "nicht", "niet", "inte", "ikke", "ei", "nem", "nu", "ne", "nav", "neni", "nejsou"})
 
 
 def match_choice(text: str, f: Field) -> tuple[str | None, bool]:
@@ -170,9 +292,13 @@ def match_choice(text: str, f: Field) -> tuple[str | None, bool]:
         return table[best[0]], False
     # A longer answer that names exactly one of the choices: "Art moderne et contemporain" is art,
     # "Château-musée (monument historique)" a monument; "Musée d'art et d'histoire" names two, so stays open.
+    # Its yes and no qualify rather than name ('oui, mais non écrite' is no 'non', no strategy), and a choice right
+    # after a 'not' is denied ('Yes, informal (not written down)' is not 'written').
     words = schema.header_key(text).split()
-    phrases = {" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
-    named = {table[p] for p in phrases if len(p) >= 3 and p in table}
+    phrases = {(" ".join(words[i:i + n]), words[i - 1] if i else "") for n in (1, 2, 3)
+               for i in range(len(words) - n + 1)}
+    named = {table[p] for p, before in phrases if len(p) >= 3 and p in table and _yes_no(p) is None
+             and before not in _NOT and _yes_no(before) is not False}
     # ... also at the head of a compound word: "Naturkundemuseum" (naturkunde), "Kunstmuseum" (kunst).
     named |= {table[w[:k]] for w in words for k in range(5, len(w)) if w[:k] in table}
     return (named.pop(), False) if f.kind == schema.ENUM and len(named) == 1 else (None, False)
@@ -232,7 +358,8 @@ _EU_LANGUAGES = ("en", "fr", "de", "nl", "es", "it", "pl", "pt", "sv", "da", "fi
 _COUNTRY_EXTRAS = {"uk": "GB", "u k": "GB", "great britain": "GB", "england": "GB", "scotland": "GB",
                    "wales": "GB", "el": "GR", "holland": "NL", "czechia": "CZ", "czech republic": "CZ",
                    "kosovo": "XK", "xk": "XK", "russia": "RU", "turkey": "TR", "turkiye": "TR",
-                   "moldova": "MD", "the netherlands": "NL", "slovak republic": "SK", "macedonia": "MK"}
+                   "moldova": "MD", "the netherlands": "NL", "slovak republic": "SK", "macedonia": "MK",
+                   "lëtzebuerg": "LU", "Ελλάς": "GR"}
 
 
 @lru_cache(maxsize=1)
@@ -255,7 +382,7 @@ def country_lookup() -> dict[str, str]:
                 table.setdefault(_country_key(name.split(",")[0]), c.alpha_2)
         table[_country_key(c.alpha_2)] = c.alpha_2
         table[_country_key(c.alpha_3)] = c.alpha_2
-    table.update(_COUNTRY_EXTRAS)
+    table.update({_country_key(name): code for name, code in _COUNTRY_EXTRAS.items()})
     return table
 
 
@@ -265,16 +392,62 @@ def parse_country(value: object, f: Field) -> tuple[object, Problem]:
     key = _country_key(text)
     if key in table:
         return table[key], None
+    # A longer answer that names one country ('Republic of Ireland', 'Bundesrepublik Deutschland', 'Malta (MT)') is
+    # that country; it is not spelt like another ('Republic of Iceland'). Codes inside words ('de', 'it') count not.
+    words = key.split()
+    named = {table[p] for n in range(1, 5) for i in range(len(words) - n + 1)
+             if len(p := " ".join(words[i:i + n])) > 3 and p in table}
     best = process.extractOne(key, list(table), scorer=fuzz.ratio, score_cutoff=90) if len(key) > 4 else None
-    if best:
-        code = table[best[0]]
+    if len(named) == 1 or best and not named:
+        code = named.pop() if named else table[best[0]]
         return code, (WARNING, "fuzzy_country", _("'{value}' was read as {country} ({code}).").format(
             value=text, country=schema.country_name(code), code=code))
     return None, (ERROR, "unknown_country", _("'{value}' is not a country we recognise. Write the country name (in "
                                               "any EU language) or its ISO code, e.g. FR or FRA.").format(value=text))
 
 
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d", "%d/%m/%y", "%d.%m.%y")
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d", "%Y.%m.%d", "%d/%m/%y", "%d.%m.%y")
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_SERIAL = re.compile(r"^[1-9]\d{4}$")                   # an Excel date serial written out: 1927-05-18 to 2173-10-14
+# A date written with the month's name: its day, month and year in any order once ordinal endings ('1er', '31st')
+# and the little words between them ('30 de junio de 2024', 'the 5th of May 2024', Polish '31 grudnia 2024 r.') are
+# left aside; or day, month and year in figures with mixed separators (Swedish '31/12 2024').
+_DATE_FILLER = re.compile(r"(?<=\d)(st|nd|rd|th|er|e|º|ª)\b|\b(de|del|of|the|r)\b", re.IGNORECASE)
+_DATE_PARTS = re.compile(r"[\s.,/-]+")
+
+
+@lru_cache(maxsize=1)
+def month_names() -> dict[str, int]:
+    """Month names and their abbreviations in the survey's languages, as written in a date ('31. Dezember 2024',
+    '31 grudnia 2024', '2024. december 31.'), without accents or full stop -> month. A name that is another month
+    in another language (Croatian 'listopad' is October, Polish and Czech November) is left out."""
+    from babel.dates import get_month_names
+    seen: dict[str, set[int]] = {}
+    for lang in _EU_LANGUAGES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for month, name in get_month_names(width, context, locale=lang).items():
+                    seen.setdefault(_country_key(name), set()).add(month)
+    return {name: months.pop() for name, months in seen.items() if len(months) == 1 and name}
+
+
+def _day(year: str, month: int, day: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), month, int(day))
+    except ValueError:
+        return None
+
+
+def _named_month_date(text: str) -> dt.date | None:
+    parts = [p for p in _DATE_PARTS.split(_DATE_FILLER.sub(" ", text)) if p]
+    words = [p for p in parts if not p.isdigit()]
+    days, years = [p for p in parts if p.isdigit() and len(p) <= 2], [p for p in parts if p.isdigit() and len(p) == 4]
+    if len(parts) == 3 and len(days) == 2 and parts[2] in years:
+        return _day(parts[2], int(parts[1]), parts[0])
+    if (len(parts), len(words), len(days), len(years)) != (3, 1, 1, 1):
+        return None
+    month = month_names().get(_country_key(words[0]))
+    return _day(years[0], month, days[0]) if month else None
 
 
 def parse_date(value: object, f: Field) -> tuple[object, Problem]:
@@ -285,11 +458,22 @@ def parse_date(value: object, f: Field) -> tuple[object, Problem]:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < 2_958_466:
         return _EXCEL_EPOCH + dt.timedelta(days=int(value)), None
     text = _as_text(value)
+    tidy = re.sub(r"\.\s+(?=\d)", ".", text).rstrip(".")        # Hungarian '2024. 12. 31.', '31.12.2024.'
     for fmt in _DATE_FORMATS:
         try:
-            return dt.datetime.strptime(text[:10] if fmt == "%Y-%m-%d" else text, fmt).date(), None
+            return dt.datetime.strptime(tidy[:10] if fmt == "%Y-%m-%d" else tidy, fmt).date(), None
         except ValueError:
             continue
+    read = None
+    if (m := _US_DATE.match(text)) and int(m[2]) > 12:            # 12/31/2024: the day can only be second
+        read = _day(m[3], int(m[1]), m[2])
+    elif _SERIAL.match(text):
+        read = _EXCEL_EPOCH + dt.timedelta(days=int(text))
+    elif named := _named_month_date(text):
+        return named, None
+    if read is not None:
+        return read, (WARNING, "date_read", _("'{value}' was read as the date {day}.").format(
+            value=text, day=read.isoformat()))
     return None, (ERROR, "not_a_date", _("'{value}' is not a date. Write it as 2025-08-31 or 31/08/2025.").format(
         value=text))
 

@@ -17,6 +17,7 @@ ERROR, WARNING = "error", "warning"
 RULE_NAMES = {
     "3d_over_digitised": N_("3D share above the digitised share"), "3d_over_total": N_("More sites in 3D than sites"),
     "bad_wave": N_("Survey wave not understood"), "date_formatted_number": N_("Number formatted as a date"),
+    "date_read": N_("Date read from another form"),
     "digital_staff_over_paid_staff": N_("More digital staff than paid staff"),
     "digitised_plus_no_need_over_100": N_("Digitised and no need above 100 %"),
     "duplicate_column": N_("One question in two columns"), "duplicate_museum": N_("Museum listed twice"),
@@ -24,14 +25,14 @@ RULE_NAMES = {
     "fuzzy_choice": N_("Answer read as the nearest choice"), "fuzzy_country": N_("Country read from a near spelling"),
     "hidden_row": N_("Hidden rows"), "line_too_long": N_("Line with too many values"),
     "line_too_short": N_("Line with too few values"), "merged_cells": N_("Merged cells"),
-    "nan_as_blank": N_("Read as not answered"), "need_far_from_cost_model": N_("Need far from the cost model"),
+    "nan_as_blank": N_("Read as not answered"), "none_as_zero": N_("Read as none (0)"), "need_far_from_cost_model": N_("Need far from the cost model"),
     "negative_amount": N_("Negative amount"), "negative_visits": N_("Negative visits"), "no_country": N_("No country"),
     "no_data_rows": N_("No museum rows"), "no_museums": N_("No museum rows"),
     "no_register_header": N_("No register headings"), "no_survey_answers": N_("Row without survey answers"),
     "no_survey_header": N_("No survey headings"), "no_wave": N_("No survey wave"), "not_a_date": N_("Not a date"),
     "not_a_number": N_("Not a number"), "not_a_survey": N_("Not a survey sheet"),
     "not_a_whole_number": N_("Not a whole number"), "not_yes_no": N_("Not yes or no"),
-    "note_under_table": N_("Note under the table"), "online_over_digitised": N_("More online than digitised"),
+    "note_left_out": N_("Note beside the answer left out"), "note_under_table": N_("Note under the table"), "online_over_digitised": N_("More online than digitised"),
     "other_choice": N_("Answer stored as other"), "other_country": N_("Row of another country"),
     "out_of_range": N_("Value out of range"), "percent_as_fraction": N_("Percentage written as a fraction"),
     "quote_swallows_lines": N_("Quote never closed"), "required_missing": N_("Required answer missing"),
@@ -40,7 +41,7 @@ RULE_NAMES = {
     "unknown_country": N_("Country not recognised"), "unknown_museum_type": N_("Museum type not recognised"),
     "unknown_ownership": N_("Ownership not recognised"), "unknown_size": N_("Size class not recognised"),
     "unreadable_file": N_("File cannot be read"), "unrecognised_column": N_("Unrecognised column"),
-    "wave_from_title": N_("Wave taken from the title"),
+    "wave_from_title": N_("Wave taken from the title"), "words_around_number": N_("Number read among words"),
 }
 
 

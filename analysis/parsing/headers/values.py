@@ -114,16 +114,18 @@ def options_named(answer: object) -> frozenset[str]:
     """The choice questions (single or several answers) one of whose options this answer is, read exactly: a code,
     a label or its translation (no guess)."""
     keys = {schema.value_key(answer), schema.header_key(answer)}
-    return frozenset(name for key in keys for name in _choice_answers().get(key, ()))
+    return frozenset(name for key in keys for name in _choice_answers(staff=False).get(key, ()))
 
 
-@lru_cache(maxsize=1)
-def _choice_answers() -> dict[str, frozenset[str]]:
-    """Answer (value_key) -> the choice questions that accept it exactly."""
+@lru_cache(maxsize=2)
+def _choice_answers(staff: bool = True) -> dict[str, frozenset[str]]:
+    """Answer (value_key) -> the choice questions that accept it exactly: as staff answer them in a column, or, for
+    the answers a heading lists, only as questionnaires word them (staff's words are looser: Hungarian
+    'informatika' is the respondent's role, not what a budget heading's list of activities is about)."""
     out: dict[str, set[str]] = {}
     for f in schema.FIELDS:
         if f.kind in (schema.ENUM, schema.MULTI):
-            for key in normalise.choice_table(f):
+            for key in (normalise.choice_table if staff else normalise.catalogue_choices)(f):
                 out.setdefault(key, set()).add(f.name)
     return {k: frozenset(v) for k, v in out.items()}
 
