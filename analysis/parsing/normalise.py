@@ -24,78 +24,13 @@ from rapidfuzz import fuzz, process
 from analysis import formats, i18n, schema
 from analysis.i18n import _, survey
 from analysis.parsing import answers
+from analysis.parsing.numbers import figure_among_words, parse_number
 from analysis.parsing.report import ERROR, WARNING
 from analysis.schema import Field
 
 Problem = tuple[str, str, str] | None
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-# Thousand, million and billion as written after a figure in the survey's languages ('2 tys.', '1,5 Mrd.', '3 mill.'),
-# with or without a full stop; 'mil' is a thousand (Spanish, Portuguese: '25 mil €'), 'mil.' a million (Czech, Slovak:
-# '1,2 mil. EUR').
-_MULTIPLIERS = {
-    **dict.fromkeys((
-        "k", "tsd", "tausend", "mille", "duizend", "tys", "tysiąc", "tysiące", "tysięcy", "tis", "tisíc", "tisíce",
-        "tisícov", "tisuća", "tisuće", "tisoč", "tusen", "tusind", "tus", "tuhat", "tuhatta", "tuh", "ezer", "tūkst",
-        "tūkstančiai", "tūkstančių", "tūkstoši", "хил", "хиляди", "χιλ", "χιλιάδες", "mii", "míle", "þús", "þúsund",
-        "mila", "mil"), 1e3),
-    **dict.fromkeys((
-        "m", "mn", "mio", "mln", "mill", "million", "millions", "millón", "millones", "miljoen", "miljoenen", "miljon",
-        "miljoner", "millió", "milhão", "milhões", "milione", "milioni", "milion", "miliony", "milionów", "milión",
-        "milióny", "miliónov", "milijon", "milijoni", "milijona", "milijun", "milijuna", "milijonų", "miljoni",
-        "miljonit", "miljoona", "miljoonaa", "milj", "milioane", "милион", "милиона", "εκατ", "εκ",
-        "εκατομμύρια"), 1e6),
-    **dict.fromkeys(("md", "mrd", "mld", "bn", "billion", "milliard", "milliarden", "milliards", "miliard",
-                     "miliardy", "miliardów", "miliardi", "miljard", "miljarder", "milliárd"), 1e9)}
-_LETTER = r"[^\W\d_]"
-_CURRENCY = re.compile(rf"€|(?<!{_LETTER})(eur|euros?|euró|euroa|euroja|eurot|eura|eurų|evro|evrov|eiro|ευρώ|ευρω|евро)"
-                       rf"(?!{_LETTER})\.?")
-_THOUSAND_EUR = re.compile(rf"(?<!{_LETTER})t\s?(€|eur|euro|euros)(?!{_LETTER})")   # German 'TEUR', '15 T€': thousands
-_NO_CENTS = re.compile(r"[.,][-–—]{1,2}$")                                   # '12.000,-': no cents
-_SUFFIX = re.compile(r"(?<=[\d\s.,])(" + "|".join(sorted(map(re.escape, _MULTIPLIERS), key=len, reverse=True))
-                     + r")\.?$")
-# Words that may be a multiplier not in the table above ('5 mil', '3 milionu'): never read as a unit, which would
-# make the figure a thousand or a million times too small.
-_MULTIPLIER_LIKE = re.compile(r"^(mil|mld|mrd|ty|ti|tu|tū|tau|tsd|duiz|ezer|хил|χιλ|εκατ|мил|þús|mii)")
-# Figures known only roughly, as people write them in the survey's languages: the word before ('ca. 5000', 'about
-# 3,500', 'ok. 2 tys.', 'noin 40 %') or after ('5000 approx.', '12 500 (estimated)'). The figure is read, with a
-# warning. Bounds ('over 5000', '< 5 %', '5 000+') and ranges ('20-30 %') name no one figure and stay errors.
-_ROUGHLY = (
-    "ca", "cca", "circa", "cirka", "zirka", "approx", "approximately", "about", "around", "roughly", "some", "est",
-    "estimated", "estimate", "etwa", "ungefähr", "rund", "rd", "geschätzt", "schätzung", "env", "environ", "estimé",
-    "estimation", "ongeveer", "ong", "zo'n", "geschat", "schatting", "aprox", "aproximadamente", "alrededor de",
-    "cerca de", "unos", "unas", "estimado", "estimación", "all'incirca", "intorno a", "stima", "stimato",
-    "por volta de", "estimativa", "ok", "około", "szac", "szacunkowo", "przybliżone", "přibližně", "asi", "zhruba",
-    "okolo", "kolem", "odhad", "odhadem", "približne", "pribl", "približno", "okoli", "oko", "otprilike", "procjena",
-    "kb", "körülbelül", "mintegy", "kábé", "becslés", "becsült", "aproximativ", "în jur de", "estimat", "около",
-    "приблизително", "ок", "περίπου", "περ", "omkring", "ungefär", "runt", "rundt", "ung", "uppskattat", "skønnet",
-    "anslått", "noin", "arviolta", "suunnilleen", "arvio", "umbes", "ligikaudu", "hinnanguliselt", "apm", "apmēram",
-    "aptuveni", "apie", "apytiksliai", "apyt", "maždaug", "madwar", "ċirka", "timpeall", "thart ar", "um", "u.þ.b",
-    "ongeféier", "c.a", "c", "n", "u")
-_ROUGH_WORDS = "|".join(sorted(map(re.escape, _ROUGHLY), key=len, reverse=True))
-# One-letter words ('c. 40,000', Finnish 'n. 5000', Estonian 'u. 300') only with their full stop.
-_ROUGH_BEFORE = re.compile(rf"^(?:[~≈∼±]|\+/?-|(?:{_ROUGH_WORDS})(?:\.|(?<=\w\w)(?=\s)))\s*", re.IGNORECASE)
-# ... and, after it, the year the figure is of: '120.000 (2023)', '8.000 (dato 2023)', '5 000 (Stand 2024)'.
-_ROUGH_AFTER = re.compile(rf"\s*(?:\(\s*(?:(?:{_ROUGH_WORDS})\.?|(?:[^\W\d_]+\.?:?\s+)?(?:19|20)\d\d)\s*\)"
-                          rf"|(?<=[\d\s.%€])(?:{_ROUGH_WORDS})(?:\.|(?<=\w\w)))$", re.IGNORECASE)
-# Full-time equivalents as staff write the unit after a figure ('3,5 VZÄ', '6 ETI', '2,5 årsværk', '3 htv'): the only
-# words read after the figure of an FTE question, where '3 Personen' or '15 volunteers' count people instead.
-_FTE_WORDS = frozenset({
-    "fte", "ftes", "vzä", "vzae", "vollzeitäquivalente", "vollzeitäquivalent", "vollzeitstellen", "etp", "eqtp", "vte",
-    "voltijdequivalent", "voltijdequivalenten", "etc", "ejc", "eti", "ula", "etat", "etaty", "etatów", "etatu",
-    "úvazek", "úvazky", "úvazků", "úväzok", "úväzky", "úväzkov", "årsværk", "årsverk", "åa", "åak", "htv",
-    "henkilötyövuotta", "henkilötyövuosi", "etatai", "etato", "slodze", "slodzes", "ιπα", "norme", "normă",
-    "úv", "úvazku", "tjänst", "tjänster", "årsarbetskraft", "årsarbetskrafter", "norme întregi", "normă întreagă"})
-_UNIT_WORDS = re.compile(r"(?<=[\d.])\s*((?:[^\W\d_][\w.'’-]*\s*){1,3})$")
-_PERCENT_WORDS = re.compile(
-    r"%|(?<!\w)(pct|percent|pour ?cent|prozent|procent|procento|procenta|proc|por ciento|por cento|per cento|"
-    r"százalék|prosenttia|prosentti|prosent|protsenti|procentų|procenti|posto|odstotkov|la sută|τοις εκατό|v\.?\s?h)"
-    r"(?!\w)\.?")
-_FILLER = re.compile(r"(?<!\w)de(?!\w)")           # '1,2 millones de euros', Romanian '120 de mii'
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
-_DIGITS = re.compile(r"^\d+([.,]\d+)*$|^[.,]\d+$")
-
-
 def is_blank(value: object) -> bool:
     if value is None:
         return True
@@ -120,64 +55,6 @@ def _excel_serial(day: dt.date) -> float:
     return float(serial - 1 if day < dt.date(1900, 3, 1) else serial)
 
 
-def parse_number(text: str, *, percent: bool = False) -> float | None:
-    """Parse a typed number; None when it is not one. Percent columns read a lone ',' or '.' as decimal."""
-    s = text.strip().lower()
-    negative = s.startswith("(") and s.endswith(")")
-    s = s.strip("()")
-    s = _CURRENCY.sub(" ", _THOUSAND_EUR.sub(" k ", s))
-    s = _FILLER.sub(" ", _NO_CENTS.sub("", s.strip()))
-    s = _PERCENT_WORDS.sub(" ", s) if percent else s
-    s = s.strip()
-    multiplier = 1.0
-    if not percent and (m := _SUFFIX.search(s)):
-        multiplier = 1e6 if m.group(0) == "mil." else _MULTIPLIERS[m.group(1)]
-        s = s[: m.start()]
-    s = s.strip()
-    if s.startswith(("-", "−", "–")):
-        negative, s = True, s[1:]
-    elif s.startswith("+"):
-        s = s[1:]
-    s = _SPACES.sub("", s)
-    if not s or not _DIGITS.match(s):
-        return None
-    commas, dots = s.count(","), s.count(".")
-    if commas and dots:                          # the last separator is the decimal one
-        decimal = "," if s.rfind(",") > s.rfind(".") else "."
-        s = s.replace("." if decimal == "," else ",", "").replace(decimal, ".")
-    elif commas or dots:
-        sep = "," if commas else "."
-        head, _, tail = s.rpartition(sep)
-        # '1.234' is one thousand two hundred and thirty-four; '0.125' cannot be (no group starts with 0)
-        thousands = (commas + dots > 1) or (not percent and multiplier == 1.0 and len(tail) == 3 and head != "0")
-        s = s.replace(sep, "") if thousands else head.replace(sep, "") + "." + tail
-    value = float(s) * multiplier
-    return -value if negative else value
-
-
-def _figure_among_words(text: str, f: Field) -> tuple[float, list[str]] | None:
-    """The one figure in a cell that also holds words: a figure given roughly ('ca. 5000', '12 500 (estimated)') and
-    a unit after it, any for whole counts ('10000 objects', '12 000 visitors'), full-time equivalents for the FTE
-    questions ('3,5 VZÄ'). None when what is left is no number, or when the words could make it another figure: a
-    bound, a range, an unknown multiplier ('5 mil'), a note ('1 (half-time)'), or people where full-time equivalents
-    are asked ('3 Personen', '15 volunteers')."""
-    rest, left_out = " ".join(text.split()), []
-    if (m := _ROUGH_BEFORE.match(rest)) and m.end() < len(rest):
-        left_out.append(rest[:m.end()].strip())
-        rest = rest[m.end():]
-    if (m := _ROUGH_AFTER.search(rest)) and m.start() > 0:
-        left_out.append(rest[m.start():].strip())
-        rest = rest[:m.start()]
-    if m := _UNIT_WORDS.search(rest):
-        words = m.group(1).strip()
-        unit = f.kind == schema.INT or f.kind == schema.DECIMAL and words.lower().rstrip(".") in _FTE_WORDS
-        if unit and not _SUFFIX.search(" " + words.lower()) and not _MULTIPLIER_LIKE.match(words.lower()):
-            left_out.append(words)
-            rest = rest[:m.start()]
-    number = parse_number(rest, percent=f.kind == schema.PERCENT) if left_out else None
-    return None if number is None else (number, left_out)
-
-
 def _to_number(value: object, f: Field) -> tuple[float | None, Problem]:
     if isinstance(value, bool):
         return None, (ERROR, "not_a_number", _("'{value}' is a yes/no answer; {field} needs a number.").format(
@@ -198,7 +75,7 @@ def _to_number(value: object, f: Field) -> tuple[float | None, Problem]:
         number = parse_number(str(value), percent=f.kind == schema.PERCENT)
         if number is None and answers.keys(str(value)) & answers.zero():
             return 0.0, (WARNING, "none_as_zero", _("'{value}' was read as 0.").format(value=value))
-        if number is None and (found := _figure_among_words(str(value), f)):
+        if number is None and (found := figure_among_words(str(value), f)):
             number, left_out = found
             if abs(number) <= 1e15:
                 return number, (WARNING, "words_around_number", _(
