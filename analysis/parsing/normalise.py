@@ -31,6 +31,8 @@ from analysis.schema import Field
 Problem = tuple[str, str, str] | None
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
 def is_blank(value: object) -> bool:
     if value is None:
         return True
@@ -38,8 +40,16 @@ def is_blank(value: object) -> bool:
         return True
     if not isinstance(value, str):
         return False
-    key = schema.value_key(value)
-    return key in blank_markers() or (folded := schema.header_key(key)) != "" and folded in blank_markers()
+    return _blank_text(schema.value_key(value))
+
+
+@lru_cache(maxsize=65536)
+def _blank_text(key: str) -> bool:
+    """Also without accents and punctuation ('nao se aplica', 'N.V.T'), but never an empty key (Greek, Cyrillic)."""
+    if key in blank_markers():
+        return True
+    folded = key if key.isascii() and key.replace(" ", "").isalnum() else schema.header_key(key)
+    return folded != key and folded != "" and folded in blank_markers()
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +83,7 @@ def _to_number(value: object, f: Field) -> tuple[float | None, Problem]:
                                                                      number=formats.plain(number)))
     else:
         number = parse_number(str(value), percent=f.kind == schema.PERCENT)
-        if number is None and answers.keys(str(value)) & answers.zero():
+        if number is None and schema.value_key(value) in answers.zero():
             return 0.0, (WARNING, "none_as_zero", _("'{value}' was read as 0.").format(value=value))
         if number is None and (found := figure_among_words(str(value), f)):
             number, left_out = found
@@ -153,6 +163,11 @@ def choice_table(f: Field) -> dict[str, str]:
     return {**answers.choices(f.name), **catalogue_choices(f)}
 
 
+@lru_cache(maxsize=None)
+def _catalogue_keys(f: Field) -> list[str]:
+    return list(catalogue_choices(f))
+
+
 _NOT = frozenset({"not", "nicht", "niet", "inte", "ikke", "ei", "nem", "nu", "ne", "nav", "neni", "nejsou"})
 
 
@@ -164,7 +179,8 @@ def match_choice(text: str, f: Field) -> tuple[str | None, bool]:
             return table[key], True
         if f.kind == schema.MULTI and schema.header_key(key) in schema.OTHER_ANSWERS:
             return "other", True
-    best = process.extractOne(schema.header_key(text), list(table), scorer=fuzz.ratio, score_cutoff=85)
+    # near spellings of the questionnaire's own answers only: staff's words are many and looser (answers/)
+    best = process.extractOne(schema.header_key(text), _catalogue_keys(f), scorer=fuzz.ratio, score_cutoff=85)
     if best:
         return table[best[0]], False
     # A longer answer that names exactly one of the choices: "Art moderne et contemporain" is art,

@@ -46,13 +46,16 @@ def choices(field: str) -> dict[str, str]:
     return lexicon().get(field, {})
 
 
+@lru_cache(maxsize=1)
 def blank() -> frozenset[str]:
     return frozenset(lexicon().get("blank", {}))
 
 
+@lru_cache(maxsize=1)
 def zero() -> frozenset[str]:
     return frozenset(lexicon().get("zero", {}))
 
 
+@lru_cache(maxsize=1)
 def yes_no() -> dict[str, bool]:
     return {key: code == "yes" for key, code in lexicon().get("yes_no", {}).items()}
