@@ -473,6 +473,12 @@ def choice_lookup(f: Field) -> dict[str, str]:
     return table
 
 
+# The countries of Europe (Council of Europe members, Belarus, Kosovo, the Vatican, the Faroe and Åland Islands,
+# Svalbard and the Crown Dependencies): a country elsewhere is read with a warning (the Map page lists it apart).
+EUROPE = frozenset("AD AL AM AT AX AZ BA BE BG BY CH CY CZ DE DK EE ES FI FO FR GB GE GG GI GR HR HU IE IM IS IT JE LI "
+                   "LT LU LV MC MD ME MK MT NL NO PL PT RO RS RU SE SI SJ SK SM TR UA VA XK".split())
+
+
 def country_name(code: str) -> str:
     """'DE' -> 'Germany' (the common English name where pycountry has one), 'Allemagne' and 'Deutschland' in
     French and German (Babel's names)."""

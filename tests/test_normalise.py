@@ -123,6 +123,9 @@ def test_three_decimals_after_zero_are_decimals_not_thousands():
     ("collection_objects", "10000 objects", 10000, "'objects'"),
     ("collection_objects", "40 000 obj.", 40000, "'obj.'"),
     ("annual_visits", "noin 12 000 kävijää", 12000, "'noin', 'kävijää'"),   # Finnish: about 12,000 visitors
+    ("collection_objects", "c.40k objects (est.)", 40_000, "'objects'"),      # the 'k' is the figure's own word
+    ("collection_objects", "ok. 12 tys. muzealiów", 12_000, "'muzealiów'"),
+    ("annual_visits", "45 tisuća posjetitelja", 45_000, "'posjetitelja'"),
     ("staff_paid_fte", "3,5 VZÄ", 3.5, "'VZÄ'"),                       # German: full-time equivalents
     ("pct_digitised", "ca. 30%", 30, "'ca.'"),
     ("pct_digitised", "circa 10 %", 10, "'circa'"),
@@ -146,6 +149,8 @@ def test_a_figure_among_words_is_read_with_a_warning_naming_what_was_left_out(fi
     ("digital_budget_available_eur", "1,2 millones de euros", 1_200_000),
     ("digital_budget_available_eur", "15.000 ευρώ", 15_000), ("annual_visits", "120 de mii", 120_000),
     ("pct_digitised", "80 por ciento", 80), ("pct_digitised", "87 százalék", 87), ("pct_digitised", "45 v.H.", 45),
+    ("pct_digitised", "12.5 per cent", 12.5), ("pct_digitised", "10 на сто", 10),
+    ("need_equipment_eur", "5.000 evrur", 5_000), ("need_equipment_eur", "1,2 млн. евро", 1_200_000),
 ])
 def test_thousands_and_millions_in_the_survey_languages(field, typed, expected):
     assert parse_cell(typed, F[field]) == (pytest.approx(expected), None)
@@ -181,6 +186,8 @@ def test_an_answer_naming_two_countries_is_an_error():
 @pytest.mark.parametrize("typed", [
     "31. Dezember 2024", "31 grudnia 2024", "31. prosince 2024", "December 31, 2024", "2024. december 31.",
     "31 Δεκεμβρίου 2024", "31 dic. 2024", "31-Dec-2024", "31 de diciembre de 2024", "2024. 12. 31.", "31.12.2024.",
+    "31.12.2024 г.", "2024 m. gruodžio 31 d.", "2024. gada 31. decembris", "31 ta' Diċembru 2024", "k 31. 12. 2024",
+    "Stichtag 31.12.24", "31. Dezember 2024", "31/12 2024",
 ])
 def test_dates_written_with_the_month_name_or_local_punctuation(typed):
     assert parse_cell(typed, F["reference_date"]) == (dt.date(2024, 12, 31), None)
@@ -232,3 +239,30 @@ def test_a_word_for_not_answered_that_is_also_a_country_code_stays_the_country()
 @pytest.mark.parametrize("typed, expected", [("Ελλάδα", "GR"), ("България", "BG")])
 def test_an_answer_in_greek_or_cyrillic_letters_is_no_blank(typed, expected):
     assert parse_cell(typed, F["country"]) == (expected, None)
+
+
+def test_austrian_january():
+    assert parse_cell("15. Jänner 2025", F["reference_date"]) == (dt.date(2025, 1, 15), None)
+
+
+@pytest.mark.parametrize("typed", ["aucune", "brak", "keine"])
+def test_a_word_for_none_is_the_none_answer_of_a_choice_question(typed):
+    assert parse_cell(typed, F["has_digital_strategy"]) == ("none", None)
+
+
+@pytest.mark.parametrize("typed", ["Tá, ach níl sé scríofa", "kirjalikult pole, aga suunad on kokku lepitud"])
+def test_a_choice_denied_before_or_after_is_not_read(typed):       # Irish 'it is not written', Estonian 'in writing
+    assert parse_cell(typed, F["has_digital_strategy"])[0] != "written"   # there is none, but ...'
+
+
+def test_a_country_outside_europe_is_read_with_a_warning():
+    value, (severity, rule, message) = parse_cell("LR", F["country"])    # Liberia; Lithuanian staff may mean LT
+    assert (value, severity, rule) == ("LR", "warning", "country_outside_europe")
+    assert "Liberia" in message
+    assert parse_cell("Norway", F["country"]) == ("NO", None)
+
+
+def test_a_phrase_inside_a_longer_one_names_nothing_of_its_own():
+    # 'historique' alone is history; inside 'monument historique' it is part of a monument
+    assert parse_cell("Château-musée (monument historique)", F["museum_type"])[0] == "monument_site"
+    assert parse_cell("Musée d'art et d'histoire", F["museum_type"])[0] is None        # names two types

@@ -1,13 +1,15 @@
 """Cells as museum staff type them, read as a careful analyst reads them, scored right / wrong / unread.
 
-tests/value_corpus/<lang>.tsv (field, typed, expected, why) was written, for 15 languages, by an author who saw
-neither the reader nor its word lists: expected is the canonical value (a number, an ISO date, a country code,
-true/false, a choice code), BLANK (not answered) or ERROR (an analyst would ask before recording anything: a range,
-a bound, another currency, an answer that fits two choices). Wrong is the costly outcome (a figure silently made
-from a misread cell), so every wrong reading is listed below with its reason; unread cells only ask the analyst
-to correct the file.
+tests/value_corpus/<round>/<lang>.tsv (field, typed, expected, why) were written by authors who saw neither the
+reader nor its word lists: first_check (15 languages; read 62.2% right with 9 wrong before the rules for words
+around figures, dates in words and the answer lexicon) and second_check (15 languages, by another author, measured
+once those were in: 84.1% right with 10 wrong, then mended class by class). expected is the canonical value (a
+number, an ISO date, a country code, true/false, a choice code), BLANK (not answered) or ERROR (an analyst would
+ask before recording anything: a range, a bound, another currency, an answer that fits two choices). Wrong is the
+costly outcome (a figure silently made from a misread cell), so every wrong reading is listed below with its reason;
+unread cells only ask the analyst to correct the file.
 
-Run `python -m tests.test_value_corpus` for the table per language and the list of cells not read right.
+Run `python -m tests.test_value_corpus [round] [-v]` for the table per language and the cells not read right.
 """
 
 from __future__ import annotations
@@ -19,24 +21,38 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from analysis import schema
 from analysis.parsing.normalise import parse_cell
 
 CORPUS = Path(__file__).with_name("value_corpus")
-# Read otherwise than the corpus's author reads them, each for a stated reason (language, typed).
+ROUNDS = ("first_check", "second_check")
+# Read otherwise than the corpus's author reads them, each for a stated reason: (round, language, typed).
 KNOWN_WRONG = {
-    ("de", "Kunst und Kulturgeschichte"): "read as art from 'Kunst': 'Kulturgeschichte' (history) is not a known "
-                                          "answer, so the second type it names is not seen",
-    ("es", "Yacimiento arqueológico"): "read as a monument or site (the Spanish answer list, as EGMUS counts "
-                                       "archaeological sites); the author finds it fits archaeology as well",
+    ("first_check", "de", "Kunst und Kulturgeschichte"):
+        "read as art from 'Kunst': 'Kulturgeschichte' (history) is no known answer, so its second type is not seen",
+    ("first_check", "es", "Yacimiento arqueológico"):
+        "read as a monument or site (the Spanish answer list, as EGMUS counts archaeological sites); the author "
+        "finds it fits archaeology as well",
+    ("second_check", "lt", "LR"): "Liberia's code, read so with a warning that it is outside Europe (the author: "
+                                  "Lietuvos Respublika's initials)",
+    ("second_check", "sk", "SR"): "Suriname's code, read so with a warning that it is outside Europe (the author: "
+                                  "Slovenská republika's initials)",
+    ("second_check", "bg", "Регионален исторически музей"):
+        "a regional history museum, the Bulgarian category, read as regional (the author: regional or history)",
+    ("second_check", "pl", "skansen"): "an open-air museum, read as a monument or site like every open-air museum "
+                                       "(the author: ethnography)",
+    ("second_check", "de", "Land (Freistaat Sachsen)"): "a German Land, read as a regional authority (the author: "
+                                                        "national or regional)",
 }
-MIN_RIGHT = 0.75
+MIN_RIGHT = {"first_check": 0.95, "second_check": 0.85}
 
 
-def rows() -> list[tuple[str, str, str, str]]:
-    """(language, field, typed, expected) for every line of every file."""
+def rows(round_: str) -> list[tuple[str, str, str, str]]:
+    """(language, field, typed, expected) for every line of every file of one round."""
     out = []
-    for path in sorted(CORPUS.glob("*.tsv")):
+    for path in sorted((CORPUS / round_).glob("*.tsv")):
         with path.open(encoding="utf-8", newline="") as f:
             out += [(path.stem, r["field"], r["typed"], r["expected"]) for r in csv.DictReader(f, delimiter="\t")]
     return out
@@ -57,7 +73,9 @@ def outcome(field: str, typed: str, expected: str) -> str:
     where a value, or not answered, was meant)."""
     f = schema.FIELDS_BY_NAME[field]
     value, problem = parse_cell(typed, f)
-    error = problem is not None and problem[0] == "error"
+    outside = isinstance(value, (int, float)) and not isinstance(value, bool) and (
+        f.minimum is not None and value < f.minimum or f.maximum is not None and value > f.maximum)
+    error = problem is not None and problem[0] == "error" or outside      # the range is checked row by row later
     if expected == "ERROR":
         return "right" if error else "wrong"
     if expected == "BLANK":
@@ -67,45 +85,49 @@ def outcome(field: str, typed: str, expected: str) -> str:
     return "right" if _same(value, expected, f.kind) else "wrong"
 
 
-def score() -> dict[str, Counter]:
+def score(round_: str) -> dict[str, Counter]:
     table: dict[str, Counter] = {}
-    for lang, field, typed, expected in rows():
+    for lang, field, typed, expected in rows(round_):
         table.setdefault(lang, Counter())[outcome(field, typed, expected)] += 1
     return table
 
 
-def test_no_cell_is_read_wrong_beyond_the_known_disagreements():
-    wrong = {(lang, typed) for lang, field, typed, expected in rows() if outcome(field, typed, expected) == "wrong"}
+@pytest.mark.parametrize("round_", ROUNDS)
+def test_no_cell_is_read_wrong_beyond_the_known_disagreements(round_):
+    wrong = {(round_, lang, typed) for lang, field, typed, expected in rows(round_)
+             if outcome(field, typed, expected) == "wrong"}
     assert sorted(wrong - set(KNOWN_WRONG)) == []
 
 
-def test_most_cells_are_read_right():
-    table = score()
-    right, total = sum(c["right"] for c in table.values()), sum(sum(c.values()) for c in table.values())
-    assert total >= 700 and right / total >= MIN_RIGHT, (right, total)
+@pytest.mark.parametrize("round_", ROUNDS)
+def test_most_cells_are_read_right(round_):
+    counts = sum(score(round_).values(), Counter())
+    total = sum(counts.values())
+    assert total >= 700 and counts["right"] / total >= MIN_RIGHT[round_], (counts, total)
 
 
-def test_the_corpus_names_only_fields_and_answers_that_exist():
-    for lang, field, typed, expected in rows():
+@pytest.mark.parametrize("round_", ROUNDS)
+def test_the_corpus_names_only_fields_and_answers_that_exist(round_):
+    for lang, field, typed, expected in rows(round_):
         f = schema.FIELDS_BY_NAME[field]
         if f.kind in (schema.ENUM, schema.MULTI) and expected not in ("ERROR", "BLANK"):
             assert expected in f.codes, (lang, field, expected)
 
 
-def report() -> str:
-    table = score()
-    lines = ["| language | cells | right | wrong | unread |", "|---|---|---|---|---|"]
+def report(round_: str, verbose: bool = False) -> str:
+    table = score(round_)
+    lines = [f"{round_}:", "| language | cells | right | wrong | unread |", "|---|---|---|---|---|"]
     for lang, c in sorted(table.items()):
         n = sum(c.values())
         lines.append(f"| {lang} | {n} | {c['right'] / n:.0%} | {c['wrong']} | {c['unread']} |")
-    n = sum(sum(c.values()) for c in table.values())
-    right = sum(c["right"] for c in table.values())
-    lines.append(f"| all | {n} | {right / n:.1%} | {sum(c['wrong'] for c in table.values())} | "
-                 f"{sum(c['unread'] for c in table.values())} |")
-    misses = [f"{o}\t{lang}\t{field}\t{typed}\t{expected}" for lang, field, typed, expected in rows()
+    counts = sum(table.values(), Counter())
+    n = sum(counts.values())
+    lines.append(f"| all | {n} | {counts['right'] / n:.1%} | {counts['wrong']} | {counts['unread']} |")
+    misses = [f"{o}\t{lang}\t{field}\t{typed}\t{expected}" for lang, field, typed, expected in rows(round_)
               if (o := outcome(field, typed, expected)) != "right"]
-    return "\n".join(lines + (["", *sorted(misses)] if "-v" in sys.argv else []))
+    return "\n".join(lines + (["", *sorted(misses)] if verbose else []))
 
 
 if __name__ == "__main__":
-    print(report())
+    chosen = [a for a in sys.argv[1:] if a in ROUNDS] or ROUNDS
+    print("\n\n".join(report(r, "-v" in sys.argv) for r in chosen))

@@ -168,7 +168,8 @@ def _catalogue_keys(f: Field) -> list[str]:
     return list(catalogue_choices(f))
 
 
-_NOT = frozenset({"not", "nicht", "niet", "inte", "ikke", "ei", "nem", "nu", "ne", "nav", "neni", "nejsou"})
+_NOT = frozenset({"not", "nicht", "niet", "inte", "ikke", "ei", "nem", "nu", "ne", "nav", "neni", "nejsou", "nil",
+                  "nera", "pole"})
 
 
 def match_choice(text: str, f: Field) -> tuple[str | None, bool]:
@@ -185,21 +186,31 @@ def match_choice(text: str, f: Field) -> tuple[str | None, bool]:
         return table[best[0]], False
     # A longer answer that names exactly one of the choices: "Art moderne et contemporain" is art,
     # "Château-musée (monument historique)" a monument; "Musée d'art et d'histoire" names two, so stays open.
-    # Its yes and no qualify rather than name ('oui, mais non écrite' is no 'non', no strategy), and a choice right
-    # after a 'not' is denied ('Yes, informal (not written down)' is not 'written').
+    # Its yes, no and not qualify rather than name ('oui, mais non écrite' is no 'non', no strategy), and a choice
+    # one or two words after a 'not', or right before one, is denied ('Yes, informal (not written down)', Irish
+    # 'níl sé scríofa', Estonian 'kirjalikult pole').
     words = schema.header_key(text).split()
-    phrases = {(" ".join(words[i:i + n]), words[i - 1] if i else "") for n in (1, 2, 3)
-               for i in range(len(words) - n + 1)}
-    named = {table[p] for p, before in phrases if len(p) >= 3 and p in table and _yes_no(p) is None
-             and before not in _NOT and _yes_no(before) is not False}
+
+    def denied(i: int, n: int) -> bool:
+        return any(w in _NOT or _yes_no(w) is False for w in words[max(i - 2, 0):i] + words[i + n:i + n + 1])
+
+    found = [(i, n, table[p]) for n in (1, 2, 3) for i in range(len(words) - n + 1)
+             if len(p := " ".join(words[i:i + n])) >= 3 and p in table and p not in _NOT and _yes_no(p) is None
+             and not denied(i, n)]
+    # a phrase inside a longer one found names nothing of its own: 'monument historique' is no 'historique'
+    named = {code for i, n, code in found
+             if not any(j <= i and i + n <= j + m and m > n for j, m, _code in found)}
     # ... also at the head of a compound word: "Naturkundemuseum" (naturkunde), "Kunstmuseum" (kunst).
-    named |= {table[w[:k]] for w in words for k in range(5, len(w)) if w[:k] in table}
+    named |= {table[w[:k]] for i, w in enumerate(words) for k in range(5, len(w)) if w[:k] in table
+              and not denied(i, 1)}
     return (named.pop(), False) if f.kind == schema.ENUM and len(named) == 1 else (None, False)
 
 
 def parse_enum(value: object, f: Field) -> tuple[object, Problem]:
     text = _as_text(value)
     code, exact = match_choice(text, f)
+    if code is None and "none" in f.codes and schema.value_key(text) in answers.zero():    # 'aucune', 'brak'
+        code, exact = "none", True
     if code is None:
         return None, (ERROR, "unknown_choice", _("'{value}' is not one of the allowed answers for {field}: "
                                                  "{answers}.").format(value=text, field=i18n.survey_label(f.label),
@@ -284,7 +295,12 @@ def parse_country(value: object, f: Field) -> tuple[object, Problem]:
     table = country_lookup()
     key = _country_key(text)
     if key in table:
-        return table[key], None
+        code = table[key]
+        if code in schema.EUROPE:
+            return code, None
+        return code, (WARNING, "country_outside_europe", _(
+            "'{value}' was read as {country} ({code}), a country outside Europe: check it.").format(
+            value=text, country=schema.country_name(code), code=code))
     # A longer answer that names one country ('Republic of Ireland', 'Bundesrepublik Deutschland', 'Malta (MT)') is
     # that country; it is not spelt like another ('Republic of Iceland'). Codes inside words ('de', 'it') count not.
     words = key.split()
@@ -304,8 +320,10 @@ _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _SERIAL = re.compile(r"^[1-9]\d{4}$")                   # an Excel date serial written out: 1927-05-18 to 2173-10-14
 # A date written with the month's name: its day, month and year in any order once ordinal endings ('1er', '31st')
 # and the little words between them ('30 de junio de 2024', 'the 5th of May 2024', Polish '31 grudnia 2024 r.') are
-# left aside; or day, month and year in figures with mixed separators (Swedish '31/12 2024').
-_DATE_FILLER = re.compile(r"(?<=\d)(st|nd|rd|th|er|e|º|ª)\b|\b(de|del|of|the|r)\b", re.IGNORECASE)
+# left aside (Bulgarian '31.12.2024 г.', Lithuanian '2024 m. gruodžio 31 d.', 'Stichtag 31.12.24'); or day, month
+# and year in figures with mixed separators (Swedish '31/12 2024').
+_DATE_FILLER = re.compile(r"(?<=\d)(st|nd|rd|th|er|e|º|ª|г)\b|\b(de|del|of|the|r|г|m|d|gada|ta'|k|ke|dne|stichtag|"
+                          r"stand|per|zum|am|au|as of|as at|na dzień)(?!\w)", re.IGNORECASE)
 _DATE_PARTS = re.compile(r"[\s.,/-]+")
 
 
@@ -316,7 +334,7 @@ def month_names() -> dict[str, int]:
     in another language (Croatian 'listopad' is October, Polish and Czech November) is left out."""
     from babel.dates import get_month_names
     seen: dict[str, set[int]] = {}
-    for lang in _EU_LANGUAGES:
+    for lang in (*_EU_LANGUAGES, "de_AT"):                      # Austrian 'Jänner'
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
                 for month, name in get_month_names(width, context, locale=lang).items():
@@ -331,13 +349,20 @@ def _day(year: str, month: int, day: str) -> dt.date | None:
         return None
 
 
-def _named_month_date(text: str) -> dt.date | None:
+def _spelt_date(text: str) -> dt.date | None:
+    """A date with its month's name or with mixed separators, once its little words are left aside."""
     parts = [p for p in _DATE_PARTS.split(_DATE_FILLER.sub(" ", text)) if p]
+    if len(parts) != 3:
+        return None
+    if all(p.isdigit() for p in parts):                    # day, month, year: '31/12 2024', 'Stichtag 31.12.24'
+        day, month, year = parts
+        if len(day) > 2 or len(month) > 2 or len(year) not in (2, 4):
+            return None
+        return _day(year if len(year) == 4 else str(dt.datetime.strptime(year, "%y").year), int(month), day)
     words = [p for p in parts if not p.isdigit()]
-    days, years = [p for p in parts if p.isdigit() and len(p) <= 2], [p for p in parts if p.isdigit() and len(p) == 4]
-    if len(parts) == 3 and len(days) == 2 and parts[2] in years:
-        return _day(parts[2], int(parts[1]), parts[0])
-    if (len(parts), len(words), len(days), len(years)) != (3, 1, 1, 1):
+    days = [p for p in parts if p.isdigit() and len(p) <= 2]
+    years = [p for p in parts if p.isdigit() and len(p) == 4]
+    if (len(words), len(days), len(years)) != (1, 1, 1):
         return None
     month = month_names().get(_country_key(words[0]))
     return _day(years[0], month, days[0]) if month else None
@@ -362,8 +387,8 @@ def parse_date(value: object, f: Field) -> tuple[object, Problem]:
         read = _day(m[3], int(m[1]), m[2])
     elif _SERIAL.match(text):
         read = _EXCEL_EPOCH + dt.timedelta(days=int(text))
-    elif named := _named_month_date(text):
-        return named, None
+    elif spelt := _spelt_date(text):
+        return spelt, None
     if read is not None:
         return read, (WARNING, "date_read", _("'{value}' was read as the date {day}.").format(
             value=text, day=read.isoformat()))

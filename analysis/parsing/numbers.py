@@ -21,13 +21,13 @@ _MULTIPLIERS = {
         "m", "mn", "mio", "mln", "mill", "million", "millions", "millón", "millones", "miljoen", "miljoenen", "miljon",
         "miljoner", "millió", "milhão", "milhões", "milione", "milioni", "milion", "miliony", "milionów", "milión",
         "milióny", "miliónov", "milijon", "milijoni", "milijona", "milijun", "milijuna", "milijonų", "miljoni",
-        "miljonit", "miljoona", "miljoonaa", "milj", "milioane", "милион", "милиона", "εκατ", "εκ",
+        "miljonit", "miljoona", "miljoonaa", "milj", "milioane", "милион", "милиона", "млн", "εκατ", "εκ",
         "εκατομμύρια"), 1e6),
     **dict.fromkeys(("md", "mrd", "mld", "bn", "billion", "milliard", "milliarden", "milliards", "miliard",
                      "miliardy", "miliardów", "miliardi", "miljard", "miljarder", "milliárd"), 1e9)}
 _LETTER = r"[^\W\d_]"
-_CURRENCY = re.compile(rf"€|(?<!{_LETTER})(eur|euros?|euró|euroa|euroja|eurot|eura|eurų|evro|evrov|eiro|ευρώ|ευρω|евро)"
-                       rf"(?!{_LETTER})\.?")
+_CURRENCY = re.compile(rf"€|(?<!{_LETTER})(eur|euros?|euró|euroa|euroja|eurot|eura|eurų|evro|evrov|evra|evrur|evrum|"
+                       rf"eiro|ευρώ|ευρω|евро)(?!{_LETTER})\.?")
 _THOUSAND_EUR = re.compile(rf"(?<!{_LETTER})t\s?(€|eur|euro|euros)(?!{_LETTER})")   # German 'TEUR', '15 T€': thousands
 _NO_CENTS = re.compile(r"[.,][-–—]{1,2}$")                                   # '12.000,-': no cents
 _SUFFIX = re.compile(r"(?<=[\d\s.,])(" + "|".join(sorted(map(re.escape, _MULTIPLIERS), key=len, reverse=True))
@@ -49,7 +49,7 @@ _ROUGHLY = (
     "приблизително", "ок", "περίπου", "περ", "omkring", "ungefär", "runt", "rundt", "ung", "uppskattat", "skønnet",
     "anslått", "noin", "arviolta", "suunnilleen", "arvio", "umbes", "ligikaudu", "hinnanguliselt", "apm", "apmēram",
     "aptuveni", "apie", "apytiksliai", "apyt", "maždaug", "madwar", "ċirka", "timpeall", "thart ar", "um", "u.þ.b",
-    "ongeféier", "c.a", "c", "n", "u")
+    "ongeféier", "ap", "bejn wieħed u ieħor", "c.a", "c", "n", "u")
 _ROUGH_WORDS = "|".join(sorted(map(re.escape, _ROUGHLY), key=len, reverse=True))
 # One-letter words ('c. 40,000', Finnish 'n. 5000', Estonian 'u. 300') only with their full stop.
 _ROUGH_BEFORE = re.compile(rf"^(?:[~≈∼±]|\+/?-|(?:{_ROUGH_WORDS})(?:\.|(?<=\w\w)(?=\s)))\s*", re.IGNORECASE)
@@ -67,7 +67,8 @@ _FTE_WORDS = frozenset({
 _UNIT_WORDS = re.compile(r"(?<=[\d.])\s*((?:[^\W\d_][\w.'’-]*\s*){1,3})$")
 _PERCENT_WORDS = re.compile(
     r"%|(?<!\w)(pct|percent|pour ?cent|prozent|procent|procento|procenta|proc|por ciento|por cento|per cento|"
-    r"százalék|prosenttia|prosentti|prosent|protsenti|procentų|procenti|posto|odstotkov|la sută|τοις εκατό|v\.?\s?h)"
+    r"százalék|prosenttia|prosentti|prosent|protsenti|procentų|procenti|posto|odstotkov|la sută|τοις εκατό|v\.?\s?h|"
+    r"per cent|на сто|faoin gcéad|faoi chéad)"
     r"(?!\w)\.?")
 _FILLER = re.compile(r"(?<!\w)de(?!\w)")           # '1,2 millones de euros', Romanian '120 de mii'
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
@@ -124,10 +125,15 @@ def figure_among_words(text: str, f: Field) -> tuple[float, list[str]] | None:
         left_out.append(rest[m.start():].strip())
         rest = rest[:m.start()]
     if m := _UNIT_WORDS.search(rest):
-        words = m.group(1).strip()
-        unit = f.kind == schema.INT or f.kind == schema.DECIMAL and words.lower().rstrip(".") in _FTE_WORDS
-        if unit and not _SUFFIX.search(" " + words.lower()) and not _MULTIPLIER_LIKE.match(words.lower()):
-            left_out.append(words)
-            rest = rest[:m.start()]
+        words = m.group(1).split()
+        start = m.start(1)
+        if words[0].lower().rstrip(".") in _MULTIPLIERS:      # '12 tys. muzealiów', 'c.40k objects': the figure's
+            start = rest.index(words[1], start + len(words[0])) if len(words) > 1 else len(rest)     # own word
+            words = words[1:]
+        unit = " ".join(words)
+        fits = f.kind == schema.INT or f.kind == schema.DECIMAL and unit.lower().rstrip(".") in _FTE_WORDS
+        if unit and fits and not any(_MULTIPLIER_LIKE.match(w.lower()) for w in words):
+            left_out.append(unit)
+            rest = rest[:start]
     number = parse_number(rest, percent=f.kind == schema.PERCENT) if left_out else None
     return None if number is None else (number, left_out)
