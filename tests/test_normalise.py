@@ -266,3 +266,17 @@ def test_a_phrase_inside_a_longer_one_names_nothing_of_its_own():
     # 'historique' alone is history; inside 'monument historique' it is part of a monument
     assert parse_cell("Château-musée (monument historique)", F["museum_type"])[0] == "monument_site"
     assert parse_cell("Musée d'art et d'histoire", F["museum_type"])[0] is None        # names two types
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("4 - Good", 4), ("4 (gut)", 4), ("3 = ausreichend", 3), ("3/5", 3), ("4 von 5", 4), ("3 sur 5", 3),
+    ("Level 3", 3), ("Stufe 2 (Grundkenntnisse)", 2),
+])
+def test_a_rating_with_its_label_or_its_scale_is_read_with_a_warning(typed, expected):
+    value, (severity, rule, _) = parse_cell(typed, F["infra_storage"])         # a 1-5 scale
+    assert (value, severity, rule) == (expected, "warning", "words_around_number")
+
+
+@pytest.mark.parametrize("typed", ["3-4", "3/4", "good", "4 of 8"])     # two levels, another scale, a label alone
+def test_a_rating_that_names_no_one_level_of_the_scale_is_an_error(typed):
+    assert parse_cell(typed, F["infra_storage"])[1][1] == "not_a_number"

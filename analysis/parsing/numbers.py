@@ -111,13 +111,34 @@ def parse_number(text: str, *, percent: bool = False) -> float | None:
     return -value if negative else value
 
 
+# An answer on a rating scale as survey tools export it and staff type it: the level with its label ('4 - Good',
+# '4 (gut)', '3 = ausreichend'), out of the scale's top ('3/5', '4 von 5', '3 sur 5'), or after the word for level
+# ('Level 3', 'Stufe 2', 'poziom 4'). A top other than the scale's ('3/4' on 1-5) or two levels ('3-4') are no answer.
+_LEVEL_WORDS = ("level", "niveau", "stufe", "poziom", "úroveň", "uroven", "nivel", "livello", "nivå", "taso", "szint",
+                "nivo", "raven", "razina", "ниво", "επίπεδο", "lygis", "līmenis", "tase", "leibhéal", "stig", "livell")
+_OUT_OF = ("/", "von", "of", "out of", "sur", "su", "de", "z", "ze", "af", "av", "από", "от", "iš", "no", "van")
+_SCALE = re.compile(rf"^(?:(?:{'|'.join(_LEVEL_WORDS)})\.?\s*)?(\d{{1,2}})"
+                    rf"(?:\s*(?:{'|'.join(map(re.escape, _OUT_OF))})\s*(\d{{1,2}}))?"
+                    rf"(?:\s*[-–—=:(.,]\s*(\D*?)\)?)?$", re.IGNORECASE)
+
+
+def _scale_answer(text: str, f: Field) -> tuple[float, list[str]] | None:
+    m = _SCALE.match(text)
+    if not m or m.group(2) and float(m.group(2)) != f.maximum:
+        return None
+    left_out = [w for w in (text[:m.start(1)].strip(), text[m.end(1):].strip()) if w]
+    return (float(m.group(1)), left_out) if left_out else None
+
+
 def figure_among_words(text: str, f: Field) -> tuple[float, list[str]] | None:
     """The one figure in a cell that also holds words: a figure given roughly ('ca. 5000', '12 500 (estimated)') and
     a unit after it, any for whole counts ('10000 objects', '12 000 visitors'), full-time equivalents for the FTE
-    questions ('3,5 VZÄ'). None when what is left is no number, or when the words could make it another figure: a
+    questions ('3,5 VZÄ'); on a rating scale, the level with its label ('4 - Good'). None when what is left is no number, or when the words could make it another figure: a
     bound, a range, an unknown multiplier ('5 mil'), a note ('1 (half-time)'), or people where full-time equivalents
     are asked ('3 Personen', '15 volunteers')."""
     rest, left_out = " ".join(text.split()), []
+    if f.kind == schema.INT and f.maximum is not None and f.maximum <= 10:
+        return _scale_answer(rest, f)
     if (m := _ROUGH_BEFORE.match(rest)) and m.end() < len(rest):
         left_out.append(rest[:m.end()].strip())
         rest = rest[m.end():]
