@@ -77,9 +77,9 @@ def test_multi_select_separators(typed):
 
 
 def test_multi_select_free_text_becomes_other_with_a_warning():
-    value, (severity, rule, message) = parse_cell("LIDO; our own spreadsheet", F["metadata_standards"])
+    value, (severity, rule, message) = parse_cell("LIDO; Excel list from 1998", F["metadata_standards"])
     assert (value, severity, rule) == ("lido;other", "warning", "other_choice")
-    assert "our own spreadsheet" in message
+    assert "Excel list from 1998" in message
 
 
 def test_whole_numbers_and_date_formatted_numbers():
@@ -280,3 +280,49 @@ def test_a_rating_with_its_label_or_its_scale_is_read_with_a_warning(typed, expe
 @pytest.mark.parametrize("typed", ["3-4", "3/4", "good", "4 of 8"])     # two levels, another scale, a label alone
 def test_a_rating_that_names_no_one_level_of_the_scale_is_an_error(typed):
     assert parse_cell(typed, F["infra_storage"])[1][1] == "not_a_number"
+
+
+@pytest.mark.parametrize("typed", ["nein", "keine", "ei"])
+def test_a_bare_no_or_none_to_a_several_answers_question_with_a_none_option_is_none(typed):
+    assert parse_cell(typed, F["metadata_standards"]) == ("none", None)
+
+
+def test_a_longer_item_naming_several_options_chooses_them_all_with_a_warning():
+    field = F["eccch_or_dataspace_participation"]
+    value, (severity, rule, _) = parse_cell("Europeana (via national aggregator)", field)
+    assert (value, severity, rule) == ("europeana;national_aggregator", "warning", "fuzzy_choice")
+
+
+def test_a_plus_separates_several_answers():
+    assert parse_cell("LIDO + Dublin Core", F["metadata_standards"]) == ("lido;dublin_core", None)
+
+
+def test_a_figure_out_of_another_figure_is_no_number():
+    assert parse_cell("2 de 5", F["collection_objects"])[1][1] == "not_a_number"     # not 25
+    assert parse_cell("2 de 5", F["infra_storage"])[0] == 2                           # level 2 of 5
+
+
+@pytest.mark.parametrize("typed", ["1. money 2. skills 3. copyright", "1) money 2) skills 3) copyright",
+                                   "1/ money 2/ skills 3/ copyright", "1.º money 2.º skills 3.º copyright"])
+def test_a_ranked_list_is_several_answers(typed):
+    assert parse_cell(typed, F["main_obstacles"]) == ("money;skills;copyright", None)
+
+
+@pytest.mark.parametrize("typed", ["2024", "25000"])
+def test_a_number_is_no_answer_to_a_several_answers_question(typed):
+    value, (severity, rule, message) = parse_cell(typed, F["funding_sources"])
+    assert (value, severity, rule) == (None, "error", "unknown_choice")
+    assert f"'{typed}'" in message
+
+
+@pytest.mark.parametrize("typed", ["Ayuntamiento", "gemeente", "Ministerstvo kultury"])
+def test_a_public_body_that_owns_museums_is_a_source_of_funding_at_its_level(typed):
+    assert parse_cell(typed, F["funding_sources"])[0] in ("regional_local", "national")
+    assert parse_cell(typed, F["ownership"])[0] == {"national": "national_state",
+                                                    "regional_local": "regional_local_authority"}[
+        parse_cell(typed, F["funding_sources"])[0]]
+
+
+def test_staff_words_do_not_start_compound_words():
+    # Swedish 'entré' (entrance fees: own income) is no head of French 'entreprise'
+    assert "own_income" not in parse_cell("mécénat d'entreprise", F["funding_sources"])[0]

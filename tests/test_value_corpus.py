@@ -2,12 +2,14 @@
 
 tests/value_corpus/<round>/<lang>.tsv (field, typed, expected, why) were written by authors who saw neither the
 reader nor its word lists: first_check (15 languages; read 62.2% right with 9 wrong before the rules for words
-around figures, dates in words and the answer lexicon) and second_check (15 languages, by another author, measured
-once those were in: 84.1% right with 10 wrong, then mended class by class). expected is the canonical value (a
-number, an ISO date, a country code, true/false, a choice code), BLANK (not answered) or ERROR (an analyst would
-ask before recording anything: a range, a bound, another currency, an answer that fits two choices). Wrong is the
-costly outcome (a figure silently made from a misread cell), so every wrong reading is listed below with its reason;
-unread cells only ask the analyst to correct the file.
+around figures, dates in words and the answer lexicon), second_check (15 languages, by another author, measured once
+those were in: 84.1% right with 10 wrong, then mended class by class) and third_check (12 languages, several-answers
+questions and ratings, by a third author: 47.2% right before the answer lists held several-answers items, then
+mended). expected is the canonical value (a number, an ISO date, a country code, true/false, a choice code or
+several), BLANK (not answered) or ERROR (an analyst would ask before recording anything: a range, a bound, another
+currency, an answer that fits two choices). Wrong is the costly outcome (a figure silently made from a misread cell),
+so every wrong reading is listed below with its reason; unread cells only ask the analyst to correct the file (or,
+for several answers, store an item not understood as 'other' with a warning).
 
 Run `python -m tests.test_value_corpus [round] [-v]` for the table per language and the cells not read right.
 """
@@ -27,7 +29,7 @@ from analysis import schema
 from analysis.parsing.normalise import parse_cell
 
 CORPUS = Path(__file__).with_name("value_corpus")
-ROUNDS = ("first_check", "second_check")
+ROUNDS = ("first_check", "second_check", "third_check")
 # Read otherwise than the corpus's author reads them, each for a stated reason: (round, language, typed).
 KNOWN_WRONG = {
     ("first_check", "de", "Kunst und Kulturgeschichte"):
@@ -45,8 +47,15 @@ KNOWN_WRONG = {
                                        "(the author: ethnography)",
     ("second_check", "de", "Land (Freistaat Sachsen)"): "a German Land, read as a regional authority (the author: "
                                                         "national or regional)",
+    ("third_check", "de", "Geld (Urheberrecht ist bei uns kein Problem)"):
+        "money and copyright, with a warning: the 'kein' that denies copyright comes three words after it",
+    ("third_check", "fr", "Europeana via POP (Plateforme ouverte du patrimoine)"):
+        "Europeana, with a warning: POP, the French national platform, is not in the answer lists",
+    ("third_check", "nl", "Interreg Vlaanderen-Nederland"):
+        "structural funds and, from 'Vlaanderen' (a regional authority), regional money, with a warning",
+    ("third_check", "pl", "150 000 zł"): "an amount in złoty stored as 'other' with a warning, not refused as a number",
 }
-MIN_RIGHT = {"first_check": 0.95, "second_check": 0.85}
+MIN_RIGHT = {"first_check": 0.95, "second_check": 0.85, "third_check": 0.80}
 
 
 def rows(round_: str) -> list[tuple[str, str, str, str]]:
@@ -65,6 +74,8 @@ def _same(value: object, expected: str, kind: str) -> bool:
         return value == dt.date.fromisoformat(expected)
     if kind == schema.BOOL:
         return value is (expected == "true")
+    if kind == schema.MULTI:                        # the options chosen, in any order
+        return set(value.split(";")) == set(expected.split(";"))
     return value == expected
 
 
@@ -76,13 +87,18 @@ def outcome(field: str, typed: str, expected: str) -> str:
     outside = isinstance(value, (int, float)) and not isinstance(value, bool) and (
         f.minimum is not None and value < f.minimum or f.maximum is not None and value > f.maximum)
     error = problem is not None and problem[0] == "error" or outside      # the range is checked row by row later
+    value = None if outside else value
     if expected == "ERROR":
         return "right" if error else "wrong"
     if expected == "BLANK":
         return "right" if value is None and not error else "unread" if error else "wrong"
     if value is None:
         return "unread" if error else "wrong"
-    return "right" if _same(value, expected, f.kind) else "wrong"
+    if _same(value, expected, f.kind):
+        return "right"
+    # a several-answers cell with items stored as 'other' (with a warning), and no option it does not name: unread
+    chosen = set(value.split(";")) if f.kind == schema.MULTI else set()
+    return "unread" if "other" in chosen and chosen - {"other"} <= set(expected.split(";")) else "wrong"
 
 
 def score(round_: str) -> dict[str, Counter]:
@@ -103,7 +119,7 @@ def test_no_cell_is_read_wrong_beyond_the_known_disagreements(round_):
 def test_most_cells_are_read_right(round_):
     counts = sum(score(round_).values(), Counter())
     total = sum(counts.values())
-    assert total >= 700 and counts["right"] / total >= MIN_RIGHT[round_], (counts, total)
+    assert total >= 500 and counts["right"] / total >= MIN_RIGHT[round_], (counts, total)
 
 
 @pytest.mark.parametrize("round_", ROUNDS)
@@ -111,7 +127,7 @@ def test_the_corpus_names_only_fields_and_answers_that_exist(round_):
     for lang, field, typed, expected in rows(round_):
         f = schema.FIELDS_BY_NAME[field]
         if f.kind in (schema.ENUM, schema.MULTI) and expected not in ("ERROR", "BLANK"):
-            assert expected in f.codes, (lang, field, expected)
+            assert set(expected.split(";")) <= {*f.codes, "other"}, (lang, field, expected)
 
 
 def report(round_: str, verbose: bool = False) -> str:

@@ -184,11 +184,17 @@ def match_choice(text: str, f: Field) -> tuple[str | None, bool]:
     best = process.extractOne(schema.header_key(text), _catalogue_keys(f), scorer=fuzz.ratio, score_cutoff=85)
     if best:
         return table[best[0]], False
-    # A longer answer that names exactly one of the choices: "Art moderne et contemporain" is art,
-    # "Château-musée (monument historique)" a monument; "Musée d'art et d'histoire" names two, so stays open.
-    # Its yes, no and not qualify rather than name ('oui, mais non écrite' is no 'non', no strategy), and a choice
+    named = named_choices(text, f)
+    return (named.pop(), False) if f.kind == schema.ENUM and len(named) == 1 else (None, False)
+
+
+def named_choices(text: str, f: Field) -> set[str]:
+    """The choices a longer answer names: "Art moderne et contemporain" is art, "Château-musée (monument historique)"
+    a monument; "Musée d'art et d'histoire" names two (for a single-choice question, it stays open).
+    Its yes, no and not qualify rather than name ('oui, mais non écrite' is no 'non', no strategy), and a choice
     # one or two words after a 'not', or right before one, is denied ('Yes, informal (not written down)', Irish
-    # 'níl sé scríofa', Estonian 'kirjalikult pole').
+    # 'níl sé scríofa', Estonian 'kirjalikult pole')."""
+    table = choice_table(f)
     words = schema.header_key(text).split()
 
     def denied(i: int, n: int) -> bool:
@@ -200,16 +206,24 @@ def match_choice(text: str, f: Field) -> tuple[str | None, bool]:
     # a phrase inside a longer one found names nothing of its own: 'monument historique' is no 'historique'
     named = {code for i, n, code in found
              if not any(j <= i and i + n <= j + m and m > n for j, m, _code in found)}
-    # ... also at the head of a compound word: "Naturkundemuseum" (naturkunde), "Kunstmuseum" (kunst).
-    named |= {table[w[:k]] for i, w in enumerate(words) for k in range(5, len(w)) if w[:k] in table
-              and not denied(i, 1)}
-    return (named.pop(), False) if f.kind == schema.ENUM and len(named) == 1 else (None, False)
+    # ... also at the head of a compound word: "Naturkundemuseum" (naturkunde), "Kunstmuseum" (kunst), by the
+    # questionnaire's own answers only (staff's short words would start too many others: Swedish 'entré', entrance
+    # fees, is no head of French 'entreprise').
+    catalogue = catalogue_choices(f)
+    return named | {catalogue[w[:k]] for i, w in enumerate(words) for k in range(5, len(w)) if w[:k] in catalogue
+                    and not denied(i, 1)}
+
+
+def _none_answer(text: str, f: Field) -> bool:
+    """A word for none or a bare no ('aucune', 'brak', 'nein') to a choice question that has the answer 'none'."""
+    key = schema.value_key(text).rstrip(".")
+    return "none" in f.codes and (key in answers.zero() or _yes_no(key) is False)
 
 
 def parse_enum(value: object, f: Field) -> tuple[object, Problem]:
     text = _as_text(value)
     code, exact = match_choice(text, f)
-    if code is None and "none" in f.codes and schema.value_key(text) in answers.zero():    # 'aucune', 'brak'
+    if code is None and _none_answer(text, f):
         code, exact = "none", True
     if code is None:
         return None, (ERROR, "unknown_choice", _("'{value}' is not one of the allowed answers for {field}: "
@@ -221,19 +235,31 @@ def parse_enum(value: object, f: Field) -> tuple[object, Problem]:
     return code, None
 
 
-_MULTI_SPLIT = re.compile(r"\s*[;,|\n]\s*")
+# What separates several answers in one cell: ; , | + and new lines, and the numbers of a ranked list ('1. finance
+# 2. lidi 3. kvalita dat', '1) ...', '1/ ...', Portuguese '1.º ...').
+_MULTI_SPLIT = re.compile(r"\s*[;,|\n+]\s*|\s*(?:^|(?<=\s))\d{1,2}(?:\.º|º|[.)/])\s+")
 
 
 def parse_multi(value: object, f: Field) -> tuple[object, Problem]:
     codes: list[str] = []
     guessed, other = [], []
-    for item in filter(None, _MULTI_SPLIT.split(_as_text(value))):
+    items = [item for item in _MULTI_SPLIT.split(_as_text(value)) if item]
+    if all(parse_number(item) is not None for item in items):           # an amount, a year: no answer at all
+        return None, (ERROR, "unknown_choice", _("'{value}' is a number, not an answer to {field}: {answers}.").format(
+            value=_as_text(value), field=i18n.survey_label(f.label), answers=schema.choices_text(f)))
+    for item in items:
         code, exact = match_choice(item, f)
         if not exact and " " in item:               # survey tools may separate codes by spaces
             parts = [match_choice(p, f) for p in item.split()]
             if all(c and e for c, e in parts):
                 codes += [c for c, _ in parts]
                 continue
+        if code is None and _none_answer(item, f):
+            code, exact = "none", True
+        if code is None and (named := named_choices(item, f)):    # 'Europeana über die Deutsche Digitale Bibliothek'
+            codes += sorted(named)
+            guessed.append(_("'{value}' as '{code}'").format(value=item, code="', '".join(sorted(named))))
+            continue
         if code is None:
             other.append(item)
             code = "other"

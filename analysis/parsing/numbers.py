@@ -70,7 +70,7 @@ _PERCENT_WORDS = re.compile(
     r"százalék|prosenttia|prosentti|prosent|protsenti|procentų|procenti|posto|odstotkov|la sută|τοις εκατό|v\.?\s?h|"
     r"per cent|на сто|faoin gcéad|faoi chéad)"
     r"(?!\w)\.?")
-_FILLER = re.compile(r"(?<!\w)de(?!\w)")           # '1,2 millones de euros', Romanian '120 de mii'
+_FILLER = re.compile(r"(?<!\w)de(?=\s*([^\W\d_]|$))")   # '1,2 millones de euros', Romanian '120 de mii' ('2 de 5': no)
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
 _DIGITS = re.compile(r"^\d+([.,]\d+)*$|^[.,]\d+$")
 
@@ -133,9 +133,9 @@ def _scale_answer(text: str, f: Field) -> tuple[float, list[str]] | None:
 def figure_among_words(text: str, f: Field) -> tuple[float, list[str]] | None:
     """The one figure in a cell that also holds words: a figure given roughly ('ca. 5000', '12 500 (estimated)') and
     a unit after it, any for whole counts ('10000 objects', '12 000 visitors'), full-time equivalents for the FTE
-    questions ('3,5 VZÄ'); on a rating scale, the level with its label ('4 - Good'). None when what is left is no number, or when the words could make it another figure: a
-    bound, a range, an unknown multiplier ('5 mil'), a note ('1 (half-time)'), or people where full-time equivalents
-    are asked ('3 Personen', '15 volunteers')."""
+    questions ('3,5 VZÄ'); on a rating scale, the level with its label ('4 - Good'). None when what is left is no
+    number, or when the words could make it another figure: a bound, a range, an unknown multiplier ('5 milionu'), a
+    note ('1 (half-time)'), or people where full-time equivalents are asked ('3 Personen', '15 volunteers')."""
     rest, left_out = " ".join(text.split()), []
     if f.kind == schema.INT and f.maximum is not None and f.maximum <= 10:
         return _scale_answer(rest, f)

@@ -11,6 +11,7 @@ An answer that two files (or two lines) give different meanings is left out: it 
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,8 +21,10 @@ HERE = Path(__file__).resolve().parent
 
 
 def keys(answer: str) -> set[str]:
-    """The forms an answer is looked up by: as typed (Greek, Cyrillic) and without accents or punctuation."""
-    return {k for k in (schema.value_key(answer), schema.header_key(answer)) if k}
+    """The forms an answer is looked up by: as typed and, in Latin letters, also without accents or punctuation
+    (Greek or Cyrillic would lose their letters: 'Хоризонт 2020' is no '2020')."""
+    latin = all(unicodedata.name(ch, "").startswith("LATIN") for ch in answer if ch.isalpha())
+    return {k for k in (schema.value_key(answer), schema.header_key(answer) if latin else "") if k}
 
 
 @lru_cache(maxsize=1)
@@ -42,8 +45,19 @@ def lexicon() -> dict[str, dict[str, str]]:
             for field, found in meanings.items()}
 
 
+# Money from a public body is money of its level of government: a body that owns museums at the national or at the
+# regional and local level ('Ministerstvo kultury', 'Ayuntamiento', 'gemeente') is also a source of funding there.
+_FUNDING_FROM_OWNERS = {"national_state": "national", "regional_local_authority": "regional_local"}
+
+
+@lru_cache(maxsize=None)
 def choices(field: str) -> dict[str, str]:
-    return lexicon().get(field, {})
+    found = lexicon().get(field, {})
+    if field != "funding_sources":
+        return found
+    owners = {key: _FUNDING_FROM_OWNERS[code] for key, code in lexicon().get("ownership", {}).items()
+              if code in _FUNDING_FROM_OWNERS}
+    return {**owners, **found}
 
 
 @lru_cache(maxsize=1)
