@@ -58,3 +58,18 @@ def test_editing_a_lexicon_file_makes_a_new_key_and_drops_the_old_file(cache, tm
     assert concepts._lexicon_key() != before
     assert [(t.concept, t.lang) for t in concepts.lexicon().acronyms["ZYXW"]] == [("share", "en")]
     assert [p.name for p in cache.iterdir()] == [f"lexicon-{concepts._lexicon_key()}.pickle"]
+
+
+def test_the_answer_lists_are_kept_and_read_back_the_same(tmp_path, monkeypatch):
+    from analysis.parsing import answers
+    monkeypatch.setattr(answers, "CACHE_DIR", tmp_path / "cache")
+    answers.lexicon.cache_clear()
+    try:
+        built = answers.lexicon()
+        (kept,) = (tmp_path / "cache").iterdir()
+        assert kept.name.startswith("answers-") and kept.suffix == ".pickle"
+        answers.lexicon.cache_clear()
+        assert answers.lexicon() == built == answers._build()
+        assert built["funding_sources"]["efre"] == "eu_structural_rrf"        # de.txt: the EU's regional fund
+    finally:
+        answers.lexicon.cache_clear()

@@ -11,11 +11,13 @@ An answer that two files (or two lines) give different meanings is left out: it 
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from analysis import schema
+from analysis.parsing.kept import CACHE_DIR, kept
 
 HERE = Path(__file__).resolve().parent
 
@@ -29,7 +31,15 @@ def keys(answer: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, dict[str, str]]:
-    """Field (or 'yes_no', 'blank', 'zero') -> answer key -> code ('yes' or 'no' for yes_no)."""
+    """Field (or 'yes_no', 'blank', 'zero') -> answer key -> code ('yes' or 'no' for yes_no), from the user's cache
+    when it was built there from these same files and code (building it takes about half a second)."""
+    digest = hashlib.sha256(Path(__file__).read_bytes() + Path(schema.__file__).read_bytes())   # keys(): schema's
+    for path in sorted(HERE.glob("*.txt")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return kept(CACHE_DIR / f"answers-{digest.hexdigest()[:16]}.pickle", _build)
+
+
+def _build() -> dict[str, dict[str, str]]:
     meanings: dict[str, dict[str, set[str]]] = {}
     for path in sorted(HERE.glob("*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():

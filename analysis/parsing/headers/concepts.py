@@ -14,8 +14,6 @@ words lower the confidence of a match, they never add meaning.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 import re
 import sys
 import unicodedata
@@ -31,9 +29,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from analysis.parsing.headers.marks import asks_what_for, left_out, without_legends, word_marks
+from analysis.parsing.kept import CACHE_DIR, kept
 
 LEXICON = Path(__file__).with_name("lexicon")
-CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "museum-survey"
 # Snowball stemmers for the lexicon's languages (Croatian is close enough to Serbian's Latin script).
 STEMMERS = {"en": "english", "fr": "french", "de": "german", "it": "italian", "es": "spanish", "nl": "dutch",
             "pl": "polish", "pt": "portuguese", "sv": "swedish", "cs": "czech", "da": "danish", "no": "norwegian",
@@ -152,23 +150,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """The lexicon, from the user's cache when it was built there from these same files, code and libraries:
     building it takes about 2 s, and every command-line load reads headings in a new process."""
-    cached = CACHE_DIR / f"lexicon-{_lexicon_key()}.pickle"
-    try:
-        return pickle.loads(cached.read_bytes())
-    except Exception:               # missing, unreadable or from an older build: build it again
-        pass
-    built = _build_lexicon()
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
-        partial.replace(cached)     # whole or not at all, even with two processes building at once
-        for older in cached.parent.glob("lexicon-*.pickle"):
-            if older != cached:
-                older.unlink(missing_ok=True)
-    except OSError:                 # a read-only home: the lexicon is still built, only not kept
-        pass
-    return built
+    return kept(CACHE_DIR / f"lexicon-{_lexicon_key()}.pickle", _build_lexicon)
 
 
 def _lexicon_key() -> str:
