@@ -157,10 +157,20 @@ def catalogue_choices(f: Field) -> dict[str, str]:
     return {**survey.translated_choices(f), **schema.choice_lookup(f)}
 
 
+# Money from a public body is money of its level of government: a body that owns museums nationally or regionally and
+# locally ('Ministerstvo kultury', 'Bezirk', 'Ayuntamiento', 'gemeente') is also a source of funding at that level.
+_FUNDING_FROM_OWNERS = {"national_state": "national", "regional_local_authority": "regional_local"}
+
+
 @lru_cache(maxsize=None)
 def choice_table(f: Field) -> dict[str, str]:
     """Every answer accepted exactly -> code: the catalogue's and, under them, staff's own words (answers/)."""
-    return {**answers.choices(f.name), **catalogue_choices(f)}
+    table = {**answers.choices(f.name), **catalogue_choices(f)}
+    if f.name != "funding_sources":
+        return table
+    owners = choice_table(schema.FIELDS_BY_NAME["ownership"])
+    return {**{key: _FUNDING_FROM_OWNERS[code] for key, code in owners.items() if code in _FUNDING_FROM_OWNERS},
+            **table}
 
 
 @lru_cache(maxsize=None)

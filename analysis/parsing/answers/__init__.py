@@ -55,19 +55,8 @@ def _build() -> dict[str, dict[str, str]]:
             for field, found in meanings.items()}
 
 
-# Money from a public body is money of its level of government: a body that owns museums at the national or at the
-# regional and local level ('Ministerstvo kultury', 'Ayuntamiento', 'gemeente') is also a source of funding there.
-_FUNDING_FROM_OWNERS = {"national_state": "national", "regional_local_authority": "regional_local"}
-
-
-@lru_cache(maxsize=None)
 def choices(field: str) -> dict[str, str]:
-    found = lexicon().get(field, {})
-    if field != "funding_sources":
-        return found
-    owners = {key: _FUNDING_FROM_OWNERS[code] for key, code in lexicon().get("ownership", {}).items()
-              if code in _FUNDING_FROM_OWNERS}
-    return {**owners, **found}
+    return lexicon().get(field, {})
 
 
 @lru_cache(maxsize=1)
