@@ -326,3 +326,11 @@ def test_a_public_body_that_owns_museums_is_a_source_of_funding_at_its_level(typ
 def test_staff_words_do_not_start_compound_words():
     # Swedish 'entré' (entrance fees: own income) is no head of French 'entreprise'
     assert "own_income" not in parse_cell("mécénat d'entreprise", F["funding_sources"])[0]
+
+
+def test_separators_alone_are_no_number_and_no_answer():
+    assert parse_cell(";", F["funding_sources"]) == (None, None)
+
+
+def test_a_figure_among_words_too_large_is_out_of_range():
+    assert parse_cell("ca. 5000000000000000", F["collection_objects"])[1][1] == "out_of_range"

@@ -66,6 +66,7 @@ def _excel_serial(day: dt.date) -> float:
 
 
 def _to_number(value: object, f: Field) -> tuple[float | None, Problem]:
+    read_among_words: Problem = None
     if isinstance(value, bool):
         return None, (ERROR, "not_a_number", _("'{value}' is a yes/no answer; {field} needs a number.").format(
             value=value, field=i18n.survey_label(f.label)))
@@ -87,10 +88,9 @@ def _to_number(value: object, f: Field) -> tuple[float | None, Problem]:
             return 0.0, (WARNING, "none_as_zero", _("'{value}' was read as 0.").format(value=value))
         if number is None and (found := figure_among_words(str(value), f)):
             number, left_out = found
-            if abs(number) <= 1e15:
-                return number, (WARNING, "words_around_number", _(
-                    "'{value}' was read as {number}, leaving out {words}.").format(
-                    value=value, number=formats.plain(number), words=", ".join(f"'{w}'" for w in left_out)))
+            read_among_words = (WARNING, "words_around_number", _(
+                "'{value}' was read as {number}, leaving out {words}.").format(
+                value=value, number=formats.plain(number), words=", ".join(f"'{w}'" for w in left_out)))
         if number is None:
             unit = {schema.PERCENT: _("a percentage such as 45 or 45,5 %"),
                     schema.MONEY: _("an amount in euros such as 250000, 1.200.000 € or 1,2 M€")}.get(
@@ -102,7 +102,7 @@ def _to_number(value: object, f: Field) -> tuple[float | None, Problem]:
     if abs(number) > 1e15:
         return None, (ERROR, "out_of_range", _("{number} is implausibly large for {field}.").format(
             number=f"{number:g}", field=i18n.survey_label(f.label)))
-    return number, None
+    return number, read_among_words
 
 
 def parse_numeric(value: object, f: Field) -> tuple[object, Problem]:
@@ -254,7 +254,7 @@ def parse_multi(value: object, f: Field) -> tuple[object, Problem]:
     codes: list[str] = []
     guessed, other = [], []
     items = [item for item in _MULTI_SPLIT.split(_as_text(value)) if item]
-    if all(parse_number(item) is not None for item in items):           # an amount, a year: no answer at all
+    if items and all(parse_number(item) is not None for item in items):  # an amount, a year: no answer at all
         return None, (ERROR, "unknown_choice", _("'{value}' is a number, not an answer to {field}: {answers}.").format(
             value=_as_text(value), field=i18n.survey_label(f.label), answers=schema.choices_text(f)))
     for item in items:
