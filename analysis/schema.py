@@ -418,9 +418,16 @@ FALSE_WORDS = frozenset({
 OTHER_ANSWERS = frozenset({"other", "others", "other please specify", "other specify", "autre", "autres",
                            "andere", "sonstige", "sonstiges", "anders", "otro", "otros", "otra", "altro", "altri",
                            "inne", "inny", "other text", "other open ended response"})
-TOTAL_ROW_WORDS = ("total", "totals", "grand total", "sum", "σ", "∑", "totaal", "gesamt", "summe", "insgesamt",
-                   "totale", "suma", "razem", "ogółem", "overall", "all museums", "tous les musées",
-                   "ensemble", "alle musea", "alle museen", "todos los museos", "tutti i musei")
+# The label of a totals or subtotal row (its first filled cell starts with one), in the survey's languages.
+TOTAL_ROW_WORDS = ("total", "totals", "grand total", "subtotal", "sub-total", "sum", "σ", "∑", "overall", "all museums",
+                   "totaal", "subtotaal", "gesamt", "summe", "insgesamt", "zwischensumme", "gesamtsumme", "totale",
+                   "subtotale", "totale generale", "somma", "suma", "razem", "ogółem", "łącznie", "tous les musées",
+                   "ensemble", "sous-total", "total général", "alle musea", "alle museen", "todos los museos",
+                   "tutti i musei", "total general", "subtotal general", "total geral", "i alt", "totalt", "samtals",
+                   "summa", "yhteensä", "välisumma", "kokku", "vahesumma", "kopā", "starpsumma", "iš viso",
+                   "celkem", "mezisoučet", "součet", "spolu", "celkom", "medzisúčet", "súčet", "skupaj", "vsota",
+                   "ukupno", "sveukupno", "zbroj", "összesen", "mindösszesen", "részösszeg", "общо", "всичко",
+                   "σύνολο", "συνολικά", "άθροισμα", "iomlán", "san iomlán", "totali")
 
 
 def header_key(text: object) -> str:

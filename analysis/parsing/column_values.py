@@ -76,7 +76,7 @@ def _parse_column(raw: pa.Array, f: schema.Field, sheet: Sheet, excel_rows: np.n
         if f.kind == schema.INT:
             fast &= values == np.round(values)
         values[~fast] = np.nan
-    elif f.kind == schema.TEXT:              # free text: spaces tidied at C speed; markers like 'n/a' in Python
+    elif f.kind == schema.TEXT and f.name not in normalise.CODE_FIRST:   # free text: spaces tidied at C speed
         text = pc.utf8_trim_whitespace(pc.replace_substring_regex(raw, _SPACES, " "))
         special = pc.or_(pc.is_in(pc.utf8_lower(text), _BLANK_MARKERS), pc.starts_with(text, "'"))
         if sheet.numbers_exact:

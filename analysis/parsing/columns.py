@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from analysis import limits, schema
 from analysis.parsing import layouts
+from analysis.parsing.headers.concepts import read
 from analysis.parsing.headers.recognise import Match, match_header
 
 
@@ -37,6 +38,7 @@ class Header:
     rows: list[int]               # 0-based grid rows that make up the header
     texts: list[str]              # per column: the header as written ("Upper / lower" for two rows)
     matches: list[Match]
+    readings: list[tuple[str, ...]]   # per column: what its heading may be read as, first choice first
 
     @property
     def fields(self) -> int:
@@ -51,27 +53,27 @@ def _header_from(grid: list[list[str]], upper: int | None, lower: int, width: in
     """`grid`: the first rows of the sheet as cell texts, each `width` long."""
     low = list(grid[lower])
     if upper is None:
-        return Header([lower], low, [match_header(t) for t in low])
+        return Header([lower], low, [match_header(t) for t in low], [(t,) for t in low])
     up = list(grid[upper])
     for (r0, c0), (r1, c1) in merged:           # a merged cell's text belongs to every column it spans
         if r0 <= upper <= r1 and up[c0]:
             for c in range(c0, min(c1, width - 1) + 1):
                 up[c] = up[c0]
     carried = ""
-    texts, matches = [], []
+    texts, matches, readings = [], [], []
     for c in range(width):
         carried = up[c] or (carried if low[c] else "")      # a group title runs over its sub-headers
         if carried and low[c] and carried != low[c]:
-            joined = f"{carried} / {low[c]}"
-            options = [(match_header(f"{carried} {low[c]}"), joined), (match_header(low[c]), joined)]
+            # The group title with its sub-heading first: "Funding need / Equipment" is a need, not equipment; the
+            # sub-heading alone when the two name nothing together ("Visitors & staff / Visits 2024"); the title
+            # alone over a legend ("Museo riconosciuto / sì/no").
+            texts.append(f"{carried} / {low[c]}")
+            readings.append((f"{carried} {low[c]}", low[c], carried))
         else:
-            text = low[c] or carried
-            options = [(match_header(text), text)]
-        # The joined heading wins when it means something: "Funding need / Equipment" is a need, not equipment.
-        match, text = next((o for o in options if o[0].field), options[-1])
-        texts.append(text)
-        matches.append(match)
-    return Header([upper, lower], texts, matches)
+            texts.append(low[c] or carried)
+            readings.append((low[c] or carried,))
+        matches.append(next((m for m in map(match_header, readings[-1]) if m.field), match_header(readings[-1][-1])))
+    return Header([upper, lower], texts, matches, readings)
 
 
 def _padded(row: list, width: int) -> list:
@@ -96,7 +98,7 @@ def _is_lower_header(grid: list[list[str]], upper: int, lower: int, width: int, 
         return bool(filled)
     if any(_NUMBER.match(t) for t in filled):
         return False
-    if any(r0 <= upper <= r1 and c1 > c0 for (r0, c0), (r1, c1) in merged) or len(set(filled)) < len(filled):
+    if _titles_over(merged, upper) or len(set(filled)) < len(filled):
         return True
     below = grid[lower + 1: lower + 6]
     return any(low[c] and any(_NUMBER.match(r[c]) for r in below) for c in range(width))
@@ -116,14 +118,66 @@ def find_header(rows: list[list], merged=()) -> Header | None:
         single = _header_from(grid, None, r, width, merged)
         if best is None or single.score > best.score + 0.5:
             best = single
-        if r > 0 and any(grid[r - 1]) and _is_lower_header(grid, r - 1, r, width, merged):
+        # A row of units is no sub-headings: it joins the header once the header is found (below).
+        if r > 0 and any(grid[r - 1]) and not _is_units_row(grid, r, width) and _is_lower_header(
+                grid, r - 1, r, width, merged):
             pair = _header_from(grid, r - 1, r, width, merged)
-            # Sub-headings under the best single row belong to it when they read at least as well.
-            if pair.score > best.score + 0.5 or best.rows == [r - 1] and pair.fields >= best.fields:
+            # Sub-headings under the best single row belong to it when they read at least as well, and so do
+            # group titles merged over the best row's headings.
+            if pair.score > best.score + 0.5 or pair.fields >= best.fields and (
+                    best.rows == [r - 1] or best.rows == [r] and _titles_over(merged, r - 1)):
                 best = pair
     if best is None or best.score < 2:
         return None
+    below = best.rows[-1] + 1
+    if below < len(grid) and _numbers_the_columns(grid[below]):        # "1, 2, 3, ...": a form's column numbers
+        best.rows.append(below)
+    elif below < len(grid) and _is_units_row(grid, below, width):
+        best.rows.append(below)
+        best.readings = [tuple(f"{text} {grid[below][c]}" for text in readings) + readings if grid[below][c]
+                         else readings for c, readings in enumerate(best.readings)]
     return best
+
+
+def _numbers_the_columns(cells: list[str]) -> bool:
+    """Whether a row under the headings counts the columns (1, 2, 3, ... left to right), as statistics offices'
+    forms print it, rather than answering."""
+    filled = [t for t in cells if t]
+    return len(filled) >= 3 and all(t.isdigit() for t in filled) and [int(t) for t in filled] == list(
+        range(int(filled[0]), int(filled[0]) + len(filled)))
+
+
+def _titles_over(merged, row: int) -> bool:
+    return any(r0 <= row <= r1 and c1 > c0 for (r0, c0), (r1, c1) in merged)
+
+
+_LEGEND = re.compile(r"^\(?\s*(\d+\s*[-–]\s*\d+|[^\W\d_]+\s*/\s*[^\W\d_]+)\s*\)?$")   # "1-8", "(1–5)", "ja/nej"
+
+
+def _is_units_row(grid: list[list[str]], row: int, width: int) -> bool:
+    """Whether `row`, just under the headings, says the unit or scale of each answer ("antal", "%", "EUR", "VZÄ",
+    "1-8", "ja/nej") rather than being a museum or sub-headings: two or more cells, each a unit or a scale, and
+    figures below some."""
+    cells = grid[row]
+    filled = [t for t in cells if t]
+    if len(filled) < 2 or not all(map(_is_unit, filled)):
+        return False
+    below = grid[row + 1: row + 6]
+    return any(cells[c] and any(_NUMBER.match(r[c]) for r in below) for c in range(width))
+
+
+_UNIT_CONCEPTS = frozenset({"number", "fte", "funding", "share", "year", "objects", "collection", "scaffold"})
+
+
+def _is_unit(text: str) -> bool:
+    """A unit ("%", "EUR", "antal", "% af samlingen") or a scale ("1-8", "ja/nej"), as the heading lexicon
+    reads it: no figure, and every word a unit's."""
+    if _NUMBER.match(text) or len(text) > 30:
+        return False
+    if _UNIT_CELL.match(text) or _LEGEND.match(text):
+        return True
+    reading = read(text)
+    return bool(reading.concepts) and reading.concepts <= _UNIT_CONCEPTS and not reading.unknown
 
 
 TOTAL_WORDS = frozenset(schema.value_key(w) for w in schema.TOTAL_ROW_WORDS)

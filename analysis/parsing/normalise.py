@@ -247,13 +247,14 @@ def parse_enum(value: object, f: Field) -> tuple[object, Problem]:
 
 # What separates several answers in one cell: ; , | + and new lines, and the numbers of a ranked list ('1. finance
 # 2. lidi 3. kvalita dat', '1) ...', '1/ ...', Portuguese '1.º ...').
-_MULTI_SPLIT = re.compile(r"\s*[;,|\n+]\s*|\s*(?:^|(?<=\s))\d{1,2}(?:\.º|º|[.)/])\s+")
+_MULTI_SPLIT = re.compile(r"\s*[;,|+]\s*|\s*(?:^|(?<=\s))\d{1,2}(?:\.º|º|[.)/])\s+")
 
 
 def parse_multi(value: object, f: Field) -> tuple[object, Problem]:
     codes: list[str] = []
     guessed, other = [], []
-    items = [item for item in _MULTI_SPLIT.split(_as_text(value)) if item]
+    lines = str(value).splitlines() if isinstance(value, str) else [value]     # one answer a line (Alt+Enter in Excel)
+    items = [item for line in lines for item in _MULTI_SPLIT.split(_as_text(line)) if item]
     if items and all(parse_number(item) is not None for item in items):  # an amount, a year: no answer at all
         return None, (ERROR, "unknown_choice", _("'{value}' is a number, not an answer to {field}: {answers}.").format(
             value=_as_text(value), field=i18n.survey_label(f.label), answers=schema.choices_text(f)))
@@ -451,8 +452,15 @@ def _as_text(value: object) -> str:
     return " ".join(str(value).split())
 
 
+# Text questions whose answer is a code, as staff write it: the code first, often with its name ("DK04 Midtjylland").
+CODE_FIRST = {"region_nuts2": re.compile(r"([A-Z]{2}[0-9A-Z][0-9])(?:$|[\s:–—-])")}
+
+
 def parse_text(value: object, f: Field) -> tuple[object, Problem]:
-    return _as_text(value), None
+    text = _as_text(value)
+    if (code := CODE_FIRST.get(f.name)) and (found := code.match(text)):
+        return found.group(1), None
+    return text, None
 
 
 PARSERS = {

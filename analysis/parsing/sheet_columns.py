@@ -14,7 +14,8 @@ from analysis.parsing.columns import Header, column_letter, match_option
 from analysis.parsing.headers import values
 from analysis.parsing.headers.concepts import read
 from analysis.parsing.headers.fields import PERSONAL
-from analysis.parsing.headers.recognise import ADDRESS, REMARKS, TOOL_METADATA, UNMAPPED, Match, assign, candidates
+from analysis.parsing.headers.recognise import (ADDRESS, REMARKS, TOOL_METADATA, UNMAPPED, Match, assign, candidates,
+                                               heading_to_read)
 from analysis.parsing.report import ERROR, ColumnMapping, FileReport, MappingKind
 from analysis.reading.grid import Sheet, cell_value
 
@@ -49,7 +50,8 @@ def decide_columns(sheet: Sheet, header: Header, layout: layouts.Layout | None,
             free.append(c)
     answers = [_answers(sheet, start, c) for c in free]
     taken = frozenset(m.field for m, code in decided.values() if m.field and code is None)   # options may share
-    for c, match in zip(free, assign([header.texts[c] for c in free], answers, taken)):
+    texts = [heading_to_read(header.readings[c], column) for c, column in zip(free, answers)]
+    for c, match in zip(free, assign(texts, answers, taken)):
         decided[c] = match, None
     return decided
 

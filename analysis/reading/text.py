@@ -1,4 +1,5 @@
-"""Text files (CSV and the like): decoded (BOM, UTF-16, UTF-8, else cp1252/latin-1), their delimiter found
+"""Text files (CSV and the like): decoded (BOM, UTF-16, UTF-8, else the Windows code page whose letters make words of
+the survey's languages), their delimiter found
 from the widths of the first records (quotes respected), and read strictly: a NUL byte or a quote never
 closed refuses the file at its line. Lines are counted (check_text) before anything is decoded."""
 
@@ -8,7 +9,11 @@ import codecs
 import csv
 import io
 import itertools
+import math
+import re
 from collections import Counter
+from functools import lru_cache
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -25,7 +30,8 @@ TOO_WIDE = N_("Line {line} has {n} columns, more than the limit of {limit}.")
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding): BOMs first, then UTF-16 without BOM, UTF-8, else cp1252 / latin-1."""
+    """Return (text, encoding): BOMs first, then UTF-16 without BOM, UTF-8, else the Windows code page (CODE_PAGES)
+    under which the text reads as a survey language writes (cp1252 when several do, as for German), else latin-1."""
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                      (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
@@ -44,10 +50,52 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    encoding = max(CODE_PAGES, key=lambda enc: _plausible(data[:_SNIFF_CHARS].decode(enc, errors="replace")))
     try:
-        return data.decode("cp1252"), "cp1252"
+        return data.decode(encoding), encoding
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+# What Excel writes as "CSV" on Windows in the survey's countries: Western, Central European, Baltic, Cyrillic, Greek.
+CODE_PAGES = ("cp1252", "cp1250", "cp1257", "cp1251", "cp1253")
+_WORD_LISTS = [Path(__file__).resolve().parent.parent / "parsing" / part for part in ("headers/lexicon", "answers")]
+_BEYOND_ASCII = re.compile(r"[^\W\d_a-z]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _letter_odds() -> tuple[dict[str, float], ...]:
+    """Per survey language, log P(letter) of the letters beyond a-z its words use (its heading lexicon and answer
+    lists), a letter it never writes at the odds of one unseen."""
+    counts: dict[str, Counter] = {}
+    for folder in _WORD_LISTS:
+        for path in folder.glob("*.txt"):
+            counts.setdefault(path.stem, Counter()).update(_BEYOND_ASCII.findall(path.read_text("utf-8").lower()))
+    return tuple({ch: math.log((n + _UNSEEN) / (sum(c.values()) + _UNSEEN * len(c))) for ch, n in c.items()}
+                 for c in counts.values())
+
+
+_UNSEEN = 0.5
+_NO_LETTER = math.log(1e-6)       # a byte no letter stands for, or a Greek or Cyrillic letter inside a Latin word
+
+
+def _plausible(text: str) -> float:
+    """How well the letters beyond a-z read as one survey language writes them (the best one): the mean log odds
+    of each letter. Text decoded with its own code page scores higher than the bytes of one (Hungarian 'ő', cp1250;
+    Latvian 'ā', cp1257) read as another's ('õ', 'â', cp1252); 0 for text of a-z only, which any code page reads."""
+    seen, mixed = Counter(), text.count("\ufffd")
+    for word in _WORD.findall(text.lower()):
+        beyond = _BEYOND_ASCII.findall(word)
+        if beyond and len(beyond) < len(word) and any(ch >= "\u0370" for ch in beyond):
+            mixed += len(beyond)               # 'Mдnniku': Estonian bytes read as Cyrillic
+        else:
+            seen.update(beyond)
+    total = sum(seen.values()) + mixed
+    if not total:
+        return 0.0
+    best = max(sum(n * odds.get(ch, math.log(_UNSEEN / 1000)) for ch, n in seen.items()) for odds in _letter_odds())
+    return (best + mixed * _NO_LETTER) / total
 
 
 DELIMITERS = {",": N_("comma"), ";": N_("semicolon"), "\t": N_("tab"), "|": N_("pipe")}   # translated where shown

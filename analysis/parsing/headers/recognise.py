@@ -234,6 +234,19 @@ def _with_answers(c: Candidate, share: float, answers: list[object]) -> Candidat
                      _("{why} + the answers fit").format(why=c.why))
 
 
+def heading_to_read(readings: tuple[str, ...], answers: list[object]) -> str:
+    """Of the readings of one heading (a two-row heading: its group title with the sub-heading, then the sub-heading
+    alone), the first that says what the column is, as `assign` would read it: a field its answers can be, or data set
+    aside; the first reading when none does."""
+    column = values.sample(answers)
+    for text in readings:
+        alone = match_header(text)
+        if alone.own or alone.how not in (RECOGNISED, UNMAPPED) or any(
+                values.fit(c.field, column) >= values.IMPOSSIBLE for c in candidates(schema.question_text(text))):
+            return text
+    return readings[0]
+
+
 def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] = frozenset()) -> list[Match]:
     """Every column of one sheet at once. `answers`: a sample of each column's answers; `taken`: fields
     other columns already hold (the analyst's choices). A field goes to one column at most (an optimal
