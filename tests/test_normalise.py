@@ -265,7 +265,8 @@ def test_a_country_outside_europe_is_read_with_a_warning():
 def test_a_phrase_inside_a_longer_one_names_nothing_of_its_own():
     # 'historique' alone is history; inside 'monument historique' it is part of a monument
     assert parse_cell("Château-musée (monument historique)", F["museum_type"])[0] == "monument_site"
-    assert parse_cell("Musée d'art et d'histoire", F["museum_type"])[0] is None        # names two types
+    assert parse_cell("Musée d'art et d'histoire", F["museum_type"])[0] == "general_mixed"   # of two kinds: mixed
+    assert parse_cell("Musée d'art et d'archéologie industrielle", F["museum_type"])[0] is None   # two, not listed
 
 
 @pytest.mark.parametrize("typed, expected", [

@@ -16,6 +16,7 @@ import pytest
 from analysis import schema
 from analysis.loading.upload import load_bytes
 from analysis.parsing.columns import find_header, is_total_label
+from analysis.parsing.headers.recognise import match_header
 from analysis.parsing.normalise import parse_cell
 from analysis.reading.text import decode_text
 
@@ -45,7 +46,7 @@ DANISH = [
      "Tilgængeligt online", "Infrastruktur", "Udstyr", "Finansieringskilder", "Region (NUTS 2)"],
     [None, None, None, "antal", "årsværk", "antal", "%", "%", "EUR", "EUR", None, None],
     ["Kunstmuseet Ålykke", "Danmark", "Kunstmuseum", 48200, 14.5, 6850, 92, 88, 60000, 25000,
-     "Statstilskud\nEgenindtægter\nVenneforening", "DK04 Midtjylland"],
+     "Statstilskud\nEgenindtægter\nProjekt Kulturarv Vest", "DK04 Midtjylland"],
     ["Egnsmuseet Fjordhøj", "Danmark", "Kulturhistorisk museum", 21000, 6, 145000, 18, 15, 40000, 15000,
      "Kommunen\nStatstilskud", "DK03 Syddanmark"],
     ["I alt", None, None, 69200, 20.5, 151850, None, None, 100000, 40000, None],
@@ -114,9 +115,9 @@ def test_a_museum_whose_name_starts_like_a_total_is_no_totals_row(name):
 
 def test_answers_on_separate_lines_of_a_cell_are_separate_answers():
     f = schema.FIELDS_BY_NAME["funding_sources"]
-    value, problem = parse_cell("Statstilskud\r\nEgenindtægter\nVenneforening", f)
+    value, problem = parse_cell("Statstilskud\r\nEgenindtægter\nProjekt Kulturarv Vest", f)
     assert value == "national;own_income;other"      # the unknown line is kept as 'other', never dropped
-    assert problem[1] == "other_choice" and "Venneforening" in problem[2]
+    assert problem[1] == "other_choice" and "Projekt Kulturarv Vest" in problem[2]
 
 
 @pytest.mark.parametrize("text, code_page", [
@@ -157,3 +158,46 @@ def test_a_row_numbering_the_columns_is_part_of_the_header():
                                              ("EL30: Attiki", "EL30"), ("ITC4", "ITC4"), ("Madrid", "Madrid")])
 def test_a_region_written_as_its_nuts_code_and_name_is_stored_as_the_code(written, stored):
     assert parse_cell(written, schema.FIELDS_BY_NAME["region_nuts2"]) == (stored, None)
+
+
+@pytest.mark.parametrize("field, typed, stored", [
+    ("ai_use_cases", "Transkribering (OCR/HTR)", "ocr_htr_transcription"),       # a note in brackets
+    ("funding_sources", "sponsorzy / mecenasi", "private_sponsorship"),           # two words for one answer
+    ("main_obstacles", "Έλλειψη προσωπικού / χρόνου; Ηγεσία / στρατηγική", "staff_time;leadership_strategy"),
+    ("eccch_or_dataspace_participation", "Europeana / national aggregator", "europeana;national_aggregator"),
+    ("ownership", "Privat (ApS)", "private_for_profit"),
+])
+def test_an_answer_with_a_note_in_brackets_or_words_after_a_slash_is_read_by_its_parts(field, typed, stored):
+    assert parse_cell(typed, schema.FIELDS_BY_NAME[field])[0] == stored
+
+
+def test_an_answer_is_not_read_from_words_a_nothing_denies():
+    value, problem = parse_cell("sort of - nothing on paper", schema.FIELDS_BY_NAME["has_digital_strategy"])
+    assert value != "written" and problem is not None
+
+
+def test_the_country_stated_above_the_table_is_every_museums_country(con: duckdb.DuckDBPyConnection):
+    rows = [["Eesti Muuseumide Digivõrgustik"], ["Riik:", "Eesti"], ["Koostaja:", "Kadri Tamm"], [],
+            ["Muuseum", "Külastusi 2024", "Digiteeritud (%)"],
+            ["Kunstimuuseum Männiku Villa", 28400, 87],
+            ["Raudtee- ja Tehnikamuuseum Jõeääre", 19600, 62]]
+    result = load_bytes(con, _workbook(rows), "digiuuring.xlsx", wave="2025")
+    assert result["status"] == "committed", result
+    assert [w["rule"] for w in result["warnings"]] == ["country_from_title"]
+    assert "Riik: Eesti" in result["warnings"][0]["message"]
+    assert con.execute("SELECT museum_name, country, pct_digitised FROM current_responses ORDER BY source_row"
+                       ).fetchall() == [("Kunstimuuseum Männiku Villa", "EE", 87.0),
+                                        ("Raudtee- ja Tehnikamuuseum Jõeääre", "EE", 62.0)]
+
+
+def test_two_countries_above_the_table_name_none():
+    from analysis.parsing.sheets import _country_in
+
+    assert _country_in([["Land:", "Danmark"], ["Partner:", "Land: Sverige"]]) is None
+    assert _country_in([["País: España"]]) == ("ES", "País: España")
+
+
+@pytest.mark.parametrize("heading, field", [("No. of objects¹", "collection_objects"), ("Visitors 2024*", "annual_visits"),
+                                            ("Digitised (%)²", "pct_digitised")])
+def test_a_footnote_mark_is_no_part_of_a_heading(heading, field):
+    assert match_header(heading).field == field

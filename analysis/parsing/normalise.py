@@ -179,7 +179,8 @@ def _catalogue_keys(f: Field) -> list[str]:
 
 
 _NOT = frozenset({"not", "nicht", "niet", "inte", "ikke", "ei", "nem", "nu", "ne", "nav", "neni", "nejsou", "nil",
-                  "nera", "pole"})
+                  "nera", "pole", "nothing", "nichts", "niets", "rien", "nada", "niente", "nulla", "nic", "nič",
+                  "semmi", "nimic", "ingenting", "intet", "inget"})
 
 
 def match_choice(text: str, f: Field) -> tuple[str | None, bool]:
@@ -195,7 +196,15 @@ def match_choice(text: str, f: Field) -> tuple[str | None, bool]:
     if best:
         return table[best[0]], False
     named = named_choices(text, f)
-    return (named.pop(), False) if f.kind == schema.ENUM and len(named) == 1 else (None, False)
+    if f.kind == schema.ENUM and len(named) == 1:
+        return named.pop(), False
+    # a note in brackets or alternatives after a slash: 'Transkribering (OCR/HTR)', 'sponsorzy / mecenasi'
+    parts = [part for part in _PARTS.split(text) if part.strip()]
+    meant = {match_choice(part, f)[0] for part in parts} - {None} if len(parts) > 1 else set()
+    return (meant.pop(), False) if len(meant) == 1 else (None, False)
+
+
+_PARTS = re.compile(r"\s*[()/]\s*")
 
 
 def named_choices(text: str, f: Field) -> set[str]:
@@ -205,7 +214,7 @@ def named_choices(text: str, f: Field) -> set[str]:
     # one or two words after a 'not', or right before one, is denied ('Yes, informal (not written down)', Irish
     # 'níl sé scríofa', Estonian 'kirjalikult pole')."""
     table = choice_table(f)
-    words = schema.header_key(text).split()
+    words = _words(text)
 
     def denied(i: int, n: int) -> bool:
         return any(w in _NOT or _yes_no(w) is False for w in words[max(i - 2, 0):i] + words[i + n:i + n + 1])
@@ -222,6 +231,14 @@ def named_choices(text: str, f: Field) -> set[str]:
     catalogue = catalogue_choices(f)
     return named | {catalogue[w[:k]] for i, w in enumerate(words) for k in range(5, len(w)) if w[:k] in catalogue
                     and not denied(i, 1)}
+
+
+def _words(text: str) -> list[str]:
+    """An answer's words as the answer lists are keyed: Latin letters without accents, Greek and Cyrillic as written
+    (header_key would drop their letters)."""
+    if all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha()):
+        return schema.header_key(text).split()
+    return re.sub(r"[^\w%]+", " ", schema.value_key(text)).split()
 
 
 def _none_answer(text: str, f: Field) -> bool:

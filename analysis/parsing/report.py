@@ -43,7 +43,8 @@ RULE_NAMES = {
     "unknown_country": N_("Country not recognised"), "unknown_museum_type": N_("Museum type not recognised"),
     "unknown_ownership": N_("Ownership not recognised"), "unknown_size": N_("Size class not recognised"),
     "unreadable_file": N_("File cannot be read"), "unrecognised_column": N_("Unrecognised column"),
-    "wave_from_title": N_("Wave taken from the title"), "words_around_number": N_("Number read among words"),
+    "wave_from_title": N_("Wave taken from the title"), "country_from_title": N_("Country taken from the title"),
+    "words_around_number": N_("Number read among words"),
 }
 
 

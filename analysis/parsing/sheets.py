@@ -21,9 +21,10 @@ import pandas as pd
 
 from analysis import formats, limits, schema
 from analysis.i18n import _
-from analysis.parsing import layouts, rules
+from analysis.parsing import layouts, normalise, rules
 from analysis.parsing.column_values import parse_columns
 from analysis.parsing.columns import cell_text, find_header
+from analysis.parsing.headers.concepts import read
 from analysis.parsing.report import ERROR, WARNING, FileReport, SkipReason
 from analysis.parsing.sheet_columns import decide_columns, map_columns
 from analysis.parsing.sheet_rows import data_rows
@@ -126,7 +127,30 @@ def _read_sheet(sheet: Sheet, report: FileReport, columns: dict,
     frame["_row"] = excel_rows
     titles = [cell_text(v) for row in sheet.rows[: header.rows[0]] for v in row if cell_text(v)]
     frame.attrs["wave_hint"] = _year_in(titles, sheet.name)
+    stated = _country_in(sheet.rows[: header.rows[0]])
+    blank = frame["country"].isna() if "country" in frame else pd.Series(True, index=frame.index)
+    if stated and blank.any():
+        frame.loc[blank, "country"] = stated[0]
+        report.add(WARNING, "country_from_title",
+                   _("{n} row(s) give no country: {country} was taken from the lines above the table ('{words}'). "
+                     "Give the country in a column if that is wrong.").format(
+                       n=formats.number(int(blank.sum())), country=stated[0], words=stated[1]), sheet=sheet.name)
     return frame
+
+
+def _country_in(rows: list[list]) -> tuple[str, str] | None:
+    """The one country the lines above the table state with a label ("Riik: Eesti", "País: España"): its code and
+    the words as written; None when they state none or several."""
+    found = {}
+    for row in rows:
+        cells = [cell_text(v) for v in row if cell_text(v)]
+        pairs = [tuple(c.split(":", 1)) for c in cells if ":" in c] + [
+            (label, value) for label, value in zip(cells, cells[1:]) if label.endswith(":")]
+        for label, value in pairs:
+            code, problem = normalise.parse_cell(value, schema.FIELDS_BY_NAME["country"])
+            if code and problem is None and "country" in read(label.strip(" :")).concepts:
+                found[code] = f"{label.strip(' :')}: {value.strip()}"
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 _YEAR = re.compile(r"(?<!\d)(20[0-4]\d)(?!\d)")

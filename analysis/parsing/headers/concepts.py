@@ -68,11 +68,14 @@ def fold(text: str) -> str:
     return text.lower().translate(_SPECIAL)
 
 
+_FOOTNOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]+")        # the marks of a footnote under the table: "No. of objects¹"
+
+
 @lru_cache(maxsize=65536)
 def words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(folded words, the same words as written); a one-word CamelCase heading is split: 'StartDate' ->
-    start, date (but 'DigComp level' stays whole)."""
-    text = text.replace("€", " € ")
+    start, date (but 'DigComp level' stays whole). Footnote marks are no part of a word."""
+    text = _FOOTNOTE.sub(" ", text.replace("€", " € "))
     if " " not in text.strip():
         text = _CAMEL.sub(" ", text)
     written = tuple(_WORD.findall(unicodedata.normalize("NFC", text)))
