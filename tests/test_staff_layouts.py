@@ -201,3 +201,19 @@ def test_two_countries_above_the_table_name_none():
                                             ("Digitised (%)²", "pct_digitised")])
 def test_a_footnote_mark_is_no_part_of_a_heading(heading, field):
     assert match_header(heading).field == field
+
+
+def test_a_region_by_name_is_set_aside_and_by_code_is_stored(con: duckdb.DuckDBPyConnection):
+    rows = [["Museum name", "County", "NUTS 2", "Country", "No. of objects¹"],
+            ["Shannonside County Museum", "Limerick", "IE05", "Ireland", "32000"],
+            ["Glenmara Gallery", "Dublin", "IE06", "Ireland", "250,000*"],
+            ["Carrowkeel Folk Museum", "Mayo", "IE04", "Ireland", 8000],
+            ["¹ * = estimated count."]]
+    result = load_bytes(con, _workbook(rows), "returns.xlsx", wave="2025")
+    assert result["status"] == "committed", result
+    assert {m["column"]: m["field"] for m in result["mapping"]} == {
+        "Museum name": "museum_name", "NUTS 2": "region_nuts2", "Country": "country",
+        "No. of objects¹": "collection_objects"}
+    assert any("County" in note for note in result["notes"])              # set aside, and said so
+    assert con.execute("SELECT region_nuts2, collection_objects FROM current_responses ORDER BY source_row"
+                       ).fetchall() == [("IE05", 32000), ("IE06", 250000), ("IE04", 8000)]

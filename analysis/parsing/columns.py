@@ -66,9 +66,9 @@ def _header_from(grid: list[list[str]], upper: int | None, lower: int, width: in
         if carried and low[c] and carried != low[c]:
             # The group title with its sub-heading first: "Funding need / Equipment" is a need, not equipment; the
             # sub-heading alone when the two name nothing together ("Visitors & staff / Visits 2024"); the title
-            # alone over a legend ("Museo riconosciuto / sì/no").
+            # alone over a unit or a legend ("Museo riconosciuto / sì/no").
             texts.append(f"{carried} / {low[c]}")
-            readings.append((f"{carried} {low[c]}", low[c], carried))
+            readings.append((f"{carried} {low[c]}", low[c], *([carried] if _is_unit(low[c]) else [])))
         else:
             texts.append(low[c] or carried)
             readings.append((low[c] or carried,))

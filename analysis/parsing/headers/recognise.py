@@ -20,6 +20,7 @@ import numpy as np
 
 from analysis import schema
 from analysis.i18n import N_, _, survey, survey_label
+from analysis.parsing import normalise
 from analysis.parsing.headers import values
 from analysis.parsing.headers.concepts import Reading, read, words
 from analysis.parsing.headers.fields import NEUTRAL, PERSONAL, STANDALONE, WEAK, Definition, definitions
@@ -260,9 +261,10 @@ def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] 
         # One of our own headings, unless its answers cannot be that field and can be another its words name: Polish
         # 'Kraj' is our heading for the country, but Slovak 'Kraj' over 'Bratislavský kraj' is a region. (Answers
         # that fit nothing, such as failed formulas, are reported cell by cell under our heading.)
+        # A region, which takes codes only, is such another field: its names are where the museum is (below).
         own = alone.own and (values.fit(alone.field, column) >= values.IMPOSSIBLE or not any(
-            values.fit(c.field, column) >= values.IMPOSSIBLE for c in candidates(schema.question_text(text))
-            if c.field != alone.field))
+            values.fit(c.field, column) >= values.IMPOSSIBLE or c.field in normalise.CODE_FIRST
+            for c in candidates(schema.question_text(text)) if c.field != alone.field))
         if alone.how is PERSONAL_DATA and values.plain_numbers(column):
             alone = Match(None, 0, UNMAPPED)    # Dutch 'Bez. p.j.' over 12000, 4500: visitors, not German 'Bez.' (name)
         if own and (alone.field in taken or alone.field in {m.field for m in decided.values()}):
@@ -286,6 +288,10 @@ def assign(texts: list[str], answers: list[list[object]], taken: frozenset[str] 
                                      question=survey_label(schema.FIELDS_BY_NAME[by_answers].label)))
         elif _about_address(reading := read(text)):
             decided[col] = Match(None, 90, ADDRESS, why=reading.explain({"address"}))
+        elif column and any(c.field in normalise.CODE_FIRST for c in candidates(schema.question_text(text))):
+            # a region by its name, not its NUTS code ('Madrid', 'łódzkie'): where the museum is, as its address is
+            decided[col] = Match(None, 90, ADDRESS, why=_("the answers are names, not codes: {answers}").format(
+                answers=values.describe(column)))
         elif values.running_numbers(column):          # no field takes them: they count the rows
             decided[col] = Match(None, 90, MappingKind.ROW_NUMBERS,
                                  why=_("the answers count the rows: {answers}").format(answers=values.describe(column)))

@@ -45,6 +45,8 @@ def fit(field: str, answers: list[object]) -> float:
     a number is no option at all (row numbers under 'Sorszam' are no funding sources)."""
     if len(answers) < EVIDENCE:
         return 1.0
+    if code := normalise.CODE_FIRST.get(field):          # a code question: its answers are codes, not names
+        return sum(bool(code.match(str(v).strip())) for v in answers) / len(answers)
     f = schema.FIELDS_BY_NAME[field]
     low = -float("inf") if f.minimum is None else f.minimum
     high = float("inf") if f.maximum is None else f.maximum
