@@ -197,8 +197,8 @@ def test_two_countries_above_the_table_name_none():
     assert _country_in([["País: España"]]) == ("ES", "País: España")
 
 
-@pytest.mark.parametrize("heading, field", [("No. of objects¹", "collection_objects"), ("Visitors 2024*", "annual_visits"),
-                                            ("Digitised (%)²", "pct_digitised")])
+@pytest.mark.parametrize("heading, field", [("No. of objects¹", "collection_objects"),
+                                            ("Visitors 2024*", "annual_visits"), ("Digitised (%)²", "pct_digitised")])
 def test_a_footnote_mark_is_no_part_of_a_heading(heading, field):
     assert match_header(heading).field == field
 
