@@ -16,7 +16,7 @@ import pytest
 from analysis import schema
 from analysis.loading.upload import load_bytes
 from analysis.parsing.columns import find_header, is_total_label
-from analysis.parsing.headers.recognise import match_header
+from analysis.parsing.headers.recognise import assign, heading_to_read, match_header
 from analysis.parsing.normalise import parse_cell
 from analysis.reading.text import decode_text
 
@@ -217,3 +217,17 @@ def test_a_region_by_name_is_set_aside_and_by_code_is_stored(con: duckdb.DuckDBP
     assert any("County" in note for note in result["notes"])              # set aside, and said so
     assert con.execute("SELECT region_nuts2, collection_objects FROM current_responses ORDER BY source_row"
                        ).fetchall() == [("IE05", 32000), ("IE06", 250000), ("IE04", 8000)]
+
+
+def test_a_section_title_lends_no_column_a_question_a_column_beside_it_asks():
+    rows = [["Museum", "Land", "Standaarden & systemen", None],
+            ["Naam museum", "Land", "Collectieregistratiesysteem", "SPECTRUM-conform"],
+            ["Museum Kennemerduin", "Nederland", "ja", "nee"],
+            ["Techniekmuseum De Vonk", "Nederland", "ja", "nee"],
+            ["Kasteel Hoensbergh", "Nederland", "nee", None]]
+    header = find_header(rows, merged=[((0, 2), (0, 3))])
+    texts = [heading_to_read(header.readings[c], [r[c] for r in rows[2:]],
+                             frozenset({"cms_spectrum_compliant"} if c == 2 else ())) for c in (2, 3)]
+    assert texts[0] == "Collectieregistratiesysteem"             # its own words: whether it has a system
+    assert [m.field for m in assign(texts, [[r[c] for r in rows[2:]] for c in (2, 3)])] == [
+        "has_cms", "cms_spectrum_compliant"]

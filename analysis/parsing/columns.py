@@ -39,6 +39,7 @@ class Header:
     texts: list[str]              # per column: the header as written ("Upper / lower" for two rows)
     matches: list[Match]
     readings: list[tuple[str, ...]]   # per column: what its heading may be read as, first choice first
+    own: list[str]                # per column: its own words, without a group title over them or units under them
 
     @property
     def fields(self) -> int:
@@ -53,7 +54,7 @@ def _header_from(grid: list[list[str]], upper: int | None, lower: int, width: in
     """`grid`: the first rows of the sheet as cell texts, each `width` long."""
     low = list(grid[lower])
     if upper is None:
-        return Header([lower], low, [match_header(t) for t in low], [(t,) for t in low])
+        return Header([lower], low, [match_header(t) for t in low], [(t,) for t in low], low)
     up = list(grid[upper])
     for (r0, c0), (r1, c1) in merged:           # a merged cell's text belongs to every column it spans
         if r0 <= upper <= r1 and up[c0]:
@@ -73,7 +74,7 @@ def _header_from(grid: list[list[str]], upper: int | None, lower: int, width: in
             texts.append(low[c] or carried)
             readings.append((low[c] or carried,))
         matches.append(next((m for m in map(match_header, readings[-1]) if m.field), match_header(readings[-1][-1])))
-    return Header([upper, lower], texts, matches, readings)
+    return Header([upper, lower], texts, matches, readings, [low[c] or up[c] for c in range(width)])
 
 
 def _padded(row: list, width: int) -> list:

@@ -15,7 +15,7 @@ from analysis.parsing.headers import values
 from analysis.parsing.headers.concepts import read
 from analysis.parsing.headers.fields import PERSONAL
 from analysis.parsing.headers.recognise import (ADDRESS, REMARKS, TOOL_METADATA, UNMAPPED, Match, assign, candidates,
-                                               heading_to_read)
+                                               heading_to_read, match_header)
 from analysis.parsing.report import ERROR, ColumnMapping, FileReport, MappingKind
 from analysis.reading.grid import Sheet, cell_value
 
@@ -50,7 +50,9 @@ def decide_columns(sheet: Sheet, header: Header, layout: layouts.Layout | None,
             free.append(c)
     answers = [_answers(sheet, start, c) for c in free]
     taken = frozenset(m.field for m, code in decided.values() if m.field and code is None)   # options may share
-    texts = [heading_to_read(header.readings[c], column) for c, column in zip(free, answers)]
+    named = {c: match_header(header.own[c]).field for c in free}       # what each column's own words name
+    texts = [heading_to_read(header.readings[c], column, frozenset(f for d, f in named.items() if f and d != c))
+             for c, column in zip(free, answers)]
     for c, match in zip(free, assign(texts, answers, taken)):
         decided[c] = match, None
     return decided

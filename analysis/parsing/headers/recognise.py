@@ -235,15 +235,20 @@ def _with_answers(c: Candidate, share: float, answers: list[object]) -> Candidat
                      _("{why} + the answers fit").format(why=c.why))
 
 
-def heading_to_read(readings: tuple[str, ...], answers: list[object]) -> str:
+def heading_to_read(readings: tuple[str, ...], answers: list[object], claimed: frozenset[str] = frozenset()) -> str:
     """Of the readings of one heading (a two-row heading: its group title with the sub-heading, then the sub-heading
     alone), the first that says what the column is, as `assign` would read it: a field its answers can be, or data set
-    aside; the first reading when none does."""
+    aside; the first reading when none does. A reading that names only fields another column's own heading names
+    (`claimed`) gives way to the next: a section title lends its words to no column ('Standaarden & systemen' over
+    'Collectieregistratiesysteem' is no SPECTRUM compliance when a column beside it is headed 'SPECTRUM-conform')."""
     column = values.sample(answers)
-    for text in readings:
+    for i, text in enumerate(readings):
         alone = match_header(text)
-        if alone.own or alone.how not in (RECOGNISED, UNMAPPED) or any(
-                values.fit(c.field, column) >= values.IMPOSSIBLE for c in candidates(schema.question_text(text))):
+        if alone.own or alone.how not in (RECOGNISED, UNMAPPED):
+            return text
+        fields = {c.field for c in candidates(schema.question_text(text))
+                  if values.fit(c.field, column) >= values.IMPOSSIBLE}
+        if fields and not (fields <= claimed and i + 1 < len(readings)):
             return text
     return readings[0]
 
