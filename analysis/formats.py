@@ -106,6 +106,13 @@ def compact(value: int) -> str:
     return f"{value:g}"
 
 
+def listing(items, style: str = "standard") -> str:
+    """'5, 6 and 7' ('5, 6 et 7', '5, 6 und 7'); style 'or' for alternatives. Babel's lists of the language."""
+    from babel.lists import format_list
+
+    return format_list([str(i) for i in items], style=style, locale=_locale())
+
+
 def semicolon() -> str:
     """'; ' between the clauses of one sentence; French typography puts a space before it (' ; ')."""
     return _("; ")

@@ -59,6 +59,13 @@ def test_german(language):
     assert formats.mid_sentence("Qualifiziertes Personal") == "Qualifiziertes Personal"   # nouns keep capitals
 
 
+def test_lists_take_the_language_words(language):
+    expected = {"en": ("5, 6 and 7", "'a' or 'b'"), "fr": ("5, 6 et 7", "'a' ou 'b'"), "de": ("5, 6 und 7", "'a' oder 'b'")}
+    for code, (rows, fields) in expected.items():
+        language(code)
+        assert (formats.listing([5, 6, 7]), formats.listing(["'a'", "'b'"], "or")) == (rows, fields)
+
+
 def test_clauses_and_labels_take_the_language_punctuation(language):
     """French puts a space before ';' and ':' (typographie française); English and German do not."""
     expected = {"en": ("Wave 2025; Germany; n = 12", "Germany: 46 %"),

@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import formats, i18n, limits, schema
-from analysis.i18n import _
+from analysis.i18n import N_, _
 from analysis.loading import mappings
 from analysis.loading.annotate import annotated_name, annotated_workbook
 from analysis.loading.upload import Stage, Upload, receive
@@ -161,7 +161,8 @@ def show_sheets(report) -> None:
     lines = []
     for sheet in report.sheets_used:
         rows = report.header_rows.get(sheet, [])
-        where = _("headings on row {rows}").format(rows=_(" and ").join(str(r) for r in rows)) if rows else ""
+        where = N_("headings on row {rows}") if len(rows) == 1 else N_("headings on rows {rows}")
+        where = _(where).format(rows=formats.listing(rows)) if rows else ""
         lines.append(":material/check_circle: " + _("Sheet **{sheet}** is used ({where}).").format(
             sheet=md(sheet), where=where))
     for sheet, why in report.sheets_skipped.items():

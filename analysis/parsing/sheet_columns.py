@@ -6,7 +6,7 @@ with a column of answers nobody has placed.
 
 from __future__ import annotations
 
-from analysis import schema
+from analysis import formats, schema
 from analysis.i18n import N_, _
 from analysis.parsing import layouts
 from analysis.parsing.column_values import filled_cells
@@ -124,7 +124,7 @@ def _unrecognised(report: FileReport, sheet: Sheet, header: Header, c: int, matc
     likely = [f for f in dict.fromkeys([match.suggestion, *(k.field for k in candidates(text))]) if f][:3]
     seen = values.describe(values.sample(_answers(sheet, row, c)))
     if likely:
-        fields = _(" or ").join(f"'{schema.FIELDS_BY_NAME[f].header}'" for f in likely)
+        fields = formats.listing([f"'{schema.FIELDS_BY_NAME[f].header}'" for f in likely], "or")
         hint = (_("It looks most like {fields} ({why}).") if match.why else _("It looks most like {fields}.")).format(
             fields=fields, why=match.why)
     else:
