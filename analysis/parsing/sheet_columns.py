@@ -50,8 +50,12 @@ def decide_columns(sheet: Sheet, header: Header, layout: layouts.Layout | None,
             free.append(c)
     answers = [_answers(sheet, start, c) for c in free]
     taken = frozenset(m.field for m, code in decided.values() if m.field and code is None)   # options may share
-    named = {c: match_header(header.own[c]).field for c in free}       # what each column's own words name
-    texts = [heading_to_read(header.readings[c], column, frozenset(f for d, f in named.items() if f and d != c))
+    # A field a column's own words name, and its whole heading too, is that column's: the group title over another
+    # column gives way to it (heading_to_read).
+    first = {c: heading_to_read(header.readings[c], column) for c, column in zip(free, answers)}
+    own = {c: field for c in free if (field := match_header(header.own[c]).field)
+           and field in {k.field for k in candidates(schema.question_text(first[c]))}}
+    texts = [heading_to_read(header.readings[c], column, frozenset(f for d, f in own.items() if d != c))
              for c, column in zip(free, answers)]
     for c, match in zip(free, assign(texts, answers, taken)):
         decided[c] = match, None
