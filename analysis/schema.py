@@ -430,6 +430,13 @@ TOTAL_ROW_WORDS = ("total", "totals", "grand total", "subtotal", "sub-total", "s
                    "σύνολο", "συνολικά", "άθροισμα", "iomlán", "san iomlán", "totali")
 
 
+# The label of a template's example row, left in ('BEISPIEL: Museum Musterstadt', 'PRIMJER: Gradski muzej ...').
+EXAMPLE_ROW_WORDS = ("example", "e.g.", "sample", "beispiel", "muster", "exemple", "ejemplo", "esempio", "exemplo",
+                     "voorbeeld", "eksempel", "exempel", "esimerkki", "näide", "piemērs", "pavyzdys", "przykład",
+                     "příklad", "príklad", "primer", "primjer", "példa", "minta", "exemplu", "пример", "παράδειγμα",
+                     "sampla", "eżempju", "dæmi")
+
+
 def header_key(text: object) -> str:
     """Normalise a header or label for matching: lower case, no accents, punctuation as spaces.
 

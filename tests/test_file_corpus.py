@@ -1,20 +1,24 @@
 """Whole survey files written as museum networks send them, read whole and scored cell by cell against what a careful
 analyst reads in them.
 
-tests/file_corpus/author_<x>/ holds the generators of three authors who never saw the reader (kept as they wrote
+tests/file_corpus/author_<x>/ holds the generators of five authors who never saw the reader (kept as they wrote
 them): five files each (author_a: Danish, Swedish, Finnish (.ods), Estonian, Dutch; author_b: Spanish, Portuguese
 (cp1252 CSV), Italian (a sheet per region), Polish, Czech and Slovak; author_c: Irish, Austrian, Walloon, Greek,
-Hungarian (cp1250 CSV)), with title blocks, group titles merged over headings, rows of units, totals, footnotes,
-sheets of instructions, answers on separate lines of a cell, one column per option, local number formats and words
-for yes, no and not answered. Each generator also writes the truth, `<file>.truth.json`: every museum's answers as
-canonical values.
+Hungarian (cp1250 CSV); author_d: Lithuanian, Latvian (cp1257 CSV), Slovenian, Croatian, Romanian; author_e: French,
+German, Norwegian (a sheet per region), Bulgarian (cp1251 CSV), Maltese), with title blocks, group titles merged over
+headings, rows of units or answer kinds, totals, footnotes, example rows left in, sheets of instructions, answers on
+separate lines of a cell, one column per option, local number formats and words for yes, no and not answered. Each
+generator also writes the truth, `<file>.truth.json`: every museum's answers as canonical values.
 
-Measured with the reader before it was mended (commit 99e8eff, 2026-12-07): 81.1% of 3,260 cells right, 57 wrong,
-26 invented (region names stored as NUTS codes), 5 rows that are no museum read as one (totals, a row of units, a row
-of column numbers) and 9 museums lost (a Polish form's rows; a Hungarian CSV read as cp1252). Now: 93.3% of 3,527
-cells right, 3 read otherwise, no row missed or invented. Every cell read otherwise is listed below with its reason; a
-cell the reader could not read (its column not placed, or the cell refused) asks the analyst, and only counts against
-the share read right.
+The first three authors' files, measured with the reader before it was mended (commit 99e8eff, 2026-12-07): 81.1% of
+3,260 cells right, 57 wrong, 26 invented (region names stored as NUTS codes), 5 rows that are no museum read as one
+(totals, a row of units, a row of column numbers) and 9 museums lost (a Polish form's rows; a Hungarian CSV read as
+cp1252); after: 96.1% of 3,527 cells right, 3 read otherwise. The last two authors wrote theirs after that, as a check:
+read 90.1% right (of 2,404 cells) with 19 wrong, 8 invented and 2 example rows read as museums when they arrived, and
+92.9% with 8 read otherwise once the classes they showed were mended (a row of answer kinds, options after a dash,
+example rows, separators inside brackets). Every cell read otherwise is listed below with its reason; a cell the
+reader could not read (its column not placed, or the cell refused) asks the analyst, and only counts against the
+share read right.
 
 Run `python -m tests.test_file_corpus [-v]` for the table per file and the cells not read right.
 """
@@ -38,7 +42,7 @@ from analysis.loading import upload
 from analysis.store import open_store
 
 CORPUS = Path(__file__).with_name("file_corpus")
-AUTHORS = ("author_a", "author_b", "author_c")
+AUTHORS = ("author_a", "author_b", "author_c", "author_d", "author_e")
 GENERATED = ("museum_name", "museum_id", "survey_wave")       # the name matches rows; the others the loader sets
 # Read otherwise than the author reads them: (file, field) -> why.
 KNOWN_WRONG = {
@@ -48,6 +52,21 @@ KNOWN_WRONG = {
     ("PT_inquerito_digitalizacao_museus.csv", "ai_use_cases"): "'Conteúdos gerados por IA' (generated content)",
     ("Erhebung_Digitalisierung_Regionalmuseen_2025_Rueckmeldungen.xlsx", "funding_sources"):
         "'Land NÖ', Lower Austria by its initials ('Land Steiermark' is read as regional money)",
+    ("HR_digitalizacija_UI_muzeji_2025.xlsx", "eccch_or_dataspace_participation"):
+        "'ništa od navedenog' (none of the above) (the author: none)",
+    ("LT_muziejai_skaitmeninimas_2025.xlsx", "main_obstacles"):
+        "'vadovybės palaikymo ir strategijos stoka' (no leadership support or strategy)",
+    ("SI_anketa_digitalizacija_muzejev_2025.xlsx", "funding_sources"):
+        "the option column 'Sponzorji, donatorji' (sponsors, donors): its ticks are stored as 'other'",
+    # Read as another answer, with a warning:
+    ("LV_muzeju_aptauja_2025.csv", "respondent_role"):
+        "'izglītības darba vadītāja' (head of education) is read as a director from 'vadītāja' (the author: other)",
+    ("MT_museums_digital_survey_2025.xlsx", "ai_use_cases"):
+        "'Auto-tagging images' is read as cataloguing and metadata (the author: image recognition)",
+    # A column read as another question:
+    ("Umfrage_Digitalisierung_KI_Museumsverband_2025.xlsx", "main_obstacles"):
+        "the option 'Was sind die drei größten Hindernisse? – Urheber- und Nutzungsrechte' also reads as the "
+        "question how much copyright hinders, which takes the column: copyright is missing from the obstacles",
 }
 MIN_RIGHT = 0.90
 
@@ -130,7 +149,7 @@ def scored(tmp_path_factory):
 
 
 def test_every_author_wrote_five_files(scored):
-    assert len(scored) == 15
+    assert len(scored) == 25
 
 
 def test_every_museum_is_found_and_nothing_else_is_read_as_one(scored):

@@ -15,7 +15,7 @@ import pytest
 
 from analysis import schema
 from analysis.loading.upload import load_bytes
-from analysis.parsing.columns import find_header, is_total_label
+from analysis.parsing.columns import find_header, is_total_label, match_option
 from analysis.parsing.headers.recognise import assign, heading_to_read, match_header
 from analysis.parsing.normalise import parse_cell
 from analysis.reading.text import decode_text
@@ -130,6 +130,7 @@ def test_answers_on_separate_lines_of_a_cell_are_separate_answers():
     ("Musée;Propriété\nMusée de la Mer à Sète;Ville\nMusée d’Histoire;État\n", "cp1252"),
     ("Museo;Región\nMuseo de España;Andalucía\nMuseu de São João;Açores\n", "cp1252"),
     ("Museum;Ejerforhold\nKunstmuseet Ålykke;Selvejende\nMøbelmuseet Tørning;Privat\n", "cp1252"),
+    ("Museum;Budget;Share\nTate;12 000 €;45 µ\nMuseo;5.000 €;\n", "cp1252"),     # no letter says: the Western page
 ])
 def test_a_csv_saved_in_a_windows_code_page_is_read_in_its_own(text, code_page):
     assert decode_text(text.encode(code_page)) == (text, code_page)
@@ -231,3 +232,24 @@ def test_a_section_title_lends_no_column_a_question_a_column_beside_it_asks():
     assert texts[0] == "Collectieregistratiesysteem"             # its own words: whether it has a system
     assert [m.field for m in assign(texts, [[r[c] for r in rows[2:]] for c in (2, 3)])] == [
         "has_cms", "cms_spectrum_compliant"]
+
+
+def test_an_option_after_a_dash_is_one_only_when_it_is_an_answer_of_the_question():
+    question = "Aus welchen Quellen wird Ihre Digitalarbeit finanziert? (Mehrfachnennung)"
+    assert match_option(f"{question} – Land / Kommune") == ("funding_sources", "regional_local", True)
+    assert match_option(f"{question} – Eigeneinnahmen") == ("funding_sources", "own_income", True)
+    assert match_option("Data and metadata – amount required") is None          # a heading that says more
+
+
+def test_a_row_of_answer_kinds_under_full_questions_is_part_of_the_header():
+    rows = [["Name des Museums", "Welcher Museumsart ordnen Sie Ihr Haus zu?", "Wie viele Besuche 2024?",
+             "Digitales Budget pro Jahr", "Finanzbedarf Infrastruktur", "Finanzierung – Bund",
+             "Finanzierung – Eigeneinnahmen", "Finanzierung – Sponsoring"],
+            ["Text", "Auswahl", "Anzahl", "EUR", "EUR", "x", "x", "x"],
+            ["Städtisches Kunstmuseum Talheim", "Kunstmuseum", 38400, 45000, 90000, "x", None, "x"],
+            ["Heimatmuseum Lindenau", "Heimatmuseum", 5200, 8000, 12000, None, "x", None]]
+    header = find_header(rows)
+    assert header.rows == [0, 1]
+    assert header.texts[5:] == rows[0][5:]              # the kinds are no part of the headings: options stay options
+    assert [m.field for m in header.matches][:5] == ["museum_name", "museum_type", "annual_visits",
+                                                     "digital_budget_available_eur", "need_infrastructure_eur"]

@@ -152,17 +152,22 @@ def _titles_over(merged, row: int) -> bool:
     return any(r0 <= row <= r1 and c1 > c0 for (r0, c0), (r1, c1) in merged)
 
 
-_LEGEND = re.compile(r"^\(?\s*(\d+\s*[-–]\s*\d+|[^\W\d_]+\s*/\s*[^\W\d_]+)\s*\)?$")   # "1-8", "(1–5)", "ja/nej"
+# "1-8", "(1–5)", "ja/nej", the mark to tick an option with ("x", "✓") and what a mark means ("Ja = zutreffend")
+_LEGEND = re.compile(r"^\(?\s*(\d+\s*[-–]\s*\d+|[^\W\d_]+\s*/\s*[^\W\d_]+|[xX✓✔]|[\w✓✔]{1,8}\s*=\s*[^=]{1,20})\s*\)?$")
 
 
 def _is_units_row(grid: list[list[str]], row: int, width: int) -> bool:
     """Whether `row`, just under the headings, says the unit or scale of each answer ("antal", "%", "EUR", "VZÄ",
-    "1-8", "ja/nej") rather than being a museum or sub-headings: two or more cells, each a unit or a scale, and
-    figures below some."""
+    "1-8", "ja/nej", "x") rather than being a museum or sub-headings: two or more short cells, no figure, at least
+    three in four of them a unit or a scale (or half, when the row says a few things over and over), and figures below
+    some."""
     cells = grid[row]
     filled = [t for t in cells if t]
-    if len(filled) < 2 or not all(map(_is_unit, filled)):
+    if len(filled) < 2 or any(_NUMBER.match(t) or len(t) > 30 or len(t.split()) > 3 for t in filled):
         return False
+    units = sum(map(_is_unit, filled))          # most are units ('št. oseb' may not be), or half and said again and
+    if 4 * units < 3 * len(filled) and not (2 * units >= len(filled) and 2 * len(set(filled)) <= len(filled)):
+        return False                            # again, as a form's row of answer kinds ('Text', 'Auswahl', 'EUR')
     below = grid[row + 1: row + 6]
     return any(cells[c] and any(_NUMBER.match(r[c]) for r in below) for c in range(width))
 
@@ -186,11 +191,19 @@ _TOTAL_RE = re.compile(r"^(" + "|".join(re.escape(w) for w in sorted(TOTAL_WORDS
                        + r")\b[\s:]*", re.IGNORECASE)
 
 
+# 'BEISPIEL: Museum Musterstadt (bitte überschreiben)': the template's example row, not a museum (a regular expression
+# both Python's and Arrow's engines read, so that sheet_rows can look at a whole column at once)
+EXAMPLE_LABEL = r"^\s*(" + "|".join(map(re.escape, schema.EXAMPLE_ROW_WORDS)) + r")\s*[:(\-–]"
+
+
 def is_total_label(value: object) -> bool:
     text = schema.value_key(cell_text(value)).rstrip(":")
     return bool(text) and (text in TOTAL_WORDS or bool(_TOTAL_RE.match(text)) and len(text) < 40)
 
 
+# Question – Option, as a word processor writes the dash: only with one of the question's answers after it, since a
+# heading may say more after a dash ('Data and metadata – amount required' is no option of the metadata standards).
+_DASHED = re.compile(r"^(?P<q>.+?)\s+[–—]\s+(?P<o>.+)$")
 _OPTION_SPLITS = (
     re.compile(r"^(?P<q>.+?)\s*[-:/_]\s*(?P<o>other\b.*?)(?:\s*[-_]\s*text)?$", re.IGNORECASE),  # ... Other (text)
     re.compile(r"^(?P<q>.+?)\s*\[(?P<o>[^\[\]]+)\]\s*$"),                 # Google Forms grid: Question [Option]
@@ -198,6 +211,7 @@ _OPTION_SPLITS = (
     re.compile(r"^(?P<q>.+?)\s+-\s+(?:selected choice\s+-\s+)?(?P<o>[^-]+)$", re.IGNORECASE),  # Qualtrics
     re.compile(r"^(?P<q>.+):\s+(?P<o>[^:]+)$"),                           # Question: Option
     re.compile(r"^(?P<q>[^/\s]+(?:/[^/\s]+)*)/(?P<o>[^/\s]+)$"),          # Kobo path: group/question/option
+    _DASHED,
 )
 
 
@@ -228,5 +242,7 @@ def match_option(text: str) -> tuple[str, str, bool] | None:
         if schema.header_key(option) in schema.OTHER_ANSWERS or schema.header_key(option).startswith("other "):
             return f.name, "other", True
         code, _ = match_choice(option, f)
+        if code is None and pattern is _DASHED:
+            continue
         return (f.name, code, True) if code is not None else (f.name, "other", False)
     return None

@@ -267,11 +267,24 @@ def parse_enum(value: object, f: Field) -> tuple[object, Problem]:
 _MULTI_SPLIT = re.compile(r"\s*[;,|+]\s*|\s*(?:^|(?<=\s))\d{1,2}(?:\.º|º|[.)/])\s+")
 
 
+def _split_outside_brackets(text: str) -> list[str]:
+    """The answers of one line: a separator inside brackets belongs to its answer ('conținut generativ (texte,
+    imagini)' is one answer)."""
+    masked, held, depth = [], [], 0
+    for ch in text:
+        depth += (ch == "(") - (ch == ")" and depth > 0)
+        inside = depth and ch in ";,|+"
+        held += [ch] if inside else []
+        masked.append("\0" if inside else ch)
+    kept = iter(held)                                          # the separators inside brackets, in order
+    return [re.sub("\0", lambda _m: next(kept), item) for item in _MULTI_SPLIT.split("".join(masked))]
+
+
 def parse_multi(value: object, f: Field) -> tuple[object, Problem]:
     codes: list[str] = []
     guessed, other = [], []
     lines = str(value).splitlines() if isinstance(value, str) else [value]     # one answer a line (Alt+Enter in Excel)
-    items = [item for line in lines for item in _MULTI_SPLIT.split(_as_text(line)) if item]
+    items = [item for line in lines for item in _split_outside_brackets(_as_text(line)) if item]
     if items and all(parse_number(item) is not None for item in items):  # an amount, a year: no answer at all
         return None, (ERROR, "unknown_choice", _("'{value}' is a number, not an answer to {field}: {answers}.").format(
             value=_as_text(value), field=i18n.survey_label(f.label), answers=schema.choices_text(f)))

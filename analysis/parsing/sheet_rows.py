@@ -13,7 +13,7 @@ from analysis import schema
 from analysis.i18n import N_, _
 from analysis.parsing import layouts, normalise
 from analysis.parsing.column_values import filled_cells
-from analysis.parsing.columns import Header, cell_text, column_letter, is_total_label
+from analysis.parsing.columns import EXAMPLE_LABEL, Header, cell_text, column_letter, is_total_label
 from analysis.parsing.report import ERROR, WARNING, FileReport
 from analysis.parsing.text_lines import misaligned_lines
 from analysis.reading.grid import FORMULA_FAILURE_TEXTS, Sheet, cell_value, formula_failure
@@ -121,10 +121,17 @@ def data_rows(sheet: Sheet, header: Header, fields_at: dict[int, str], options: 
     texts = _first_filled(cells, filled, undecided)
     labels = {t: cell_text(cell_value(t) if sheet.numbers_exact else t) for t in set(texts)}
     total_labels = {t for t, label in labels.items() if is_total_label(label)}
+    # ... and the template's example row, by the name it gives the museum (its first cell may be an ID)
+    named = next((cells[c] for c, name in fields_at.items() if name == "museum_name"), None)
+    example = np.zeros(height, dtype=bool) if named is None else pc.match_substring_regex(
+        named, EXAMPLE_LABEL, ignore_case=True).fill_null(False).to_numpy(zero_copy_only=False)
     totals, notes = np.zeros(height, dtype=bool), np.zeros(height, dtype=bool)
     for i, t in zip(undecided.tolist(), texts):
         if t in total_labels:
             totals[i], reasons[i] = True, _("totals row ('{label}')").format(label=labels[t])
+        elif example[i]:
+            totals[i], reasons[i] = True, _("the template's example row ('{label}')").format(
+                label=cell_text(named[i].as_py())[:60])
         elif count[i] == 1:
             notes[i], reasons[i] = True, _("note ('{text}')").format(text=labels[t][:60])
     skipped |= totals | notes

@@ -50,7 +50,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    encoding = max(CODE_PAGES, key=lambda enc: _plausible(data[:_SNIFF_CHARS].decode(enc, errors="replace")))
+    # the first of CODE_PAGES unless another reads clearly better (not by a rounding error)
+    encoding = max(CODE_PAGES, key=lambda enc: (round(_plausible(data[:_SNIFF_CHARS].decode(enc, errors="replace")), 3),
+                                                -CODE_PAGES.index(enc)))
     try:
         return data.decode(encoding), encoding
     except UnicodeDecodeError:
