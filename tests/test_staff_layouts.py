@@ -253,3 +253,16 @@ def test_a_row_of_answer_kinds_under_full_questions_is_part_of_the_header():
     assert header.texts[5:] == rows[0][5:]              # the kinds are no part of the headings: options stay options
     assert [m.field for m in header.matches][:5] == ["museum_name", "museum_type", "annual_visits",
                                                      "digital_budget_available_eur", "need_infrastructure_eur"]
+
+
+def test_a_group_title_of_unknown_words_does_not_make_a_sure_heading_unsure():
+    rows = [["MUSEUM", None, "SIZE", None],
+            ["Isem / Name", "Pajjiż / Country", "Żjarat / Visits 2024", "Staff FTE"],
+            ["Heritage House", "Malta", 96500, 19.5],
+            ["Gozo Museum", "Malta", 38200, 6.0],
+            ["Maritime Museum", "Malta", 27400, 10.0]]
+    header = find_header(rows, merged=[((0, 0), (0, 1)), ((0, 2), (0, 3))])
+    texts = [heading_to_read(header.readings[c], [r[c] for r in rows[2:]]) for c in (2, 3)]
+    assert texts == ["Żjarat / Visits 2024", "Staff FTE"]         # not 'SIZE Staff FTE', which reads at 67 %
+    assert [m.field for m in assign(texts, [[r[c] for r in rows[2:]] for c in (2, 3)])] == [
+        "annual_visits", "staff_paid_fte"]

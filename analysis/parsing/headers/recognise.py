@@ -238,18 +238,25 @@ def _with_answers(c: Candidate, share: float, answers: list[object]) -> Candidat
 def heading_to_read(readings: tuple[str, ...], answers: list[object], claimed: frozenset[str] = frozenset()) -> str:
     """Of the readings of one heading (a two-row heading: its group title with the sub-heading, then the sub-heading
     alone), the first that says what the column is, as `assign` would read it: a field its answers can be, or data set
-    aside; the first reading when none does. A reading that names only fields another column's own heading names
-    (`claimed`) gives way to the next: a section title lends its words to no column ('Standaarden & systemen' over
-    'Collectieregistratiesysteem' is no SPECTRUM compliance when a column beside it is headed 'SPECTRUM-conform')."""
+    aside; the first reading when none does. A later reading naming the same fields more surely is taken instead (a
+    group title of words the lexicon lacks, 'SIZE / Staff FTE', only lowers the confidence). A reading that names only
+    fields another column's own heading names (`claimed`) gives way to the next: a section title lends its words to no
+    column ('Standaarden & systemen' over 'Collectieregistratiesysteem' is no SPECTRUM compliance when a column beside
+    it is headed 'SPECTRUM-conform')."""
     column = values.sample(answers)
+
+    def named(text: str) -> tuple[set[str], int]:
+        found = [c for c in candidates(schema.question_text(text)) if values.fit(c.field, column) >= values.IMPOSSIBLE]
+        return {c.field for c in found}, max((c.confidence for c in found), default=0)
+
     for i, text in enumerate(readings):
         alone = match_header(text)
         if alone.own or alone.how not in (RECOGNISED, UNMAPPED):
             return text
-        fields = {c.field for c in candidates(schema.question_text(text))
-                  if values.fit(c.field, column) >= values.IMPOSSIBLE}
+        fields, sure = named(text)
         if fields and not (fields <= claimed and i + 1 < len(readings)):
-            return text
+            surer = [t for t in readings[i + 1:] if (found := named(t))[0] == fields and found[1] > sure]
+            return surer[0] if surer else text
     return readings[0]
 
 
