@@ -430,6 +430,9 @@ TOTAL_ROW_WORDS = ("total", "totals", "grand total", "subtotal", "sub-total", "s
                    "σύνολο", "συνολικά", "άθροισμα", "iomlán", "san iomlán", "totali")
 
 
+# The marks that point to a footnote under the table, after a heading or a figure ('No. of objects¹', '250,000*').
+FOOTNOTE_MARKS = "*¹²³⁴⁵⁶⁷⁸⁹⁰†‡"
+
 # The label of a template's example row, left in ('BEISPIEL: Museum Musterstadt', 'PRIMJER: Gradski muzej ...').
 EXAMPLE_ROW_WORDS = ("example", "e.g.", "sample", "beispiel", "muster", "exemple", "ejemplo", "esempio", "exemplo",
                      "voorbeeld", "eksempel", "exempel", "esimerkki", "näide", "piemērs", "pavyzdys", "przykład",

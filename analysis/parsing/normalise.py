@@ -236,7 +236,7 @@ def named_choices(text: str, f: Field) -> set[str]:
 def _words(text: str) -> list[str]:
     """An answer's words as the answer lists are keyed: Latin letters without accents, Greek and Cyrillic as written
     (header_key would drop their letters)."""
-    if all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha()):
+    if answers.latin(text):
         return schema.header_key(text).split()
     return re.sub(r"[^\w%]+", " ", schema.value_key(text)).split()
 

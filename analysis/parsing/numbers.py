@@ -56,7 +56,8 @@ _ROUGH_BEFORE = re.compile(rf"^(?:[~≈∼±]|\+/?-|(?:{_ROUGH_WORDS})(?:\.|(?<=
 # ... and, after it, the year the figure is of: '120.000 (2023)', '8.000 (dato 2023)', '5 000 (Stand 2024)', or the
 # mark of a footnote ('250,000*': an estimate, says the note under the table).
 _ROUGH_AFTER = re.compile(rf"\s*(?:\(\s*(?:(?:{_ROUGH_WORDS})\.?|(?:[^\W\d_]+\.?:?\s+)?(?:19|20)\d\d)\s*\)"
-                          rf"|(?<=[\d\s.%€])(?:{_ROUGH_WORDS})(?:\.|(?<=\w\w))|[*¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+)$", re.IGNORECASE)
+                          rf"|(?<=[\d\s.%€])(?:{_ROUGH_WORDS})(?:\.|(?<=\w\w))|[{re.escape(schema.FOOTNOTE_MARKS)}]+)$",
+                          re.IGNORECASE)
 # Full-time equivalents as staff write the unit after a figure ('3,5 VZÄ', '6 ETI', '2,5 årsværk', '3 htv'): the only
 # words read after the figure of an FTE question, where '3 Personen' or '15 volunteers' count people instead.
 _FTE_WORDS = frozenset({

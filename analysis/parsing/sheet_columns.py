@@ -55,7 +55,8 @@ def decide_columns(sheet: Sheet, header: Header, layout: layouts.Layout | None,
     first = {c: heading_to_read(header.readings[c], column) for c, column in zip(free, answers)}
     own = {c: field for c in free if (field := match_header(header.own[c]).field)
            and field in {k.field for k in candidates(schema.question_text(first[c]))}}
-    texts = [heading_to_read(header.readings[c], column, frozenset(f for d, f in own.items() if d != c))
+    texts = [first[c] if len(header.readings[c]) == 1 else      # one reading: nothing to give way to
+             heading_to_read(header.readings[c], column, frozenset(f for d, f in own.items() if d != c))
              for c, column in zip(free, answers)]
     for c, match in zip(free, assign(texts, answers, taken)):
         decided[c] = match, None

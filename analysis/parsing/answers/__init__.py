@@ -22,11 +22,15 @@ from analysis.parsing.kept import CACHE_DIR, kept
 HERE = Path(__file__).resolve().parent
 
 
+def latin(text: str) -> bool:
+    """Whether every letter is a Latin one: only then may accents and punctuation be dropped (header_key), since Greek
+    or Cyrillic would lose their letters ('Хоризонт 2020' is no '2020')."""
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
+
+
 def keys(answer: str) -> set[str]:
-    """The forms an answer is looked up by: as typed and, in Latin letters, also without accents or punctuation
-    (Greek or Cyrillic would lose their letters: 'Хоризонт 2020' is no '2020')."""
-    latin = all(unicodedata.name(ch, "").startswith("LATIN") for ch in answer if ch.isalpha())
-    return {k for k in (schema.value_key(answer), schema.header_key(answer) if latin else "") if k}
+    """The forms an answer is looked up by: as typed and, in Latin letters, also without accents or punctuation."""
+    return {k for k in (schema.value_key(answer), schema.header_key(answer) if latin(answer) else "") if k}
 
 
 @lru_cache(maxsize=1)

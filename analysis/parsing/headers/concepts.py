@@ -30,6 +30,7 @@ from rapidfuzz.distance import OSA
 
 from analysis.parsing.headers.marks import asks_what_for, left_out, without_legends, word_marks
 from analysis.parsing.kept import CACHE_DIR, kept
+from analysis.schema import FOOTNOTE_MARKS
 
 LEXICON = Path(__file__).with_name("lexicon")
 # Snowball stemmers for the lexicon's languages (Croatian is close enough to Serbian's Latin script).
@@ -68,7 +69,7 @@ def fold(text: str) -> str:
     return text.lower().translate(_SPECIAL)
 
 
-_FOOTNOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]+")        # the marks of a footnote under the table: "No. of objects¹"
+_FOOTNOTE = re.compile(f"[{re.escape(FOOTNOTE_MARKS)}]+")
 
 
 @lru_cache(maxsize=65536)
