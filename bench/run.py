@@ -97,8 +97,11 @@ CHANGES = """\
   `museum_facts` for medians and quartiles (of percentages and ratings from counts per value): no view recomputed
   per query, no join on response-id strings, no UNION ALL or UNPIVOT copy of the rows, the sidebar's options and
   the waves from `fact_cells`, wave change and the 3D milestones without joins; coverage, weights and the
-  population frame's figures count answers per stratum in SQL before joining the frame. Not changed:
-  `scenario_inputs` (the Scenarios page's per-museum fetch, which its allocation needs).
+  population frame's figures count answers per stratum in SQL before joining the frame. The Scenarios page's
+  per-museum fetches (the allocation's `scenario_inputs`, the outlook's and cost model's `digitisation_inputs`)
+  read only the columns they use, each museum's groups as its fact_cells cell (one number, spelt out from the
+  cells) and its commit order as one number kept by the write path, with no ORDER BY and no names (fetched only
+  for the museums a table lists); the outlook's per-country sums come from SQL (`outlook_base`).
 - Pages: the Europe map's outlines simplified (47 KB) and served as a static file the browser fetches once per
   session (the figure names it by address; exports keep them inline); one lean chart template (about 1 KB
   instead of plotly_white's 7 KB in every figure); each chart's data table and downloads built only when its
@@ -325,8 +328,8 @@ def section_scenarios() -> dict:
     con.close()
     base = inputs["museums"][inputs["museums"]["funding_shortfall_eur"].notna()]
     copies = -(-SCENARIO_MUSEUMS // len(base))
-    museums = pd.concat([base.assign(response_id=base["response_id"] + f"-{i}", museum_id=base["museum_id"] + f"-{i}")
-                         for i in range(copies)], ignore_index=True).head(SCENARIO_MUSEUMS)
+    museums = pd.concat([base.assign(row=base["row"] + (i << 48)) for i in range(copies)],
+                        ignore_index=True).head(SCENARIO_MUSEUMS)
     budget = 0.2 * float(museums["funding_shortfall_eur"].sum())
     out = {"museums": len(museums), "budget_eur": budget, "points": scenarios.CURVE_POINTS, "run_ms": {},
            "breakdowns_ms": {}}
@@ -338,7 +341,7 @@ def section_scenarios() -> dict:
         out["breakdowns_ms"][rule] = [1000 * t for t in timed(
             lambda: (scenarios.by_group(done, "country"), scenarios.by_pillar(done)), SCENARIO_REPEATS)]
     out["frame_ms"] = [1000 * t for t in timed(lambda: projections.frame_scenario(
-        museums, inputs["population"], budget, "smallest-first"), 3)]
+        museums, metrics.scenario_context(con, Filters())["population"], budget, "smallest-first"), 3)]
     fetch_rows = STORE_ROWS[min(2, len(STORE_ROWS) - 1)]
     con = open_store(store_path(fetch_rows))
     metrics.scenario_inputs(con, Filters(wave="2025"))

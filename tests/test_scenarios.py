@@ -63,6 +63,16 @@ def test_smallest_first_funds_in_order_and_gives_the_rest_to_the_next():
     assert given("smallest-first", 30 * K) == pytest.approx([10, 20, 0, 0, 0])
 
 
+def test_ties_between_equal_shortfalls_go_to_the_earlier_answer_whatever_the_row_order():
+    # shortfalls 20, 10, 20, 20 committed in the order 4th, 1st, 2nd, 3rd: 35 funds the 10, then the 20 committed
+    # second in full; the 5 left goes to the 20 committed third, nothing to the one committed last
+    shortfall = np.array([20.0, 10.0, 20.0, 20.0]) * K
+    done = scenarios.allocate(shortfall, np.tile(shortfall[:, None] / 6, 6), 35 * K, "smallest-first",
+                              key=np.array([3, 0, 1, 2]))
+    assert list(done.given / K) == pytest.approx([0, 10, 20, 5])
+    assert list(done.funded) == [0, 1, 1, 0]
+
+
 def test_equal_shares_what_a_museum_does_not_need_among_the_others():
     done = scenarios.allocate(S, P, 50 * K, "equal", DEFAULT)
     # 4 x 10 = 40 < 50, so A is full at 10 and B, C, D get the same x: 10 + 3x = 50 -> x = 40/3
@@ -181,7 +191,14 @@ def loaded(con, tmp_path):
 
 
 def scenario(con, budget, rule, **kw):
-    return scenarios.run(metrics.scenario_inputs(con, Filters(wave="2025"))["museums"], budget, rule, **kw)
+    """The scenario, its museums named (the store's rows come without names, in no particular order) and listed in
+    the order of the file."""
+    inputs = metrics.scenario_inputs(con, Filters(wave="2025"))
+    s = scenarios.run(inputs["museums"], budget, rule, respondents=inputs["respondents"], **kw)
+    named = s.museums.assign(museum_id=metrics.museum_names(con, Filters(wave="2025"), tuple(s.museums["row"]))[
+        "museum_id"].to_numpy())
+    s.museums = named.sort_values("row", ignore_index=True)
+    return s
 
 
 def test_smallest_first_through_the_store(loaded):
@@ -227,8 +244,9 @@ def test_every_rule_through_the_store(loaded):
 
 
 def test_a_country_with_fewer_than_five_museums_is_suppressed(loaded):
-    s = scenarios.run(metrics.scenario_inputs(loaded, Filters(wave="2025"))["museums"].query("museum_id != 'BE-5'"),
-                      100 * K, "smallest-first")
+    museums = metrics.scenario_inputs(loaded, Filters(wave="2025"))["museums"]
+    be_5 = loaded.execute("SELECT commit_order FROM museum_facts WHERE museum_id = 'BE-5'").fetchone()[0]
+    s = scenarios.run(museums[museums["row"] != be_5], 100 * K, "smallest-first")
     be = scenarios.by_group(s, "country").set_index("group").loc["BE"]
     assert be["n"] == 4 and be["suppressed"] and pd.isna(be["closed_eur"]) and pd.isna(be["museums_funded"])
 
@@ -337,7 +355,8 @@ def test_flagged_table_lists_the_museums_furthest_apart_first():
     # 8,000 is 8x above, 1,000 is not flagged
     frame = pd.DataFrame([museum(6_000), museum(100), museum(0), museum(8_000), museum(1_000)]).assign(
         museum_id=["A", "B", "C", "D", "E"], museum_name=list("abcde"), country="AT")
-    check = unit_costs.cross_check(frame, COSTS)
+    check = unit_costs.cross_check(frame.assign(row=range(5)), COSTS,
+                                   lambda rows: frame.iloc[list(rows)][["museum_id", "museum_name"]])
     assert check.table()["museum_id"].tolist() == ["C", "B", "D", "A"]
     assert check.table()["times_apart"].tolist() == ["no need declared", "10.0× below", "8.0× above", "6.0× above"]
     assert check.table(2)["museum_id"].tolist() == ["C", "B"]
@@ -432,11 +451,12 @@ def test_outlook_by_hand(loaded, tmp_path):
     earlier = [[f"AT-{i}", name, "AT", "2023", "art", 1_000, 40, 0]
                for i, name in enumerate(["Eins", "Zwei", "Drei", "Vier", "Fünf"], start=1)]
     assert load_file(loaded, write_xlsx(tmp_path / "2023.xlsx", [header, *earlier]))["status"] == "committed"
-    inputs = metrics.scenario_inputs(loaded, Filters(wave="2025"))
+    wave = Filters(wave="2025")
     # smallest first, EUR 100 k: AT-1 (training: buys no objects), AT-2 (data 10 k / EUR 25 = 400 objects),
     # BE-1..BE-3 (equipment 20 k = 800 objects, capped at the 500 left), BE-4 (10 k = 400)
-    s = scenarios.run(inputs["museums"], 100 * K, "smallest-first")
-    out = projections.outlook(inputs["museums"], s, inputs["unit_costs"]).set_index("country")
+    s = scenarios.run(metrics.scenario_inputs(loaded, wave)["museums"], 100 * K, "smallest-first")
+    out = projections.outlook(metrics.digitisation_inputs(loaded, wave), metrics.outlook_base(loaded, wave), s,
+                              metrics.scenario_context(loaded, wave)["unit_costs"]).set_index("country")
     at, be, every = out.loc["AT"], out.loc["BE"], out.loc[weights.ALL]
     # Austria: 50 % now + 5 a year x (2030 - 2025) = 75 %; + 400 / 5,000 objects = 8 points -> 83 %
     assert (at["n"], at["n_pace"], at["years"]) == (5, 5, 5)

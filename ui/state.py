@@ -68,7 +68,7 @@ def options(version: tuple) -> dict[str, list]:
 
 # Aggregates of one row per museum: shared between sessions rather than copied, since a copy of half a million rows
 # on every read (st.cache_data unpickles what it returns) costs more than the page. Readers must not change them.
-PER_MUSEUM = (metrics.scenario_inputs,)
+PER_MUSEUM = (metrics.scenario_inputs, metrics.digitisation_inputs)
 
 
 def aggregate(version: tuple, metric: Callable[..., pd.DataFrame], filters: Filters, *args) -> pd.DataFrame:
@@ -148,16 +148,25 @@ def scenario(view: catalogue.View, budget_eur: float, rule: str, weights: dict[s
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _scenario(version: tuple, filters: Filters, caption: str, budget_eur: float, rule: str, weights: dict[str, int],
               horizon: int, *, _view: catalogue.View) -> ScenarioFigures:
-    inputs = _view.fetch(metrics.scenario_inputs)
-    s = scenarios.run(inputs["museums"], budget_eur, rule, weights, horizon)
-    check = unit_costs.cross_check(inputs["museums"], inputs["unit_costs"])
+    inputs, context = _view.fetch(metrics.scenario_inputs), _view.fetch(metrics.scenario_context)
+    s = scenarios.run(inputs["museums"], budget_eur, rule, weights, horizon, respondents=inputs["respondents"])
+    check = _cost_check(version, filters, i18n.current(), _view=_view)
     if not s.with_gap:                             # the page says so and stops
-        return ScenarioFigures(s, None, projections.frame_reason(filters), None, None, inputs["unit_costs"], check)
-    frame, reason = projections.extrapolation(inputs["museums"], inputs["population"], filters, budget_eur, rule,
+        return ScenarioFigures(s, None, projections.frame_reason(filters), None, None, context["unit_costs"], check)
+    frame, reason = projections.extrapolation(inputs["museums"], context["population"], filters, budget_eur, rule,
                                               weights)
     return ScenarioFigures(s, frame, reason,
                            catalogue.render("scenario-curve", _view, scenario=s, extrapolated=(frame, reason)),
-                           catalogue.render("scenario-outlook", _view, scenario=s), inputs["unit_costs"], check)
+                           catalogue.render("scenario-outlook", _view, scenario=s), context["unit_costs"], check)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _cost_check(version: tuple, filters: Filters, language: str, *, _view: catalogue.View) -> unit_costs.CrossCheck:
+    """The cost model over the museums in view (its sentence in `language`): it does not depend on the scenario, so
+    a new sum does not redo it."""
+    return unit_costs.cross_check(_view.fetch(metrics.digitisation_inputs),
+                                  _view.fetch(metrics.scenario_context)["unit_costs"],
+                                  lambda rows: _view.fetch(metrics.museum_names, rows))
 
 
 def scenario_by(view: catalogue.View, figures: ScenarioFigures, by: str) -> catalogue.Chart:

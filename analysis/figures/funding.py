@@ -116,30 +116,117 @@ def funding_totals(s: dict) -> dict:
 
 
 # --- Scenarios page (the allocation and the cost model are in analysis.figures.scenarios and analysis.figures.unit_costs) -------
-SCENARIO_COLUMNS = ("response_id", "museum_id", "museum_name", "country", "museum_type", "size_band", "ownership",
-                    "survey_wave", "reference_year", "funding_shortfall_eur",
-                    *(f"shortfall_{p}_eur" for p in schema.PILLARS), *schema.NEED_FIELDS.values(),
-                    "collection_objects", "objects_to_digitise", "pct_digitised", "pct_no_need_digitise",
-                    "pct_digitised_3d", "target_pct_digitised")
+# What the allocation reads per museum: its groups, and its shortfall and their split over the pillars. Each row
+# also has `row`, the order its answer was committed in (museum_facts.commit_order: upload, then row of the file),
+# what breaks ties between equal shortfalls: fixed for a given store, and an integer rather than text.
+SCENARIO_GROUPS = ("country", "museum_type", "size_band", "ownership", "frame_size_band")
+SCENARIO_COLUMNS = (*SCENARIO_GROUPS, "funding_shortfall_eur", *(f"shortfall_{p}_eur" for p in schema.PILLARS))
+
+
+def _scenario_filters(con: duckdb.DuckDBPyConnection, filters: Filters) -> Filters:
+    """A scenario is computed for one wave: the one chosen, else the latest."""
+    return replace(filters, wave=filters.wave or latest_wave(con))
+
+
+def _arrow_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> pd.DataFrame:
+    with con.cursor() as cur:       # through Arrow: half the time of .df() for half a million rows
+        return cur.sql(sql, params=params).to_arrow_table().to_pandas()
+
+
+def _per_museum(con: duckdb.DuckDBPyConnection, filters: Filters, groups: tuple[str, ...], columns: tuple[str, ...],
+                condition: str) -> tuple[pd.DataFrame, int]:
+    """One row per museum in view matching `condition`, with `row`, its `groups` (as pandas categories) and
+    `columns`; and the number of museums in view. The groups are read as the museum's cell and spelt out from the
+    few thousand rows of fact_cells: the text of five columns for half a million museums took as long to fetch as
+    all the rest."""
+    outer, params = filters.where("m")
+    museums = _arrow_frame(con, f"""
+        SELECT m.commit_order AS row, m.cell, {", ".join(f"m.{c}" for c in columns)}
+        FROM museum_facts m WHERE {outer} AND ({condition})""", params)
+    where, cell_params = filters.where()
+    cells = query(con, f"SELECT cell, {', '.join(groups)}, respondents FROM fact_cells WHERE {where}", cell_params)
+    at = pd.Index(cells["cell"]).get_indexer(museums.pop("cell"))
+    if (at < 0).any():
+        raise RuntimeError("museum_facts and fact_cells disagree: rebuild the store's derived tables")
+    for group in groups:
+        codes, names = pd.factorize(cells[group], sort=True)
+        museums[group] = pd.Categorical.from_codes(codes.astype("int16")[at], dtype=pd.CategoricalDtype(names),
+                                                   validate=False)      # codes from factorize: nothing to check
+    return museums, int(cells["respondents"].sum())
 
 
 def scenario_inputs(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
-    """What a scenario is computed from, for one wave (the latest when none is chosen): `museums`, one row per museum
-    in view with SCENARIO_COLUMNS, its yearly progress since an earlier answer (`progress_pp_a_year`, as the
-    on-pace status defines it) and its size band in the population frame (`frame_size_band`, the register's where
-    it is in one, as `frame_cells`); the `population` frame; the `unit_costs` in force. Museums come in the order
-    their answers were committed (upload, then row of the file): what breaks ties between equal shortfalls, fixed
-    for a given store, and sorted on two integers rather than on text."""
+    """What a scenario is shared among: `museums`, one row per museum in view with a known shortfall, with
+    SCENARIO_COLUMNS and `row` (in no particular order, and without names: `museum_names` gives them for the rows
+    that need them); `respondents`, the museums in view with or without a known shortfall."""
+    museums, respondents = _per_museum(con, _scenario_filters(con, filters), SCENARIO_GROUPS,
+                                       tuple(c for c in SCENARIO_COLUMNS if c not in SCENARIO_GROUPS),
+                                       "m.funding_shortfall_eur IS NOT NULL")
+    return {"museums": museums, "respondents": respondents}
+
+
+def scenario_context(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
+    """What a scenario reads that no filter changes (taken like every aggregate, so that pages cache it): the
+    `population` frame and the `unit_costs` in force."""
     from analysis.figures import unit_costs
 
-    filters = replace(filters, wave=filters.wave or latest_wave(con))
-    outer, params = filters.where("m")
-    columns = ", ".join(f"m.{c}" for c in SCENARIO_COLUMNS)
-    with con.cursor() as cur:       # through Arrow: half the time of .df() for half a million rows of text
-        museums = cur.sql(f"""
-            SELECT {columns},
-                   CASE WHEN m.required_annual_rate_pp IS NOT NULL THEN m.progress_pp_a_year END AS progress_pp_a_year,
-                   m.frame_size_band
-            FROM museum_facts m WHERE {outer} ORDER BY m.upload_id, m.source_row""", params=params
-                          ).to_arrow_table().to_pandas()
-    return {"museums": museums, "population": population_frame(con), "unit_costs": unit_costs.load(con)}
+    return {"population": population_frame(con), "unit_costs": unit_costs.load(con)}
+
+
+def digitisation_inputs(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """What the digitisation outlook and the cost model read per museum, for the wave of the scenario: one row per
+    museum in view that gave the objects it still has to digitise, or its collection size and share digitised,
+    with `row`, `country`, `collection_objects` and what the cost model reads (unit_costs.INPUTS)."""
+    from analysis.figures import unit_costs
+
+    groups = ("country", "museum_type")
+    return _per_museum(con, _scenario_filters(con, filters), groups,
+                       ("collection_objects", *(c for c in unit_costs.INPUTS if c not in groups)),
+                       "m.objects_to_digitise IS NOT NULL OR m.collection_objects > 0 AND m.pct_digitised IS NOT NULL"
+                       )[0]
+
+
+def outlook_base(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """For the digitisation outlook of the wave of the scenario, per country and for all (country 'ALL'), over the
+    museums that gave their collection size and share digitised: n, objects, the sums of share x objects digitised
+    (`digitised`), needing no digitisation (`no_need`) and targeted (`target`, over `targeted_objects`), the museums
+    with a yearly progress since an earlier answer (`n_pace`) and the sum of that progress x objects (`pace`, over
+    `paced_objects`), and the reference year most museums gave (the earliest of equals)."""
+    outer, params = _scenario_filters(con, filters).where("m")
+    paced = "required_annual_rate_pp IS NOT NULL AND progress_pp_a_year IS NOT NULL"   # as the on-pace status
+    every = "CASE WHEN grouping(country) = 1 THEN 'ALL' ELSE country END AS country"
+    return query(con, f"""
+        WITH base AS (SELECT * FROM museum_facts m WHERE {outer} AND m.collection_objects > 0
+                                                      AND m.pct_digitised IS NOT NULL),
+        sums AS (
+            SELECT {every}, count(*)::BIGINT AS n,
+                   sum(collection_objects)::DOUBLE AS objects,
+                   sum(pct_digitised * collection_objects)::DOUBLE AS digitised,
+                   sum(COALESCE(pct_no_need_digitise, 0) * collection_objects)::DOUBLE AS no_need,
+                   count(*) FILTER (WHERE {paced})::BIGINT AS n_pace,
+                   COALESCE(sum(collection_objects) FILTER (WHERE {paced}), 0)::DOUBLE
+                       AS paced_objects,
+                   COALESCE(sum(progress_pp_a_year * collection_objects)
+                            FILTER (WHERE {paced}), 0)::DOUBLE AS pace,
+                   COALESCE(sum(collection_objects) FILTER (WHERE target_pct_digitised IS NOT NULL), 0)::DOUBLE
+                       AS targeted_objects,
+                   COALESCE(sum(target_pct_digitised * collection_objects), 0)::DOUBLE AS target
+            FROM base GROUP BY GROUPING SETS ((country), ())),
+        years AS (
+            SELECT {every}, reference_year, count(*) AS answers
+            FROM base WHERE reference_year IS NOT NULL GROUP BY GROUPING SETS ((country, reference_year),
+                                                                                (reference_year)))
+        SELECT sums.*, (SELECT first(y.reference_year ORDER BY y.answers DESC, y.reference_year) FROM years y
+                        WHERE y.country = sums.country) AS reference_year
+        FROM sums ORDER BY sums.country = 'ALL', sums.country""", params)
+
+
+def museum_names(con: duckdb.DuckDBPyConnection, filters: Filters, rows: tuple[int, ...]) -> pd.DataFrame:
+    """The ID and name of the museums whose answers are `rows` (the `row` of scenario_inputs), in that order."""
+    outer, params = _scenario_filters(con, filters).where("m")
+    with con.cursor() as cur:
+        cur.register("wanted", pd.DataFrame({"row": pd.array(rows, dtype="int64")}))
+        names = cur.execute(f"""
+            SELECT w.row, m.museum_id, m.museum_name FROM wanted w JOIN museum_facts m ON m.commit_order = w.row
+            WHERE {outer}""", params).df()
+    return names.set_index("row").reindex(list(rows)).reset_index()

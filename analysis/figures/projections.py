@@ -59,8 +59,10 @@ def frame_scenario(museums: pd.DataFrame, population: pd.DataFrame, budget_eur: 
     museum that answered standing for its stratum (`frame_size_band`, the register's size band where it is in
     one); None when no country can be weighted."""
     known = museums.loc[museums["funding_shortfall_eur"].notna(),
-                        ["country", "frame_size_band", "funding_shortfall_eur", *SHORTFALLS]].reset_index(drop=True)
-    data = pd.DataFrame({"country": known["country"], "size_band": known["frame_size_band"]})
+                        ["row", "country", "frame_size_band", "funding_shortfall_eur", *SHORTFALLS]
+                        ].reset_index(drop=True)
+    data = pd.DataFrame({"country": known["country"].astype(object),
+                         "size_band": known["frame_size_band"].astype(object)})
     weighting = weights.post_strata(population, weights.cells(data))
     stratum = weighting.key_of(data)
     kept = stratum.notna().to_numpy()
@@ -68,7 +70,8 @@ def frame_scenario(museums: pd.DataFrame, population: pd.DataFrame, budget_eur: 
         return None
     w = stratum[kept].map(weighting.strata.set_index("key")["weight"]).to_numpy(float)
     S, P = shortfall_arrays(known[kept])
-    done = allocate(S, P, budget_eur, rule, pillar_weights(weights_by_pillar), weight=w)
+    done = allocate(S, P, budget_eur, rule, pillar_weights(weights_by_pillar), weight=w,
+                    key=known.loc[kept, "row"].to_numpy())
     rows = data[kept].assign(funded_pct=100 * done.funded, gap_pct=100.0 * (S > 0), closed_eur=done.given,
                              shortfall_eur=S)
     est = {column: weights.estimate_by_country(population, weights.cells(rows, column), bounds=bounds)
@@ -95,39 +98,29 @@ def frame_scenario(museums: pd.DataFrame, population: pd.DataFrame, budget_eur: 
 
 
 # --- the digitisation outlook ----------------------------------------------------------------------------
-def outlook(museums: pd.DataFrame, s: Scenario, costs: pd.DataFrame) -> pd.DataFrame:
+def outlook(museums: pd.DataFrame, countries: pd.DataFrame, s: Scenario, costs: pd.DataFrame) -> pd.DataFrame:
     """Per country (and 'ALL'), collection-weighted over the museums that gave their share digitised and their
-    collection size: the share digitised now; projected to the horizon at the yearly progress museums with an
-    earlier answer report (n_pace >= SUPPRESS_BELOW_N), never above the share that needs digitising; the extra points the
-    scenario's money to the digitisation pillars buys at the cost model's unit costs; and the 2030 target in force.
-    Countries with n < SUPPRESS_BELOW_N are suppressed."""
-    used = ["response_id", "country", "reference_year", "collection_objects", "pct_no_need_digitise",
-            "progress_pp_a_year", "target_pct_digitised", *unit_costs.INPUTS]
-    base = museums.loc[(museums["collection_objects"] > 0) & museums["pct_digitised"].notna(), used]
-    modelled = unit_costs.model(base, costs)
+    collection size (`museums`: metrics.digitisation_inputs; `countries`: metrics.outlook_base): the share digitised
+    now; projected to the horizon at the yearly
+    progress museums with an earlier answer report (n_pace >= SUPPRESS_BELOW_N), never above the share that needs
+    digitising; the extra points the scenario's money to the digitisation pillars buys at the cost model's unit
+    costs; and the 2030 target in force. Countries with n < SUPPRESS_BELOW_N are suppressed."""
+    base = museums[(museums["collection_objects"] > 0) & museums["pct_digitised"].notna()]
+    to_digitisation = [f"allocated_{p}_eur" for p in unit_costs.DIGITISATION_PILLARS]
+    money = pd.Series(s.museums[to_digitisation].sum(axis=1).to_numpy(), index=s.museums["row"].to_numpy())
+    spend = base["row"].map(money).fillna(0.0)
+    paid = base[spend > 0]                           # the cost model only where money goes: the rest buys nothing
+    modelled = unit_costs.model(paid, costs)
     unit = (1 - modelled["share_3d_pct"] / 100) * modelled["cost_2d_eur"] + \
         modelled["share_3d_pct"] / 100 * modelled["cost_3d_eur"]
-    to_digitisation = [f"allocated_{p}_eur" for p in unit_costs.DIGITISATION_PILLARS]
-    money = s.museums.set_index("response_id")[to_digitisation].sum(axis=1)
-    spend = base["response_id"].map(money).fillna(0.0)
-    extra = np.minimum(base["objects_to_digitise"].fillna(0.0), spend / unit)
-    objects = base["collection_objects"].astype(float)
-    paced, targeted = base["progress_pp_a_year"].notna(), base["target_pct_digitised"].notna()
-    parts = pd.DataFrame({"country": base["country"], "n": 1, "objects": objects,
-                          "digitised": base["pct_digitised"] * objects,
-                          "no_need": base["pct_no_need_digitise"].fillna(0) * objects,
-                          "n_pace": paced.astype(int), "paced_objects": objects.where(paced, 0.0),
-                          "pace": (base["progress_pp_a_year"] * objects).where(paced, 0.0),
-                          "targeted_objects": objects.where(targeted, 0.0),
-                          "target": (base["target_pct_digitised"] * objects).where(targeted, 0.0),
-                          "money_eur": spend, "extra_objects": extra})
-    sums = parts.groupby("country", sort=True).sum()
-    sums.loc[weights.ALL] = sums.sum()
-    mode = lambda years: years.mode().iloc[0] if years.notna().any() else np.nan  # noqa: E731
-    year = base.groupby("country", sort=True)["reference_year"].agg(mode)
-    year.loc[weights.ALL] = mode(base["reference_year"])
-    frame = sums.reset_index(names="country")
-    frame["years"] = np.maximum(0, s.horizon - year.reindex(frame["country"]).fillna(s.horizon).to_numpy())
+    extra = np.minimum(paid["objects_to_digitise"].fillna(0.0), spend[paid.index] / unit)
+    bought = pd.DataFrame({"country": base["country"].astype(object), "money_eur": spend,
+                           "extra_objects": extra.reindex(base.index, fill_value=0.0)}).groupby("country").sum()
+    bought.loc[weights.ALL] = bought.sum()
+    frame = countries.set_index("country").join(bought).fillna(
+        {"money_eur": 0.0, "extra_objects": 0.0}).reset_index()
+    year = frame["reference_year"].astype(float)
+    frame["years"] = np.maximum(0, s.horizon - year.fillna(s.horizon).to_numpy())
     frame["now_pct"] = frame["digitised"] / frame["objects"]
     frame["ceiling_pct"] = 100 - frame["no_need"] / frame["objects"]
     frame["pace_pp"] = frame["pace"] / frame["paced_objects"].where(frame["n_pace"] > 0)

@@ -5,7 +5,7 @@ nothing here redefines them).
 Rules (the budget B, museum i's shortfall S_i, its pillar shortfalls S_ip):
 - proportional: every museum gets B x S_i / sum(S), never more than S_i;
 - smallest-first: museums in ascending order of shortfall are funded in full while the money lasts, and what is
-  left goes to the next one (ties: the order of the museum list, by country and museum ID);
+  left goes to the next one (ties: the earlier answer, in the order answers were committed);
 - equal: every museum gets the same amount, never more than its shortfall; what a museum does not need is shared
   equally among the others (so the budget is spent while any gap is left);
 - pillars: the budget is split over the pillars in proportion to the chosen weights, never more than a pillar's
@@ -108,10 +108,12 @@ class Allocation:
     unallocated: float       # EUR no museum could use
 
 
-def _order(S: np.ndarray) -> np.ndarray:
-    """Museums with a gap in ascending order of shortfall; ties keep the list's order."""
+def _order(S: np.ndarray, key: np.ndarray | None) -> np.ndarray:
+    """Museums with a gap in ascending order of shortfall; ties in the order of `key` (default: the list's)."""
     gap = np.flatnonzero(S > 0)
-    return gap[np.argsort(S[gap], kind="stable")]
+    if key is None:
+        return gap[np.argsort(S[gap], kind="stable")]
+    return gap[np.lexsort((np.asarray(key)[gap], S[gap]))]
 
 
 def _pillar_breakpoints(T: np.ndarray, omega: np.ndarray):
@@ -143,9 +145,10 @@ def _museum_thresholds(P: np.ndarray, omega: np.ndarray, T: np.ndarray) -> np.nd
     return np.where(P > 0, tau, 0.0).max(axis=1, initial=0.0)
 
 
-def allocate(S, P, budget: float, rule: str, omega=None, weight=None) -> Allocation:
+def allocate(S, P, budget: float, rule: str, omega=None, weight=None, key=None) -> Allocation:
     """Share `budget` among museums with shortfalls S (EUR) and pillar shortfalls P (museums x 6) by `rule`;
-    `weight` (default 1) is how many museums each row stands for; `omega` the pillar weights (pillars rule)."""
+    `weight` (default 1) is how many museums each row stands for; `omega` the pillar weights (pillars rule);
+    `key` the order that breaks ties between equal shortfalls (default: the rows')."""
     rule_name(rule)
     S = np.asarray(S, float)
     P = np.asarray(P, float).reshape(len(S), len(PILLARS))
@@ -160,7 +163,7 @@ def allocate(S, P, budget: float, rule: str, omega=None, weight=None) -> Allocat
         given = S * share
         funded = (gap & (share >= 1.0)).astype(float)
     elif rule == "equal":
-        order = _order(S)
+        order = _order(S, key)
         s, ww = S[order], w[order]
         C, rest = np.cumsum(ww * s), ww.sum() - np.cumsum(ww)
         if budget >= total - tol:
@@ -171,7 +174,7 @@ def allocate(S, P, budget: float, rule: str, omega=None, weight=None) -> Allocat
         given = np.minimum(S, level)
         funded = (gap & (S <= level * (1 + _TOL))).astype(float)
     elif rule == "smallest-first":
-        order = _order(S)
+        order = _order(S, key)
         C = np.cumsum(w[order] * S[order])
         k = int(np.searchsorted(C, budget + tol, side="right"))
         given[order[:k]], funded[order[:k]] = S[order[:k]], 1.0
@@ -198,7 +201,7 @@ def allocate(S, P, budget: float, rule: str, omega=None, weight=None) -> Allocat
     return Allocation(given, by_pillar, funded, max(budget - float((w * given).sum()), 0.0))
 
 
-def curve(S, P, omega=None, weight=None, points: int = CURVE_POINTS) -> pd.DataFrame:
+def curve(S, P, omega=None, weight=None, points: int = CURVE_POINTS, key=None) -> pd.DataFrame:
     """Museums fully funded and shortfall closed for `points` budgets from 0 to the whole shortfall, for every rule:
     rule, budget_eur, museums_funded, funded_pct (of the museums with a gap), closed_eur, closed_pct."""
     S = np.asarray(S, float)
@@ -207,7 +210,7 @@ def curve(S, P, omega=None, weight=None, points: int = CURVE_POINTS) -> pd.DataF
     total = float((w * S).sum())
     tol = _TOL * max(total, 1.0)
     budgets = np.linspace(0.0, total, points)
-    order = _order(S)
+    order = _order(S, key)
     s, ww = S[order], w[order]
     with_gap = float(ww.sum())
     C, cumW = np.cumsum(ww * s), np.concatenate([[0.0], np.cumsum(ww)])
@@ -318,23 +321,25 @@ def shortfall_arrays(museums: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 
 
 def run(museums: pd.DataFrame, budget_eur: float, rule: str = DEFAULT_RULE, weights_by_pillar=None,
-        horizon: int = schema.HORIZON_YEAR, points: int = CURVE_POINTS) -> Scenario:
-    """The scenario among the museums in view that gave need and budget (`metrics.scenario_museums` rows), with its
-    curve for every rule."""
+        horizon: int = schema.HORIZON_YEAR, points: int = CURVE_POINTS, respondents: int | None = None) -> Scenario:
+    """The scenario among the museums in view that gave need and budget (`metrics.scenario_inputs` rows: `row`, the
+    order their answers were committed in, breaks ties), with its curve for every rule; `respondents`, the museums
+    in view with or without a known shortfall (default: the rows)."""
     rule_name(rule)
     if budget_eur is None or not math.isfinite(budget_eur) or budget_eur < 0:
         raise ValueError("the sum to invest must be a number of euros, 0 or more")
     omega = pillar_weights(weights_by_pillar)
-    kept = ["response_id", "museum_id", *BREAKDOWNS, "funding_shortfall_eur", *SHORTFALLS]
+    kept = ["row", *BREAKDOWNS, "funding_shortfall_eur", *SHORTFALLS]
     known = museums.loc[museums["funding_shortfall_eur"].notna(), kept].reset_index(drop=True)
     S, P = shortfall_arrays(known)
-    done = allocate(S, P, budget_eur, rule, omega)
+    key = known["row"].to_numpy()
+    done = allocate(S, P, budget_eur, rule, omega, key=key)
     per_museum = known.assign(allocated_eur=done.given, fully_funded=(done.funded >= 1) & (S > 0),
                               remaining_eur=S - done.given,
                               **{f"allocated_{p}_eur": done.by_pillar[:, i] for i, p in enumerate(PILLARS)})
     return Scenario(float(budget_eur), rule, omega, int(horizon), per_museum, done.unallocated,
-                    curve(S, P, omega, points=points).assign(label=lambda f: f["rule"].map(RULES)),
-                    compare(S, P, budget_eur, omega), len(museums))
+                    curve(S, P, omega, points=points, key=key).assign(label=lambda f: f["rule"].map(RULES)),
+                    compare(S, P, budget_eur, omega), len(museums) if respondents is None else respondents)
 
 
 def by_pillar(s: Scenario) -> pd.DataFrame:
@@ -358,7 +363,7 @@ def by_group(s: Scenario, by: str) -> pd.DataFrame:
     if by not in BREAKDOWNS:
         raise ValueError(f"unknown breakdown {by!r}")
     m = s.museums.assign(has_gap=s.museums["funding_shortfall_eur"] > 0)
-    frame = m.groupby(m[by].fillna("unknown"), sort=True).agg(
+    frame = m.groupby(m[by].astype(object).fillna("unknown"), sort=True).agg(
         n=("funding_shortfall_eur", "size"), museums_with_gap=("has_gap", "sum"),
         museums_funded=("fully_funded", "sum"), shortfall_eur=("funding_shortfall_eur", "sum"),
         closed_eur=("allocated_eur", "sum")).reset_index().rename(columns={by: "group"})

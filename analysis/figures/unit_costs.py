@@ -10,6 +10,7 @@ data/digitisation_unit_costs.csv.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -128,9 +129,11 @@ def model(frame: pd.DataFrame, costs: pd.DataFrame) -> pd.DataFrame:
 class CrossCheck:
     """The cost model over the museums in view: `checked` = those that gave both a digitisation need and what the
     model needs (collection size and shares), with the model's columns; `flagged` = those more than FLAG_FACTOR
-    times apart."""
+    times apart; `names` gives the ID and name of the museums of some of its `row`s, in that order (names are
+    fetched only for the museums a table lists)."""
 
     checked: pd.DataFrame
+    names: Callable[[tuple[int, ...]], pd.DataFrame]
 
     @cached_property                   # computed once: pages show the same check on every rerun
     def flagged(self) -> pd.DataFrame:
@@ -161,9 +164,10 @@ class CrossCheck:
         """The flagged museums as an analyst reads them, furthest apart first (the first `rows` of them, or all):
         names, country and type in words, how many times apart."""
         f = self.furthest_apart.iloc[:rows]
+        named = self.names(tuple(f["row"])).set_axis(f.index)
         types = dict(schema.FIELDS_BY_NAME["museum_type"].choices)
         return pd.DataFrame({
-            "museum_id": f["museum_id"], "museum_name": f["museum_name"],
+            "museum_id": named["museum_id"], "museum_name": named["museum_name"],
             "country": f["country"].map(schema.country_name),
             "museum_type": f["museum_type"].map(types), "objects_to_digitise": f["objects_to_digitise"],
             "share_3d_pct": f["share_3d_pct"], "modelled_cost_eur": f["modelled_cost_eur"],
@@ -174,10 +178,12 @@ class CrossCheck:
                             _("no need declared") for r, flag in zip(f["ratio"], f["flag"])]})
 
 
-def cross_check(museums: pd.DataFrame, costs: pd.DataFrame) -> CrossCheck:
-    """The cost model applied to the museums in view (`metrics.scenario_inputs` rows)."""
-    checked = museums.join(model(museums, costs))
-    return CrossCheck(checked[checked["declared_need_eur"].notna() & checked["modelled_cost_eur"].notna()])
+def cross_check(museums: pd.DataFrame, costs: pd.DataFrame,
+                names: Callable[[tuple[int, ...]], pd.DataFrame]) -> CrossCheck:
+    """The cost model applied to the museums in view (`metrics.digitisation_inputs` rows) that gave both a
+    digitisation need and the objects they still have to digitise; `names` as CrossCheck's."""
+    given = museums[museums["objects_to_digitise"].notna() & museums[list(DIGITISATION_NEEDS)].notna().any(axis=1)]
+    return CrossCheck(given.join(model(given, costs)), names)
 
 
 def explain(objects: float, m: pd.Series) -> str:

@@ -116,7 +116,9 @@ GROUP BY country, museum_type, survey_wave;
 #                 population frame classes it (the register's where it is in one: a register load recomputes
 #                 its country), whether it has a written strategy as 100/0, and its several-answers
 #                 questions split into options: one bit per option (CHOICE_CODES), so that counting museums per
-#                 option is one scan, with no row per option to store and join back.
+#                 option is one scan, with no row per option to store and join back; the order its answer was
+#                 committed in as one number (`commit_order`: upload, then row of the file) and its `cell` of
+#                 fact_cells, so that a per-museum read fetches two integers instead of its groups' text.
 #   fact_cells    answers per combination of the filter columns: sidebar options, waves, coverage and the
 #                 targets in force are read from this small table.
 # A write recomputes the rows of the museums it touches (an answer's pace and previous wave depend on the
@@ -150,7 +152,8 @@ CHOICE_CODES = {f.name: (*f.codes, "other") for f in schema.FIELDS if f.kind == 
 PANEL_COLUMNS = ("pct_digitised", "pct_online", "pct_staff_ai_trained_12m", "funding_shortfall_eur")
 FACT_EXTRAS = (*MILESTONE_COLUMNS.values(), "progress_pp_a_year", "on_track_status", "previous_wave",
                "frame_size_band", "written_strategy_pct",
-               *(f"previous_{c}" for c in PANEL_COLUMNS), *(f"choices_{name}" for name in CHOICE_CODES))
+               *(f"previous_{c}" for c in PANEL_COLUMNS), *(f"choices_{name}" for name in CHOICE_CODES),
+               "commit_order", "cell")
 
 
 def _choice_bits(field: str) -> str:
@@ -245,6 +248,8 @@ WITH base AS (
    AND m.museum_type IS NOT DISTINCT FROM ms.museum_type AND m.survey_wave = ms.survey_wave
 )
 SELECT *,
+  (upload_id::BIGINT << 32) | source_row AS commit_order,
+  {_CELL_KEY} AS cell,
   CASE WHEN required_annual_rate_pp IS NULL THEN NULL
        WHEN digitisation_gap_pp = 0 THEN 'reached'
        WHEN progress_pp_a_year IS NULL THEN 'no_earlier_answer'
@@ -272,6 +277,10 @@ NUMERIC_COLUMNS = tuple(f.name for f in schema.FIELDS if f.kind in schema.NUMERI
 # medians and quartiles, and columns not listed, still read museum_facts. The lists are kept to what the pages
 # use: every statistic costs time at each write.
 CELL_DIMENSIONS = (*schema.FILTER_COLUMNS, "egmus_type_group", "previous_wave", "frame_size_band")
+# A cell's key as one number (NULL-safe, unlike a tuple compared with IN), kept in museum_facts.cell and
+# fact_cells.cell. Two cells may share a number: both are then deleted and recomputed together, which is still
+# exact, since a cell is always recomputed from all of its answers.
+_CELL_KEY = f"hash({', '.join(CELL_DIMENSIONS)})"
 LEVEL_COLUMNS = ("pct_catalogued_db", "pct_digitised", "pct_digitised_3d", "pct_online", "pct_in_europeana_dataspace")
 CELL_WEIGHTED = (*LEVEL_COLUMNS, "pct_to_digitise", "digitisation_gap_pp", "required_annual_rate_pp",
                  "pct_staff_ai_trained_12m")
@@ -321,16 +330,13 @@ _CELL_STATS = ", ".join(
 
 def cells_select(where: str = "TRUE") -> str:
     """fact_cells rows from the museum_facts rows matching `where`."""
-    return (f"SELECT {', '.join(CELL_DIMENSIONS)}, count(*) AS respondents, {_CELL_STATS}, "
+    return (f"SELECT {', '.join(CELL_DIMENSIONS)}, any_value(cell) AS cell, count(*) AS respondents, {_CELL_STATS}, "
             f"{', '.join(f'sum({expr}) AS x__{name}' for name, expr in CELL_SUMS.items())} "
             f"FROM (SELECT *, CASE WHEN collection_objects > 0 THEN collection_objects::DOUBLE END AS objects "
             f"FROM museum_facts{'' if where == 'TRUE' else f' WHERE {where}'}) GROUP BY {', '.join(CELL_DIMENSIONS)}")
 
 
 CELLS_SELECT = cells_select()
-# A cell's key as one number (NULL-safe, unlike a tuple compared with IN). Two cells may share a number: both are then
-# deleted and recomputed together, which is still exact, since a cell is always recomputed from all of its answers.
-_CELL_KEY = f"hash({', '.join(CELL_DIMENSIONS)})"
 
 DERIVED_VIEWS_SQL = f"""
 -- museum_base, museum_metrics and response_choices: the derived table kept by the write path (facts_select),
@@ -390,12 +396,12 @@ def refresh_facts(cur: duckdb.DuckDBPyConnection, scope: str = "TRUE") -> None:
     transaction, once responses.is_current and target_cells are up to date. Only the cells these museums' answers
     leave or enter are recomputed: a small upload into a big store does not add up every answer again (for all
     museums, every cell is recomputed in about the time a plain rebuild takes)."""
-    keys = f"SELECT DISTINCT {_CELL_KEY} AS cell FROM museum_facts WHERE {scope}"
+    keys = f"SELECT DISTINCT cell FROM museum_facts WHERE {scope}"
     cur.execute(f"CREATE OR REPLACE TEMP TABLE touched_cells AS {keys}")                  # the cells they leave
     cur.execute(f"DELETE FROM museum_facts WHERE {scope}")
     cur.execute(f"INSERT INTO museum_facts BY NAME {facts_select(scope)}")
     cur.execute(f"INSERT INTO touched_cells {keys}")                                      # and those they enter
-    touched = f"{_CELL_KEY} IN (SELECT cell FROM touched_cells)"
+    touched = "cell IN (SELECT cell FROM touched_cells)"
     cur.execute(f"DELETE FROM fact_cells WHERE {touched}")
     cur.execute(f"INSERT INTO fact_cells BY NAME {cells_select(touched)}")
     cur.execute("DROP TABLE touched_cells")

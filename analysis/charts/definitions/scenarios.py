@@ -16,7 +16,9 @@ def _scenario(view: View, scenario: scenarios.Scenario | None, budget_eur: float
     """The scenario a page computed already, or this one from the store (decks, reports, the command line)."""
     if scenario is not None:
         return scenario
-    return scenarios.run(view.fetch(metrics.scenario_inputs)["museums"], budget_eur, rule, pillar_weights, horizon)
+    inputs = view.fetch(metrics.scenario_inputs)
+    return scenarios.run(inputs["museums"], budget_eur, rule, pillar_weights, horizon,
+                         respondents=inputs["respondents"])
 
 
 def _scenario_caption(view: View, s: scenarios.Scenario) -> str:
@@ -33,8 +35,9 @@ def scenario_curve(view: View, budget_eur: float = scenarios.DEFAULT_BUDGET_EUR,
     s = _scenario(view, scenario, budget_eur, rule, pillar_weights, horizon)
     caption = _scenario_caption(view, s)
     if extrapolated is None:
-        inputs = view.fetch(metrics.scenario_inputs)
-        extrapolated = projections.extrapolation(inputs["museums"], inputs["population"], view.filters, s.budget_eur,
+        extrapolated = projections.extrapolation(view.fetch(metrics.scenario_inputs)["museums"],
+                                                 view.fetch(metrics.scenario_context)["population"], view.filters,
+                                                 s.budget_eur,
                                                  s.rule, dict(zip(scenarios.PILLARS, s.omega)))
     frame, reason = extrapolated
     figures = [_("At {amount}: {rules}.").format(amount=formats.money(s.budget_eur), rules=formats.clauses(
@@ -90,8 +93,8 @@ def scenario_outlook(view: View, budget_eur: float = scenarios.DEFAULT_BUDGET_EU
                      pillar_weights: dict | None = None, horizon: int = schema.HORIZON_YEAR,
                      scenario: scenarios.Scenario | None = None) -> Chart:
     s = _scenario(view, scenario, budget_eur, rule, pillar_weights, horizon)
-    inputs = view.fetch(metrics.scenario_inputs)
-    frame = projections.outlook(inputs["museums"], s, inputs["unit_costs"])
+    frame = projections.outlook(view.fetch(metrics.digitisation_inputs), view.fetch(metrics.outlook_base), s,
+                                view.fetch(metrics.scenario_context)["unit_costs"])
     shown = frame[~frame["suppressed"] & (frame["country"] != weights.ALL)]
     caption = formats.clauses([view.caption, s.described])
 
