@@ -325,6 +325,7 @@ def section_scenarios() -> dict:
 
     con = open_store(store_path(STORE_ROWS[1]))
     inputs = metrics.scenario_inputs(con, Filters(wave="2025"))
+    population = metrics.scenario_context(con, Filters())["population"]
     con.close()
     base = inputs["museums"][inputs["museums"]["funding_shortfall_eur"].notna()]
     copies = -(-SCENARIO_MUSEUMS // len(base))
@@ -341,7 +342,7 @@ def section_scenarios() -> dict:
         out["breakdowns_ms"][rule] = [1000 * t for t in timed(
             lambda: (scenarios.by_group(done, "country"), scenarios.by_pillar(done)), SCENARIO_REPEATS)]
     out["frame_ms"] = [1000 * t for t in timed(lambda: projections.frame_scenario(
-        museums, metrics.scenario_context(con, Filters())["population"], budget, "smallest-first"), 3)]
+        museums, population, budget, "smallest-first"), 3)]
     fetch_rows = STORE_ROWS[min(2, len(STORE_ROWS) - 1)]
     con = open_store(store_path(fetch_rows))
     metrics.scenario_inputs(con, Filters(wave="2025"))
