@@ -279,9 +279,8 @@ def cmd_scenario(args) -> int:
     filters = _filters(con, args)
     inputs = metrics.scenario_inputs(con, filters)
     s = scenarios.run(inputs["museums"], args.budget, rule, weights, args.horizon, respondents=inputs["respondents"])
-    frame, reason = projections.extrapolation(inputs["museums"], metrics.scenario_context(con, filters)["population"],
-                                              filters, args.budget, rule,
-                                              weights)
+    population = metrics.scenario_context(con, filters)["population"]
+    frame, reason = projections.extrapolation(inputs["museums"], population, filters, args.budget, rule, weights)
     result = {"survey_wave": filters.wave, "countries": list(filters.countries),
               **projections.as_json(s, frame, reason)}
     if args.json:

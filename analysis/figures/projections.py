@@ -101,10 +101,10 @@ def frame_scenario(museums: pd.DataFrame, population: pd.DataFrame, budget_eur: 
 def outlook(museums: pd.DataFrame, countries: pd.DataFrame, s: Scenario, costs: pd.DataFrame) -> pd.DataFrame:
     """Per country (and 'ALL'), collection-weighted over the museums that gave their share digitised and their
     collection size (`museums`: metrics.digitisation_inputs; `countries`: metrics.outlook_base): the share digitised
-    now; projected to the horizon at the yearly
-    progress museums with an earlier answer report (n_pace >= SUPPRESS_BELOW_N), never above the share that needs
-    digitising; the extra points the scenario's money to the digitisation pillars buys at the cost model's unit
-    costs; and the 2030 target in force. Countries with n < SUPPRESS_BELOW_N are suppressed."""
+    now; projected to the horizon at the yearly progress museums with an earlier answer report (n_pace >=
+    SUPPRESS_BELOW_N), never above the share that needs digitising; the extra points the scenario's money to the
+    digitisation pillars buys at the cost model's unit costs; and the 2030 target in force. Countries with n <
+    SUPPRESS_BELOW_N are suppressed."""
     base = museums[(museums["collection_objects"] > 0) & museums["pct_digitised"].notna()]
     to_digitisation = [f"allocated_{p}_eur" for p in unit_costs.DIGITISATION_PILLARS]
     money = pd.Series(s.museums[to_digitisation].sum(axis=1).to_numpy(), index=s.museums["row"].to_numpy())

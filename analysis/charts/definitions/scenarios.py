@@ -37,8 +37,7 @@ def scenario_curve(view: View, budget_eur: float = scenarios.DEFAULT_BUDGET_EUR,
     if extrapolated is None:
         extrapolated = projections.extrapolation(view.fetch(metrics.scenario_inputs)["museums"],
                                                  view.fetch(metrics.scenario_context)["population"], view.filters,
-                                                 s.budget_eur,
-                                                 s.rule, dict(zip(scenarios.PILLARS, s.omega)))
+                                                 s.budget_eur, s.rule, dict(zip(scenarios.PILLARS, s.omega)))
     frame, reason = extrapolated
     figures = [_("At {amount}: {rules}.").format(amount=formats.money(s.budget_eur), rules=formats.clauses(
                    _("{rule} {funded} of {with_gap} fully funded, {closed} of the shortfall closed").format(
