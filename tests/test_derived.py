@@ -1,6 +1,7 @@
 """The derived tables the write path keeps (museum_facts, fact_cells), against a hand-worked store: after commits,
 a superseding upload, retractions, and in a store made before they existed."""
 
+import duckdb
 import pytest
 
 from analysis.figures import metrics
@@ -196,6 +197,22 @@ def test_a_store_made_before_the_derived_tables_gives_the_same_figures(tmp_path)
     con = open_store(db)
     assert con.execute("SELECT count(*) FROM museum_facts WHERE museum_id LIKE 'A%'").fetchone() == (10,)
     assert figures(con)["panel"] == HAND["panel"]
+    con.close()
+
+
+def test_another_duckdb_version_rebuilds_the_derived_tables(tmp_path, monkeypatch):
+    """The cell keys are DuckDB hashes stored with the rows: a version that may hash differently rebuilds them."""
+    db = tmp_path / "versions.duckdb"
+    con = open_store(db)
+    load(con, tmp_path, "w2025.xlsx", five_of_each(WAVE_2025))
+    con.execute("DELETE FROM museum_facts WHERE museum_id LIKE 'A%'")          # a rebuild brings these back
+    con.close()
+    con = open_store(db)                                                     # same version: kept as it is
+    assert con.execute("SELECT count(*) FROM museum_facts WHERE museum_id LIKE 'A%'").fetchone() == (0,)
+    con.close()
+    monkeypatch.setattr(duckdb, "__version__", "99.0.0")
+    con = open_store(db)
+    assert con.execute("SELECT count(*) FROM museum_facts WHERE museum_id LIKE 'A%'").fetchone() == (5,)
     con.close()
 
 

@@ -355,10 +355,11 @@ CREATE OR REPLACE VIEW response_choices AS
 
 
 def _definition(con: duckdb.DuckDBPyConnection) -> str:
-    """The sha256 of what the derived tables are built from: their SQL and the columns of responses."""
+    """The sha256 of what the derived tables are built from: their SQL, the columns of responses and the DuckDB
+    version (whose hash() makes the stored cell keys: another version may hash differently)."""
     columns = [c for (c,) in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = "
                                          "'responses' ORDER BY ordinal_position").fetchall()]
-    text = "\n".join((facts_select(), CELLS_SELECT, ", ".join(columns)))
+    text = "\n".join((facts_select(), CELLS_SELECT, ", ".join(columns), duckdb.__version__))
     return hashlib.sha256(text.encode()).hexdigest()
 
 
