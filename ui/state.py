@@ -150,7 +150,7 @@ def _scenario(version: tuple, filters: Filters, caption: str, budget_eur: float,
               horizon: int, *, _view: catalogue.View) -> ScenarioFigures:
     inputs, context = _view.fetch(metrics.scenario_inputs), _view.fetch(metrics.scenario_context)
     s = scenarios.run(inputs["museums"], budget_eur, rule, weights, horizon, respondents=inputs["respondents"])
-    check = _cost_check(version, filters, i18n.current(), _view=_view)
+    check = _cost_check(version, filters, _view=_view)
     if not s.with_gap:                             # the page says so and stops
         return ScenarioFigures(s, None, projections.frame_reason(filters), None, None, context["unit_costs"], check)
     frame, reason = projections.extrapolation(inputs["museums"], context["population"], filters, budget_eur, rule,
@@ -161,9 +161,9 @@ def _scenario(version: tuple, filters: Filters, caption: str, budget_eur: float,
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _cost_check(version: tuple, filters: Filters, language: str, *, _view: catalogue.View) -> unit_costs.CrossCheck:
-    """The cost model over the museums in view (its sentence in `language`): it does not depend on the scenario, so
-    a new sum does not redo it."""
+def _cost_check(version: tuple, filters: Filters, *, _view: catalogue.View) -> unit_costs.CrossCheck:
+    """The cost model over the museums in view: it does not depend on the scenario, so a new sum does not redo it
+    (the data version names the language its sentence is in)."""
     return unit_costs.cross_check(_view.fetch(metrics.digitisation_inputs),
                                   _view.fetch(metrics.scenario_context)["unit_costs"],
                                   lambda rows: _view.fetch(metrics.museum_names, rows))

@@ -120,7 +120,7 @@ def funding_totals(s: dict) -> dict:
 # also has `row`, the order its answer was committed in (museum_facts.commit_order: upload, then row of the file),
 # what breaks ties between equal shortfalls: fixed for a given store, and an integer rather than text.
 SCENARIO_GROUPS = ("country", "museum_type", "size_band", "ownership", "frame_size_band")
-SCENARIO_COLUMNS = (*SCENARIO_GROUPS, "funding_shortfall_eur", *(f"shortfall_{p}_eur" for p in schema.PILLARS))
+SCENARIO_AMOUNTS = ("funding_shortfall_eur", *(f"shortfall_{p}_eur" for p in schema.PILLARS))
 
 
 def _scenario_filters(con: duckdb.DuckDBPyConnection, filters: Filters) -> Filters:
@@ -157,10 +157,9 @@ def _per_museum(con: duckdb.DuckDBPyConnection, filters: Filters, groups: tuple[
 
 def scenario_inputs(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
     """What a scenario is shared among: `museums`, one row per museum in view with a known shortfall, with
-    SCENARIO_COLUMNS and `row` (in no particular order, and without names: `museum_names` gives them for the rows
-    that need them); `respondents`, the museums in view with or without a known shortfall."""
-    museums, respondents = _per_museum(con, _scenario_filters(con, filters), SCENARIO_GROUPS,
-                                       tuple(c for c in SCENARIO_COLUMNS if c not in SCENARIO_GROUPS),
+    SCENARIO_GROUPS, SCENARIO_AMOUNTS and `row` (in no particular order, and without names: `museum_names` gives
+    them for the rows that need them); `respondents`, the museums in view with or without a known shortfall."""
+    museums, respondents = _per_museum(con, _scenario_filters(con, filters), SCENARIO_GROUPS, SCENARIO_AMOUNTS,
                                        "m.funding_shortfall_eur IS NOT NULL")
     return {"museums": museums, "respondents": respondents}
 
