@@ -205,3 +205,18 @@ def test_commit_upload_types_every_kind_and_draws_a_uuid_per_row(con):
     assert len(set(ids)) == 3
     assert all(str(uuid.UUID(r)) == r and uuid.UUID(r).version == 4 for r in ids)
     assert con.execute("SELECT survey_wave, rows FROM uploads").fetchone() == ("2025", 3)
+
+
+def test_the_store_writes_row_groups_of_16384_rows_and_its_cursors_use_it(tmp_path):
+    """A big write is written out in row groups of 16,384 rows while it runs, not in one group at commit; the
+    store is the default database of the connection and of every cursor."""
+    from analysis.store import connection
+
+    con = connection.connect(tmp_path / "groups.duckdb")
+    con.execute("CREATE TABLE numbers AS SELECT range AS n FROM range(40000)")
+    con.execute("CHECKPOINT")
+    with con.cursor() as cur:
+        groups = cur.execute("SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('numbers')").fetchone()[0]
+        assert cur.execute("SELECT count(*), sum(n) FROM numbers").fetchone() == (40000, 39999 * 40000 // 2)
+    assert groups == 3                                 # 16,384 + 16,384 + 7,232 rows
+    con.close()
