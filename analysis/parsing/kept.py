@@ -3,6 +3,7 @@ process, and building the tables from their text files takes longer than reading
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 from pathlib import Path
@@ -16,10 +17,15 @@ def kept(path: Path, build: Callable[[], T]) -> T:
     """What `build` returns, read from `path` when an earlier process kept it there. `path` is named
     '<table>-<key>.pickle', the key standing for everything the table is built from: a table built from other
     files or code has another key, and the older files of that table are removed once a new one is kept."""
+    collecting = gc.isenabled()
+    gc.disable()                    # the lexicon unpickles into ~400,000 objects: collecting among them doubled the time
     try:
         return pickle.loads(path.read_bytes())
     except Exception:               # missing, unreadable or from an older build: build it again
         pass
+    finally:
+        if collecting:
+            gc.enable()
     built = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
