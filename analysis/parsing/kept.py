@@ -18,7 +18,7 @@ def kept(path: Path, build: Callable[[], T]) -> T:
     '<table>-<key>.pickle', the key standing for everything the table is built from: a table built from other
     files or code has another key, and the older files of that table are removed once a new one is kept."""
     collecting = gc.isenabled()
-    gc.disable()                    # the lexicon unpickles into ~400,000 objects: collecting among them doubled the time
+    gc.disable()                    # the lexicon unpickles into ~400,000 objects: collecting them doubles the time
     try:
         return pickle.loads(path.read_bytes())
     except Exception:               # missing, unreadable or from an older build: build it again
