@@ -137,7 +137,9 @@ def read_text(data: bytes) -> Sheet:
     delimiter = sniff_delimiter(text)
     note = _("read as {encoding} text, {delimiter}-separated").format(encoding=encoding,
                                                                        delimiter=_(DELIMITERS[delimiter]))
-    table = _rectangular_text(text, delimiter)
+    # pyarrow reads UTF-8: a UTF-8 file is handed over as it is, not encoded again from the text (a second copy)
+    utf8 = {"utf-8": data, "utf-8-sig": data[len(codecs.BOM_UTF8):]}.get(encoding) or text.encode("utf-8")
+    table = _rectangular_text(text, delimiter, utf8)
     if table is not None:
         if table.num_columns > limits.MAX_COLUMNS:
             raise UnreadableFile(_(TOO_WIDE).format(line=1, n=number(table.num_columns),
@@ -208,17 +210,17 @@ def line_number(text: str, at: int) -> int:
     return text.count("\n", 0, at) + text.count("\r", 0, at) - text.count("\r\n", 0, at) + 1
 
 
-def _rectangular_text(text: str, delimiter: str) -> pa.Table | None:
+def _rectangular_text(text: str, delimiter: str, raw: bytes) -> pa.Table | None:
     """A text file whose every line is one row of the same width, read at C speed (pyarrow), cells as
     written ('' where empty); None for anything else (titles above the table, line breaks inside quotes,
     a quote left open, blank lines), which the csv module reads line by line, keeping each row's line
     number. A line with an odd number of quotes ends inside a quoted value (or holds a stray quote):
-    pyarrow would close such a value at the line's end without a word, so those files go the slow way."""
+    pyarrow would close such a value at the line's end without a word, so those files go the slow way. `raw` is the
+    text in UTF-8."""
     end = text.find("\n")
     width = len(next(csv.reader([text[: end if end >= 0 else len(text)].rstrip("\r")], delimiter=delimiter), []))
     if width < 2:
         return None
-    raw = text.encode("utf-8")
     if b'"' in raw:                # (a lone \r in quotes breaks a line for the csv module, but not for pyarrow)
         if raw.count(b"\r") != raw.count(b"\r\n"):
             return None
