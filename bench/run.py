@@ -504,7 +504,10 @@ def _aggregate_tables(before: dict, after: dict) -> list[str]:
     if w := a.get("national"):
         L.append(f"A national file into the {BIG:,}-row store ({w['rows']} answers of museums of {w['country']} new "
                  f"to it; median of {len(w['commit'])}): committed in {med(w['commit']):.2f} s, retracted in "
-                 f"{med(w['retract']):.2f} s.\n")
+                 f"{med(w['retract']):.2f} s"
+                 + (f"; as the analyst waits for it (the store opened for writing, the commit and the new snapshot "
+                    f"the pages read, a copy of the {w['store_mb']:,.0f} MB file) {med(w['published']):.2f} s"
+                    if "published" in w else "") + ".\n")
     return L
 
 

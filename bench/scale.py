@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import store
+from analysis.store import snapshots
 from analysis.figures import metrics
 from analysis.figures.filters import Filters
 from analysis.loading.sample import generate_sample
@@ -86,13 +87,14 @@ def _commit(con, frame: pd.DataFrame, name: str) -> int:
 
 def national_writes(db: Path, rounds: int = 3) -> dict:
     """Seconds to commit one country's answers (NATIONAL_ROWS museums new to the store) into a copy of `db`, and to
-    retract them again: what an analyst waits for when a national file goes into a big store."""
+    retract them again, on an open connection; and the whole write an analyst waits for (`published`): the store
+    opened for writing, the commit, and the new snapshot the pages read (a copy of the whole store file)."""
     copy = db.with_name(f"{db.stem}-writes.duckdb")
     shutil.copy(db, copy)
     part = _tile().query(f"country == '{NATIONAL_COUNTRY}'").head(NATIONAL_ROWS).copy()
     part["museum_id"] = part["museum_id"] + "-national"
     con = store.open_store(copy)
-    commits, retractions = [], []
+    commits, retractions, published = [], [], []
     for i in range(rounds):
         t = time.perf_counter()
         upload = _commit(con, part, f"national-{i}")
@@ -101,8 +103,16 @@ def national_writes(db: Path, rounds: int = 3) -> dict:
         store.retract_upload(con, upload, user="bench")
         retractions.append(time.perf_counter() - t)
     con.close()
+    for i in range(rounds):
+        t = time.perf_counter()
+        with store.writing(copy) as con:
+            _commit(con, part.assign(museum_id=part["museum_id"] + f"-{i}"), f"national-published-{i}")
+        published.append(time.perf_counter() - t)
+    size = copy.stat().st_size / 1e6
+    shutil.rmtree(snapshots.folder(copy))
     copy.unlink()
-    return {"rows": len(part), "country": NATIONAL_COUNTRY, "commit": commits, "retract": retractions}
+    return {"rows": len(part), "country": NATIONAL_COUNTRY, "commit": commits, "retract": retractions,
+            "published": published, "store_mb": size}
 
 
 # --- which aggregates the pages call --------------------------------------------------------------------
