@@ -23,8 +23,8 @@ It measures
               files, first render in a fresh session, and a second render of the map.
   cli         wall time of fresh `python -m analysis` processes on the bundled sample store.
   deck        a 10-chart PPTX deck with a warm kaleido server (100k rows).
-  scenarios   issue #18: a scenario and its curve (analysis.figures.scenarios.run: the allocation, every rule at the sum,
-              50 sums x 4 rules) at 100,000 museums, for each rule; its breakdowns; the extrapolation to the
+  scenarios   issue #18: a scenario and its curve (analysis.figures.scenarios.run: the allocation, every rule at the
+              sum, 50 sums x 4 rules) at 100,000 museums, for each rule; its breakdowns; the extrapolation to the
               frame; and the per-museum fetch it starts from (metrics.scenario_inputs) at 100k response rows.
   replicas    issue #21: 100 browser sessions opening explore pages through nginx in front of 1 and 2 app servers
               while the command line loads more museums (bench/replicas.py): time to rendered, errors, which

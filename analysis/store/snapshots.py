@@ -52,7 +52,8 @@ def _published(db) -> list[Path]:
 def newest(db: str | os.PathLike | None = None) -> Path:
     """The newest complete snapshot. One is published first when there is none yet, and when the primary has
     changed since the newest one without publishing (a store written by code outside `writing`, restored, or
-    deleted: its snapshots then belong to data that is gone) and no writer holds it: a reader never waits for a writer that is at work."""
+    deleted: its snapshots then belong to data that is gone) and no writer holds it: a reader never waits for a
+    writer that is at work."""
     found = _published(db)
     primary = connection.db_path(db)
     if found and primary.exists() and primary.stat().st_mtime <= found[-1].stat().st_mtime:
