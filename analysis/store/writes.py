@@ -94,10 +94,10 @@ def retract_upload(con: duckdb.DuckDBPyConnection, upload_id: int, *, user: str)
             return {"upload_id": upload_id, "status": "unchanged", "reason": reason}
         cur.execute("UPDATE uploads SET status = 'retracted', retracted_at = ?, retracted_by = ? "
                     "WHERE upload_id = ?", [connection.now(), user, upload_id])
-        cur.execute(derived.REFRESH_CURRENT.format(
-            keys=f"SELECT museum_id, survey_wave FROM responses WHERE upload_id = {int(upload_id)}"))
+        its_rows = f"FROM responses WHERE upload_id = {int(upload_id)}"
+        cur.execute(derived.REFRESH_CURRENT.format(keys=f"SELECT museum_id, survey_wave {its_rows}"))
         cur.execute(derived.REFRESH_TARGETS)
-        derived.refresh_facts(cur, derived.museums_matching(f"SELECT museum_id FROM responses WHERE upload_id = {int(upload_id)}"))
+        derived.refresh_facts(cur, derived.museums_matching(f"SELECT museum_id {its_rows}"))
         restored = cur.execute(
             "SELECT count(*) FROM current_responses c JOIN responses r "
             "ON c.museum_id = r.museum_id AND c.survey_wave = r.survey_wave WHERE r.upload_id = ?",
@@ -175,6 +175,7 @@ def commit_register(con: duckdb.DuckDBPyConnection, museums: pd.DataFrame, *, fi
         cur.register("incoming_register", frame)
         cur.execute("INSERT INTO register_museums BY NAME SELECT * FROM incoming_register")
         cur.unregister("incoming_register")
-        derived.refresh_facts(cur, f"country IN ({', '.join(derived.quoted(c) for c in ids)})")   # their frame size bands
+        # the frame size bands of their countries' museums
+        derived.refresh_facts(cur, f"country IN ({', '.join(derived.quoted(c) for c in ids)})")
     return {"status": "committed", "register_ids": sorted(ids.values()), "rows": len(frame),
             "countries": sorted(ids)}
