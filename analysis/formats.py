@@ -12,13 +12,18 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from analysis import i18n
 from analysis.i18n import _
-from analysis.lazy import pandas as pd   # lazy: analysis.figures.filters uses compact(), and `summary` must not load pandas
 
 MISSING = "–"
 
 
 def _missing(value) -> bool:
-    return value is None or pd.isna(value)
+    """None, NaN, NaT or pandas' NA, told apart without importing pandas: `summary` answers without loading it."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)     # of all values, only NaN and NaT differ from themselves
+    except TypeError:                   # pandas' NA compares to NA, which has no truth value
+        return True
 
 
 def _round(value: float, digits: int) -> Decimal:

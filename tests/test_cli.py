@@ -93,13 +93,16 @@ def test_deck_refuses_unknown_chart_keys_with_the_valid_ones(tmp_path):
 
 
 def test_the_summary_path_loads_neither_pandas_nor_pyarrow(tmp_path):
-    """The store and the headline figures answer without the heavy libraries (the command line starts fast)."""
+    """The store and the headline figures answer, and are written out for a person, without the heavy libraries
+    (the command line starts fast)."""
     db = tmp_path / "lean.duckdb"
     assert cli("load", str(small_survey(tmp_path / "a.xlsx")), db=db).returncode == 0
     script = ("import sys; from analysis import store; from analysis.figures import metrics; "
-              "con = store.open_store(sys.argv[1]); "
-              "s = metrics.summary(con); heavy = sorted({'pandas', 'pyarrow', 'numpy'} & set(sys.modules)); "
+              "from analysis.__main__ import _print_summary; "
+              "con = store.open_store(sys.argv[1]); s = metrics.summary(con); _print_summary(s); "
+              "heavy = sorted({'pandas', 'pyarrow', 'numpy'} & set(sys.modules)); "
               "print(s['respondents'], heavy)")
     done = subprocess.run([sys.executable, "-c", script, str(db)], capture_output=True, text=True, cwd=ROOT,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
-    assert done.stdout.split() == ["3", "[]"], done.stderr
+    assert "Museums that answered: 3" in done.stdout, done.stderr
+    assert done.stdout.splitlines()[-1].split() == ["3", "[]"], done.stderr

@@ -83,6 +83,15 @@ def test_missing_values_are_a_dash_in_every_language(language):
         assert [formats.money(None), formats.pct(float("nan")), formats.date(None)] == ["–"] * 3
 
 
+def test_every_kind_of_missing_value_is_a_dash_and_zero_is_not(language):
+    import numpy as np
+    import pandas as pd
+
+    language("en")
+    assert [formats.number(v) for v in (pd.NA, pd.NaT, np.float64("nan"), np.datetime64("NaT"))] == ["–"] * 4
+    assert [formats.number(0), formats.money(0.0), formats.pct(np.int64(0))] == ["0", "EUR 0.0 M", "0 %"]
+
+
 def test_a_cell_value_is_quoted_as_written_with_the_language_decimal_sign(language):
     language("en")
     assert [formats.plain(v) for v in (-5000, 12.5, 0.075, 100.0)] == ["-5000", "12.5", "0.075", "100"]
