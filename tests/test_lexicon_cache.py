@@ -73,3 +73,22 @@ def test_the_answer_lists_are_kept_and_read_back_the_same(tmp_path, monkeypatch)
         assert built["funding_sources"]["efre"] == "eu_structural_rrf"        # de.txt: the EU's regional fund
     finally:
         answers.lexicon.cache_clear()
+
+
+@pytest.mark.parametrize("damaged", [False, True])
+def test_reading_the_cache_leaves_garbage_collection_as_it_was(cache, damaged):
+    """The collector is paused while the lexicon is unpickled and comes back on afterwards, whether the kept
+    file was read or had to be rebuilt; a caller that had paused it itself finds it still paused."""
+    import gc
+
+    concepts.lexicon()
+    if damaged:
+        next(cache.iterdir()).write_bytes(b"not a lexicon")
+    for was_on in (True, False):
+        concepts.lexicon.cache_clear()
+        (gc.enable if was_on else gc.disable)()
+        try:
+            concepts.lexicon()
+            assert gc.isenabled() is was_on
+        finally:
+            gc.enable()
