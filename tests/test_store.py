@@ -208,8 +208,9 @@ def test_commit_upload_types_every_kind_and_draws_a_uuid_per_row(con):
 
 
 def test_the_store_writes_row_groups_of_16384_rows_and_its_cursors_use_it(tmp_path):
-    """A big write is written out in row groups of 16,384 rows while it runs, not in one group at commit; the
-    store is the default database of the connection and of every cursor."""
+    """The store's tables are kept in row groups of 16,384 rows, not DuckDB's default 122,880 (a 70,000-row upload is
+    then written on every core while it runs, not on one at commit); the store is the default database of the
+    connection and of every cursor."""
     from analysis.store import connection
 
     con = connection.connect(tmp_path / "groups.duckdb")

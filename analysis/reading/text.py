@@ -138,7 +138,8 @@ def read_text(data: bytes) -> Sheet:
     note = _("read as {encoding} text, {delimiter}-separated").format(encoding=encoding,
                                                                        delimiter=_(DELIMITERS[delimiter]))
     # pyarrow reads UTF-8: a UTF-8 file is handed over as it is, not encoded again from the text (a second copy)
-    utf8 = {"utf-8": data, "utf-8-sig": data[len(codecs.BOM_UTF8):]}.get(encoding) or text.encode("utf-8")
+    utf8 = (data if encoding == "utf-8" else data[len(codecs.BOM_UTF8):] if encoding == "utf-8-sig"
+            else text.encode("utf-8"))
     table = _rectangular_text(text, delimiter, utf8)
     if table is not None:
         if table.num_columns > limits.MAX_COLUMNS:
