@@ -16,8 +16,9 @@ from analysis.i18n import _
 MISSING = "–"
 
 
-def _missing(value) -> bool:
-    """None, NaN, NaT or pandas' NA, told apart without importing pandas: `summary` answers without loading it."""
+def is_missing(value) -> bool:
+    """None, NaN, NaT or pandas' NA: a blank cell in every table, export and form. Told apart without importing
+    pandas, so that `summary` answers without loading it."""
     if value is None:
         return True
     try:
@@ -61,7 +62,7 @@ def plain(value: float) -> str:
 def money(value: float | None, digits: int = 1) -> str:
     """'EUR 12.4 M' ('12,4 M EUR', '12,4 Mio. EUR'), always in millions; sums under a million get a second
     decimal ('EUR 0.12 M')."""
-    if _missing(value):
+    if is_missing(value):
         return MISSING
     if 0 < abs(value) < 1e6:
         digits = max(digits, 2)
@@ -70,17 +71,17 @@ def money(value: float | None, digits: int = 1) -> str:
 
 def pct(value: float | None, digits: int = 0, unit: str = "%") -> str:
     """'46 %' (or '45.8 %' with digits=1; '3.2 pp' with unit=_("pp"): the caller passes the unit translated)."""
-    return MISSING if _missing(value) else f"{_digits(value, digits)} {unit}"
+    return MISSING if is_missing(value) else f"{_digits(value, digits)} {unit}"
 
 
 def number(value: float | None, digits: int = 0) -> str:
     """'12,345' or '3.1': thousands separators, a fixed number of decimals."""
-    return MISSING if _missing(value) else _digits(value, digits)
+    return MISSING if is_missing(value) else _digits(value, digits)
 
 
 def count(value: float | None, digits: int = 1) -> str:
     """'12.4 million' from a million up, '12,345' below: counts of things such as objects."""
-    if _missing(value):
+    if is_missing(value):
         return MISSING
     if abs(value) >= 1e6:
         return _("{amount} million").format(amount=_digits(value / 1e6, digits))
@@ -90,7 +91,7 @@ def count(value: float | None, digits: int = 1) -> str:
 def date(value: dt.date | dt.datetime | None, style: str = "medium") -> str:
     """'4 Dec 2026', '4 déc. 2026', '04.12.2026': a day in the current language's medium style; with
     style="long" the month in words ('4 December 2026', '4 décembre 2026', '4. Dezember 2026')."""
-    if value is None or (not isinstance(value, dt.date) and _missing(value)):
+    if is_missing(value):
         return MISSING
     from babel.dates import format_date
     return format_date(value, format=style, locale=_locale())
@@ -98,7 +99,7 @@ def date(value: dt.date | dt.datetime | None, style: str = "medium") -> str:
 
 def timestamp(value: dt.datetime | None) -> str:
     """'4 Dec 2026, 14:05': a moment, as the upload history shows it (24-hour clock in every language)."""
-    if value is None or (not isinstance(value, dt.date) and _missing(value)):
+    if is_missing(value):
         return MISSING
     return _("{date}, {time}").format(date=date(value), time=f"{value:%H:%M}")
 

@@ -89,6 +89,7 @@ def test_every_kind_of_missing_value_is_a_dash_and_zero_is_not(language):
 
     language("en")
     assert [formats.number(v) for v in (pd.NA, pd.NaT, np.float64("nan"), np.datetime64("NaT"))] == ["–"] * 4
+    assert [formats.date(pd.NaT), formats.timestamp(pd.NaT), formats.date(np.datetime64("NaT"))] == ["–"] * 3
     assert [formats.number(0), formats.money(0.0), formats.pct(np.int64(0))] == ["0", "EUR 0.0 M", "0 %"]
 
 

@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from analysis import formats
 from analysis.i18n import _
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -56,7 +57,7 @@ def to_xlsx(frame: pd.DataFrame, title: str, caption: str, data_version: str = "
         ws.column_dimensions[get_column_letter(j)].width = max(12, min(40, len(str(column)) + 4))
     for i, row in enumerate(safe.itertuples(index=False), start=5):
         for j, value in enumerate(row, start=1):
-            if value is not None and not (isinstance(value, float) and value != value) and value is not pd.NA:
+            if not formats.is_missing(value):
                 ws.cell(i, j, value.item() if hasattr(value, "item") else value)
     buffer = io.BytesIO()
     wb.save(buffer)

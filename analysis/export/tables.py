@@ -102,7 +102,7 @@ def heading(column: str) -> str:
 
 
 def _yes_no(value) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if formats.is_missing(value):
         return ""
     return _("Yes") if value else _("No")
 

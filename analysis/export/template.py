@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from analysis import i18n, schema
+from analysis import formats, i18n, schema
 from analysis.i18n import survey as texts
 
 BLANK_ROWS = 500                       # rows prepared with dropdowns and checks in the blank template
@@ -44,7 +44,7 @@ TEXTS = (*SHEETS, *INSTRUCTIONS, *COLUMNS, NOT_ALLOWED, SEE_INSTRUCTIONS, RANGE)
 
 
 def _cell_value(value: object, f: schema.Field, language: str) -> object:
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+    if formats.is_missing(value):
         return None
     if f.kind == schema.ENUM:
         return texts.choice_label(f, value, language) if value in f.codes else value

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import math
-
 import duckdb
 import pandas as pd
 import pycountry
@@ -34,7 +32,7 @@ def load(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def is_blank(value: object) -> bool:
     """An empty cell of an edited table: None, NA, NaN or ''."""
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) or value == ""
+    return formats.is_missing(value) or value == ""
 
 
 def edited_rows(frame: pd.DataFrame, columns) -> Iterator[tuple[str, dict]]:
