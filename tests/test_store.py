@@ -221,3 +221,21 @@ def test_the_store_writes_row_groups_of_16384_rows_and_its_cursors_use_it(tmp_pa
         assert cur.execute("SELECT count(*), sum(n) FROM numbers").fetchone() == (40000, 39999 * 40000 // 2)
     assert groups == 3                                 # 16,384 + 16,384 + 7,232 rows
     con.close()
+
+
+def test_a_query_too_big_for_memory_spills_beside_the_store_not_into_the_working_directory(tmp_path, monkeypatch):
+    """The store is attached to an in-memory DuckDB, whose spill folder would be ./.tmp of whatever directory the app
+    or the command line runs in (left behind by a crash, and failing where that directory is read-only)."""
+    from analysis.store import connection
+
+    elsewhere = tmp_path / "working-directory"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    con = connection.connect(tmp_path / "spill.duckdb")
+    con.execute("SET memory_limit = '30MB'")
+    con.execute("CREATE TABLE wide AS SELECT range AS i, repeat('x', 100) AS s FROM range(2000000)")
+    # 2,000,000 groups of 100-character text do not fit in 30 MB: the hash table spills to disk
+    assert con.execute("SELECT count(*) FROM (SELECT i, any_value(s) FROM wide GROUP BY i)").fetchone() == (2_000_000,)
+    assert (tmp_path / "spill.duckdb.tmp").is_dir()
+    assert not (elsewhere / ".tmp").exists()
+    con.close()

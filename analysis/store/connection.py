@@ -37,10 +37,12 @@ def connect(path: str | os.PathLike | None = None, *, read_only: bool = False) -
     """The store attached with ROW_GROUP_ROWS as the default database of the connection and of its cursors (the
     in-memory database DuckDB starts with is detached). No extension is fetched or loaded behind our back, and no
     progress bar: DuckDB would print one to stdout into a pipe (corrupting `--json` output) once a statement runs
-    past two seconds."""
+    past two seconds. A query too big for memory spills beside the store (<store>.tmp, as DuckDB does for a store
+    it opens itself), not into a .tmp folder of whatever directory the process runs in."""
     target = db_path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False,
+                                 "temp_directory": f"{target}.tmp"})
     con.execute(f"ATTACH ? AS store (ROW_GROUP_SIZE {ROW_GROUP_ROWS}{', READ_ONLY' if read_only else ''})",
                 [str(target)])
     con.execute("USE store")
