@@ -47,6 +47,28 @@ def test_header_found_below_title_rows_and_two_row_header_joined():
                                                  "need_equipment_eur"]
 
 
+def test_answers_under_the_header_are_not_read_as_headings(monkeypatch):
+    """A row of answers repeats its yes/no answers, and its numbers name nothing, so it cannot name as many fields
+    as the header found above it: its museum names, towns and remarks are never read as headings (reading them
+    made a sheet's header search several times slower)."""
+    from analysis.parsing import columns
+
+    read = []
+    monkeypatch.setattr(columns, "match_header", lambda text: read.append(text) or match_header(text))
+    header_row = ["Museum name", "Country", "Town", "Collection management system", "IIIF", "Persistent identifiers",
+                  "Accredited", "Annual visits", "Collection digitised (%)", "Remarks"]
+    rows = [header_row,
+            ["Musée des Beaux-Arts", "FR", "Lyon", "yes", "yes", "no", "yes", 300_000, 45, "Fermé pour travaux"],
+            ["Städel Museum", "DE", "Frankfurt", "yes", "no", "no", "yes", 450_000, 60, "Neue Sammlung online"],
+            ["Rijksmuseum", "NL", "Amsterdam", "yes", "yes", "yes", "yes", 2_500_000, 80, "Zie jaarverslag"]]
+    header = columns.find_header(rows)
+    assert header.rows == [0]
+    assert [m.field for m in header.matches] == ["museum_name", "country", None, "has_cms", "iiif",
+                                                 "persistent_identifiers", "accredited", "annual_visits",
+                                                 "pct_digitised", None]
+    assert set(read) == set(header_row)
+
+
 def test_column_letters():
     assert [column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
 

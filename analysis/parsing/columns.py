@@ -50,18 +50,34 @@ class Header:
         return self.fields + 0.001 * sum(m.confidence for m in self.matches if m.field)
 
 
-def _header_from(grid: list[list[str]], upper: int | None, lower: int, width: int, merged) -> Header:
-    """`grid`: the first rows of the sheet as cell texts, each `width` long."""
+def _best_score(readings: list[tuple[str, ...]]) -> tuple[float, int]:
+    """The highest score (Header.score) and number of fields headings read as `readings` could reach: a field for
+    each distinct heading with a letter in it, at full confidence. A row of answers cannot reach the header already
+    found (it repeats its yes/no and country answers), so its museum names and remarks are never read as headings."""
+    named = [r for r in readings if any(ch.isalpha() for text in r for ch in text)]
+    fields = len(set(named))
+    return fields + 0.001 * 100 * len(named), fields
+
+
+def _read(rows: list[int], texts: list[str], readings: list[tuple[str, ...]], own: list[str]) -> Header:
+    """The header these rows make, each column matched by the first of its readings that names a field."""
+    matches = [next((m for m in map(match_header, r) if m.field), match_header(r[-1])) for r in readings]
+    return Header(rows, texts, matches, readings, own)
+
+
+def _layout(grid: list[list[str]], upper: int | None, lower: int, width: int, merged) -> tuple:
+    """What _read takes for the header of row `lower` (under row `upper`, when given), before any heading is read.
+    `grid`: the first rows of the sheet as cell texts, each `width` long."""
     low = list(grid[lower])
     if upper is None:
-        return Header([lower], low, [match_header(t) for t in low], [(t,) for t in low], low)
+        return [lower], low, [(t,) for t in low], low
     up = list(grid[upper])
     for (r0, c0), (r1, c1) in merged:           # a merged cell's text belongs to every column it spans
         if r0 <= upper <= r1 and up[c0]:
             for c in range(c0, min(c1, width - 1) + 1):
                 up[c] = up[c0]
     carried = ""
-    texts, matches, readings = [], [], []
+    texts, readings = [], []
     for c in range(width):
         carried = up[c] or (carried if low[c] else "")      # a group title runs over its sub-headers
         if carried and low[c] and carried != low[c]:
@@ -73,8 +89,7 @@ def _header_from(grid: list[list[str]], upper: int | None, lower: int, width: in
         else:
             texts.append(low[c] or carried)
             readings.append((low[c] or carried,))
-        matches.append(next((m for m in map(match_header, readings[-1]) if m.field), match_header(readings[-1][-1])))
-    return Header([upper, lower], texts, matches, readings, [low[c] or up[c] for c in range(width)])
+    return [upper, lower], texts, readings, [low[c] or up[c] for c in range(width)]
 
 
 def _padded(row: list, width: int) -> list:
@@ -116,13 +131,19 @@ def find_header(rows: list[list], merged=()) -> Header | None:
         texts = [t for t in grid[r] if t]
         if len(texts) < 2 or sum(bool(_NUMBER.match(t)) for t in texts) > len(texts) / 2:
             continue                                    # a header row is mostly words; this is answers
-        single = _header_from(grid, None, r, width, merged)
-        if best is None or single.score > best.score + 0.5:
-            best = single
+        single = _layout(grid, None, r, width, merged)
+        if best is None or _best_score(single[2])[0] > best.score + 0.5:
+            single = _read(*single)
+            if best is None or single.score > best.score + 0.5:
+                best = single
         # A row of units is no sub-headings: it joins the header once the header is found (below).
         if r > 0 and any(grid[r - 1]) and not _is_units_row(grid, r, width) and _is_lower_header(
                 grid, r - 1, r, width, merged):
-            pair = _header_from(grid, r - 1, r, width, merged)
+            pair = _layout(grid, r - 1, r, width, merged)
+            could, fields = _best_score(pair[2])
+            if could <= best.score + 0.5 and fields < best.fields:
+                continue
+            pair = _read(*pair)
             # Sub-headings under the best single row belong to it when they read at least as well, and so do
             # group titles merged over the best row's headings.
             if pair.score > best.score + 0.5 or pair.fields >= best.fields and (

@@ -257,8 +257,7 @@ def _matches(term: Term, pattern: tuple[str, str], word: str, written: str) -> b
 _RANK = {"acronym": 3, "word": 3, "prefix": 2, "stem": 1}
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):              # a tuple: a heading's words make tens of thousands of them
     start: int
     end: int
     term: Term
