@@ -24,6 +24,7 @@ def test_load_json_and_exit_codes(tmp_path):
                                              ["A", "Atlantis", "2025", "lots"]])
     done = cli("load", str(good), str(bad), "--json", "--user", "tester", db=db)
     assert done.returncode == 1                       # one file rejected
+    assert done.stderr == ""                          # nothing else said, not even at exit
     files = json.loads(done.stdout)["files"]
     assert [(f["file"], f["status"], f["rows"]) for f in files] == [("good.xlsx", "committed", 3),
                                                                     ("bad.xlsx", "rejected", 0)]

@@ -3,6 +3,7 @@ process, and building the tables from their text files takes longer than reading
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 import pickle
@@ -10,6 +11,8 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
+# What is frozen is collected at exit as before: DuckDB's bindings report (on stderr) any object of theirs left over.
+atexit.register(gc.unfreeze)
 CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "museum-survey"
 
 
