@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from analysis import limits, schema
 from analysis.parsing import layouts
@@ -62,18 +63,26 @@ def _best_score(readings: list[tuple[str, ...]]) -> tuple[float, int]:
     return fields + 0.001 * 100 * len(named), fields
 
 
-def _read(rows: list[int], texts: list[str], readings: list[tuple[str, ...]], own: list[str]) -> Header:
+class Layout(NamedTuple):
+    """A possible header before any of its headings is read (Header without the matches)."""
+    rows: list[int]
+    texts: list[str]
+    readings: list[tuple[str, ...]]
+    own: list[str]
+
+
+def _read(layout: Layout) -> Header:
     """The header these rows make, each column matched by the first of its readings that names a field."""
-    matches = [next((m for m in map(match_header, r) if m.field), match_header(r[-1])) for r in readings]
-    return Header(rows, texts, matches, readings, own)
+    matches = [next((m for m in map(match_header, r) if m.field), match_header(r[-1])) for r in layout.readings]
+    return Header(layout.rows, layout.texts, matches, layout.readings, layout.own)
 
 
-def _layout(grid: list[list[str]], upper: int | None, lower: int, width: int, merged) -> tuple:
-    """What _read takes for the header of row `lower` (under row `upper`, when given), before any heading is read.
-    `grid`: the first rows of the sheet as cell texts, each `width` long."""
+def _layout(grid: list[list[str]], upper: int | None, lower: int, width: int, merged) -> Layout:
+    """The header of row `lower` (under row `upper`, when given). `grid`: the first rows of the sheet as cell texts,
+    each `width` long."""
     low = list(grid[lower])
     if upper is None:
-        return [lower], low, [(t,) for t in low], low
+        return Layout([lower], low, [(t,) for t in low], low)
     up = list(grid[upper])
     for (r0, c0), (r1, c1) in merged:           # a merged cell's text belongs to every column it spans
         if r0 <= upper <= r1 and up[c0]:
@@ -92,7 +101,7 @@ def _layout(grid: list[list[str]], upper: int | None, lower: int, width: int, me
         else:
             texts.append(low[c] or carried)
             readings.append((low[c] or carried,))
-    return [upper, lower], texts, readings, [low[c] or up[c] for c in range(width)]
+    return Layout([upper, lower], texts, readings, [low[c] or up[c] for c in range(width)])
 
 
 def _padded(row: list, width: int) -> list:
@@ -134,19 +143,19 @@ def find_header(rows: list[list], merged=()) -> Header | None:
         texts = [t for t in grid[r] if t]
         if len(texts) < 2 or sum(bool(_NUMBER.match(t)) for t in texts) > len(texts) / 2:
             continue                                    # a header row is mostly words; this is answers
-        single = _layout(grid, None, r, width, merged)
-        if best is None or _best_score(single[2])[0] > best.score + 0.5:
-            single = _read(*single)
+        layout = _layout(grid, None, r, width, merged)
+        if best is None or _best_score(layout.readings)[0] > best.score + 0.5:      # else it cannot win: not read
+            single = _read(layout)
             if best is None or single.score > best.score + 0.5:
                 best = single
         # A row of units is no sub-headings: it joins the header once the header is found (below).
         if r > 0 and any(grid[r - 1]) and not _is_units_row(grid, r, width) and _is_lower_header(
                 grid, r - 1, r, width, merged):
-            pair = _layout(grid, r - 1, r, width, merged)
-            could, fields = _best_score(pair[2])
+            layout = _layout(grid, r - 1, r, width, merged)
+            could, fields = _best_score(layout.readings)
             if could <= best.score + 0.5 and fields < best.fields:
-                continue
-            pair = _read(*pair)
+                continue                                # it cannot win: not read
+            pair = _read(layout)
             # Sub-headings under the best single row belong to it when they read at least as well, and so do
             # group titles merged over the best row's headings.
             if pair.score > best.score + 0.5 or pair.fields >= best.fields and (
