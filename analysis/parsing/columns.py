@@ -57,7 +57,8 @@ _LETTER = re.compile(r"[^\W\d_]")          # every letter (str.isalpha), and a f
 def _best_score(readings: list[tuple[str, ...]]) -> tuple[float, int]:
     """The highest score (Header.score) and number of fields headings read as `readings` could reach: a field for
     each distinct heading with a letter in it, at full confidence. A row of answers cannot reach the header already
-    found (it repeats its yes/no and country answers), so its museum names and remarks are never read as headings."""
+    found (its numbers name nothing and it repeats its yes/no answers), so its museum names and remarks are never
+    read as headings."""
     named = [r for r in readings if any(map(_LETTER.search, r))]
     fields = len(set(named))
     return fields + 0.001 * 100 * len(named), fields
