@@ -403,19 +403,23 @@ def _abbreviation(word: str, langs: frozenset[str]) -> frozenset[str]:
     return frozenset(meant) if len(meant) <= 2 else frozenset()
 
 
-def _misspelt_beyond(hit: _Hit, word: str, hits: list[_Hit]) -> bool:
-    """Whether a word read only through stems covering at most half of it is rather a misspelling of a longer
-    stem of any language: 'problémamegodás' is Hungarian problémamegold* (problem solving) misspelt, not Czech
-    problém* (obstacle) with a long unknown rest."""
-    def partial(h: _Hit) -> bool:
-        return h.how == "prefix" and 2 * len(h.term.words[0][0]) <= len(word)
+def _partial(hit: _Hit, word: str) -> bool:
+    """Whether a hit reads its word only through a stem covering at most half of it."""
+    return hit.how == "prefix" and 2 * len(hit.term.words[0][0]) <= len(word)
 
-    if hit.end != hit.start + 1 or not partial(hit):
-        return False
-    if any(h.start == hit.start and not partial(h) for h in hits):
-        return False                    # the word is also read whole, or mostly
-    fixed = _typo(word, frozenset())
-    return fixed is not None and len(fixed) > len(hit.term.words[0][0])
+
+def _misspelt_beyond(hits: list[_Hit], folded: list[str]) -> list[_Hit]:
+    """The hits without those that read a word only through stems covering at most half of it when the word is
+    rather a misspelling of a longer stem of any language: 'problémamegodás' is Hungarian problémamegold* (problem
+    solving) misspelt, not Czech problém* (obstacle) with a long unknown rest."""
+    read_whole = {h.start for h in hits if not _partial(h, folded[h.start])}  # also read whole, or mostly
+    def misspelt(h: _Hit) -> bool:
+        if h.end != h.start + 1 or h.start in read_whole:
+            return False
+        fixed = _typo(folded[h.start], frozenset())
+        return fixed is not None and len(fixed) > len(h.term.words[0][0])
+
+    return [h for h in hits if not misspelt(h)]
 
 
 @lru_cache(maxsize=16384)
@@ -426,8 +430,10 @@ def read(text: str) -> Reading:
     bracketed, shortened = word_marks(plain, written)
     excluded = left_out(folded, bracketed)
     lex = lexicon()
-    hits = [h for i in range(len(folded)) for h in _hits_at(i, folded, written) if not any(excluded[h.start:h.end])]
-    hits = [h for h in hits if not _misspelt_beyond(h, folded[h.start], hits)]
+    hits = [h for i in range(len(folded)) for h in _hits_at(i, folded, written)]
+    if any(excluded):
+        hits = [h for h in hits if not any(excluded[h.start:h.end])]
+    hits = _misspelt_beyond(hits, folded)
     starting: dict[int, list[_Hit]] = {}
     for h in hits:
         starting.setdefault(h.start, []).append(h)
@@ -437,9 +443,9 @@ def read(text: str) -> Reading:
     for h in hits:
         if shortened[h.start] and h.end == h.start + 1 and not h.term.written.endswith("."):
             continue                # a word cut short tells no language by a whole word: 'Red. br.' is not Spanish
+        seen, weight = cover.setdefault(h.term.lang, {}), 0.5 if h.how == "prefix" else 1
         for k in range(h.start, h.end):
-            seen = cover.setdefault(h.term.lang, {})
-            seen[k] = max(seen.get(k, 0), 0.5 if h.how == "prefix" else 1)
+            seen[k] = max(seen.get(k, 0), weight)
     for i, w in enumerate(folded):
         for lang in () if shortened[i] else lex.stopwords.get(w, ()):    # 'Fj.' (fjöldi) tells no English 'fj'
             cover.setdefault(lang, {})[i] = 1

@@ -92,17 +92,17 @@ def _confidence(reading: Reading, allowed: frozenset[str]) -> int:
 
 def _named_by(present: frozenset[str]) -> list[Definition]:
     """The definitions one of whose alternatives these concepts meet, in schema order."""
-    index = _by_concept()
-    found = {id(d): d for c in present for d in index.get(c, ()) if any(a <= present for a in d.alternatives)}
-    return sorted(found.values(), key=definitions().index)
+    found = {i: d for c in present for i, d in _by_concept().get(c, ()) if any(a <= present for a in d.alternatives)}
+    return [found[i] for i in sorted(found)]
 
 
 @lru_cache(maxsize=1)
-def _by_concept() -> dict[str, list[Definition]]:
-    out: dict[str, list[Definition]] = {}
-    for d in definitions():
+def _by_concept() -> dict[str, list[tuple[int, Definition]]]:
+    """The definitions (with their place in schema order) each concept appears in."""
+    out: dict[str, list[tuple[int, Definition]]] = {}
+    for i, d in enumerate(definitions()):
         for c in frozenset().union(*d.alternatives):
-            out.setdefault(c, []).append(d)
+            out.setdefault(c, []).append((i, d))
     return out
 
 
