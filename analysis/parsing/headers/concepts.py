@@ -413,6 +413,7 @@ def _misspelt_beyond(hits: list[_Hit], folded: list[str]) -> list[_Hit]:
     rather a misspelling of a longer stem of any language: 'problémamegodás' is Hungarian problémamegold* (problem
     solving) misspelt, not Czech problém* (obstacle) with a long unknown rest."""
     read_whole = {h.start for h in hits if not _partial(h, folded[h.start])}  # also read whole, or mostly
+
     def misspelt(h: _Hit) -> bool:
         if h.end != h.start + 1 or h.start in read_whole:
             return False
