@@ -48,7 +48,12 @@ class Header:
 
     @property
     def score(self) -> float:
-        return self.fields + 0.001 * sum(m.confidence for m in self.matches if m.field)
+        return _score(self.fields, sum(m.confidence for m in self.matches if m.field))
+
+
+def _score(fields: int, confidence: int) -> float:
+    """How well rows read as a header: the fields they name, then the confidence of their matched headings summed."""
+    return fields + 0.001 * confidence
 
 
 _LETTER = re.compile(r"[^\W\d_]")          # every letter (str.isalpha), and a few other signs: a bound may count more
@@ -61,7 +66,7 @@ def _best_score(readings: list[tuple[str, ...]]) -> tuple[float, int]:
     read as headings."""
     named = [r for r in readings if any(map(_LETTER.search, r))]
     fields = len(set(named))
-    return fields + 0.001 * 100 * len(named), fields
+    return _score(fields, 100 * len(named)), fields
 
 
 class Layout(NamedTuple):
